@@ -1,0 +1,14 @@
+//! The dialog as an event log: `decide` turns a command into events (or a `Rejection`),
+//! `apply` folds an event into the state. Both are pure; the Conversation Durable Object only
+//! loads, calls them, stores and broadcasts.
+
+mod apply;
+mod decide;
+mod state;
+
+pub use apply::apply;
+pub use decide::{decide, Command, Rejection};
+pub use state::{DialogState, LastMessage, SessionStatus};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,54 @@
+//! What a dialog knows about itself, folded from its events.
+//!
+//! Stored next to the log as a snapshot so a request needs no replay; it can always be rebuilt
+//! by folding the events from `DialogState::default()`.
+
+use crate::ids::AgentId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DialogState {
+    /// The `seq` of the last event; 0 for an empty log.
+    pub last_seq: u64,
+    /// The number of the latest session; 0 before the first customer message.
+    pub session: u32,
+    pub status: SessionStatus,
+    pub last_message: Option<LastMessage>,
+    /// Customer messages since an agent last wrote (the agents' unread count).
+    pub unread: u32,
+    /// When the current session started waiting for an answer (for "waiting time").
+    pub waiting_since: Option<i64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SessionStatus {
+    /// No session is open: none yet, or the last one was closed.
+    #[default]
+    Idle,
+    /// A customer wrote and nobody has answered yet (Q2 "Unanswered").
+    Unanswered,
+    /// An agent answered and owns the session (Q3).
+    InProgress { agent: AgentId, agent_name: String },
+}
+
+/// The newest public message, for previews in the inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastMessage {
+    pub text: String,
+    pub at: i64,
+    pub from_customer: bool,
+}
+
+impl DialogState {
+    pub fn is_open(&self) -> bool {
+        self.status != SessionStatus::Idle
+    }
+
+    pub fn assignee(&self) -> Option<&AgentId> {
+        match &self.status {
+            SessionStatus::InProgress { agent, .. } => Some(agent),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The inbox: one summary row per dialog, kept by the workspace, and the agents' lists (Q2).
+//!
+//! A dialog sends its summary after every change; messages themselves never pass through the
+//! workspace.
+
+use crate::conversation::{DialogState, LastMessage, SessionStatus};
+use crate::ids::{AgentId, ChannelId, DialogId, VisitorId};
+use serde::{Deserialize, Serialize};
+
+/// A wire and disk type: add fields with defaults only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DialogSummary {
+    pub dialog_id: DialogId,
+    pub channel_id: ChannelId,
+    pub visitor_id: VisitorId,
+    pub visitor_name: String,
+    pub session: u32,
+    pub status: SessionStatus,
+    pub last_message: Option<LastMessage>,
+    pub unread: u32,
+    pub waiting_since: Option<i64>,
+    pub last_seq: u64,
+}
+
+impl DialogSummary {
+    pub fn new(
+        dialog_id: DialogId,
+        channel_id: ChannelId,
+        visitor_id: VisitorId,
+        state: &DialogState,
+    ) -> Self {
+        DialogSummary {
+            visitor_name: visitor_display_name(&visitor_id),
+            dialog_id,
+            channel_id,
+            visitor_id,
+            session: state.session,
+            status: state.status.clone(),
+            last_message: state.last_message.clone(),
+            unread: state.unread,
+            waiting_since: state.waiting_since,
+            last_seq: state.last_seq,
+        }
+    }
+}
+
+/// The lists of the contact center (Q2) this slice has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InboxList {
+    /// New, nobody answered yet.
+    Unanswered,
+    /// In progress and answered by me.
+    Mine,
+    /// Not open any more.
+    Closed,
+}
+
+impl InboxList {
+    pub const ALL: [InboxList; 3] = [InboxList::Unanswered, InboxList::Mine, InboxList::Closed];
+
+    pub fn includes(self, dialog: &DialogSummary, me: &AgentId) -> bool {
+        match (self, &dialog.status) {
+            (InboxList::Unanswered, SessionStatus::Unanswered) => true,
+            (InboxList::Mine, SessionStatus::InProgress { agent, .. }) => agent == me,
+            (InboxList::Closed, SessionStatus::Idle) => dialog.session > 0,
+            _ => false,
+        }
+    }
+}
+
+/// Until the customer gives a name (pre-chat form, a later issue), a short stable label.
+pub fn visitor_display_name(visitor: &VisitorId) -> String {
+    let id = visitor.as_str();
+    let tail: String = id
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("Visitor {}", tail.to_uppercase())
+}
+
+/// Newest activity first, so the list reads like a messenger.
+pub fn sort_for_display(dialogs: &mut [DialogSummary]) {
+    dialogs.sort_by_key(|d| std::cmp::Reverse(d.last_message.as_ref().map_or(0, |m| m.at)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(status: SessionStatus, session: u32) -> DialogSummary {
+        DialogSummary {
+            dialog_id: DialogId::parse("d1").unwrap(),
+            channel_id: ChannelId::parse("web").unwrap(),
+            visitor_id: VisitorId::parse("v_abcd1234").unwrap(),
+            visitor_name: "Visitor 1234".into(),
+            session,
+            status,
+            last_message: None,
+            unread: 0,
+            waiting_since: None,
+            last_seq: 0,
+        }
+    }
+
+    #[test]
+    fn q2_each_dialog_is_in_the_list_its_state_says() {
+        let ana = AgentId::parse("a_ana").unwrap();
+        let luis = AgentId::parse("a_luis").unwrap();
+        let in_progress = |a: &AgentId| SessionStatus::InProgress {
+            agent: a.clone(),
+            agent_name: "x".into(),
+        };
+        // (status, session, lists Ana sees it in)
+        let cases = [
+            (SessionStatus::Unanswered, 1, vec![InboxList::Unanswered]),
+            (in_progress(&ana), 1, vec![InboxList::Mine]),
+            (in_progress(&luis), 1, vec![]),
+            (SessionStatus::Idle, 2, vec![InboxList::Closed]),
+            (SessionStatus::Idle, 0, vec![]),
+        ];
+        for (status, session, expected) in cases {
+            let d = summary(status, session);
+            let lists: Vec<InboxList> = InboxList::ALL
+                .into_iter()
+                .filter(|l| l.includes(&d, &ana))
+                .collect();
+            assert_eq!(lists, expected, "{:?}", d.status);
+        }
+    }
+
+    #[test]
+    fn visitor_names_are_short_and_stable() {
+        assert_eq!(
+            visitor_display_name(&VisitorId::parse("v_abcd12ef").unwrap()),
+            "Visitor 12EF"
+        );
+    }
+
+    #[test]
+    fn snapshot_summary_wire_format() {
+        let d = summary(SessionStatus::Unanswered, 1);
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"dialog_id":"d1","channel_id":"web","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0}"#
+        );
+    }
+}

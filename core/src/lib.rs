@@ -1,0 +1,35 @@
+//! Openline's domain, sans I/O.
+//!
+//! Everything that is a rule lives here: typed ids, the wire protocol every other crate speaks,
+//! the dialog as an event log (`conversation::decide` + `conversation::apply`), the one
+//! visibility function (`view`), resume rules (`sync`), the inbox summary, and the signed tokens.
+//!
+//! Architecture invariant: this crate reads no clock, no randomness and no storage. `now`, new
+//! ids, secrets and state come in as arguments, so every function here is deterministic and is
+//! tested natively in milliseconds.
+//!
+//! Layout:
+//! - `ids`: typed string ids.
+//! - `limits`: sizes and lengths every side enforces.
+//! - `event`: the stored/broadcast event (`Event`, `EventBody`, `Actor`).
+//! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
+//! - `view`: what a customer or an agent may see of an event.
+//! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
+//! - `inbox`: the per-dialog summary a dialog sends its workspace.
+//! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `auth`: signed tokens and password hashing (pure computations over given secrets).
+
+pub mod auth;
+pub mod conversation;
+pub mod event;
+pub mod ids;
+pub mod inbox;
+pub mod limits;
+pub mod protocol;
+pub mod sync;
+pub mod view;
+
+pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};
+pub use event::{Actor, CloseReason, Event, EventBody};
+pub use ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
+pub use view::{view, Viewer};

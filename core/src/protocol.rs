@@ -1,0 +1,226 @@
+//! Wire types: every HTTP body and WebSocket frame. The UIs and the edge share these; there is
+//! no second definition of any message shape.
+//!
+//! Routes (all JSON; errors are `ErrorBody` with a 4xx/5xx status):
+//!
+//! | route | body → reply |
+//! |---|---|
+//! | `POST /api/widget/session` | `WidgetSessionRequest` → `WidgetSession` |
+//! | `GET  /api/widget/events?after=N` (visitor bearer) | → `EventsFrame` |
+//! | `POST /api/widget/commands` (visitor bearer) | `CommandRequest` → `CommandReply` |
+//! | `GET  /api/widget/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
+//! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
+//! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
+//! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
+//! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
+//! | `GET  /api/agent/dialogs/{id}/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//!
+//! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
+//! `after` is the last `seq` the client has; without it the server sends everything.
+
+use crate::conversation::Command;
+use crate::event::Event;
+use crate::ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
+use crate::inbox::DialogSummary;
+use serde::{Deserialize, Serialize};
+
+/// `{ "error": { "code", "message" } }`, the body of every error reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+}
+
+/// The widget opens (or resumes) its visitor session on a channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WidgetSessionRequest {
+    /// The channel's public key from the embed snippet.
+    pub channel: String,
+    /// The token kept from an earlier visit, if any (W3).
+    #[serde(default)]
+    pub visitor_token: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WidgetSession {
+    pub visitor_token: String,
+    pub visitor_id: VisitorId,
+    pub dialog_id: DialogId,
+    pub channel: ChannelInfo,
+}
+
+/// What a customer may know about a channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelInfo {
+    pub id: ChannelId,
+    pub name: String,
+    pub greeting: String,
+}
+
+/// A command with the client's id for it: a retry with the same id is applied once and
+/// answered with the original result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandRequest {
+    pub command_id: CommandId,
+    pub command: Command,
+}
+
+/// The events the command appended, as the caller may see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandReply {
+    pub events: Vec<Event>,
+}
+
+/// Events of one dialog, as the receiver may see them. `reset` tells the client to drop what
+/// it had (first load, or a resume position the server does not know).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventsFrame {
+    pub events: Vec<Event>,
+    pub reset: bool,
+    /// The dialog's last `seq`, which may be past the last event shown (a hidden note).
+    pub last_seq: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub workspace: String,
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginReply {
+    pub token: String,
+    pub workspace: WorkspaceId,
+    pub agent: AgentProfile,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentProfile {
+    pub id: AgentId,
+    pub name: String,
+    pub email: String,
+}
+
+/// The agents' inbox: a snapshot first, then one row at a time as dialogs change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum InboxFrame {
+    Snapshot { dialogs: Vec<DialogSummary> },
+    Upsert { dialog: DialogSummary },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(
+        value: &T,
+        json: &str,
+    ) {
+        assert_eq!(serde_json::to_string(value).unwrap(), json);
+        assert_eq!(&serde_json::from_str::<T>(json).unwrap(), value);
+    }
+
+    #[test]
+    fn snapshot_error_body() {
+        roundtrip(
+            &ErrorBody {
+                error: ErrorDetail {
+                    code: "not_found".into(),
+                    message: "No such dialog.".into(),
+                },
+            },
+            r#"{"error":{"code":"not_found","message":"No such dialog."}}"#,
+        );
+    }
+
+    #[test]
+    fn snapshot_widget_session() {
+        roundtrip(
+            &WidgetSessionRequest {
+                channel: "demo.web".into(),
+                visitor_token: None,
+            },
+            r#"{"channel":"demo.web","visitor_token":null}"#,
+        );
+        roundtrip(
+            &WidgetSession {
+                visitor_token: "t".into(),
+                visitor_id: VisitorId::parse("v_1").unwrap(),
+                dialog_id: DialogId::parse("web-v_1").unwrap(),
+                channel: ChannelInfo {
+                    id: ChannelId::parse("web").unwrap(),
+                    name: "Website".into(),
+                    greeting: "Hi!".into(),
+                },
+            },
+            r#"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!"}}"#,
+        );
+    }
+
+    #[test]
+    fn snapshot_command_request_and_frames() {
+        roundtrip(
+            &CommandRequest {
+                command_id: CommandId::parse("c1").unwrap(),
+                command: Command::Answer,
+            },
+            r#"{"command_id":"c1","command":{"type":"answer"}}"#,
+        );
+        roundtrip(&CommandReply { events: vec![] }, r#"{"events":[]}"#);
+        roundtrip(
+            &EventsFrame {
+                events: vec![],
+                reset: true,
+                last_seq: 3,
+            },
+            r#"{"events":[],"reset":true,"last_seq":3}"#,
+        );
+        roundtrip(
+            &InboxFrame::Snapshot { dialogs: vec![] },
+            r#"{"type":"snapshot","dialogs":[]}"#,
+        );
+    }
+
+    #[test]
+    fn snapshot_login() {
+        roundtrip(
+            &LoginRequest {
+                workspace: "demo".into(),
+                email: "a@b".into(),
+                password: "p".into(),
+            },
+            r#"{"workspace":"demo","email":"a@b","password":"p"}"#,
+        );
+        roundtrip(
+            &LoginReply {
+                token: "t".into(),
+                workspace: WorkspaceId::parse("demo").unwrap(),
+                agent: AgentProfile {
+                    id: AgentId::parse("a_1").unwrap(),
+                    name: "Ana".into(),
+                    email: "a@b".into(),
+                },
+            },
+            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b"}}"#,
+        );
+    }
+
+    #[test]
+    fn requests_refuse_unknown_fields() {
+        assert!(serde_json::from_str::<LoginRequest>(
+            r#"{"workspace":"demo","email":"a","password":"p","admin":true}"#
+        )
+        .is_err());
+    }
+}
