@@ -21,18 +21,9 @@ pub const PASSWORD_ITERATIONS: u32 = 100_000;
 pub enum Claims {
     /// A widget's customer: one visitor on one channel of one workspace. Does not expire: it
     /// is the customer's identity on this browser (W3).
-    Visitor {
-        ws: WorkspaceId,
-        ch: ChannelId,
-        v: VisitorId,
-    },
+    Visitor { ws: WorkspaceId, ch: ChannelId, v: VisitorId },
     /// A logged-in agent, until `exp` (ms since the epoch).
-    Agent {
-        ws: WorkspaceId,
-        a: AgentId,
-        n: String,
-        exp: i64,
-    },
+    Agent { ws: WorkspaceId, a: AgentId, n: String, exp: i64 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,29 +66,19 @@ fn mac(secret: &[u8], data: &[u8]) -> HmacSha256 {
 /// `pbkdf2-sha256$<iterations>$<salt>$<hash>`, salt and hash in base64url.
 pub fn hash_password(password: &str, salt: &[u8], iterations: u32) -> String {
     let hash = derive(password, salt, iterations);
-    format!(
-        "pbkdf2-sha256${iterations}${}${}",
-        B64.encode(salt),
-        B64.encode(hash)
-    )
+    format!("pbkdf2-sha256${iterations}${}${}", B64.encode(salt), B64.encode(hash))
 }
 
 pub fn verify_password(password: &str, stored: &str) -> bool {
     let mut parts = stored.split('$');
-    let (Some("pbkdf2-sha256"), Some(iterations), Some(salt), Some(hash), None) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let (Some("pbkdf2-sha256"), Some(iterations), Some(salt), Some(hash), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
-    let (Ok(iterations), Ok(salt), Ok(expected)) = (
-        iterations.parse::<u32>(),
-        B64.decode(salt),
-        B64.decode(hash),
-    ) else {
+    let (Ok(iterations), Ok(salt), Ok(expected)) =
+        (iterations.parse::<u32>(), B64.decode(salt), B64.decode(hash))
+    else {
         return false;
     };
     constant_time_eq(&derive(password, &salt, iterations), &expected)
@@ -143,17 +124,11 @@ mod tests {
     #[test]
     fn tokens_refuse_tampering_other_secrets_and_expiry() {
         let token = sign(SECRET, &agent_claims(2_000));
-        assert_eq!(
-            verify(b"other", &token, 1_000),
-            Err(TokenError::BadSignature)
-        );
+        assert_eq!(verify(b"other", &token, 1_000), Err(TokenError::BadSignature));
         assert_eq!(verify(SECRET, &token, 2_000), Err(TokenError::Expired));
         let (payload, sig) = token.split_once('.').unwrap();
         let forged = B64.encode(br#"{"t":"agent","ws":"other","a":"a_1","n":"x","exp":9}"#);
-        assert_eq!(
-            verify(SECRET, &format!("{forged}.{sig}"), 0),
-            Err(TokenError::BadSignature)
-        );
+        assert_eq!(verify(SECRET, &format!("{forged}.{sig}"), 0), Err(TokenError::BadSignature));
         assert_eq!(verify(SECRET, payload, 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "", 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "a.!!", 0), Err(TokenError::Malformed));

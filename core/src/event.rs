@@ -77,13 +77,8 @@ mod tests {
         let e = Event {
             seq: 2,
             at: 1_700_000_000_000,
-            actor: Actor::Visitor {
-                id: VisitorId::parse("v_1").unwrap(),
-            },
-            body: EventBody::MessagePosted {
-                text: "hola".into(),
-                internal: false,
-            },
+            actor: Actor::Visitor { id: VisitorId::parse("v_1").unwrap() },
+            body: EventBody::MessagePosted { text: "hola".into(), internal: false },
         };
         assert_eq!(
             json(&e),
@@ -94,20 +89,11 @@ mod tests {
 
     #[test]
     fn snapshot_lifecycle_events() {
-        let agent = Actor::Agent {
-            id: AgentId::parse("a_1").unwrap(),
-            name: "Ana".into(),
-        };
+        let agent = Actor::Agent { id: AgentId::parse("a_1").unwrap(), name: "Ana".into() };
         let bodies = [
+            (EventBody::SessionOpened { session: 1 }, r#"{"type":"session_opened","session":1}"#),
             (
-                EventBody::SessionOpened { session: 1 },
-                r#"{"type":"session_opened","session":1}"#,
-            ),
-            (
-                EventBody::MessagePosted {
-                    text: "x".into(),
-                    internal: true,
-                },
+                EventBody::MessagePosted { text: "x".into(), internal: true },
                 r#"{"type":"message_posted","text":"x","internal":true}"#,
             ),
             (
@@ -118,10 +104,7 @@ mod tests {
                 r#"{"type":"answered","agent":"a_1","agent_name":"Ana"}"#,
             ),
             (
-                EventBody::Closed {
-                    session: 1,
-                    reason: CloseReason::Finished,
-                },
+                EventBody::Closed { session: 1, reason: CloseReason::Finished },
                 r#"{"type":"closed","session":1,"reason":"finished"}"#,
             ),
         ];
@@ -133,9 +116,6 @@ mod tests {
             serde_json::to_string(&agent).unwrap(),
             r#"{"kind":"agent","id":"a_1","name":"Ana"}"#
         );
-        assert_eq!(
-            serde_json::to_string(&Actor::System).unwrap(),
-            r#"{"kind":"system"}"#
-        );
+        assert_eq!(serde_json::to_string(&Actor::System).unwrap(), r#"{"kind":"system"}"#);
     }
 }

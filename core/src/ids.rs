@@ -62,9 +62,7 @@ pub const MAX_ID_LEN: usize = 64;
 pub fn is_valid_id(raw: &str) -> bool {
     !raw.is_empty()
         && raw.len() <= MAX_ID_LEN
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 impl DialogId {
@@ -77,9 +75,30 @@ impl DialogId {
     }
 }
 
+/// The public key of a channel, as written in the embed snippet: `<workspace>.<channel>`.
+/// Not a secret: it only names where a widget's customers write.
+pub fn channel_key(workspace: &WorkspaceId, channel: &ChannelId) -> String {
+    format!("{workspace}.{channel}")
+}
+
+pub fn parse_channel_key(key: &str) -> Option<(WorkspaceId, ChannelId)> {
+    let (workspace, channel) = key.split_once('.')?;
+    Some((WorkspaceId::parse(workspace)?, ChannelId::parse(channel)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn w1_channel_keys_round_trip_and_refuse_junk() {
+        let (ws, ch) = parse_channel_key("demo.web").unwrap();
+        assert_eq!((ws.as_str(), ch.as_str()), ("demo", "web"));
+        assert_eq!(channel_key(&ws, &ch), "demo.web");
+        for bad in ["", "demo", "demo.", ".web", "de mo.web", "demo.web.x"] {
+            assert!(parse_channel_key(bad).is_none(), "{bad:?} accepted");
+        }
+    }
 
     #[test]
     fn ids_accept_url_safe_text_only() {

@@ -72,14 +72,7 @@ impl InboxList {
 /// Until the customer gives a name (pre-chat form, a later issue), a short stable label.
 pub fn visitor_display_name(visitor: &VisitorId) -> String {
     let id = visitor.as_str();
-    let tail: String = id
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let tail: String = id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
     format!("Visitor {}", tail.to_uppercase())
 }
 
@@ -111,10 +104,8 @@ mod tests {
     fn q2_each_dialog_is_in_the_list_its_state_says() {
         let ana = AgentId::parse("a_ana").unwrap();
         let luis = AgentId::parse("a_luis").unwrap();
-        let in_progress = |a: &AgentId| SessionStatus::InProgress {
-            agent: a.clone(),
-            agent_name: "x".into(),
-        };
+        let in_progress =
+            |a: &AgentId| SessionStatus::InProgress { agent: a.clone(), agent_name: "x".into() };
         // (status, session, lists Ana sees it in)
         let cases = [
             (SessionStatus::Unanswered, 1, vec![InboxList::Unanswered]),
@@ -125,20 +116,15 @@ mod tests {
         ];
         for (status, session, expected) in cases {
             let d = summary(status, session);
-            let lists: Vec<InboxList> = InboxList::ALL
-                .into_iter()
-                .filter(|l| l.includes(&d, &ana))
-                .collect();
+            let lists: Vec<InboxList> =
+                InboxList::ALL.into_iter().filter(|l| l.includes(&d, &ana)).collect();
             assert_eq!(lists, expected, "{:?}", d.status);
         }
     }
 
     #[test]
     fn visitor_names_are_short_and_stable() {
-        assert_eq!(
-            visitor_display_name(&VisitorId::parse("v_abcd12ef").unwrap()),
-            "Visitor 12EF"
-        );
+        assert_eq!(visitor_display_name(&VisitorId::parse("v_abcd12ef").unwrap()), "Visitor 12EF");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! | `GET  /api/widget/events?after=N` (visitor bearer) | → `EventsFrame` |
 //! | `POST /api/widget/commands` (visitor bearer) | `CommandRequest` → `CommandReply` |
 //! | `GET  /api/widget/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//! | `POST /api/dev/seed` (dev only) | `DevSeedRequest` → `{ "created": bool }` |
 //! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
 //! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
@@ -87,6 +88,9 @@ pub struct EventsFrame {
     pub reset: bool,
     /// The dialog's last `seq`, which may be past the last event shown (a hidden note).
     pub last_seq: u64,
+    /// More events follow: ask again with `after` = the last event's `seq`.
+    #[serde(default)]
+    pub more: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +113,20 @@ pub struct AgentProfile {
     pub id: AgentId,
     pub name: String,
     pub email: String,
+}
+
+/// Development only (`OPENLINE_DEV_SEED=true`): create a workspace with one admin and one
+/// website channel, if it does not exist yet. `POST /api/dev/seed`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevSeedRequest {
+    pub workspace: WorkspaceId,
+    pub admin_email: String,
+    pub admin_password: String,
+    pub admin_name: String,
+    pub channel: ChannelId,
+    pub channel_name: String,
+    pub greeting: String,
 }
 
 /// The agents' inbox: a snapshot first, then one row at a time as dialogs change.
@@ -135,10 +153,7 @@ mod tests {
     fn snapshot_error_body() {
         roundtrip(
             &ErrorBody {
-                error: ErrorDetail {
-                    code: "not_found".into(),
-                    message: "No such dialog.".into(),
-                },
+                error: ErrorDetail { code: "not_found".into(), message: "No such dialog.".into() },
             },
             r#"{"error":{"code":"not_found","message":"No such dialog."}}"#,
         );
@@ -147,10 +162,7 @@ mod tests {
     #[test]
     fn snapshot_widget_session() {
         roundtrip(
-            &WidgetSessionRequest {
-                channel: "demo.web".into(),
-                visitor_token: None,
-            },
+            &WidgetSessionRequest { channel: "demo.web".into(), visitor_token: None },
             r#"{"channel":"demo.web","visitor_token":null}"#,
         );
         roundtrip(
@@ -179,27 +191,16 @@ mod tests {
         );
         roundtrip(&CommandReply { events: vec![] }, r#"{"events":[]}"#);
         roundtrip(
-            &EventsFrame {
-                events: vec![],
-                reset: true,
-                last_seq: 3,
-            },
-            r#"{"events":[],"reset":true,"last_seq":3}"#,
+            &EventsFrame { events: vec![], reset: true, last_seq: 3, more: false },
+            r#"{"events":[],"reset":true,"last_seq":3,"more":false}"#,
         );
-        roundtrip(
-            &InboxFrame::Snapshot { dialogs: vec![] },
-            r#"{"type":"snapshot","dialogs":[]}"#,
-        );
+        roundtrip(&InboxFrame::Snapshot { dialogs: vec![] }, r#"{"type":"snapshot","dialogs":[]}"#);
     }
 
     #[test]
     fn snapshot_login() {
         roundtrip(
-            &LoginRequest {
-                workspace: "demo".into(),
-                email: "a@b".into(),
-                password: "p".into(),
-            },
+            &LoginRequest { workspace: "demo".into(), email: "a@b".into(), password: "p".into() },
             r#"{"workspace":"demo","email":"a@b","password":"p"}"#,
         );
         roundtrip(

@@ -37,38 +37,16 @@ mod tests {
     use crate::ids::{AgentId, VisitorId};
 
     fn event(body: EventBody) -> Event {
-        let actor = Actor::Agent {
-            id: AgentId::parse("a_1").unwrap(),
-            name: "Ana".into(),
-        };
-        Event {
-            seq: 1,
-            at: 0,
-            actor,
-            body,
-        }
+        let actor = Actor::Agent { id: AgentId::parse("a_1").unwrap(), name: "Ana".into() };
+        Event { seq: 1, at: 0, actor, body }
     }
 
     /// (body, seen by the customer, seen by an agent)
     fn cases() -> Vec<(EventBody, bool, bool)> {
         vec![
             (EventBody::SessionOpened { session: 1 }, true, true),
-            (
-                EventBody::MessagePosted {
-                    text: "hi".into(),
-                    internal: false,
-                },
-                true,
-                true,
-            ),
-            (
-                EventBody::MessagePosted {
-                    text: "secret".into(),
-                    internal: true,
-                },
-                false,
-                true,
-            ),
+            (EventBody::MessagePosted { text: "hi".into(), internal: false }, true, true),
+            (EventBody::MessagePosted { text: "secret".into(), internal: true }, false, true),
             (
                 EventBody::Answered {
                     agent: AgentId::parse("a_1").unwrap(),
@@ -77,14 +55,7 @@ mod tests {
                 true,
                 true,
             ),
-            (
-                EventBody::Closed {
-                    session: 1,
-                    reason: CloseReason::Finished,
-                },
-                true,
-                true,
-            ),
+            (EventBody::Closed { session: 1, reason: CloseReason::Finished }, true, true),
         ]
     }
 
@@ -99,9 +70,7 @@ mod tests {
 
     #[test]
     fn c6_view_all_drops_notes_and_keeps_order() {
-        let visitor = Actor::Visitor {
-            id: VisitorId::parse("v_1").unwrap(),
-        };
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
         let events: Vec<Event> = cases()
             .into_iter()
             .enumerate()
@@ -112,10 +81,7 @@ mod tests {
                 body,
             })
             .collect();
-        let seqs: Vec<u64> = view_all(&events, Viewer::Customer)
-            .iter()
-            .map(|e| e.seq)
-            .collect();
+        let seqs: Vec<u64> = view_all(&events, Viewer::Customer).iter().map(|e| e.seq).collect();
         assert_eq!(seqs, vec![1, 2, 4, 5]);
         assert_eq!(view_all(&events, Viewer::Agent).len(), 5);
     }

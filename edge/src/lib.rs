@@ -1,1 +1,42 @@
-//! placeholder
+//! The Openline Worker: one entry point, the route table, and the two Durable Objects.
+//!
+//! A thin shell: it authenticates, loads state, asks `openline_core` what happens, stores it and
+//! broadcasts it. No rule of the product is decided here.
+//!
+//! Layout:
+//! - `routes`: every URL of the API, on one screen.
+//! - `widget_api`, `agent_api`, `dev_api`: the handlers, grouped by who calls them.
+//! - `auth`: the secret, bearer tokens, fresh ids.
+//! - `error`: `ApiError`, the one way an error leaves the edge.
+//! - `http`: JSON bodies in and out, query parameters.
+//! - `conversation`: the Conversation Durable Object (one per dialog: event log + sockets).
+//! - `workspace`: the Workspace Durable Object (one per tenant: directory, inbox, inbox sockets).
+//! - `internal`: the typed requests the Worker sends to the Durable Objects.
+//! - `sql`: schema migrations and row helpers shared by both objects.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+mod agent_api;
+mod auth;
+mod conversation;
+mod dev_api;
+mod error;
+mod http;
+mod internal;
+mod routes;
+mod sql;
+mod widget_api;
+mod workspace;
+
+use worker::{event, Context, Env, Request, Response, Result};
+
+pub use conversation::Conversation;
+pub use workspace::Workspace;
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    match routes::handle(req, &env).await {
+        Ok(response) => Ok(response),
+        Err(error) => error.into_response(),
+    }
+}

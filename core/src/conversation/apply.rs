@@ -16,11 +16,8 @@ pub fn apply(state: &mut DialogState, event: &Event) {
                 return;
             }
             let from_customer = !event.actor.is_agent();
-            state.last_message = Some(LastMessage {
-                text: text.clone(),
-                at: event.at,
-                from_customer,
-            });
+            state.last_message =
+                Some(LastMessage { text: text.clone(), at: event.at, from_customer });
             if from_customer {
                 state.unread += 1;
             } else {
@@ -28,10 +25,8 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             }
         }
         EventBody::Answered { agent, agent_name } => {
-            state.status = SessionStatus::InProgress {
-                agent: agent.clone(),
-                agent_name: agent_name.clone(),
-            };
+            state.status =
+                SessionStatus::InProgress { agent: agent.clone(), agent_name: agent_name.clone() };
             state.waiting_since = None;
         }
         EventBody::Closed { .. } => {

@@ -101,9 +101,7 @@ fn checked_text(text: &str) -> Result<String, Rejection> {
         return Err(Rejection::EmptyMessage);
     }
     if text.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(Rejection::MessageTooLong {
-            max_chars: MAX_MESSAGE_CHARS,
-        });
+        return Err(Rejection::MessageTooLong { max_chars: MAX_MESSAGE_CHARS });
     }
     Ok(text.to_owned())
 }
@@ -112,14 +110,9 @@ fn checked_text(text: &str) -> Result<String, Rejection> {
 fn customer_post(state: &DialogState, text: String) -> Vec<EventBody> {
     let mut bodies = Vec::new();
     if !state.is_open() {
-        bodies.push(EventBody::SessionOpened {
-            session: state.session + 1,
-        });
+        bodies.push(EventBody::SessionOpened { session: state.session + 1 });
     }
-    bodies.push(EventBody::MessagePosted {
-        text,
-        internal: false,
-    });
+    bodies.push(EventBody::MessagePosted { text, internal: false });
     bodies
 }
 
@@ -148,14 +141,13 @@ fn answer(state: &DialogState, actor: &Actor) -> Result<Vec<EventBody>, Rejectio
     };
     match &state.status {
         SessionStatus::Idle => Err(Rejection::NoOpenSession),
-        SessionStatus::Unanswered => Ok(vec![EventBody::Answered {
-            agent: id.clone(),
-            agent_name: name.clone(),
-        }]),
+        SessionStatus::Unanswered => {
+            Ok(vec![EventBody::Answered { agent: id.clone(), agent_name: name.clone() }])
+        }
         SessionStatus::InProgress { agent, .. } if agent == id => Ok(Vec::new()),
-        SessionStatus::InProgress { agent_name, .. } => Err(Rejection::AnsweredByOther {
-            agent_name: agent_name.clone(),
-        }),
+        SessionStatus::InProgress { agent_name, .. } => {
+            Err(Rejection::AnsweredByOther { agent_name: agent_name.clone() })
+        }
     }
 }
 
@@ -167,14 +159,9 @@ fn finish(state: &DialogState, actor: &Actor) -> Result<Vec<EventBody>, Rejectio
     match &state.status {
         SessionStatus::Idle => Err(Rejection::NoOpenSession),
         SessionStatus::InProgress { agent, agent_name } if agent != id => {
-            Err(Rejection::AnsweredByOther {
-                agent_name: agent_name.clone(),
-            })
+            Err(Rejection::AnsweredByOther { agent_name: agent_name.clone() })
         }
-        _ => Ok(vec![EventBody::Closed {
-            session: state.session,
-            reason: CloseReason::Finished,
-        }]),
+        _ => Ok(vec![EventBody::Closed { session: state.session, reason: CloseReason::Finished }]),
     }
 }
 
@@ -182,11 +169,6 @@ fn stamp(state: &DialogState, actor: &Actor, bodies: Vec<EventBody>, now: i64) -
     bodies
         .into_iter()
         .zip(state.last_seq + 1..)
-        .map(|(body, seq)| Event {
-            seq,
-            at: now,
-            actor: actor.clone(),
-            body,
-        })
+        .map(|(body, seq)| Event { seq, at: now, actor: actor.clone(), body })
         .collect()
 }

@@ -10,13 +10,10 @@ use crate::ids::{AgentId, VisitorId};
 
 fn actor(who: &str) -> Actor {
     match who {
-        "visitor" => Actor::Visitor {
-            id: VisitorId::parse("v_1").unwrap(),
-        },
-        "ana" | "luis" => Actor::Agent {
-            id: AgentId::parse(&format!("a_{who}")).unwrap(),
-            name: who.to_owned(),
-        },
+        "visitor" => Actor::Visitor { id: VisitorId::parse("v_1").unwrap() },
+        "ana" | "luis" => {
+            Actor::Agent { id: AgentId::parse(&format!("a_{who}")).unwrap(), name: who.to_owned() }
+        }
         "system" => Actor::System,
         other => panic!("unknown actor {other}"),
     }
@@ -24,14 +21,8 @@ fn actor(who: &str) -> Actor {
 
 fn command(verb: &str, text: &str) -> Command {
     match verb {
-        "say" => Command::Post {
-            text: text.to_owned(),
-            internal: false,
-        },
-        "note" => Command::Post {
-            text: text.to_owned(),
-            internal: true,
-        },
+        "say" => Command::Post { text: text.to_owned(), internal: false },
+        "note" => Command::Post { text: text.to_owned(), internal: true },
         "answer" => Command::Answer,
         "finish" => Command::Finish,
         other => panic!("unknown verb {other}"),
@@ -41,9 +32,7 @@ fn command(verb: &str, text: &str) -> Command {
 fn event_type(e: &Event) -> &'static str {
     match e.body {
         EventBody::SessionOpened { .. } => "session_opened",
-        EventBody::MessagePosted {
-            internal: false, ..
-        } => "message_posted",
+        EventBody::MessagePosted { internal: false, .. } => "message_posted",
         EventBody::MessagePosted { internal: true, .. } => "note_posted",
         EventBody::Answered { .. } => "answered",
         EventBody::Closed { .. } => "closed",
@@ -96,10 +85,7 @@ fn check(script: &str, expected: &str) {
 
 #[test]
 fn q12_first_customer_message_opens_session_one() {
-    check(
-        "visitor: say hola",
-        "session_opened message_posted ; unanswered session=1 unread=1",
-    );
+    check("visitor: say hola", "session_opened message_posted ; unanswered session=1 unread=1");
 }
 
 #[test]
@@ -182,13 +168,7 @@ fn messages_are_trimmed_and_bounded() {
         "!empty_message | !message_too_long ; idle session=0 unread=0",
     );
     let (_, log, _) = run("visitor: say   padded  ");
-    assert_eq!(
-        log[1].body,
-        EventBody::MessagePosted {
-            text: "padded".into(),
-            internal: false
-        }
-    );
+    assert_eq!(log[1].body, EventBody::MessagePosted { text: "padded".into(), internal: false });
 }
 
 #[test]
@@ -211,10 +191,7 @@ fn events_are_stamped_with_now_and_numbered_in_order() {
 fn snapshot_command_wire_format() {
     let cases = [
         (
-            Command::Post {
-                text: "hi".into(),
-                internal: false,
-            },
+            Command::Post { text: "hi".into(), internal: false },
             r#"{"type":"post","text":"hi","internal":false}"#,
         ),
         (Command::Answer, r#"{"type":"answer"}"#),
@@ -227,10 +204,7 @@ fn snapshot_command_wire_format() {
     // Old clients may omit `internal`; unknown fields are refused rather than ignored.
     assert_eq!(
         serde_json::from_str::<Command>(r#"{"type":"post","text":"hi"}"#).unwrap(),
-        Command::Post {
-            text: "hi".into(),
-            internal: false
-        }
+        Command::Post { text: "hi".into(), internal: false }
     );
     assert!(serde_json::from_str::<Command>(r#"{"type":"post","text":"hi","x":1}"#).is_err());
 }

@@ -1,0 +1,85 @@
+//! What the agent app calls: log in, the inbox, and the dialogs of the agent's workspace.
+//!
+//! Every handler takes the workspace from the agent's signed token, never from the request, so
+//! an agent can only ever address their own workspace's objects.
+
+use crate::auth::{self, AgentAuth};
+use crate::error::{ApiError, ApiResult};
+use crate::http::{after_param, is_websocket_upgrade, json, read_json};
+use crate::internal::{self, DialogCommand, LoginCheck};
+use openline_core::auth::{sign, Claims};
+use openline_core::limits::AGENT_SESSION_MS;
+use openline_core::protocol::{AgentProfile, CommandRequest, LoginReply, LoginRequest};
+use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
+use worker::{Env, Method, Request, Response, Stub};
+
+pub async fn login(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let body: LoginRequest = read_json(&mut req).await?;
+    let workspace =
+        WorkspaceId::parse(body.workspace.trim()).ok_or(ApiError::InvalidCredentials)?;
+    let stub = internal::workspace(env, &workspace)?;
+    let check = LoginCheck { email: body.email, password: body.password };
+    let agent: AgentProfile = internal::call(&stub, Method::Post, "/login", Some(&check)).await?;
+    let claims = Claims::Agent {
+        ws: workspace.clone(),
+        a: agent.id.clone(),
+        n: agent.name.clone(),
+        exp: auth::now_ms() + AGENT_SESSION_MS,
+    };
+    json(&LoginReply { token: sign(&auth::secret(env)?, &claims), workspace, agent })
+}
+
+pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send::<()>(&stub, Method::Get, "/inbox", None).await
+}
+
+pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
+    if !is_websocket_upgrade(&req)? {
+        return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
+    }
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::forward_upgrade(&stub, &req, "/socket").await
+}
+
+fn dialog_stub(env: &Env, who: &AgentAuth, id: &str) -> ApiResult<Stub> {
+    let dialog = DialogId::parse(id).ok_or(ApiError::NotFound("dialog"))?;
+    internal::conversation(env, &who.workspace, &dialog)
+}
+
+pub async fn events(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(req, env)?;
+    let stub = dialog_stub(env, &who, id)?;
+    internal::send::<()>(&stub, Method::Get, &events_path("events", after_param(req)?), None).await
+}
+
+pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = dialog_stub(env, &who, id)?;
+    let request: CommandRequest = read_json(&mut req).await?;
+    let command = DialogCommand {
+        meta: None,
+        actor: Actor::Agent { id: who.agent, name: who.name },
+        viewer: Viewer::Agent,
+        request,
+    };
+    internal::send(&stub, Method::Post, "/command", Some(&command)).await
+}
+
+pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
+    if !is_websocket_upgrade(req)? {
+        return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
+    }
+    let who = auth::agent(req, env)?;
+    let stub = dialog_stub(env, &who, id)?;
+    internal::forward_upgrade(&stub, req, &events_path("socket", after_param(req)?)).await
+}
+
+fn events_path(route: &str, after: Option<u64>) -> String {
+    match after {
+        Some(after) => format!("/{route}?viewer=agent&after={after}"),
+        None => format!("/{route}?viewer=agent"),
+    }
+}

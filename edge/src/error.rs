@@ -1,0 +1,107 @@
+//! `ApiError`: every failure becomes a status and `{ "error": { "code", "message" } }`.
+//!
+//! Internal errors are logged and answered with a generic message: runtime text never reaches
+//! a client.
+
+use openline_core::protocol::{ErrorBody, ErrorDetail};
+use openline_core::Rejection;
+use worker::{console_error, Response};
+
+#[derive(Debug)]
+pub enum ApiError {
+    BadRequest {
+        code: &'static str,
+        message: String,
+    },
+    Unauthorized,
+    InvalidCredentials,
+    NotFound(&'static str),
+    PayloadTooLarge,
+    /// A domain rule said no.
+    Rejected(Rejection),
+    MethodNotAllowed,
+    Misconfigured(&'static str),
+    Internal(worker::Error),
+    /// An error a Durable Object already phrased, passed on as it is.
+    Relayed {
+        status: u16,
+        body: ErrorBody,
+    },
+}
+
+pub type ApiResult<T> = std::result::Result<T, ApiError>;
+
+impl ApiError {
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::BadRequest { code, message: message.into() }
+    }
+
+    fn status(&self) -> u16 {
+        match self {
+            ApiError::BadRequest { .. } => 400,
+            ApiError::Unauthorized | ApiError::InvalidCredentials => 401,
+            ApiError::NotFound(_) => 404,
+            ApiError::MethodNotAllowed => 405,
+            ApiError::PayloadTooLarge => 413,
+            ApiError::Rejected(r) => rejection_status(r),
+            ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
+            ApiError::Relayed { status, .. } => *status,
+        }
+    }
+
+    fn detail(&self) -> (&'static str, String) {
+        match self {
+            ApiError::BadRequest { code, message } => (code, message.clone()),
+            ApiError::Unauthorized => ("unauthorized", "A valid token is required.".into()),
+            ApiError::InvalidCredentials => {
+                ("invalid_credentials", "Wrong workspace, email or password.".into())
+            }
+            ApiError::NotFound(what) => ("not_found", format!("No such {what}.")),
+            ApiError::MethodNotAllowed => ("method_not_allowed", "Method not allowed.".into()),
+            ApiError::PayloadTooLarge => {
+                ("payload_too_large", "The request body is too large.".into())
+            }
+            ApiError::Rejected(r) => (r.code(), r.message()),
+            ApiError::Misconfigured(what) => {
+                ("server_misconfigured", format!("The server is missing {what}."))
+            }
+            ApiError::Internal(_) => ("internal", "Something went wrong on our side.".into()),
+            ApiError::Relayed { .. } => ("internal", String::new()),
+        }
+    }
+
+    pub fn into_response(self) -> worker::Result<Response> {
+        if let ApiError::Internal(e) = &self {
+            console_error!("internal error: {e}");
+        }
+        let body = match &self {
+            ApiError::Relayed { body, .. } => body.clone(),
+            _ => {
+                let (code, message) = self.detail();
+                ErrorBody { error: ErrorDetail { code: code.to_owned(), message } }
+            }
+        };
+        Ok(Response::from_json(&body)?.with_status(self.status()))
+    }
+}
+
+fn rejection_status(rejection: &Rejection) -> u16 {
+    match rejection {
+        Rejection::Forbidden => 403,
+        Rejection::EmptyMessage => 400,
+        Rejection::MessageTooLong { .. } => 413,
+        Rejection::NoOpenSession | Rejection::AnsweredByOther { .. } => 409,
+    }
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        ApiError::Internal(e)
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::Internal(worker::Error::from(e.to_string()))
+    }
+}

@@ -1,0 +1,47 @@
+//! JSON in and out, and query parameters, with the errors clients should see.
+
+use crate::error::{ApiError, ApiResult};
+use openline_core::limits::MAX_BODY_BYTES;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use worker::{Request, Response};
+
+/// Reads a JSON body of at most `MAX_BODY_BYTES`. Malformed JSON, wrong types and unknown
+/// fields (where the type refuses them) are a 400 that names the problem.
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
+    let declared = req.headers().get("content-length")?.and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    let bytes = req.bytes().await?;
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| ApiError::bad_request("invalid_json", format!("Invalid request body: {e}.")))
+}
+
+pub fn json<T: Serialize>(value: &T) -> ApiResult<Response> {
+    Ok(Response::from_json(value)?)
+}
+
+/// The value of query parameter `name`, if present.
+pub fn query(req: &Request, name: &str) -> ApiResult<Option<String>> {
+    let url = req.url()?;
+    Ok(url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned()))
+}
+
+/// `after=N`: the last `seq` a client has. Absent means "send everything".
+pub fn after_param(req: &Request) -> ApiResult<Option<u64>> {
+    match query(req, "after")? {
+        None => Ok(None),
+        Some(raw) => raw
+            .parse::<u64>()
+            .map(Some)
+            .map_err(|_| ApiError::bad_request("invalid_after", "`after` must be a whole number.")),
+    }
+}
+
+pub fn is_websocket_upgrade(req: &Request) -> ApiResult<bool> {
+    Ok(req.headers().get("upgrade")?.is_some_and(|v| v.eq_ignore_ascii_case("websocket")))
+}

@@ -1,0 +1,97 @@
+//! The requests the Worker sends to its Durable Objects, typed on both ends.
+//!
+//! A Durable Object is reached only through its stub, never from the internet, so what arrives
+//! here was checked by the Worker already (tokens, ids). The objects still parse every body.
+
+use crate::error::{ApiError, ApiResult};
+use openline_core::protocol::{CommandRequest, ErrorBody};
+use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
+
+/// Stubs need an absolute URL; the host is never looked at.
+const OBJECT_ORIGIN: &str = "https://object.internal";
+
+/// Which customer a dialog belongs to. Stored by the dialog on its first command.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DialogMeta {
+    pub workspace: WorkspaceId,
+    pub channel: ChannelId,
+    pub visitor: VisitorId,
+    pub dialog: DialogId,
+}
+
+/// `POST /command` on a Conversation.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DialogCommand {
+    /// Known when a customer writes; agents only name an existing dialog.
+    pub meta: Option<DialogMeta>,
+    pub actor: Actor,
+    pub viewer: Viewer,
+    pub request: CommandRequest,
+}
+
+/// `POST /login` on a Workspace.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LoginCheck {
+    pub email: String,
+    pub password: String,
+}
+
+pub fn conversation(env: &Env, workspace: &WorkspaceId, dialog: &DialogId) -> ApiResult<Stub> {
+    Ok(env.durable_object("CONVERSATION")?.get_by_name(&format!("{workspace}/{dialog}"))?)
+}
+
+pub fn workspace(env: &Env, workspace: &WorkspaceId) -> ApiResult<Stub> {
+    Ok(env.durable_object("WORKSPACE")?.get_by_name(workspace.as_str())?)
+}
+
+/// Sends `body` as JSON and returns the object's response as it is (status and body).
+pub async fn send<B: Serialize>(
+    stub: &Stub,
+    method: Method,
+    path_and_query: &str,
+    body: Option<&B>,
+) -> ApiResult<Response> {
+    let mut init = RequestInit::new();
+    init.with_method(method);
+    if let Some(body) = body {
+        let headers = Headers::new();
+        headers.set("content-type", "application/json")?;
+        init.with_headers(headers);
+        init.with_body(Some(serde_json::to_string(body)?.into()));
+    }
+    let req = Request::new_with_init(&format!("{OBJECT_ORIGIN}{path_and_query}"), &init)?;
+    Ok(stub.fetch_with_request(req).await?)
+}
+
+/// Like `send`, but decodes a success as `T` and turns an error reply back into an `ApiError`
+/// that keeps the object's status and message.
+pub async fn call<B: Serialize, T: DeserializeOwned>(
+    stub: &Stub,
+    method: Method,
+    path_and_query: &str,
+    body: Option<&B>,
+) -> ApiResult<T> {
+    let mut response = send(stub, method, path_and_query, body).await?;
+    let status = response.status_code();
+    if (200..300).contains(&status) {
+        return Ok(response.json().await?);
+    }
+    let body: ErrorBody = response.json().await?;
+    Err(ApiError::Relayed { status, body })
+}
+
+/// Hands a browser's WebSocket upgrade to an object: same headers, a new internal URL.
+pub async fn forward_upgrade(
+    stub: &Stub,
+    req: &Request,
+    path_and_query: &str,
+) -> ApiResult<Response> {
+    let mut init = RequestInit::new();
+    init.with_method(Method::Get);
+    init.with_headers(req.headers().clone());
+    let inner = Request::new_with_init(&format!("{OBJECT_ORIGIN}{path_and_query}"), &init)?;
+    Ok(stub.fetch_with_request(inner).await?)
+}
