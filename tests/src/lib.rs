@@ -1,1 +1,19 @@
-//! placeholder
+//! The harness: the real edge on workerd, started and stopped, and clients that speak its wire
+//! protocol; the same harness serves `cargo xtask dev` (`bin/serve.rs`) and the latency bench
+//! (`bin/latency.rs`). The tests themselves live in `e2e/`.
+//!
+//! Layout:
+//! - `edge`: `wrangler dev` on a free loopback port with its own persistence directory.
+//! - `demo`: the demo workspace every local run seeds.
+//! - `api`: typed HTTP and WebSocket clients for the widget's and the agents' endpoints.
+//! - `browser`: headless Chromium over WebDriver, screenshots, axe-core checks.
+
+pub mod api;
+pub mod browser;
+pub mod demo;
+pub mod edge;
+
+/// The workspace root (the parent of `tests/`).
+pub fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(|p| p.to_path_buf()).unwrap_or_default()
+}

@@ -1,1 +1,39 @@
-fn main() {}
+//! `cargo xtask <command>`: Openline's build system, in Rust.
+//!
+//! Every command first installs what is missing (`tools`), so a fresh machine with Rust and
+//! Node.js needs nothing else: `cargo xtask dev` to run it, `cargo xtask test` to test it.
+//!
+//! - `dev [--port N]`: build everything, run the edge on workerd at 127.0.0.1:8787 with state in
+//!   `.openline/`, seed the demo workspace, print the URLs.
+//! - `build`: the widget, the agent app, the demo page (`dist/public/`) and the Worker (`edge/build/`).
+//! - `test`: build, then every test: `core` natively, then the end-to-end suite on workerd and
+//!   headless Chromium.
+//! - `bench`: sizes of what browsers download, and customer→agent latency on local workerd;
+//!   prints them and writes `target/bench/report.json`. Never fails on a figure.
+//! - `deploy [wrangler args…]`: build, then `wrangler deploy` (e.g. `-- --dry-run --outdir dist/deploy`).
+
+mod bench;
+mod build;
+mod dev;
+mod run;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = args.split_first().map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
+    match command {
+        "dev" => dev::main(rest),
+        "build" => build::main(),
+        "test" => test::main(rest),
+        "bench" => bench::main(rest),
+        "deploy" => build::deploy(rest),
+        "help" | "--help" | "-h" => {
+            println!("{}", include_str!("main.rs").lines().take(15).collect::<Vec<_>>().join("\n"));
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`; try `cargo xtask help`"),
+    }
+}

@@ -1,0 +1,1 @@
+//! The real pages in headless Chromium: written once the widget and agent app exist.

@@ -1,0 +1,247 @@
+//! Typed clients for the edge's API, speaking only `openline_core::protocol` types.
+
+use crate::edge::{unique, Edge};
+use anyhow::{bail, Context, Result};
+use futures_util::{SinkExt, StreamExt};
+use openline_core::protocol::{
+    CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest,
+    WidgetSession, WidgetSessionRequest,
+};
+use openline_core::{Command, CommandId, DialogId, Event};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+/// How long a test waits for something that should happen at once.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A reply that was not a success: its status and error body.
+#[derive(Debug)]
+pub struct ApiFailure {
+    pub status: u16,
+    pub body: ErrorBody,
+}
+
+impl std::fmt::Display for ApiFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.status, self.body.error.code, self.body.error.message)
+    }
+}
+
+impl std::error::Error for ApiFailure {}
+
+pub fn new_command_id() -> CommandId {
+    CommandId::parse(&format!("cmd-{}", unique())).unwrap_or_else(|| unreachable!())
+}
+
+pub fn post(text: &str) -> Command {
+    Command::Post { text: text.into(), internal: false }
+}
+
+pub fn note(text: &str) -> Command {
+    Command::Post { text: text.into(), internal: true }
+}
+
+#[derive(Clone)]
+pub struct Http {
+    client: reqwest::Client,
+    base: String,
+    ws_base: String,
+    token: Option<String>,
+}
+
+impl Http {
+    pub fn new(edge: &Edge) -> Http {
+        Http { client: reqwest::Client::new(), base: edge.url(""), ws_base: edge.ws_url(""), token: None }
+    }
+
+    /// The same calls with another (possibly forged) token.
+    pub fn with_token(&self, token: &str) -> Http {
+        Http { token: Some(token.to_owned()), ..self.clone() }
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        self.send(self.client.get(format!("{}{path}", self.base))).await
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T> {
+        self.send(self.client.post(format!("{}{path}", self.base)).json(body)).await
+    }
+
+    /// A raw request (for malformed bodies), returning status and body text.
+    pub async fn raw(&self, method: reqwest::Method, path: &str, body: Vec<u8>) -> Result<(u16, String)> {
+        let mut req = self.client.request(method, format!("{}{path}", self.base)).body(body);
+        if let Some(token) = &self.token {
+            req = req.bearer_auth(token);
+        }
+        let response = req.send().await?;
+        Ok((response.status().as_u16(), response.text().await?))
+    }
+
+    async fn send<T: DeserializeOwned>(&self, mut req: reqwest::RequestBuilder) -> Result<T> {
+        if let Some(token) = &self.token {
+            req = req.bearer_auth(token);
+        }
+        let response = req.send().await?;
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        if !(200..300).contains(&status) {
+            let body: ErrorBody = serde_json::from_str(&text)
+                .with_context(|| format!("error {status} without a JSON error body: {text}"))?;
+            return Err(ApiFailure { status, body }.into());
+        }
+        serde_json::from_str(&text).with_context(|| format!("unexpected reply: {text}"))
+    }
+
+    pub async fn socket(&self, path: &str) -> Result<Socket> {
+        let url = format!("{}{path}", self.ws_base);
+        let (stream, _) = tokio_tungstenite::connect_async(url.as_str())
+            .await
+            .with_context(|| format!("connecting {url}"))?;
+        Ok(Socket { stream })
+    }
+}
+
+/// The status and code of a failed call, for asserting on refusals.
+pub fn failure(result: Result<impl std::fmt::Debug>) -> (u16, String) {
+    match result {
+        Ok(value) => panic!("expected a refusal, got {value:?}"),
+        Err(e) => match e.downcast_ref::<ApiFailure>() {
+            Some(f) => (f.status, f.body.error.code.clone()),
+            None => panic!("expected an API refusal, got {e:#}"),
+        },
+    }
+}
+
+/// A customer, as the widget is: a visitor session on a channel.
+pub struct Customer {
+    pub http: Http,
+    pub session: WidgetSession,
+}
+
+impl Customer {
+    pub async fn open(edge: &Edge, channel_key: &str) -> Result<Customer> {
+        Customer::resume(edge, channel_key, None).await
+    }
+
+    /// A returning visit: the token kept from before (W3).
+    pub async fn resume(edge: &Edge, channel_key: &str, token: Option<String>) -> Result<Customer> {
+        let http = Http::new(edge);
+        let request = WidgetSessionRequest { channel: channel_key.into(), visitor_token: token };
+        let session: WidgetSession = http.post("/api/widget/session", &request).await?;
+        Ok(Customer { http: http.with_token(&session.visitor_token), session })
+    }
+
+    pub async fn say(&self, text: &str) -> Result<CommandReply> {
+        self.command(new_command_id(), post(text)).await
+    }
+
+    pub async fn command(&self, command_id: CommandId, command: Command) -> Result<CommandReply> {
+        self.http.post("/api/widget/commands", &CommandRequest { command_id, command }).await
+    }
+
+    pub async fn events(&self, after: Option<u64>) -> Result<EventsFrame> {
+        self.http.get(&with_after("/api/widget/events", after)).await
+    }
+
+    pub async fn socket(&self, after: Option<u64>) -> Result<Socket> {
+        let path = with_after(&format!("/api/widget/socket?token={}", self.session.visitor_token), after);
+        self.http.socket(&path).await
+    }
+}
+
+/// An agent, logged in.
+pub struct Agent {
+    pub http: Http,
+    pub login: LoginReply,
+}
+
+impl Agent {
+    pub async fn login(edge: &Edge, workspace: &str, email: &str, password: &str) -> Result<Agent> {
+        let http = Http::new(edge);
+        let request =
+            LoginRequest { workspace: workspace.into(), email: email.into(), password: password.into() };
+        let login: LoginReply = http.post("/api/agent/login", &request).await?;
+        Ok(Agent { http: http.with_token(&login.token), login })
+    }
+
+    pub async fn command(&self, dialog: &DialogId, command: Command) -> Result<CommandReply> {
+        self.command_with_id(dialog, new_command_id(), command).await
+    }
+
+    pub async fn command_with_id(&self, dialog: &DialogId, command_id: CommandId, command: Command) -> Result<CommandReply> {
+        let path = format!("/api/agent/dialogs/{dialog}/commands");
+        self.http.post(&path, &CommandRequest { command_id, command }).await
+    }
+
+    pub async fn events(&self, dialog: &DialogId, after: Option<u64>) -> Result<EventsFrame> {
+        self.http.get(&with_after(&format!("/api/agent/dialogs/{dialog}/events"), after)).await
+    }
+
+    pub async fn inbox(&self) -> Result<InboxFrame> {
+        self.http.get("/api/agent/inbox").await
+    }
+
+    pub async fn socket(&self, dialog: &DialogId, after: Option<u64>) -> Result<Socket> {
+        let path = format!("/api/agent/dialogs/{dialog}/socket?token={}", self.login.token);
+        self.http.socket(&with_after(&path, after)).await
+    }
+
+    pub async fn inbox_socket(&self) -> Result<Socket> {
+        self.http.socket(&format!("/api/agent/inbox/socket?token={}", self.login.token)).await
+    }
+}
+
+fn with_after(path: &str, after: Option<u64>) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    match after {
+        Some(after) => format!("{path}{sep}after={after}"),
+        None => path.to_owned(),
+    }
+}
+
+pub struct Socket {
+    stream: WebSocketStream<MaybeTlsStream<TcpStream>>,
+}
+
+impl Socket {
+    /// The next JSON frame, or an error after `PATIENCE`.
+    pub async fn next<T: DeserializeOwned>(&mut self) -> Result<T> {
+        self.next_within(PATIENCE).await?.context("no frame arrived in time")
+    }
+
+    /// The next JSON frame within `wait`, or `None` if none came.
+    pub async fn next_within<T: DeserializeOwned>(&mut self, wait: Duration) -> Result<Option<T>> {
+        loop {
+            let message = match tokio::time::timeout(wait, self.stream.next()).await {
+                Err(_) => return Ok(None),
+                Ok(None) => bail!("the socket closed"),
+                Ok(Some(message)) => message?,
+            };
+            if let Message::Text(text) = message {
+                return Ok(Some(serde_json::from_str(text.as_str())?));
+            }
+        }
+    }
+
+    /// Reads event frames until one holds an event matching `wanted`; returns every event seen.
+    pub async fn events_until(&mut self, wanted: impl Fn(&Event) -> bool) -> Result<Vec<Event>> {
+        let mut seen = Vec::new();
+        loop {
+            let frame: EventsFrame = self.next().await?;
+            let done = frame.events.iter().any(&wanted);
+            seen.extend(frame.events);
+            if done {
+                return Ok(seen);
+            }
+        }
+    }
+
+    pub async fn close(mut self) -> Result<()> {
+        self.stream.send(Message::Close(None)).await?;
+        Ok(())
+    }
+}

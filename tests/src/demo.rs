@@ -1,0 +1,27 @@
+//! The demo workspace: what `cargo xtask dev` seeds and what the tests log in with.
+
+use openline_core::protocol::DevSeedRequest;
+use openline_core::{ChannelId, WorkspaceId};
+
+pub const WORKSPACE: &str = "demo";
+pub const CHANNEL_KEY: &str = "demo.web";
+pub const ADMIN_EMAIL: &str = "admin@demo.openline";
+pub const ADMIN_PASSWORD: &str = "openline-demo";
+pub const ADMIN_NAME: &str = "Ana García";
+
+pub fn seed() -> DevSeedRequest {
+    seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME)
+}
+
+/// Another tenant, for tests that prove workspaces are apart.
+pub fn seed_for(workspace: &str, email: &str, name: &str) -> DevSeedRequest {
+    DevSeedRequest {
+        workspace: WorkspaceId::parse(workspace).unwrap_or_else(|| panic!("bad id {workspace}")),
+        admin_email: email.into(),
+        admin_password: ADMIN_PASSWORD.into(),
+        admin_name: name.into(),
+        channel: ChannelId::parse("web").unwrap_or_else(|| unreachable!()),
+        channel_name: "Website".into(),
+        greeting: "Hi! 👋 Ask us anything, we usually answer in a few minutes.".into(),
+    }
+}

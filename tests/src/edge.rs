@@ -1,0 +1,185 @@
+//! The real edge: `wrangler dev` (workerd) on the prebuilt Worker and assets.
+//!
+//! Each `Edge` gets a free loopback port, its own inspector port and its own persistence
+//! directory, so tests run side by side. The server runs in its own process group and is
+//! stopped with SIGTERM to the group (then SIGKILL), as wrangler starts workerd as a child.
+
+use crate::root;
+use anyhow::{bail, Context, Result};
+use openline_core::protocol::DevSeedRequest;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Edge {
+    child: Option<Child>,
+    pub port: u16,
+    persist: PathBuf,
+    secret: String,
+}
+
+pub struct EdgeConfig {
+    /// `None`: any free port.
+    pub port: Option<u16>,
+    pub persist: PathBuf,
+    /// Signs every token; keep it to keep sessions valid across restarts.
+    pub secret: String,
+}
+
+impl Edge {
+    /// Starts the edge and waits until it answers.
+    pub async fn start(config: EdgeConfig) -> Result<Edge> {
+        let port = match config.port {
+            Some(port) => port,
+            None => free_port()?,
+        };
+        let mut edge =
+            Edge { child: None, port, persist: config.persist, secret: config.secret };
+        edge.spawn()?;
+        edge.wait_ready().await?;
+        Ok(edge)
+    }
+
+    /// A fresh edge with a fresh state directory under `target/e2e/`, named after the test.
+    pub async fn start_fresh(name: &str) -> Result<Edge> {
+        let persist = root().join("target/e2e/state").join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&persist);
+        std::fs::create_dir_all(&persist)?;
+        let secret = format!("test-secret-{}-{}", std::process::id(), unique());
+        Edge::start(EdgeConfig { port: None, persist, secret }).await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    pub fn ws_url(&self, path: &str) -> String {
+        format!("ws://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Stops the runtime, as a crash or a deploy would, and starts it again on the same state.
+    pub async fn restart(&mut self) -> Result<()> {
+        self.stop();
+        self.spawn()?;
+        self.wait_ready().await
+    }
+
+    pub async fn seed(&self, seed: &DevSeedRequest) -> Result<()> {
+        let response =
+            reqwest::Client::new().post(self.url("/api/dev/seed")).json(seed).send().await?;
+        if !response.status().is_success() {
+            bail!("seeding failed: {} {}", response.status(), response.text().await?);
+        }
+        Ok(())
+    }
+
+    fn spawn(&mut self) -> Result<()> {
+        let inspector = free_port()?;
+        let log = std::fs::File::create(self.persist.join("wrangler.log"))?;
+        let wrangler = root().join("node_modules/.bin/wrangler");
+        if !wrangler.exists() {
+            bail!("{} is missing: run `cargo xtask test` (it installs and builds)", wrangler.display());
+        }
+        if !root().join("edge/build/index.js").exists() {
+            bail!("the Worker is not built: run `cargo xtask test` or `cargo xtask build`");
+        }
+        let child = Command::new(wrangler)
+            .args(["dev", "-c", "edge/wrangler.toml", "--local", "--ip", "127.0.0.1"])
+            .args(["--port", &self.port.to_string(), "--inspector-port", &inspector.to_string()])
+            .arg("--persist-to")
+            .arg(&self.persist)
+            .arg("--show-interactive-dev-session=false")
+            .args(["--var", &format!("OPENLINE_SECRET:{}", self.secret)])
+            .args(["--var", "OPENLINE_DEV_SEED:true"])
+            .env("WRANGLER_SEND_METRICS", "false")
+            .env("WRANGLER_SEND_ERROR_REPORTS", "false")
+            .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+            .env("CI", "true")
+            .current_dir(root())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .process_group(0)
+            .spawn()
+            .context("starting wrangler")?;
+        self.child = Some(child);
+        Ok(())
+    }
+
+    /// Polls `/api/health`; the first request also compiles the Worker's wasm.
+    async fn wait_ready(&mut self) -> Result<()> {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build()?;
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while Instant::now() < deadline {
+            if let Some(child) = self.child.as_mut() {
+                if let Some(status) = child.try_wait()? {
+                    bail!("wrangler exited with {status}; see {}", self.log_path().display());
+                }
+            }
+            if let Ok(r) = client.get(self.url("/api/health")).send().await {
+                if r.status().is_success() {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        bail!("the edge did not answer within 90 s; see {}", self.log_path().display())
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.persist.join("wrangler.log")
+    }
+
+    pub fn persist_dir(&self) -> &Path {
+        &self.persist
+    }
+
+    /// SIGTERM to the whole group, then SIGKILL if it lingers.
+    pub fn stop(&mut self) {
+        let Some(mut child) = self.child.take() else { return };
+        let group = child.id();
+        signal_group(group, "TERM");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(child.try_wait(), Ok(Some(_))) {
+                signal_group(group, "KILL");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        signal_group(group, "KILL");
+        let _ = child.wait();
+    }
+}
+
+impl Drop for Edge {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// `kill -s SIGNAL -- -GROUP`: the whole group, workerd included. The command keeps the
+/// harness free of `unsafe`.
+fn signal_group(group: u32, signal: &str) {
+    let _ = Command::new("kill")
+        .args(["-s", signal, "--", &format!("-{group}")])
+        .stderr(Stdio::null())
+        .status();
+}
+
+pub fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A number that differs between calls in one process, for unique names.
+pub fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    nanos + NEXT.fetch_add(1, Ordering::Relaxed)
+}
