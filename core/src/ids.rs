@@ -9,9 +9,28 @@ use std::fmt;
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        /// Deserializing checks the form too: an id from the wire is parsed, never trusted.
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
+        #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(raw: String) -> Result<Self, String> {
+                if is_valid_id(&raw) {
+                    Ok(Self(raw))
+                } else {
+                    Err(format!("invalid id {raw:?}: use 1-{MAX_ID_LEN} of A-Z a-z 0-9 _ -"))
+                }
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
 
         impl $name {
             /// Accepts only well-formed ids, so nothing odd reaches a URL, a name or SQL.
@@ -106,6 +125,14 @@ mod tests {
         for bad in ["", "a b", "a/b", "é", "a.b", &"x".repeat(65)] {
             assert!(DialogId::parse(bad).is_none(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn ids_from_the_wire_are_checked() {
+        assert_eq!(serde_json::from_str::<CommandId>("\"c-1\"").unwrap().as_str(), "c-1");
+        assert!(serde_json::from_str::<CommandId>("\"bad id!\"").is_err());
+        assert!(serde_json::from_str::<DialogId>("\"\"").is_err());
+        assert_eq!(serde_json::to_string(&AgentId::parse("a_1").unwrap()).unwrap(), "\"a_1\"");
     }
 
     #[test]
