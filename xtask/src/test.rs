@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test, from fast to real.
 //!
-//! 1. formatting, 2. `core` natively (milliseconds), 3. the end-to-end suite in `tests/`:
-//! the real Worker on workerd, real sockets and SQLite, and headless Chromium through
+//! First formatting, then `core` natively (milliseconds), then the end-to-end suite in
+//! `tests/`: the real Worker on workerd, real sockets and SQLite, and headless Chromium through
 //! WebDriver. Extra arguments go to the end-to-end test binary (a name filter, say).
 
 use crate::run::{root, run};

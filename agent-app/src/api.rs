@@ -1,0 +1,118 @@
+//! The HTTP API, as plain async functions that return `openline_core::protocol` types.
+//!
+//! Same origin as the page, so every URL is a path. Errors come back as `ApiError`, carrying the
+//! server's own message from its `ErrorBody`; what to do with them (alert, back to login) is the
+//! caller's business. Sockets are in `socket.rs`.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use openline_core::conversation::Command;
+use openline_core::ids::{CommandId, DialogId};
+use openline_core::inbox::DialogSummary;
+use openline_core::protocol::{
+    CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest,
+};
+use serde::de::DeserializeOwned;
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// 401: the token is missing, wrong or expired; the agent must sign in again.
+    Unauthorized { message: String },
+    /// Any other error reply, with the server's code and message.
+    Server { status: u16, code: String, message: String },
+    /// No usable reply (offline, server down, a body that is not what we expect).
+    Network,
+}
+
+impl ApiError {
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Unauthorized { .. })
+    }
+
+    /// The server's message, if it sent one.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            ApiError::Unauthorized { message } | ApiError::Server { message, .. } => Some(message),
+            ApiError::Network => None,
+        }
+    }
+}
+
+/// `POST /api/agent/login`.
+pub async fn login(request: &LoginRequest) -> Result<LoginReply, ApiError> {
+    let req = Request::post("/api/agent/login").json(request).map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+/// `GET /api/agent/inbox`: the rows of every list, as a snapshot.
+pub async fn inbox(token: &str) -> Result<Vec<DialogSummary>, ApiError> {
+    let req = bearer(Request::get("/api/agent/inbox"), token);
+    match read::<InboxFrame>(req.send().await).await? {
+        InboxFrame::Snapshot { dialogs } => Ok(dialogs),
+        InboxFrame::Upsert { dialog } => Ok(vec![dialog]),
+    }
+}
+
+/// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).
+pub async fn dialog_events(
+    token: &str,
+    dialog: &DialogId,
+    after: Option<u64>,
+) -> Result<EventsFrame, ApiError> {
+    let mut url = format!("/api/agent/dialogs/{dialog}/events");
+    if let Some(after) = after {
+        url.push_str(&format!("?after={after}"));
+    }
+    read(bearer(Request::get(&url), token).send().await).await
+}
+
+/// `POST /api/agent/dialogs/{id}/commands` with a fresh command id (one per user action).
+pub async fn post_command(
+    token: &str,
+    dialog: &DialogId,
+    command: Command,
+) -> Result<CommandReply, ApiError> {
+    let body = CommandRequest { command_id: new_command_id(), command };
+    let url = format!("/api/agent/dialogs/{dialog}/commands");
+    let req = bearer(Request::post(&url), token).json(&body).map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+fn bearer(req: RequestBuilder, token: &str) -> RequestBuilder {
+    req.header("Authorization", &format!("Bearer {token}"))
+}
+
+/// Turns a reply into `T`, or into the `ApiError` its status and `ErrorBody` describe.
+async fn read<T: DeserializeOwned>(
+    reply: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let reply = reply.map_err(|_| ApiError::Network)?;
+    if reply.ok() {
+        return reply.json::<T>().await.map_err(|_| ApiError::Network);
+    }
+    let status = reply.status();
+    let (code, message) = match reply.json::<ErrorBody>().await {
+        Ok(body) => (body.error.code, body.error.message),
+        // A proxy's HTML error page, say: keep the status, say what we know.
+        Err(_) => (String::from("http_error"), format!("HTTP {status}")),
+    };
+    if status == 401 {
+        return Err(ApiError::Unauthorized { message });
+    }
+    Err(ApiError::Server { status, code, message })
+}
+
+/// A random id for one user action. `crypto.randomUUID()` gives `[0-9a-f-]`, which `CommandId`
+/// accepts; it needs a secure context (https or localhost), hence the fallback.
+fn new_command_id() -> CommandId {
+    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    uuid.and_then(|raw| CommandId::parse(&raw))
+        .or_else(|| CommandId::parse(&fallback_id()))
+        .expect("a hex id is a valid command id")
+}
+
+fn fallback_id() -> String {
+    let a = (js_sys::Math::random() * 1e15) as u64;
+    let b = js_sys::Date::now() as u64;
+    format!("c{a:x}{b:x}")
+}

@@ -1,0 +1,186 @@
+//! The left column: the three lists as tabs with live counts, and the rows of the chosen one.
+//!
+//! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
+//! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
+
+use crate::app::{initials, use_ui};
+use crate::clock::use_now;
+use crate::i18n::{Lang, Text};
+use crate::inbox_model::Inbox;
+use crate::route;
+use leptos::prelude::*;
+use openline_core::ids::{AgentId, DialogId};
+use openline_core::inbox::{DialogSummary, InboxList};
+
+#[component]
+pub fn InboxPane(
+    /// The live rows of every list.
+    inbox: RwSignal<Inbox>,
+    /// The dialog open on the right, highlighted in the list.
+    selected: Memo<Option<DialogId>>,
+    /// The signed-in agent, for the "Mine" list.
+    me: AgentId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let tab = RwSignal::new(InboxList::Unanswered);
+    let now = use_now();
+    let me_rows = me.clone();
+    // Read by the empty check and the list: a memo computes it once per change.
+    let rows = Memo::new(move |_| inbox.with(|i| i.rows(tab.get(), &me_rows)));
+    let tabs = InboxList::ALL
+        .into_iter()
+        .map(|list| view! { <TabButton list tab inbox me=me.clone()/> })
+        .collect_view();
+    view! {
+        <div
+            class="tabs"
+            role="tablist"
+            aria-label=ui.t(Text::Lists)
+            on:keydown=move |ev| move_between_tabs(&ev, tab)
+        >
+            {tabs}
+        </div>
+        <div id="inbox-panel" class="inbox-panel" role="tabpanel" aria-labelledby=move || tab_id(tab.get())>
+            <Show when=move || inbox.with(|i| i.loaded) fallback=move || view! {
+                <p class="list-note">{ui.t(Text::Loading)}</p>
+            }>
+                <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! {
+                    <p class="list-note">{ui.t(Text::EmptyList)}</p>
+                }>
+                    <ul class="inbox-list">
+                        <For
+                            each=move || rows.get()
+                            // A row changes only with a new event, so (id, last_seq) names its content.
+                            key=|d| (d.dialog_id.clone(), d.last_seq)
+                            children=move |d| view! { <InboxRow summary=d selected now/> }
+                        />
+                    </ul>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn TabButton(
+    /// The list this tab shows.
+    list: InboxList,
+    /// The chosen tab.
+    tab: RwSignal<InboxList>,
+    /// The rows, for the count.
+    inbox: RwSignal<Inbox>,
+    /// The signed-in agent.
+    me: AgentId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let active = move || tab.get() == list;
+    view! {
+        <button
+            type="button"
+            role="tab"
+            id=tab_id(list)
+            class="tab"
+            aria-selected=move || if active() { "true" } else { "false" }
+            aria-controls="inbox-panel"
+            tabindex=move || if active() { "0" } else { "-1" }
+            on:click=move |_| tab.set(list)
+        >
+            <span class="tab-label">{ui.t(tab_text(list))}</span>
+            " "
+            <span class="count">{move || inbox.with(|i| i.count(list, &me))}</span>
+        </button>
+    }
+}
+
+#[component]
+fn InboxRow(
+    /// The row's dialog.
+    summary: DialogSummary,
+    /// The open dialog.
+    selected: Memo<Option<DialogId>>,
+    /// The current time, for the waiting time.
+    now: ReadSignal<i64>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let id = summary.dialog_id.clone();
+    let row_id = id.clone();
+    let is_selected = move || selected.with(|s| s.as_ref() == Some(&row_id));
+    let is_selected_class = is_selected.clone();
+    let waiting = summary.waiting_since.is_some();
+    let since = summary.waiting_since.or(summary.last_message.as_ref().map(|m| m.at));
+    let age = move || since.map(|t| Lang::duration(now.get() - t));
+    let age_label =
+        move || age().map(|a| if waiting { format!("{} {a}", ui.t(Text::Waiting)) } else { a });
+    let preview = summary.last_message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    let unread = summary.unread;
+    view! {
+        <li class="inbox-row" class:selected=is_selected_class data-dialog-id=id.to_string()>
+            <a
+                class="row-link"
+                href=route::href(&id)
+                aria-current=move || is_selected().then_some("page")
+            >
+                <span class="avatar" aria-hidden="true">{initials(&summary.visitor_name)}</span>
+                <span class="row-main">
+                    <span class="row-top">
+                        <span class="row-name">{summary.visitor_name.clone()}</span>
+                        <span class="row-age" class:waiting=waiting title=age_label>
+                            <span class="sr-only">{move || waiting.then(|| ui.t(Text::Waiting))} " "</span>
+                            {age}
+                        </span>
+                    </span>
+                    <span class="row-bottom">
+                        <span class="row-preview">{preview}</span>
+                        {(unread > 0).then(|| view! {
+                            <span class="badge">
+                                {unread}
+                                <span class="sr-only">" " {ui.t(Text::Unread)}</span>
+                            </span>
+                        })}
+                    </span>
+                    <span class="row-channel">
+                        <span class="sr-only">{ui.t(Text::Channel)} " "</span>
+                        {summary.channel_id.to_string()}
+                    </span>
+                </span>
+            </a>
+        </li>
+    }
+}
+
+/// The ids the end-to-end tests rely on.
+fn tab_id(list: InboxList) -> &'static str {
+    match list {
+        InboxList::Unanswered => "tab-unanswered",
+        InboxList::Mine => "tab-mine",
+        InboxList::Closed => "tab-closed",
+    }
+}
+
+fn tab_text(list: InboxList) -> Text {
+    match list {
+        InboxList::Unanswered => Text::Unanswered,
+        InboxList::Mine => Text::Mine,
+        InboxList::Closed => Text::Closed,
+    }
+}
+
+/// Arrow keys, Home and End move between tabs (the WAI-ARIA tabs pattern).
+fn move_between_tabs(ev: &leptos::ev::KeyboardEvent, tab: RwSignal<InboxList>) {
+    let all = InboxList::ALL;
+    let current = all.iter().position(|l| *l == tab.get_untracked()).unwrap_or(0);
+    let next = match ev.key().as_str() {
+        "ArrowRight" => (current + 1) % all.len(),
+        "ArrowLeft" => (current + all.len() - 1) % all.len(),
+        "Home" => 0,
+        "End" => all.len() - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    tab.set(all[next]);
+    if let Some(el) = document().get_element_by_id(tab_id(all[next])) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
