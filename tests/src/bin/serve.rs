@@ -35,7 +35,12 @@ async fn main() -> Result<()> {
         key = demo::CHANNEL_KEY,
         log = edge.log_path().display(),
     );
-    tokio::signal::ctrl_c().await?;
+    // Ctrl-C in the terminal, or a plain `kill`: either way the edge's process group is stopped.
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        result = tokio::signal::ctrl_c() => result?,
+        _ = terminate.recv() => {}
+    }
     println!("stopping…");
     drop(edge);
     Ok(())
