@@ -1,1 +1,18 @@
-fn main() {}
+//! The customer chat in the widget's iframe (Leptos CSR). `main` only mounts; see `app`.
+//!
+//! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
+//! `composer`. I/O: `api` (HTTP), `socket` (live events). State: `model` (the event list).
+//! Strings: `i18n`.
+
+mod api;
+mod app;
+mod chat;
+mod composer;
+mod i18n;
+mod messages;
+mod model;
+mod socket;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,90 @@
+//! The widget's HTTP calls: plain async functions that speak `openline_core::protocol`.
+//!
+//! The iframe page is served by the same origin as the API, so paths are relative. Components
+//! call these; no view knows a URL. The socket lives in `socket.rs`.
+
+use gloo_net::http::{Request, RequestBuilder};
+use openline_core::ids::CommandId;
+use openline_core::protocol::{
+    CommandReply, CommandRequest, ErrorBody, WidgetSession, WidgetSessionRequest,
+};
+use openline_core::Command;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// No usable answer: offline, the server is down, or it replied with something that is not
+    /// our protocol (a proxy's error page, for instance).
+    Network,
+    /// The server refused with an `ErrorBody`.
+    Refused { status: u16, code: String, message: String },
+}
+
+impl ApiError {
+    /// The token is not (or no longer) valid: start a new session.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Refused { status: 401, .. })
+    }
+}
+
+/// A refusal worth trying again later as it is: the server may recover.
+pub fn is_transient_status(status: u16) -> bool {
+    status >= 500 || status == 408 || status == 429
+}
+
+/// Opens or resumes the visitor's session on `channel` (W3: the token from an earlier visit
+/// brings back the same dialog).
+pub async fn start_session(
+    channel: &str,
+    visitor_token: Option<String>,
+) -> Result<WidgetSession, ApiError> {
+    let body = WidgetSessionRequest { channel: channel.to_owned(), visitor_token };
+    send(Request::post("/api/widget/session"), &body).await
+}
+
+/// Sends one visitor command. A retry must reuse `command_id` so the server applies it once.
+pub async fn post_command(
+    token: &str,
+    command_id: CommandId,
+    command: Command,
+) -> Result<CommandReply, ApiError> {
+    let body = CommandRequest { command_id, command };
+    let request =
+        Request::post("/api/widget/commands").header("Authorization", &format!("Bearer {token}"));
+    send(request, &body).await
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(
+    request: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let response = request
+        .json(body)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return serde_json::from_str(&text).map_err(|_| ApiError::Network);
+    }
+    let status = response.status();
+    match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(ErrorBody { error }) => {
+            Err(ApiError::Refused { status, code: error.code, message: error.message })
+        }
+        // Not our error format: an intermediary answered, treat it like a network failure.
+        Err(_) => Err(ApiError::Network),
+    }
+}
+
+/// A fresh id for one user action: 128 random bits in hex (`crypto.getRandomValues` works on
+/// plain http too, unlike `crypto.randomUUID`).
+pub fn new_command_id() -> Option<CommandId> {
+    let mut bytes = [0u8; 16];
+    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    CommandId::parse(&hex)
+}

@@ -1,0 +1,207 @@
+//! `App`: reads the embed settings, opens the visitor's session and shows the chat.
+//!
+//! The iframe URL carries `?channel=KEY[&lang=es|en]`. The visitor token is kept per channel in
+//! `localStorage` (`openline.visitor.<channel>`), so a reload or a later visit resumes the same
+//! dialog (W3). Until the session is open the window shows a status line; an unreachable server
+//! is retried with backoff. The chat itself is `chat::Chat`.
+
+use crate::api::{self, ApiError};
+use crate::chat::Chat;
+use crate::i18n::{Lang, Text};
+use crate::messages::initial;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::protocol::WidgetSession;
+use std::time::Duration;
+use web_sys::UrlSearchParams;
+
+/// Where the window is on its way to a chat.
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Starting,
+    /// The server could not be reached; another try is scheduled.
+    Retrying,
+    /// Nothing to retry (no channel, or the server refused it): the message says why.
+    Failed(String),
+    Ready(WidgetSession),
+}
+
+const FIRST_RETRY_MS: u64 = 1_000;
+const MAX_RETRY_MS: u64 = 15_000;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let query = location().search().unwrap_or_default();
+    let params = UrlSearchParams::new_with_str(&query).ok();
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let lang = Lang::detect(param("lang").as_deref(), window().navigator().language().as_deref());
+    if let Some(html) = document().document_element() {
+        _ = html.set_attribute("lang", lang.code());
+    }
+    provide_context(lang);
+
+    let phase = RwSignal::new(Phase::Starting);
+    let channel = param("channel").filter(|c| !c.is_empty());
+    let restart = Callback::new({
+        let channel = channel.clone();
+        move |()| {
+            if let Some(channel) = &channel {
+                forget_token(channel);
+                phase.set(Phase::Starting);
+                start(channel.clone(), phase, 0);
+            }
+        }
+    });
+    let recheck = Callback::new({
+        let channel = channel.clone();
+        move |()| {
+            if let (Some(channel), Phase::Ready(session)) = (&channel, phase.get_untracked()) {
+                recheck_session(channel.clone(), session.visitor_token, phase);
+            }
+        }
+    });
+    match channel {
+        Some(channel) => start(channel, phase, 0),
+        None => phase.set(Phase::Failed(lang.t(Text::MissingChannel).into())),
+    }
+    // Escape closes the window from anywhere inside it, like the close button.
+    let _ = window_event_listener(leptos::ev::keydown, |ev| {
+        if ev.key() == "Escape" {
+            ask_parent_to_close();
+        }
+    });
+
+    let title = move || match phase.get() {
+        Phase::Ready(session) => session.channel.name,
+        _ => lang.t(Text::DefaultTitle).into(),
+    };
+    let body = move || match phase.get() {
+        Phase::Ready(session) => {
+            view! { <Chat session on_expired=restart on_stale=recheck /> }.into_any()
+        }
+        Phase::Starting => view! {
+            <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span>
+                {lang.t(Text::Connecting)}</p>
+        }
+        .into_any(),
+        Phase::Retrying => view! {
+            <p class="notice error" role="alert">{lang.t(Text::Retrying)}</p>
+        }
+        .into_any(),
+        Phase::Failed(message) => view! {
+            <p class="notice error" role="alert">{message}</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <Header title=Signal::derive(title) />
+        <main class="main">{body}</main>
+    }
+}
+
+/// The window's title bar with the close button (`#widget-close`).
+#[component]
+fn Header(
+    /// The channel's name, or a generic title until the session is open.
+    title: Signal<String>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <header class="header">
+            <span class="logo" aria-hidden="true">{move || initial(&title.get())}</span>
+            <h1 class="title">{title}</h1>
+            <button id="widget-close" type="button" class="icon-button"
+                aria-label=lang.t(Text::CloseChat) on:click=|_| ask_parent_to_close()>
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                    <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z"/>
+                </svg>
+            </button>
+        </header>
+    }
+}
+
+/// Opens the session, retrying with backoff while the server is unreachable.
+fn start(channel: String, phase: RwSignal<Phase>, attempt: u32) {
+    spawn_local(async move {
+        let token = stored_token(&channel);
+        let had_token = token.is_some();
+        let next = match api::start_session(&channel, token).await {
+            Ok(session) => {
+                store_token(&channel, &session.visitor_token);
+                Phase::Ready(session)
+            }
+            // A token this server does not accept (another deployment, a rotated secret):
+            // start over as a new visitor rather than never chatting again.
+            Err(error) if error.is_unauthorized() && had_token => {
+                forget_token(&channel);
+                start(channel, phase, attempt);
+                return;
+            }
+            Err(ApiError::Refused { status, message, .. }) if !api::is_transient_status(status) => {
+                Phase::Failed(message)
+            }
+            Err(_) => {
+                let delay = FIRST_RETRY_MS.saturating_mul(1 << attempt.min(8)).min(MAX_RETRY_MS);
+                set_timeout(
+                    move || start(channel, phase, attempt.saturating_add(1)),
+                    Duration::from_millis(delay),
+                );
+                Phase::Retrying
+            }
+        };
+        // Setting an unchanged phase would re-announce the alert to screen readers.
+        if phase.get_untracked() != next {
+            phase.set(next);
+        }
+    });
+}
+
+/// While the socket cannot connect: if the server now answers with another token (it no
+/// longer accepts ours), switch to the new session; otherwise the socket just keeps retrying.
+fn recheck_session(channel: String, token: String, phase: RwSignal<Phase>) {
+    spawn_local(async move {
+        let Ok(session) = api::start_session(&channel, Some(token.clone())).await else {
+            return;
+        };
+        if session.visitor_token != token {
+            store_token(&channel, &session.visitor_token);
+            phase.set(Phase::Ready(session));
+        }
+    });
+}
+
+/// Asks the page that embeds us (the loader) to hide the window.
+fn ask_parent_to_close() {
+    let Ok(Some(parent)) = window().parent() else {
+        return;
+    };
+    if let Ok(message) = web_sys::js_sys::JSON::parse(r#"{"type":"openline:close"}"#) {
+        // The message carries nothing secret, and the host page's origin is not known here.
+        _ = parent.post_message(&message, "*");
+    }
+}
+
+fn token_key(channel: &str) -> String {
+    format!("openline.visitor.{channel}")
+}
+
+/// Storage may be refused (privacy settings, sandboxing): then every visit is a new visitor.
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn stored_token(channel: &str) -> Option<String> {
+    storage()?.get_item(&token_key(channel)).ok().flatten()
+}
+
+fn store_token(channel: &str, token: &str) {
+    if let Some(storage) = storage() {
+        _ = storage.set_item(&token_key(channel), token);
+    }
+}
+
+fn forget_token(channel: &str) {
+    if let Some(storage) = storage() {
+        _ = storage.remove_item(&token_key(channel));
+    }
+}

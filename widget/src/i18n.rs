@@ -1,0 +1,132 @@
+//! The widget's UI strings in English and Spanish: a `Lang` and one `match` per string.
+//!
+//! A table costs nothing in the wasm, unlike an i18n crate (TOOLCHAIN.md). Texts that come from
+//! the server (the channel's name and greeting, agents' names) are shown as they are; refusals
+//! the server explains in English are translated here by their stable `code`.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+/// Every fixed string the widget shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    DefaultTitle,
+    CloseChat,
+    Conversation,
+    MessageLabel,
+    Placeholder,
+    Send,
+    Sending,
+    You,
+    Connecting,
+    Reconnecting,
+    Retrying,
+    MissingChannel,
+    NotSent,
+    Closed,
+}
+
+impl Lang {
+    /// `?lang=` wins; otherwise the browser's language (`es*` is Spanish, anything else English).
+    pub fn detect(forced: Option<&str>, browser: Option<&str>) -> Lang {
+        let tag = forced.or(browser).unwrap_or("en").to_ascii_lowercase();
+        if tag.starts_with("es") {
+            Lang::Es
+        } else {
+            Lang::En
+        }
+    }
+
+    /// For `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn t(self, text: Text) -> &'static str {
+        use Lang::{En, Es};
+        use Text::*;
+        match (text, self) {
+            (DefaultTitle, _) => "Chat",
+            (CloseChat, En) => "Close chat",
+            (CloseChat, Es) => "Cerrar chat",
+            (Conversation, En) => "Conversation",
+            (Conversation, Es) => "Conversación",
+            (MessageLabel, En) => "Message",
+            (MessageLabel, Es) => "Mensaje",
+            (Placeholder, En) => "Write a message…",
+            (Placeholder, Es) => "Escribe un mensaje…",
+            (Send, En) => "Send",
+            (Send, Es) => "Enviar",
+            (Sending, En) => "Sending…",
+            (Sending, Es) => "Enviando…",
+            (You, En) => "You:",
+            (You, Es) => "Tú:",
+            (Connecting, En) => "Connecting…",
+            (Connecting, Es) => "Conectando…",
+            (Reconnecting, En) => "Connection lost. Reconnecting…",
+            (Reconnecting, Es) => "Se perdió la conexión. Reconectando…",
+            (Retrying, En) => "We can't reach the chat right now. Retrying…",
+            (Retrying, Es) => "No podemos conectar con el chat. Reintentando…",
+            (MissingChannel, En) => "This chat is not set up correctly (no channel).",
+            (MissingChannel, Es) => "Este chat no está bien configurado (falta el canal).",
+            (NotSent, En) => "Your message wasn't sent. Check your connection and try again.",
+            (NotSent, Es) => "Tu mensaje no se envió. Revisa tu conexión e inténtalo de nuevo.",
+            (Closed, En) => "The conversation was closed",
+            (Closed, Es) => "La conversación se cerró",
+        }
+    }
+
+    /// The system line for `answered`.
+    pub fn joined(self, agent_name: &str) -> String {
+        match self {
+            Lang::En => format!("{agent_name} joined the chat"),
+            Lang::Es => format!("{agent_name} se unió al chat"),
+        }
+    }
+
+    /// A refusal in this language when its code is one a visitor can meet, else `None` (the
+    /// caller then shows the server's own message).
+    pub fn refusal(self, code: &str) -> Option<&'static str> {
+        let text = match (code, self) {
+            ("empty_message", Lang::En) => "The message is empty.",
+            ("empty_message", Lang::Es) => "El mensaje está vacío.",
+            ("message_too_long", Lang::En) => "The message is too long.",
+            ("message_too_long", Lang::Es) => "El mensaje es demasiado largo.",
+            _ => return None,
+        };
+        Some(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn w5_lang_query_wins_over_browser_language() {
+        let cases = [
+            (None, None, Lang::En),
+            (None, Some("es-AR"), Lang::Es),
+            (None, Some("en-US"), Lang::En),
+            (Some("en"), Some("es-ES"), Lang::En),
+            (Some("ES"), Some("en"), Lang::Es),
+            (Some("fr"), Some("es"), Lang::En),
+        ];
+        for (forced, browser, expected) in cases {
+            assert_eq!(Lang::detect(forced, browser), expected, "{forced:?} {browser:?}");
+        }
+    }
+
+    #[test]
+    fn w2_system_lines_read_naturally() {
+        assert_eq!(Lang::En.joined("Ana"), "Ana joined the chat");
+        assert_eq!(Lang::Es.joined("Ana"), "Ana se unió al chat");
+        assert_eq!(Lang::En.t(Text::Closed), "The conversation was closed");
+    }
+}

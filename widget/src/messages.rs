@@ -1,0 +1,88 @@
+//! `Messages`: the channel's greeting and the conversation, newest at the bottom.
+//!
+//! Stable hooks for the end-to-end tests (ui-contract.md): `#messages`, `li.msg[data-seq]` with
+//! `from-visitor`/`from-agent` and `.msg-text`, `li.system` for answered/closed. Messages still
+//! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`).
+
+use crate::i18n::{Lang, Text};
+use crate::model::{Pending, Row, Timeline};
+use leptos::html::Div;
+use leptos::prelude::*;
+
+#[component]
+pub fn Messages(
+    /// The channel's welcome text, shown above the conversation.
+    greeting: String,
+    /// The conversation to show.
+    timeline: RwSignal<Timeline>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let scroller = NodeRef::<Div>::new();
+    // Keep the newest line in view: after every change, once the browser has laid it out.
+    Effect::new(move |_| {
+        timeline.track();
+        request_animation_frame(move || {
+            // The list may be gone by then (session replaced): `try_` never panics.
+            if let Some(el) = scroller.try_get_untracked().flatten() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    });
+    view! {
+        // Focusable so keyboard users can scroll the history (axe: scrollable-region-focusable).
+        <div class="scroll" node_ref=scroller tabindex="0" role="region"
+            aria-label=lang.t(Text::Conversation)>
+            <p class="greeting">{greeting}</p>
+            <ol id="messages" aria-live="polite">
+                <For each=move || timeline.with(Timeline::rows) key=Row::key let:row>
+                    {row_view(row, lang)}
+                </For>
+                <For each=move || timeline.with(|t| t.pending().to_vec())
+                    key=|p: &Pending| p.id.clone() let:pending>
+                    <li class="pending from-visitor" aria-busy="true">
+                        <p class="pending-text">{pending.text}</p>
+                        <span class="msg-status">{lang.t(Text::Sending)}</span>
+                    </li>
+                </For>
+            </ol>
+        </div>
+    }
+}
+
+fn row_view(row: Row, lang: Lang) -> impl IntoView {
+    match row {
+        Row::Message { seq, agent: None, text, .. } => view! {
+            <li class="msg from-visitor" data-seq=seq>
+                <span class="sr-only">{lang.t(Text::You)}</span>
+                <p class="msg-text">{text}</p>
+            </li>
+        }
+        .into_any(),
+        Row::Message { seq, agent: Some(name), text, first_of_run } => {
+            let avatar = first_of_run.then(|| {
+                view! { <span class="avatar" aria-hidden="true">{initial(&name)}</span> }
+            });
+            view! {
+            <li class="msg from-agent" class:first=first_of_run data-seq=seq>
+                {avatar}
+                <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
+                <p class="msg-text">{text}</p>
+            </li>
+            }
+            .into_any()
+        }
+        Row::Joined { seq, agent_name } => view! {
+            <li class="system" data-seq=seq>{lang.joined(&agent_name)}</li>
+        }
+        .into_any(),
+        Row::Closed { seq } => view! {
+            <li class="system" data-seq=seq>{lang.t(Text::Closed)}</li>
+        }
+        .into_any(),
+    }
+}
+
+/// The first letter of a name, for avatars.
+pub fn initial(name: &str) -> String {
+    name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default()
+}

@@ -1,0 +1,253 @@
+//! The conversation as the widget holds it: the dialog's events ordered by `seq`, plus the
+//! visitor's messages still on their way to the server (local echo).
+//!
+//! Plain data with plain methods, no browser and no signals, so it is tested natively. Events
+//! arrive twice (a command's reply and the socket): merging dedupes by `seq`. The resume position
+//! for the socket is not kept here: only the socket knows which positions it saw contiguously.
+
+use openline_core::event::{Actor, Event, EventBody};
+use openline_core::ids::CommandId;
+use openline_core::protocol::EventsFrame;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    events: Vec<Event>,
+    pending: Vec<Pending>,
+}
+
+/// A message the visitor sent whose events have not arrived yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub id: CommandId,
+    pub text: String,
+    /// The last `seq` known when it was sent: its own event will come after this.
+    after: u64,
+}
+
+/// One line of the message list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    Message {
+        seq: u64,
+        /// `None` for the visitor, the agent's name otherwise.
+        agent: Option<String>,
+        text: String,
+        /// The first of a run of messages by the same author (shows the name and avatar).
+        first_of_run: bool,
+    },
+    Joined {
+        seq: u64,
+        agent_name: String,
+    },
+    Closed {
+        seq: u64,
+    },
+}
+
+impl Timeline {
+    /// Applies a socket frame: a reset replaces what we had, a live frame adds to it.
+    pub fn apply_frame(&mut self, frame: EventsFrame) {
+        if frame.reset {
+            self.events.clear();
+        }
+        self.merge(frame.events);
+    }
+
+    /// Adds events in `seq` order, ignoring ones already held. A visitor message that arrives
+    /// also retires the local echo that stood for it.
+    pub fn merge(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            if let Err(at) = self.events.binary_search_by_key(&event.seq, |e| e.seq) {
+                self.retire_echo_of(&event);
+                self.events.insert(at, event);
+            }
+        }
+    }
+
+    pub fn add_pending(&mut self, id: CommandId, text: String) {
+        let after = self.last_seq();
+        self.pending.push(Pending { id, text, after });
+    }
+
+    /// Forgets a pending message: its command was answered (or failed).
+    pub fn settle(&mut self, id: &CommandId) {
+        self.pending.retain(|p| &p.id != id);
+    }
+
+    pub fn pending(&self) -> &[Pending] {
+        &self.pending
+    }
+
+    pub fn last_seq(&self) -> u64 {
+        self.events.last().map_or(0, |e| e.seq)
+    }
+
+    /// What the list shows, oldest first. `session_opened` and anything that is not for
+    /// customers show nothing.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(self.events.len());
+        let mut previous_author: Option<&Actor> = None;
+        for event in &self.events {
+            let row = match &event.body {
+                EventBody::MessagePosted { internal: false, text } => Row::Message {
+                    seq: event.seq,
+                    agent: agent_name(&event.actor),
+                    text: text.clone(),
+                    first_of_run: previous_author != Some(&event.actor),
+                },
+                EventBody::Answered { agent_name, .. } => {
+                    Row::Joined { seq: event.seq, agent_name: agent_name.clone() }
+                }
+                EventBody::Closed { .. } => Row::Closed { seq: event.seq },
+                _ => continue,
+            };
+            previous_author = matches!(row, Row::Message { .. }).then_some(&event.actor);
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn retire_echo_of(&mut self, event: &Event) {
+        let (Actor::Visitor { .. }, EventBody::MessagePosted { text, .. }) =
+            (&event.actor, &event.body)
+        else {
+            return;
+        };
+        if let Some(i) = self.pending.iter().position(|p| p.after < event.seq && &p.text == text) {
+            self.pending.remove(i);
+        }
+    }
+}
+
+impl Row {
+    /// A stable key for the list: a row's content never changes once it has a `seq`.
+    pub fn key(&self) -> (u64, bool) {
+        match self {
+            Row::Message { seq, first_of_run, .. } => (*seq, *first_of_run),
+            Row::Joined { seq, .. } | Row::Closed { seq } => (*seq, false),
+        }
+    }
+}
+
+fn agent_name(actor: &Actor) -> Option<String> {
+    match actor {
+        Actor::Agent { name, .. } => Some(name.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openline_core::event::CloseReason;
+    use openline_core::ids::{AgentId, VisitorId};
+
+    /// `"v:hola"` a visitor message, `"a:hi"` Ana's message, `"n:x"` a hidden note,
+    /// `"open"`, `"answer"`, `"close"` lifecycle events; numbered from `first_seq`.
+    fn events(first_seq: u64, script: &str) -> Vec<Event> {
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
+        let ana = Actor::Agent { id: AgentId::parse("a_1").unwrap(), name: "Ana".into() };
+        let post = |text: &str, internal| EventBody::MessagePosted { text: text.into(), internal };
+        script
+            .split(" | ")
+            .zip(first_seq..)
+            .map(|(step, seq)| {
+                let (actor, body) = match step.split_once(':') {
+                    Some(("v", text)) => (visitor.clone(), post(text, false)),
+                    Some(("a", text)) => (ana.clone(), post(text, false)),
+                    Some(("n", text)) => (ana.clone(), post(text, true)),
+                    _ => match step {
+                        "open" => (visitor.clone(), EventBody::SessionOpened { session: 1 }),
+                        "answer" => (
+                            ana.clone(),
+                            EventBody::Answered {
+                                agent: AgentId::parse("a_1").unwrap(),
+                                agent_name: "Ana".into(),
+                            },
+                        ),
+                        "close" => (
+                            ana.clone(),
+                            EventBody::Closed { session: 1, reason: CloseReason::Finished },
+                        ),
+                        other => panic!("unknown step {other}"),
+                    },
+                };
+                Event { seq, at: 0, actor, body }
+            })
+            .collect()
+    }
+
+    /// The list as text: `v:hola`, `*a:hi` (first of a run), `joined:Ana`, `closed`, then
+    /// pending texts as `…text`.
+    fn shown(t: &Timeline) -> String {
+        let rows = t.rows().into_iter().map(|row| match row {
+            Row::Message { agent, text, first_of_run, .. } => format!(
+                "{}{}:{text}",
+                if first_of_run { "*" } else { "" },
+                agent.map_or("v".into(), |n| n.to_lowercase()[..1].to_string())
+            ),
+            Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
+            Row::Closed { .. } => "closed".into(),
+        });
+        let pending = t.pending().iter().map(|p| format!("…{}", p.text));
+        rows.chain(pending).collect::<Vec<_>>().join(" | ")
+    }
+
+    fn frame(reset: bool, events: Vec<Event>) -> EventsFrame {
+        let last_seq = events.last().map_or(0, |e| e.seq);
+        EventsFrame { events, reset, last_seq, more: false }
+    }
+
+    fn id(raw: &str) -> CommandId {
+        CommandId::parse(raw).unwrap()
+    }
+
+    #[test]
+    fn w2_list_shows_messages_and_system_lines_but_not_session_opened_or_notes() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(
+            true,
+            events(1, "open | v:hola | v:hay alguien? | answer | n:secret | a:hi | a:how can I help | close"),
+        ));
+        assert_eq!(
+            shown(&t),
+            "*v:hola | v:hay alguien? | joined:Ana | *a:hi | a:how can I help | closed"
+        );
+    }
+
+    #[test]
+    fn w3_events_merge_by_seq_without_duplicates() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:one")));
+        // The command reply and the socket both deliver seq 3; seq 4 arrives first.
+        t.merge(events(4, "a:three"));
+        t.merge(events(3, "v:two"));
+        t.apply_frame(frame(false, events(3, "v:two | a:three")));
+        assert_eq!(shown(&t), "*v:one | v:two | *a:three");
+        assert_eq!(t.last_seq(), 4);
+    }
+
+    #[test]
+    fn w3_reset_frame_replaces_the_list() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:old | v:older")));
+        t.apply_frame(frame(true, events(1, "open | v:new")));
+        assert_eq!(shown(&t), "*v:new");
+    }
+
+    #[test]
+    fn w2_pending_message_shows_until_its_event_arrives_either_way() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:hola")));
+        t.add_pending(id("c1"), "hola".into());
+        t.add_pending(id("c2"), "second".into());
+        assert_eq!(shown(&t), "*v:hola | …hola | …second");
+        // The socket is faster than the reply: the echo goes when the event comes.
+        t.apply_frame(frame(false, events(3, "v:hola")));
+        assert_eq!(shown(&t), "*v:hola | v:hola | …second");
+        // The reply to c1 then changes nothing; c2 fails and is dropped.
+        t.settle(&id("c1"));
+        t.settle(&id("c2"));
+        assert_eq!(shown(&t), "*v:hola | v:hola");
+    }
+}

@@ -1,0 +1,68 @@
+/* Openline chat loader (/widget.js): a launcher in an open shadow root; the chat iframe is
+   made on first open. Styles go through element.style only, so a strict CSP allows them. */
+(function (w, d) {
+  var s = d.currentScript || d.querySelector('script[data-channel]');
+  if (w.Openline || !s) return;
+  var lang = s.getAttribute('data-lang'), o = new URL(s.src, location.href).origin;
+  var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
+  var b = d.createElement('button'), N = 'http://www.w3.org/2000/svg';
+  var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
+  var wide = w.matchMedia('(min-width:481px)'), on = 0, f;
+  var SH = '0 4px 14px rgba(0,0,0,.25)';
+  var at = function (e, k, v) { e.setAttribute(k, v); };
+
+  function set(open, resized) {
+    if (open && !f) {
+      f = d.createElement('iframe');
+      f.title = 'Chat';
+      f.src = o + '/widget/?channel=' + encodeURIComponent(s.getAttribute('data-channel')) +
+        (lang ? '&lang=' + encodeURIComponent(lang) : '');
+      root.appendChild(f);
+      wide.onchange = function () { set(on, 1); };
+    }
+    var inside = f && d.activeElement == host && root.activeElement == f;
+    on = open;
+    at(p, 'd', open ? 'M5 6.4 6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12z'
+      : 'M5 3h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+    at(b, 'aria-label', open ? 'Close chat' : 'Open chat');
+    at(b, 'aria-expanded', !!open);
+    if (!f) return;
+    f.style.cssText = 'position:fixed;z-index:2147483647;border:0;background:#fff;' +
+      'box-shadow:0 8px 32px rgba(0,0,0,.2);display:' + (open ? 'block;' : 'none;') + (wide.matches
+      ? 'right:20px;bottom:88px;width:370px;height:560px;max-width:calc(100% - 40px);' +
+        'max-height:calc(100% - 108px);border-radius:16px' : 'inset:0;width:100%;height:100%');
+    // Focus goes back to the launcher only from inside the chat.
+    if (resized) return;
+    if (open) f.focus(); else if (inside) b.focus();
+  }
+
+  at(svg, 'viewBox', '0 0 24 24');
+  at(svg, 'width', 28);
+  at(svg, 'height', 28);
+  at(svg, 'aria-hidden', 'true');
+  at(p, 'fill', '#fff');
+  svg.appendChild(p);
+  b.appendChild(svg);
+  b.type = 'button';
+  // White on #1f5eff is 5.1:1; the focus ring (white, then navy) shows on any page.
+  b.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483646;width:56px;' +
+    'height:56px;margin:0;padding:0;border:0;border-radius:50%;background:#1f5eff;display:grid;' +
+    'place-items:center;cursor:pointer;outline:0;box-shadow:' + SH;
+  b.onfocus = function () {
+    if (b.matches(':focus-visible')) b.style.boxShadow = '0 0 0 3px #fff,0 0 0 6px #0b1f4d';
+  };
+  b.onblur = function () { b.style.boxShadow = SH; };
+  b.onclick = function () { set(!on); };
+  root.appendChild(b);
+  set(0);
+  w.addEventListener('message', function (e) {
+    if (f && e.source == f.contentWindow && e.origin == o && (e.data || {}).type == 'openline:close') set(0);
+  });
+  w.Openline = {
+    open: function () { set(1); },
+    close: function () { set(0); },
+    toggle: function () { set(!on); }
+  };
+  if (d.body) d.body.appendChild(host);
+  else d.addEventListener('DOMContentLoaded', function () { d.body.appendChild(host); });
+})(window, document);
