@@ -49,6 +49,7 @@ struct SocketInfo {
 
 impl DurableObject for Conversation {
     fn new(state: State, env: Env) -> Self {
+        crate::sockets::answer_pings_while_hibernating(&state);
         let sql = state.storage().sql();
         if let Err(e) = migrate(&sql, MIGRATIONS) {
             console_error!("conversation migration failed: {e}");
@@ -63,17 +64,8 @@ impl DurableObject for Conversation {
         }
     }
 
-    /// Clients send nothing over the socket (commands go over HTTP); a ping keeps proxies calm.
-    async fn websocket_message(
-        &self,
-        ws: WebSocket,
-        message: WebSocketIncomingMessage,
-    ) -> Result<()> {
-        if let WebSocketIncomingMessage::String(text) = message {
-            if text == "ping" {
-                ws.send_with_str("pong")?;
-            }
-        }
+    /// Clients send nothing but pings, which the runtime answers; commands go over HTTP.
+    async fn websocket_message(&self, _: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
         Ok(())
     }
 

@@ -13,6 +13,7 @@
 //! - `workspace`: the Workspace Durable Object (one per tenant: directory, inbox, inbox sockets).
 //! - `internal`: the typed requests the Worker sends to the Durable Objects.
 //! - `sql`: schema migrations and row helpers shared by both objects.
+//! - `sockets`: what both objects do with their hibernatable sockets.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -24,6 +25,7 @@ mod error;
 mod http;
 mod internal;
 mod routes;
+mod sockets;
 mod sql;
 mod widget_api;
 mod workspace;

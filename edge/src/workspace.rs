@@ -39,6 +39,7 @@ pub struct Workspace {
 
 impl DurableObject for Workspace {
     fn new(state: State, _env: Env) -> Self {
+        crate::sockets::answer_pings_while_hibernating(&state);
         let sql = state.storage().sql();
         if let Err(e) = migrate(&sql, MIGRATIONS) {
             console_error!("workspace migration failed: {e}");
@@ -53,16 +54,8 @@ impl DurableObject for Workspace {
         }
     }
 
-    async fn websocket_message(
-        &self,
-        ws: WebSocket,
-        message: WebSocketIncomingMessage,
-    ) -> Result<()> {
-        if let WebSocketIncomingMessage::String(text) = message {
-            if text == "ping" {
-                ws.send_with_str("pong")?;
-            }
-        }
+    /// Clients send nothing but pings, which the runtime answers; commands go over HTTP.
+    async fn websocket_message(&self, _: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
         Ok(())
     }
 

@@ -60,7 +60,10 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     assert_eq!(dialog.dialog_id, customer.session.dialog_id);
     assert_eq!(dialog.status, SessionStatus::Unanswered);
     assert_eq!(dialog.unread, 1);
-    assert_eq!(dialog.last_message.map(|m| m.text).as_deref(), Some("Hola, ¿tenéis envío a Canarias?"));
+    assert_eq!(
+        dialog.last_message.map(|m| m.text).as_deref(),
+        Some("Hola, ¿tenéis envío a Canarias?")
+    );
 
     // The agent answers and replies (Q3): the customer sees both live.
     let dialog_id = customer.session.dialog_id.clone();
@@ -77,7 +80,10 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     // Finish (Q10): the customer is told.
     agent.command(&dialog_id, openline_core::Command::Finish).await?;
     let seen = customer_socket.events_until(|e| matches!(e.body, EventBody::Closed { .. })).await?;
-    assert_eq!(seen.last().map(|e| &e.body), Some(&EventBody::Closed { session: 1, reason: openline_core::CloseReason::Finished }));
+    assert_eq!(
+        seen.last().map(|e| &e.body),
+        Some(&EventBody::Closed { session: 1, reason: openline_core::CloseReason::Finished })
+    );
 
     // A new message opens session 2 of the same dialog (Q12), back in Unanswered.
     let reply = customer.say("Otra pregunta").await?;
@@ -87,7 +93,11 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     assert_eq!(dialogs.len(), 1, "same dialog, not a new one");
     assert_eq!((dialogs[0].session, &dialogs[0].status), (2, &SessionStatus::Unanswered));
     let all = agent_socket.events_until(is_message("Otra pregunta")).await?;
-    assert_eq!(all.last().map(|e| e.seq), Some(7), "opened, message, answered, reply, closed, opened, message");
+    assert_eq!(
+        all.last().map(|e| e.seq),
+        Some(7),
+        "opened, message, answered, reply, closed, opened, message"
+    );
     Ok(())
 }
 
@@ -180,11 +190,19 @@ async fn w3_history_survives_a_restart_of_the_runtime() -> anyhow::Result<()> {
     let reply = customer.say("after the restart").await?;
     assert_eq!(reply.events[0].seq, before_agent.last_seq + 1);
     let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else { panic!("snapshot") };
-    assert_eq!(dialogs[0].last_message.as_ref().map(|m| m.text.as_str()), Some("after the restart"));
+    assert_eq!(
+        dialogs[0].last_message.as_ref().map(|m| m.text.as_str()),
+        Some("after the restart")
+    );
     // A returning visitor with the kept token is the same customer (W3).
-    let returning = Customer::resume(&edge, demo::CHANNEL_KEY, Some(customer.session.visitor_token.clone())).await?;
+    let returning =
+        Customer::resume(&edge, demo::CHANNEL_KEY, Some(customer.session.visitor_token.clone()))
+            .await?;
     assert_eq!(returning.session.dialog_id, customer.session.dialog_id);
-    assert_eq!(texts(&returning.events(None).await?.events), ["before the restart", "noted", "after the restart"]);
+    assert_eq!(
+        texts(&returning.events(None).await?.events),
+        ["before the restart", "noted", "after the restart"]
+    );
     Ok(())
 }
 
@@ -205,7 +223,9 @@ async fn c6_hidden_note_never_reaches_the_customer_by_any_path() -> anyhow::Resu
     let live = customer_socket.events_until(is_message("public reply")).await?;
     let history = customer.events(None).await?;
     let resumed = customer.socket(Some(0)).await?.next::<EventsFrame>().await?;
-    for (path, events) in [("socket", &live), ("history", &history.events), ("resume", &resumed.events)] {
+    for (path, events) in
+        [("socket", &live), ("history", &history.events), ("resume", &resumed.events)]
+    {
         assert!(!texts(events).iter().any(|t| t.contains("reseller")), "note leaked via {path}");
     }
     // Even a customer command reply never carries it: the customer's own retry of nothing.
@@ -231,13 +251,24 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     let outsider = Agent::login(&edge, "acme", "boss@acme.test", demo::ADMIN_PASSWORD).await?;
     let InboxFrame::Snapshot { dialogs } = outsider.inbox().await? else { panic!("snapshot") };
     assert!(dialogs.is_empty());
-    assert_eq!(failure(outsider.events(&ana.session.dialog_id, None).await), (404, "not_found".into()));
-    assert_eq!(failure(outsider.command(&ana.session.dialog_id, post("hi")).await), (404, "not_found".into()));
+    assert_eq!(
+        failure(outsider.events(&ana.session.dialog_id, None).await),
+        (404, "not_found".into())
+    );
+    assert_eq!(
+        failure(outsider.command(&ana.session.dialog_id, post("hi")).await),
+        (404, "not_found".into())
+    );
     assert!(outsider.socket(&ana.session.dialog_id, None).await.is_err());
     // And the demo's own agent sees both customers.
-    let InboxFrame::Snapshot { dialogs } = admin(&edge).await?.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs } = admin(&edge).await?.inbox().await? else {
+        panic!("snapshot")
+    };
     assert_eq!(dialogs.len(), 2);
     // A customer token is not an agent token.
-    assert_eq!(failure(ana.http.get::<InboxFrame>("/api/agent/inbox").await), (401, "unauthorized".into()));
+    assert_eq!(
+        failure(ana.http.get::<InboxFrame>("/api/agent/inbox").await),
+        (401, "unauthorized".into())
+    );
     Ok(())
 }

@@ -14,7 +14,11 @@ fn check(case: &Case, status: u16, text: &str) {
     let (method, path, _, want_status, want_code) = case;
     let body: ErrorBody = serde_json::from_str(text)
         .unwrap_or_else(|_| panic!("{method} {path}: not a JSON error body: {text}"));
-    assert_eq!((status, body.error.code.as_str()), (*want_status, *want_code), "{method} {path}: {text}");
+    assert_eq!(
+        (status, body.error.code.as_str()),
+        (*want_status, *want_code),
+        "{method} {path}: {text}"
+    );
     assert!(!body.error.message.is_empty(), "{method} {path}: empty message");
 }
 
@@ -24,24 +28,74 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     edge.seed(&demo::seed()).await?;
     let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     customer.say("the only message").await?;
-    let agent = Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let agent =
+        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
     let dialog = customer.session.dialog_id.to_string();
-    let cmd = |text: &str| serde_json::to_vec(&serde_json::json!({"command_id": "c-x", "command": {"type": "post", "text": text}})).unwrap_or_default();
+    let cmd = |text: &str| {
+        serde_json::to_vec(
+            &serde_json::json!({"command_id": "c-x", "command": {"type": "post", "text": text}}),
+        )
+        .unwrap_or_default()
+    };
 
     let anonymous: Vec<Case> = vec![
         (Method::GET, "/api/nothing-here".into(), vec![], 404, "not_found"),
         (Method::GET, "/api/agent/login".into(), vec![], 405, "method_not_allowed"),
         (Method::POST, "/api/widget/session".into(), b"{not json".to_vec(), 400, "invalid_json"),
-        (Method::POST, "/api/widget/session".into(), b"{\"channel\": 42}".to_vec(), 400, "invalid_json"),
-        (Method::POST, "/api/widget/session".into(), b"{\"channel\":\"demo.nope\"}".to_vec(), 404, "not_found"),
-        (Method::POST, "/api/widget/session".into(), b"{\"channel\":\"../etc\"}".to_vec(), 404, "not_found"),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            b"{\"channel\": 42}".to_vec(),
+            400,
+            "invalid_json",
+        ),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            b"{\"channel\":\"demo.nope\"}".to_vec(),
+            404,
+            "not_found",
+        ),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            b"{\"channel\":\"../etc\"}".to_vec(),
+            404,
+            "not_found",
+        ),
         (Method::POST, "/api/widget/session".into(), vec![0xff, 0xfe, 0x00], 400, "invalid_json"),
-        (Method::POST, "/api/widget/session".into(), vec![b' '; MAX_BODY_BYTES + 1], 413, "payload_too_large"),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            vec![b' '; MAX_BODY_BYTES + 1],
+            413,
+            "payload_too_large",
+        ),
         (Method::POST, "/api/widget/commands".into(), cmd("hi"), 401, "unauthorized"),
         (Method::GET, "/api/agent/inbox".into(), vec![], 401, "unauthorized"),
-        (Method::POST, "/api/agent/login".into(), b"{\"workspace\":\"demo\",\"email\":\"admin@demo.openline\",\"password\":\"wrong\"}".to_vec(), 401, "invalid_credentials"),
-        (Method::POST, "/api/agent/login".into(), b"{\"workspace\":\"nope\",\"email\":\"a\",\"password\":\"b\"}".to_vec(), 401, "invalid_credentials"),
-        (Method::POST, "/api/agent/login".into(), b"{\"workspace\":\"demo\",\"email\":\"a\",\"password\":\"b\",\"role\":\"admin\"}".to_vec(), 400, "invalid_json"),
+        (
+            Method::POST,
+            "/api/agent/login".into(),
+            b"{\"workspace\":\"demo\",\"email\":\"admin@demo.openline\",\"password\":\"wrong\"}"
+                .to_vec(),
+            401,
+            "invalid_credentials",
+        ),
+        (
+            Method::POST,
+            "/api/agent/login".into(),
+            b"{\"workspace\":\"nope\",\"email\":\"a\",\"password\":\"b\"}".to_vec(),
+            401,
+            "invalid_credentials",
+        ),
+        (
+            Method::POST,
+            "/api/agent/login".into(),
+            b"{\"workspace\":\"demo\",\"email\":\"a\",\"password\":\"b\",\"role\":\"admin\"}"
+                .to_vec(),
+            400,
+            "invalid_json",
+        ),
     ];
     let http = Http::new(&edge);
     for case in &anonymous {
@@ -66,13 +120,29 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     let tampered = format!("{}x", customer.session.visitor_token);
     let forged = customer.http.with_token(&tampered);
     let (status, text) = forged.raw(Method::GET, "/api/widget/events", vec![]).await?;
-    check(&(Method::GET, "/api/widget/events (tampered token)".into(), vec![], 401, "unauthorized"), status, &text);
+    check(
+        &(Method::GET, "/api/widget/events (tampered token)".into(), vec![], 401, "unauthorized"),
+        status,
+        &text,
+    );
 
     let as_agent: Vec<Case> = vec![
         (Method::GET, "/api/agent/dialogs/no-such-dialog/events".into(), vec![], 404, "not_found"),
         (Method::GET, "/api/agent/dialogs/bad%20id/events".into(), vec![], 404, "not_found"),
-        (Method::POST, format!("/api/agent/dialogs/{dialog}/commands"), b"[]".to_vec(), 400, "invalid_json"),
-        (Method::POST, format!("/api/agent/dialogs/{dialog}/commands"), b"{\"command_id\":\"c2\",\"command\":{\"type\":\"fly\"}}".to_vec(), 400, "invalid_json"),
+        (
+            Method::POST,
+            format!("/api/agent/dialogs/{dialog}/commands"),
+            b"[]".to_vec(),
+            400,
+            "invalid_json",
+        ),
+        (
+            Method::POST,
+            format!("/api/agent/dialogs/{dialog}/commands"),
+            b"{\"command_id\":\"c2\",\"command\":{\"type\":\"fly\"}}".to_vec(),
+            400,
+            "invalid_json",
+        ),
     ];
     for case in &as_agent {
         let (status, text) = agent.http.raw(case.0.clone(), &case.1, case.2.clone()).await?;
@@ -80,8 +150,14 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     }
     // Finishing twice: the second is a conflict, not a crash.
     agent.command(&customer.session.dialog_id, openline_core::Command::Finish).await?;
-    assert_eq!(failure(agent.command(&customer.session.dialog_id, openline_core::Command::Finish).await), (409, "no_open_session".into()));
-    assert_eq!(failure(agent.command(&customer.session.dialog_id, post("late")).await), (409, "no_open_session".into()));
+    assert_eq!(
+        failure(agent.command(&customer.session.dialog_id, openline_core::Command::Finish).await),
+        (409, "no_open_session".into())
+    );
+    assert_eq!(
+        failure(agent.command(&customer.session.dialog_id, post("late")).await),
+        (409, "no_open_session".into())
+    );
 
     // Nothing of the above changed the dialog.
     let history = agent.events(&customer.session.dialog_id, None).await?;

@@ -55,7 +55,12 @@ pub struct Http {
 
 impl Http {
     pub fn new(edge: &Edge) -> Http {
-        Http { client: reqwest::Client::new(), base: edge.url(""), ws_base: edge.ws_url(""), token: None }
+        Http {
+            client: reqwest::Client::new(),
+            base: edge.url(""),
+            ws_base: edge.ws_url(""),
+            token: None,
+        }
     }
 
     /// The same calls with another (possibly forged) token.
@@ -72,7 +77,12 @@ impl Http {
     }
 
     /// A raw request (for malformed bodies), returning status and body text.
-    pub async fn raw(&self, method: reqwest::Method, path: &str, body: Vec<u8>) -> Result<(u16, String)> {
+    pub async fn raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Vec<u8>,
+    ) -> Result<(u16, String)> {
         let mut req = self.client.request(method, format!("{}{path}", self.base)).body(body);
         if let Some(token) = &self.token {
             req = req.bearer_auth(token);
@@ -148,7 +158,8 @@ impl Customer {
     }
 
     pub async fn socket(&self, after: Option<u64>) -> Result<Socket> {
-        let path = with_after(&format!("/api/widget/socket?token={}", self.session.visitor_token), after);
+        let path =
+            with_after(&format!("/api/widget/socket?token={}", self.session.visitor_token), after);
         self.http.socket(&path).await
     }
 }
@@ -162,8 +173,11 @@ pub struct Agent {
 impl Agent {
     pub async fn login(edge: &Edge, workspace: &str, email: &str, password: &str) -> Result<Agent> {
         let http = Http::new(edge);
-        let request =
-            LoginRequest { workspace: workspace.into(), email: email.into(), password: password.into() };
+        let request = LoginRequest {
+            workspace: workspace.into(),
+            email: email.into(),
+            password: password.into(),
+        };
         let login: LoginReply = http.post("/api/agent/login", &request).await?;
         Ok(Agent { http: http.with_token(&login.token), login })
     }
@@ -172,7 +186,12 @@ impl Agent {
         self.command_with_id(dialog, new_command_id(), command).await
     }
 
-    pub async fn command_with_id(&self, dialog: &DialogId, command_id: CommandId, command: Command) -> Result<CommandReply> {
+    pub async fn command_with_id(
+        &self,
+        dialog: &DialogId,
+        command_id: CommandId,
+        command: Command,
+    ) -> Result<CommandReply> {
         let path = format!("/api/agent/dialogs/{dialog}/commands");
         self.http.post(&path, &CommandRequest { command_id, command }).await
     }

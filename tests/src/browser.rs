@@ -45,7 +45,8 @@ impl Driver {
     }
 
     pub async fn page(&self, width: u32, height: u32) -> Result<Page> {
-        let profile = std::env::temp_dir().join(format!("openline-chrome-{}", crate::edge::unique()));
+        let profile =
+            std::env::temp_dir().join(format!("openline-chrome-{}", crate::edge::unique()));
         let args = [
             "--headless",
             "--no-sandbox",
@@ -57,6 +58,7 @@ impl Driver {
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
+            "--lang=en-US",
             &format!("--window-size={width},{height}"),
             &format!("--user-data-dir={}", profile.display()),
         ];
@@ -149,7 +151,9 @@ impl Page {
         let serious: Vec<&Value> = violations
             .as_array()
             .map(|all| {
-                all.iter().filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical"))).collect()
+                all.iter()
+                    .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+                    .collect()
             })
             .unwrap_or_default();
         if !serious.is_empty() {

@@ -22,6 +22,6 @@ pub fn seed_for(workspace: &str, email: &str, name: &str) -> DevSeedRequest {
         admin_name: name.into(),
         channel: ChannelId::parse("web").unwrap_or_else(|| unreachable!()),
         channel_name: "Website".into(),
-        greeting: "Hi! 👋 Ask us anything, we usually answer in a few minutes.".into(),
+        greeting: "Hi! Ask us anything, we usually answer in a few minutes.".into(),
     }
 }

@@ -35,8 +35,7 @@ impl Edge {
             Some(port) => port,
             None => free_port()?,
         };
-        let mut edge =
-            Edge { child: None, port, persist: config.persist, secret: config.secret };
+        let mut edge = Edge { child: None, port, persist: config.persist, secret: config.secret };
         edge.spawn()?;
         edge.wait_ready().await?;
         Ok(edge)
@@ -44,7 +43,8 @@ impl Edge {
 
     /// A fresh edge with a fresh state directory under `target/e2e/`, named after the test.
     pub async fn start_fresh(name: &str) -> Result<Edge> {
-        let persist = root().join("target/e2e/state").join(format!("{name}-{}", std::process::id()));
+        let persist =
+            root().join("target/e2e/state").join(format!("{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&persist);
         std::fs::create_dir_all(&persist)?;
         let secret = format!("test-secret-{}-{}", std::process::id(), unique());
@@ -80,7 +80,10 @@ impl Edge {
         let log = std::fs::File::create(self.persist.join("wrangler.log"))?;
         let wrangler = root().join("node_modules/.bin/wrangler");
         if !wrangler.exists() {
-            bail!("{} is missing: run `cargo xtask test` (it installs and builds)", wrangler.display());
+            bail!(
+                "{} is missing: run `cargo xtask test` (it installs and builds)",
+                wrangler.display()
+            );
         }
         if !root().join("edge/build/index.js").exists() {
             bail!("the Worker is not built: run `cargo xtask test` or `cargo xtask build`");

@@ -19,7 +19,8 @@ async fn main() -> Result<()> {
     edge.seed(&demo::seed()).await?;
     let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     let first = customer.say("warm-up").await?;
-    let agent = Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let agent =
+        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
     let last = first.events.last().map(|e| e.seq);
     let mut socket = agent.socket(&customer.session.dialog_id, last).await?;
 
@@ -29,12 +30,17 @@ async fn main() -> Result<()> {
         let started = Instant::now();
         customer.say(&text).await?;
         socket
-            .events_until(|e| matches!(&e.body, EventBody::MessagePosted { text: t, .. } if *t == text))
+            .events_until(
+                |e| matches!(&e.body, EventBody::MessagePosted { text: t, .. } if *t == text),
+            )
             .await?;
         samples.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     samples.sort_by(f64::total_cmp);
-    let pick = |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).saturating_sub(1).min(samples.len() - 1)];
+    let pick = |q: f64| {
+        samples
+            [((samples.len() as f64 * q).ceil() as usize).saturating_sub(1).min(samples.len() - 1)]
+    };
     let round = |ms: f64| (ms * 100.0).round() / 100.0;
     let report = serde_json::json!({
         "n": n,

@@ -14,7 +14,9 @@ async fn main() -> Result<()> {
     let persist = PathBuf::from(value("--persist").map_or(".openline", String::as_str));
     std::fs::create_dir_all(&persist)?;
 
-    let edge = Edge::start(EdgeConfig { port: Some(port), secret: lasting_secret(&persist)?, persist }).await?;
+    let edge =
+        Edge::start(EdgeConfig { port: Some(port), secret: lasting_secret(&persist)?, persist })
+            .await?;
     if args.iter().any(|a| a == "--seed-demo") {
         edge.seed(&demo::seed()).await?;
     }
@@ -53,7 +55,8 @@ fn lasting_secret(persist: &std::path::Path) -> Result<String> {
     if let Ok(secret) = std::fs::read_to_string(&path) {
         return Ok(secret.trim().to_owned());
     }
-    let secret = format!("dev-{}-{}-{}", std::process::id(), unique(), unique().wrapping_mul(2654435761));
+    let secret =
+        format!("dev-{}-{}-{}", std::process::id(), unique(), unique().wrapping_mul(2654435761));
     std::fs::write(&path, &secret)?;
     Ok(secret)
 }
