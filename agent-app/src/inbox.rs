@@ -140,7 +140,7 @@ fn InboxRow(
                     </span>
                     <span class="row-channel">
                         <span class="sr-only">{ui.t(Text::Channel)} " "</span>
-                        {summary.channel_id.to_string()}
+                        {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
                     </span>
                 </span>
             </a>

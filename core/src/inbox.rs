@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct DialogSummary {
     pub dialog_id: DialogId,
     pub channel_id: ChannelId,
+    /// Filled in by the workspace, which knows its channels; empty from the dialog.
+    #[serde(default)]
+    pub channel_name: String,
     pub visitor_id: VisitorId,
     pub visitor_name: String,
     pub session: u32,
@@ -33,6 +36,7 @@ impl DialogSummary {
             visitor_name: visitor_display_name(&visitor_id),
             dialog_id,
             channel_id,
+            channel_name: String::new(),
             visitor_id,
             session: state.session,
             status: state.status.clone(),
@@ -89,6 +93,7 @@ mod tests {
         DialogSummary {
             dialog_id: DialogId::parse("d1").unwrap(),
             channel_id: ChannelId::parse("web").unwrap(),
+            channel_name: "Website".into(),
             visitor_id: VisitorId::parse("v_abcd1234").unwrap(),
             visitor_name: "Visitor 1234".into(),
             session,
@@ -132,7 +137,7 @@ mod tests {
         let d = summary(SessionStatus::Unanswered, 1);
         assert_eq!(
             serde_json::to_string(&d).unwrap(),
-            r#"{"dialog_id":"d1","channel_id":"web","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0}"#
+            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0}"#
         );
     }
 }

@@ -159,7 +159,8 @@ impl Workspace {
 
     /// Keeps the newest summary of each dialog. Summaries may arrive out of order (two commands
     /// in flight), so an older `last_seq` never overwrites a newer one.
-    fn summary(&self, summary: DialogSummary) -> ApiResult<Response> {
+    fn summary(&self, mut summary: DialogSummary) -> ApiResult<Response> {
+        summary.channel_name = self.channel_name(&summary.channel_id)?;
         let cursor = self.sql.exec(
             "INSERT INTO inbox (dialog_id, last_seq, summary) VALUES (?, ?, ?) \
              ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, summary = excluded.summary \
@@ -177,6 +178,18 @@ impl Workspace {
             }
         }
         json(&json!({ "ok": true }))
+    }
+
+    fn channel_name(&self, id: &ChannelId) -> ApiResult<String> {
+        #[derive(Deserialize)]
+        struct Row {
+            name: String,
+        }
+        let rows: Vec<Row> = self
+            .sql
+            .exec("SELECT name FROM channels WHERE id = ?", vec![id.as_str().into()])?
+            .to_array()?;
+        Ok(rows.into_iter().next().map_or_else(|| id.to_string(), |r| r.name))
     }
 
     fn snapshot(&self) -> ApiResult<InboxFrame> {

@@ -58,6 +58,7 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     customer.say("Hola, ¿tenéis envío a Canarias?").await?;
     let InboxFrame::Upsert { dialog } = inbox.next().await? else { panic!("upsert") };
     assert_eq!(dialog.dialog_id, customer.session.dialog_id);
+    assert_eq!(dialog.channel_name, "Website");
     assert_eq!(dialog.status, SessionStatus::Unanswered);
     assert_eq!(dialog.unread, 1);
     assert_eq!(
