@@ -109,7 +109,7 @@ impl Conversation {
 
         self.broadcast(&events, after.last_seq);
         if !events.is_empty() {
-            self.send_summary(&meta, &after).await;
+            self.send_summary(&meta, &after);
         }
         json(&CommandReply { events: view_all(&events, cmd.viewer) })
     }
@@ -278,24 +278,33 @@ impl Conversation {
         }
     }
 
-    /// The workspace's inbox row for this dialog. A failure here loses no message (the log is
-    /// stored); the next change sends a fresh summary.
-    async fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
+    /// The workspace's inbox row for this dialog, sent after the reply: the customer does not
+    /// wait for the inbox. A failure loses no message (the log is stored) and the next change
+    /// sends a fresh summary; summaries that overtake each other are ordered by `last_seq`.
+    fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
         let summary = DialogSummary::new(
             meta.dialog.clone(),
             meta.channel.clone(),
             meta.visitor.clone(),
             state,
         );
-        let result = async {
-            let stub = internal::workspace(&self.env, &meta.workspace)?;
-            internal::call::<_, serde_json::Value>(&stub, Method::Post, "/summary", Some(&summary))
+        let (env, workspace) = (self.env.clone(), meta.workspace.clone());
+        self.state.wait_until(async move {
+            let result = async {
+                let stub = internal::workspace(&env, &workspace)?;
+                internal::call::<_, serde_json::Value>(
+                    &stub,
+                    Method::Post,
+                    "/summary",
+                    Some(&summary),
+                )
                 .await
-        }
-        .await;
-        if let Err(e) = result {
-            console_error!("summary to workspace failed: {e:?}");
-        }
+            }
+            .await;
+            if let Err(e) = result {
+                console_error!("summary to workspace failed: {e:?}");
+            }
+        });
     }
 }
 

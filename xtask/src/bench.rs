@@ -69,6 +69,7 @@ fn brotli_len(bytes: &[u8]) -> Result<usize> {
 }
 
 fn measure_latency(messages: &str) -> Result<Value> {
+    fs::create_dir_all(root().join("target/bench"))?;
     let out = root().join("target/bench/latency.json");
     run(Command::new("cargo")
         .args(["run", "--quiet", "-p", "openline-tests", "--bin", "latency", "--"])
@@ -82,7 +83,8 @@ fn print_report(report: &Value) {
     println!("\n{:<14} {:>10} {:>10} {:>10}", "bytes", "raw", "gzip", "brotli");
     for name in ["loader", "widget_open", "agent_app", "edge_wasm"] {
         let s = &report["sizes"][name];
-        println!("{name:<14} {:>10} {:>10} {:>10}", s["raw"], s["gzip"], s["brotli"]);
+        let n = |k: &str| s[k].as_u64().unwrap_or(0);
+        println!("{name:<14} {:>10} {:>10} {:>10}", n("raw"), n("gzip"), n("brotli"));
     }
     let l = &report["latency_ms"];
     println!(
