@@ -17,6 +17,7 @@ mod build;
 mod dev;
 mod run;
 mod test;
+mod tidy;
 mod tools;
 
 use anyhow::{bail, Result};

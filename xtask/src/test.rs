@@ -1,8 +1,9 @@
 //! `cargo xtask test`: every test, from fast to real.
 //!
-//! First formatting, then `core` natively (milliseconds), then the end-to-end suite in
-//! `tests/`: the real Worker on workerd, real sockets and SQLite, and headless Chromium through
-//! WebDriver. Extra arguments go to the end-to-end test binary (a name filter, say).
+//! First the cheap checks (formatting, clippy on native and wasm targets, tidy), then `core`
+//! natively (milliseconds), then the end-to-end suite in `tests/`: the real Worker on workerd,
+//! real sockets and SQLite, and headless Chromium through WebDriver. Extra arguments go to the
+//! end-to-end test binary (a name filter, say).
 
 use crate::run::{root, run};
 use crate::{build, tools};
@@ -13,8 +14,39 @@ pub fn main(args: &[String]) -> Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     build::build_all()?;
-    run(Command::new("cargo").args(["fmt", "--all", "--check"]).current_dir(root()))?;
-    run(Command::new("cargo").args(["test", "-p", "openline-core"]).current_dir(root()))?;
+    let cargo = |args: &[&str]| run(Command::new("cargo").args(args).current_dir(root()));
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&[
+        "clippy",
+        "--quiet",
+        "-p",
+        "openline-core",
+        "-p",
+        "openline-tests",
+        "-p",
+        "xtask",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cargo(&[
+        "clippy",
+        "--quiet",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "openline-edge",
+        "-p",
+        "openline-widget",
+        "-p",
+        "openline-agent",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cargo(&["test", "--quiet", "-p", "xtask"])?;
+    cargo(&["test", "-p", "openline-core"])?;
     run(Command::new("cargo")
         .args(["test", "-p", "openline-tests", "--"])
         .args(args)
