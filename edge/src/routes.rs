@@ -1,4 +1,4 @@
-//! Every URL of the edge, on one screen. Static files (`/widget.js`, `/widget/`, `/app/`,
+//! Every URL of the edge, on one screen. Static files (`/`, `/widget.js`, `/widget/`, `/app/`,
 //! `/demo/`) are served by the assets binding before the Worker runs; what reaches this table
 //! is the API.
 
@@ -11,7 +11,6 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let method = req.method();
     match (method, segments.as_slice()) {
-        (Method::Get, [""]) => redirect("/demo/"),
         (Method::Get, ["api", "health"]) => Ok(Response::ok("ok")?),
 
         (Method::Post, ["api", "widget", "session"]) => widget_api::session(req, env).await,
@@ -52,10 +51,4 @@ fn known_path(segments: &[&str]) -> bool {
             | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]
             | ["api", "dev", "seed"]
     )
-}
-
-fn redirect(location: &str) -> ApiResult<Response> {
-    let headers = worker::Headers::new();
-    headers.set("location", location)?;
-    Ok(Response::empty()?.with_status(302).with_headers(headers))
 }
