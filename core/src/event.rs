@@ -35,7 +35,9 @@ pub enum Actor {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventBody {
     /// Session `session` (1, 2, …) starts; it runs until `Closed` (Q12).
-    SessionOpened { session: u32 },
+    SessionOpened {
+        session: u32,
+    },
     MessagePosted {
         text: String,
         /// A hidden note (C6): agents only. Absent in old events means public.
@@ -43,15 +45,51 @@ pub enum EventBody {
         internal: bool,
     },
     /// An agent took the session (Q3).
-    Answered { agent: AgentId, agent_name: String },
-    /// The session ended (Q10).
-    Closed { session: u32, reason: CloseReason },
+    Answered {
+        agent: AgentId,
+        agent_name: String,
+    },
+    /// The session ended (Q10; Q5 accept-and-close; Q6 spam).
+    Closed {
+        session: u32,
+        reason: CloseReason,
+    },
+    /// The actor handed the session to `agent` (Q4).
+    Transferred {
+        agent: AgentId,
+        agent_name: String,
+    },
+    /// The actor took over the session from `previous`, who is told (Q7).
+    Taken {
+        previous: AgentId,
+        previous_name: String,
+    },
+    /// `agent` joined as a colleague: sees and writes in the chat (Q9).
+    Invited {
+        agent: AgentId,
+        agent_name: String,
+    },
+    /// The owner locked the session as theirs (Q11): not taken over, not redistributed.
+    Pinned,
+    Unpinned,
+    /// An event kind this build does not know (a newer server talking to an older client).
+    /// Never stored or sent by the server.
+    #[serde(other)]
+    Unknown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CloseReason {
     Finished,
+    Spam,
+}
+
+/// An agent named in an event or a directory lookup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentRef {
+    pub id: AgentId,
+    pub name: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -117,5 +155,40 @@ mod tests {
             r#"{"kind":"agent","id":"a_1","name":"Ana"}"#
         );
         assert_eq!(serde_json::to_string(&Actor::System).unwrap(), r#"{"kind":"system"}"#);
+    }
+
+    #[test]
+    fn snapshot_contact_center_events() {
+        let luis = || AgentId::parse("a_luis").unwrap();
+        let bodies = [
+            (
+                EventBody::Transferred { agent: luis(), agent_name: "Luis".into() },
+                r#"{"type":"transferred","agent":"a_luis","agent_name":"Luis"}"#,
+            ),
+            (
+                EventBody::Taken { previous: luis(), previous_name: "Luis".into() },
+                r#"{"type":"taken","previous":"a_luis","previous_name":"Luis"}"#,
+            ),
+            (
+                EventBody::Invited { agent: luis(), agent_name: "Luis".into() },
+                r#"{"type":"invited","agent":"a_luis","agent_name":"Luis"}"#,
+            ),
+            (EventBody::Pinned, r#"{"type":"pinned"}"#),
+            (EventBody::Unpinned, r#"{"type":"unpinned"}"#),
+            (
+                EventBody::Closed { session: 2, reason: CloseReason::Spam },
+                r#"{"type":"closed","session":2,"reason":"spam"}"#,
+            ),
+        ];
+        for (body, expected) in bodies {
+            assert_eq!(serde_json::to_string(&body).unwrap(), expected);
+            assert_eq!(serde_json::from_str::<EventBody>(expected).unwrap(), body);
+        }
+    }
+
+    #[test]
+    fn event_kinds_from_newer_servers_read_as_unknown() {
+        let body: EventBody = serde_json::from_str(r#"{"type":"rated","stars":5}"#).unwrap();
+        assert_eq!(body, EventBody::Unknown);
     }
 }

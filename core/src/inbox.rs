@@ -4,6 +4,7 @@
 //! workspace.
 
 use crate::conversation::{DialogState, LastMessage, SessionStatus};
+use crate::event::CloseReason;
 use crate::ids::{AgentId, ChannelId, DialogId, VisitorId};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,14 @@ pub struct DialogSummary {
     pub unread: u32,
     pub waiting_since: Option<i64>,
     pub last_seq: u64,
+    /// Invited colleagues (Q9): the session is in their "Mine" list too.
+    #[serde(default)]
+    pub participants: Vec<AgentId>,
+    #[serde(default)]
+    pub pinned: bool,
+    /// How the last session ended, while none is open.
+    #[serde(default)]
+    pub last_close: Option<CloseReason>,
 }
 
 impl DialogSummary {
@@ -44,30 +53,48 @@ impl DialogSummary {
             unread: state.unread,
             waiting_since: state.waiting_since,
             last_seq: state.last_seq,
+            participants: state.participants.iter().map(|p| p.id.clone()).collect(),
+            pinned: state.pinned,
+            last_close: state.last_close,
         }
     }
 }
 
-/// The lists of the contact center (Q2) this slice has.
+/// The lists of the contact center (Q2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InboxList {
     /// New, nobody answered yet.
     Unanswered,
-    /// In progress and answered by me.
+    /// In progress, answered by me or with me invited.
     Mine,
-    /// Not open any more.
+    /// Every open session, whoever has it.
+    AllOpen,
+    /// Finished (not spam).
     Closed,
+    /// Closed as spam (Q6).
+    Spam,
 }
 
 impl InboxList {
-    pub const ALL: [InboxList; 3] = [InboxList::Unanswered, InboxList::Mine, InboxList::Closed];
+    pub const ALL: [InboxList; 5] = [
+        InboxList::Unanswered,
+        InboxList::Mine,
+        InboxList::AllOpen,
+        InboxList::Closed,
+        InboxList::Spam,
+    ];
 
     pub fn includes(self, dialog: &DialogSummary, me: &AgentId) -> bool {
+        let is_spam = dialog.last_close == Some(CloseReason::Spam);
         match (self, &dialog.status) {
             (InboxList::Unanswered, SessionStatus::Unanswered) => true,
-            (InboxList::Mine, SessionStatus::InProgress { agent, .. }) => agent == me,
-            (InboxList::Closed, SessionStatus::Idle) => dialog.session > 0,
+            (InboxList::Mine, SessionStatus::InProgress { agent, .. }) => {
+                agent == me || dialog.participants.contains(me)
+            }
+            (InboxList::AllOpen, status) => *status != SessionStatus::Idle,
+            (InboxList::Closed, SessionStatus::Idle) => dialog.session > 0 && !is_spam,
+            (InboxList::Spam, SessionStatus::Idle) => is_spam,
             _ => false,
         }
     }
@@ -102,6 +129,9 @@ mod tests {
             unread: 0,
             waiting_since: None,
             last_seq: 0,
+            participants: vec![],
+            pinned: false,
+            last_close: None,
         }
     }
 
@@ -111,16 +141,19 @@ mod tests {
         let luis = AgentId::parse("a_luis").unwrap();
         let in_progress =
             |a: &AgentId| SessionStatus::InProgress { agent: a.clone(), agent_name: "x".into() };
-        // (status, session, lists Ana sees it in)
+        use InboxList::*;
+        // (status, session, invited, last close, lists Ana sees it in)
         let cases = [
-            (SessionStatus::Unanswered, 1, vec![InboxList::Unanswered]),
-            (in_progress(&ana), 1, vec![InboxList::Mine]),
-            (in_progress(&luis), 1, vec![]),
-            (SessionStatus::Idle, 2, vec![InboxList::Closed]),
-            (SessionStatus::Idle, 0, vec![]),
+            (SessionStatus::Unanswered, 1, vec![], None, vec![Unanswered, AllOpen]),
+            (in_progress(&ana), 1, vec![], None, vec![Mine, AllOpen]),
+            (in_progress(&luis), 1, vec![], None, vec![AllOpen]),
+            (in_progress(&luis), 1, vec![ana.clone()], None, vec![Mine, AllOpen]),
+            (SessionStatus::Idle, 2, vec![], Some(CloseReason::Finished), vec![Closed]),
+            (SessionStatus::Idle, 2, vec![], Some(CloseReason::Spam), vec![Spam]),
+            (SessionStatus::Idle, 0, vec![], None, vec![]),
         ];
-        for (status, session, expected) in cases {
-            let d = summary(status, session);
+        for (status, session, participants, last_close, expected) in cases {
+            let d = DialogSummary { participants, last_close, ..summary(status, session) };
             let lists: Vec<InboxList> =
                 InboxList::ALL.into_iter().filter(|l| l.includes(&d, &ana)).collect();
             assert_eq!(lists, expected, "{:?}", d.status);
@@ -137,7 +170,7 @@ mod tests {
         let d = summary(SessionStatus::Unanswered, 1);
         assert_eq!(
             serde_json::to_string(&d).unwrap(),
-            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0}"#
+            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null}"#
         );
     }
 }

@@ -12,6 +12,7 @@
 //! | `POST /api/dev/seed` (dev only) | `DevSeedRequest` → `{ "created": bool }` |
 //! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
 //! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
+//! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
 //! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
@@ -127,6 +128,23 @@ pub struct DevSeedRequest {
     pub channel: ChannelId,
     pub channel_name: String,
     pub greeting: String,
+    /// More agents besides the admin (colleagues to transfer to and invite).
+    #[serde(default)]
+    pub agents: Vec<DevAgent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevAgent {
+    pub email: String,
+    pub name: String,
+    pub password: String,
+}
+
+/// The workspace's agents, for the transfer and invite pickers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentsReply {
+    pub agents: Vec<AgentProfile>,
 }
 
 /// The agents' inbox: a snapshot first, then one row at a time as dialogs change.

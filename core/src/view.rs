@@ -3,7 +3,7 @@
 //! Every path out of a dialog (customer socket, history, command replies, later connectors,
 //! webhooks and exports) goes through `view`. Nothing else decides what a customer sees.
 
-use crate::event::{Event, EventBody};
+use crate::event::{Actor, CloseReason, Event, EventBody};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,13 +16,34 @@ pub enum Viewer {
 }
 
 /// The event as `viewer` may see it, or `None` when it must not reach them at all.
+///
+/// A customer sees only what concerns them: who is answering now, not how it came to be
+/// (a transfer or a take-over reads as "Luis joined the chat"); a close, not its reason; no
+/// hidden note (C6) and no lock (Q11).
 pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
-    match (viewer, &event.body) {
-        (Viewer::Agent, _) => Some(event.clone()),
-        // Hidden notes (C6) never reach a customer.
-        (Viewer::Customer, EventBody::MessagePosted { internal: true, .. }) => None,
-        (Viewer::Customer, _) => Some(event.clone()),
+    if viewer == Viewer::Agent {
+        return Some(event.clone());
     }
+    let body = match &event.body {
+        EventBody::MessagePosted { internal: true, .. }
+        | EventBody::Pinned
+        | EventBody::Unpinned
+        | EventBody::Unknown => return None,
+        EventBody::Transferred { agent, agent_name } => {
+            EventBody::Answered { agent: agent.clone(), agent_name: agent_name.clone() }
+        }
+        EventBody::Taken { .. } => match &event.actor {
+            Actor::Agent { id, name } => {
+                EventBody::Answered { agent: id.clone(), agent_name: name.clone() }
+            }
+            _ => return None,
+        },
+        EventBody::Closed { session, .. } => {
+            EventBody::Closed { session: *session, reason: CloseReason::Finished }
+        }
+        other => other.clone(),
+    };
+    Some(Event { body, ..event.clone() })
 }
 
 /// `view` over a slice, keeping order.
@@ -33,7 +54,6 @@ pub fn view_all(events: &[Event], viewer: Viewer) -> Vec<Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{Actor, CloseReason};
     use crate::ids::{AgentId, VisitorId};
 
     fn event(body: EventBody) -> Event {
@@ -57,6 +77,37 @@ mod tests {
             ),
             (EventBody::Closed { session: 1, reason: CloseReason::Finished }, true, true),
         ]
+    }
+
+    #[test]
+    fn q4_q7_q11_customers_see_who_answers_not_how() {
+        let luis = AgentId::parse("a_luis").unwrap();
+        let as_answered =
+            Some(EventBody::Answered { agent: luis.clone(), agent_name: "Luis".into() });
+        let by_luis = |body| Event {
+            seq: 7,
+            at: 5,
+            actor: Actor::Agent { id: luis.clone(), name: "Luis".into() },
+            body,
+        };
+        let customer = |body| view(&by_luis(body), Viewer::Customer).map(|e| e.body);
+        let ana = AgentId::parse("a_ana").unwrap();
+        assert_eq!(
+            customer(EventBody::Taken { previous: ana, previous_name: "Ana".into() }),
+            as_answered
+        );
+        assert_eq!(
+            customer(EventBody::Transferred { agent: luis.clone(), agent_name: "Luis".into() }),
+            as_answered
+        );
+        assert_eq!(customer(EventBody::Pinned), None);
+        assert_eq!(customer(EventBody::Unpinned), None);
+        assert_eq!(
+            customer(EventBody::Closed { session: 1, reason: CloseReason::Spam }),
+            Some(EventBody::Closed { session: 1, reason: CloseReason::Finished })
+        );
+        let seen = view(&by_luis(EventBody::Pinned), Viewer::Agent).unwrap();
+        assert_eq!((seen.seq, seen.body), (7, EventBody::Pinned));
     }
 
     #[test]

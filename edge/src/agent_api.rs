@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{self, DialogCommand, LoginCheck};
 use openline_core::auth::{sign, Claims};
+use openline_core::event::AgentRef;
 use openline_core::limits::AGENT_SESSION_MS;
 use openline_core::protocol::{AgentProfile, CommandRequest, LoginReply, LoginRequest};
 use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
@@ -35,6 +36,13 @@ pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
     internal::send::<()>(&stub, Method::Get, "/inbox", None).await
 }
 
+/// The workspace's agents, for the transfer and invite pickers.
+pub async fn agents(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send::<()>(&stub, Method::Get, "/agents", None).await
+}
+
 pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
     if !is_websocket_upgrade(&req)? {
         return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
@@ -59,13 +67,32 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     let who = auth::agent(&req, env)?;
     let stub = dialog_stub(env, &who, id)?;
     let request: CommandRequest = read_json(&mut req).await?;
+    let directory = named_agent(env, &who, &request).await?;
     let command = DialogCommand {
         meta: None,
         actor: Actor::Agent { id: who.agent, name: who.name },
         viewer: Viewer::Agent,
         request,
+        directory,
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
+}
+
+/// Looks up the colleague a command names (transfer, invite) in the caller's workspace. An
+/// unknown one gives an empty directory, and `core` refuses the command.
+async fn named_agent(
+    env: &Env,
+    who: &AgentAuth,
+    request: &CommandRequest,
+) -> ApiResult<Vec<AgentRef>> {
+    let Some(id) = request.command.named_agent() else { return Ok(Vec::new()) };
+    let stub = internal::workspace(env, &who.workspace)?;
+    let path = format!("/agent?id={id}");
+    match internal::call::<(), AgentProfile>(&stub, Method::Get, &path, None).await {
+        Ok(agent) => Ok(vec![AgentRef { id: agent.id, name: agent.name }]),
+        Err(ApiError::Relayed { status: 404, .. }) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {

@@ -12,6 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, query, read_json};
 use crate::internal::{self, DialogCommand, DialogMeta};
 use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
+use openline_core::conversation::Context;
 use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::{CommandReply, EventsFrame};
@@ -103,8 +104,9 @@ impl Conversation {
         // Load, decide, append: no `await` from here to the end of the writes, so the writes
         // commit together and no other request interleaves.
         let before = self.load_state()?;
-        let events = decide(&before, &cmd.actor, &cmd.request.command, crate::auth::now_ms())
-            .map_err(ApiError::Rejected)?;
+        let ctx = Context { now: crate::auth::now_ms(), directory: &cmd.directory };
+        let events =
+            decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;
         let after = self.append(&before, &events, &key)?;
 
         self.broadcast(&events, after.last_seq);

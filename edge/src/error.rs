@@ -90,7 +90,11 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         Rejection::Forbidden => 403,
         Rejection::EmptyMessage => 400,
         Rejection::MessageTooLong { .. } => 413,
-        Rejection::NoOpenSession | Rejection::AnsweredByOther { .. } => 409,
+        Rejection::NoOpenSession
+        | Rejection::AnsweredByOther { .. }
+        | Rejection::NotAnswered
+        | Rejection::PinnedByOther { .. } => 409,
+        Rejection::UnknownAgent => 404,
     }
 }
 

@@ -4,6 +4,7 @@
 //! here was checked by the Worker already (tokens, ids). The objects still parse every body.
 
 use crate::error::{ApiError, ApiResult};
+use openline_core::event::AgentRef;
 use openline_core::protocol::{CommandRequest, ErrorBody};
 use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
 use serde::de::DeserializeOwned;
@@ -30,6 +31,10 @@ pub struct DialogCommand {
     pub actor: Actor,
     pub viewer: Viewer,
     pub request: CommandRequest,
+    /// The workspace's agents the command names, looked up by the Worker (see
+    /// `Command::named_agent`); empty when it names none or the agent does not exist.
+    #[serde(default)]
+    pub directory: Vec<AgentRef>,
 }
 
 /// `POST /login` on a Workspace.

@@ -20,6 +20,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
 
         (Method::Post, ["api", "agent", "login"]) => agent_api::login(req, env).await,
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
+        (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
         (Method::Get, ["api", "agent", "inbox", "socket"]) => {
             agent_api::inbox_socket(req, env).await
         }
@@ -46,7 +47,7 @@ fn known_path(segments: &[&str]) -> bool {
     matches!(
         segments,
         ["api", "widget", "session" | "events" | "commands" | "socket"]
-            | ["api", "agent", "login" | "inbox"]
+            | ["api", "agent", "login" | "inbox" | "agents"]
             | ["api", "agent", "inbox", "socket"]
             | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]
             | ["api", "dev", "seed"]

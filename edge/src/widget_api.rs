@@ -65,6 +65,7 @@ pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
         viewer: Viewer::Customer,
         meta: Some(meta),
         request,
+        directory: Vec::new(),
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }

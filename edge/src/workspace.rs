@@ -11,7 +11,9 @@ use crate::internal::LoginCheck;
 use crate::sql::{migrate, META_TABLE};
 use openline_core::auth::{hash_password, verify_password, PASSWORD_ITERATIONS};
 use openline_core::inbox::{sort_for_display, DialogSummary};
-use openline_core::protocol::{AgentProfile, ChannelInfo, DevSeedRequest, InboxFrame};
+use openline_core::protocol::{
+    AgentProfile, AgentsReply, ChannelInfo, DevAgent, DevSeedRequest, InboxFrame,
+};
 use openline_core::{AgentId, ChannelId};
 use serde::Deserialize;
 use serde_json::json;
@@ -77,6 +79,8 @@ impl Workspace {
         match (req.method(), req.path().as_str()) {
             (Method::Post, "/seed") => self.seed(read_json(&mut req).await?),
             (Method::Post, "/login") => self.login(read_json(&mut req).await?),
+            (Method::Get, "/agents") => self.agents(),
+            (Method::Get, "/agent") => self.agent(&req),
             (Method::Get, "/channel") => self.channel(&req),
             (Method::Post, "/summary") => self.summary(read_json(&mut req).await?),
             (Method::Get, "/inbox") => json(&self.snapshot()?),
@@ -85,59 +89,85 @@ impl Workspace {
         }
     }
 
-    /// Development seeding: creates the admin and the channel once; later calls change nothing.
+    /// Development seeding: creates the channel and each agent whose email is not there yet;
+    /// calling it again changes nothing.
     fn seed(&self, seed: DevSeedRequest) -> ApiResult<Response> {
-        #[derive(Deserialize)]
-        struct Count {
-            n: i64,
+        let admin = DevAgent {
+            email: seed.admin_email,
+            name: seed.admin_name,
+            password: seed.admin_password,
+        };
+        let mut created = false;
+        for (agent, role) in
+            std::iter::once((admin, "admin")).chain(seed.agents.into_iter().map(|a| (a, "agent")))
+        {
+            created |= self.add_agent(agent, role)?;
         }
-        let existing: Count = self.sql.exec("SELECT COUNT(*) AS n FROM agents", None)?.one()?;
-        if existing.n > 0 {
-            return json(&json!({ "created": false }));
-        }
-        let salt = random_bytes::<16>()?;
-        let hash = hash_password(&seed.admin_password, &salt, PASSWORD_ITERATIONS);
-        let agent_id = crate::auth::random_id("a_")?;
-        self.sql.exec(
-            "INSERT INTO agents (id, email, name, role, password_hash) VALUES (?, ?, ?, 'admin', ?)",
-            vec![
-                agent_id.into(),
-                normalize_email(&seed.admin_email).into(),
-                seed.admin_name.into(),
-                hash.into(),
-            ],
-        )?;
-        self.sql.exec(
+        let cursor = self.sql.exec(
             "INSERT INTO channels (id, name, greeting) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
             vec![seed.channel.as_str().into(), seed.channel_name.into(), seed.greeting.into()],
         )?;
-        json(&json!({ "created": true }))
+        created |= cursor.rows_written() > 0;
+        json(&json!({ "created": created }))
+    }
+
+    /// Adds an agent unless the email is taken; true if added.
+    fn add_agent(&self, agent: DevAgent, role: &str) -> ApiResult<bool> {
+        let email = normalize_email(&agent.email);
+        if self.find_agents(Agents::WithEmail(&email))?.next().is_some() {
+            return Ok(false);
+        }
+        let salt = random_bytes::<16>()?;
+        let hash = hash_password(&agent.password, &salt, PASSWORD_ITERATIONS);
+        self.sql.exec(
+            "INSERT INTO agents (id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+            vec![
+                crate::auth::random_id("a_")?.into(),
+                email.into(),
+                agent.name.into(),
+                role.into(),
+                hash.into(),
+            ],
+        )?;
+        Ok(true)
+    }
+
+    fn find_agents(&self, which: Agents<'_>) -> ApiResult<impl Iterator<Item = AgentRow>> {
+        const COLUMNS: &str = "SELECT id, email, name, password_hash FROM agents";
+        let cursor = match which {
+            Agents::WithId(id) => {
+                self.sql.exec(&format!("{COLUMNS} WHERE id = ?"), vec![id.into()])?
+            }
+            Agents::WithEmail(email) => {
+                self.sql.exec(&format!("{COLUMNS} WHERE email = ?"), vec![email.into()])?
+            }
+            Agents::All => self.sql.exec(&format!("{COLUMNS} ORDER BY name"), None)?,
+        };
+        let rows: Vec<AgentRow> = cursor.to_array()?;
+        Ok(rows.into_iter())
+    }
+
+    /// The directory, for pickers: every agent's id, name and email (never a hash).
+    fn agents(&self) -> ApiResult<Response> {
+        let agents = self.find_agents(Agents::All)?.filter_map(AgentRow::profile).collect();
+        json(&AgentsReply { agents })
+    }
+
+    fn agent(&self, req: &Request) -> ApiResult<Response> {
+        let id = query(req, "id")?.unwrap_or_default();
+        let agent = self.find_agents(Agents::WithId(&id))?.find_map(AgentRow::profile);
+        json(&agent.ok_or(ApiError::NotFound("agent"))?)
     }
 
     /// The password is checked even for an unknown email, so timing tells nothing.
     fn login(&self, check: LoginCheck) -> ApiResult<Response> {
-        #[derive(Deserialize)]
-        struct Row {
-            id: String,
-            email: String,
-            name: String,
-            password_hash: String,
-        }
-        let rows: Vec<Row> = self
-            .sql
-            .exec(
-                "SELECT id, email, name, password_hash FROM agents WHERE email = ?",
-                vec![normalize_email(&check.email).into()],
-            )?
-            .to_array()?;
-        let row = rows.into_iter().next();
+        let row = self.find_agents(Agents::WithEmail(&normalize_email(&check.email)))?.next();
         let stored = row.as_ref().map_or(DUMMY_HASH, |r| r.password_hash.as_str());
         let password_ok = verify_password(&check.password, stored);
-        let (Some(row), true) = (row, password_ok) else {
-            return Err(ApiError::InvalidCredentials);
-        };
-        let id = AgentId::parse(&row.id).ok_or(ApiError::InvalidCredentials)?;
-        json(&AgentProfile { id, name: row.name, email: row.email })
+        match (row.and_then(AgentRow::profile), password_ok) {
+            (Some(profile), true) => json(&profile),
+            _ => Err(ApiError::InvalidCredentials),
+        }
     }
 
     fn channel(&self, req: &Request) -> ApiResult<Response> {
@@ -223,6 +253,26 @@ impl Workspace {
         self.state.accept_web_socket(&pair.server);
         pair.server.send(&self.snapshot()?)?;
         Ok(Response::from_websocket(pair.client)?)
+    }
+}
+
+enum Agents<'a> {
+    WithId(&'a str),
+    WithEmail(&'a str),
+    All,
+}
+
+#[derive(Deserialize)]
+struct AgentRow {
+    id: String,
+    email: String,
+    name: String,
+    password_hash: String,
+}
+
+impl AgentRow {
+    fn profile(self) -> Option<AgentProfile> {
+        Some(AgentProfile { id: AgentId::parse(&self.id)?, name: self.name, email: self.email })
     }
 }
 

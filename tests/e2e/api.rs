@@ -26,16 +26,13 @@ fn texts(events: &[Event]) -> Vec<String> {
         .collect()
 }
 
-fn kinds(events: &[Event]) -> Vec<&'static str> {
+/// Each event's wire tag (`session_opened`, `message_posted`, …).
+fn kinds(events: &[Event]) -> Vec<String> {
     events
         .iter()
-        .map(|e| match e.body {
-            EventBody::SessionOpened { .. } => "session_opened",
-            EventBody::MessagePosted { .. } => "message_posted",
-            EventBody::Answered { .. } => "answered",
-            EventBody::Closed { .. } => "closed",
-        })
-        .collect()
+        .map(|e| serde_json::to_value(&e.body).map(|v| v["type"].as_str().unwrap_or("").to_owned()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_default()
 }
 
 fn is_message(text: &'static str) -> impl Fn(&Event) -> bool {

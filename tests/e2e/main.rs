@@ -4,4 +4,5 @@
 
 mod api;
 mod browser;
+mod contact_center;
 mod errors;

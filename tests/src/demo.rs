@@ -1,6 +1,6 @@
 //! The demo workspace: what `cargo xtask dev` seeds and what the tests log in with.
 
-use openline_core::protocol::DevSeedRequest;
+use openline_core::protocol::{DevAgent, DevSeedRequest};
 use openline_core::{ChannelId, WorkspaceId};
 
 pub const WORKSPACE: &str = "demo";
@@ -9,8 +9,20 @@ pub const ADMIN_EMAIL: &str = "admin@demo.openline";
 pub const ADMIN_PASSWORD: &str = "openline-demo";
 pub const ADMIN_NAME: &str = "Ana García";
 
+/// Colleagues of the admin, to transfer to and invite (same password).
+pub const COLLEAGUES: [(&str, &str); 2] =
+    [("luis@demo.openline", "Luis Romero"), ("marta@demo.openline", "Marta Vidal")];
+
 pub fn seed() -> DevSeedRequest {
-    seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME)
+    let agents = COLLEAGUES
+        .iter()
+        .map(|(email, name)| DevAgent {
+            email: email.to_string(),
+            name: name.to_string(),
+            password: ADMIN_PASSWORD.into(),
+        })
+        .collect();
+    DevSeedRequest { agents, ..seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME) }
 }
 
 /// Another tenant, for tests that prove workspaces are apart.
@@ -23,5 +35,6 @@ pub fn seed_for(workspace: &str, email: &str, name: &str) -> DevSeedRequest {
         channel: ChannelId::parse("web").unwrap_or_else(|| unreachable!()),
         channel_name: "Website".into(),
         greeting: "Hi! Ask us anything, we usually answer in a few minutes.".into(),
+        agents: Vec::new(),
     }
 }

@@ -1,7 +1,8 @@
 //! `apply`: fold one event into the dialog state. Never fails: events are facts.
 
 use super::state::{DialogState, LastMessage, SessionStatus};
-use crate::event::{Event, EventBody};
+use crate::event::{Actor, AgentRef, Event, EventBody};
+use crate::ids::AgentId;
 
 pub fn apply(state: &mut DialogState, event: &Event) {
     state.last_seq = event.seq;
@@ -10,6 +11,9 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.session = *session;
             state.status = SessionStatus::Unanswered;
             state.waiting_since = Some(event.at);
+            state.last_close = None;
+            state.participants.clear();
+            state.pinned = false;
         }
         EventBody::MessagePosted { text, internal } => {
             if *internal {
@@ -24,15 +28,37 @@ pub fn apply(state: &mut DialogState, event: &Event) {
                 state.unread = 0;
             }
         }
-        EventBody::Answered { agent, agent_name } => {
-            state.status =
-                SessionStatus::InProgress { agent: agent.clone(), agent_name: agent_name.clone() };
-            state.waiting_since = None;
+        EventBody::Answered { agent, agent_name }
+        | EventBody::Transferred { agent, agent_name } => {
+            assign(state, agent, agent_name);
         }
-        EventBody::Closed { .. } => {
+        EventBody::Taken { .. } => {
+            if let Actor::Agent { id, name } = &event.actor {
+                assign(state, id, name);
+            }
+        }
+        EventBody::Invited { agent, agent_name } => {
+            state.participants.push(AgentRef { id: agent.clone(), name: agent_name.clone() });
+        }
+        EventBody::Pinned => state.pinned = true,
+        EventBody::Unpinned => state.pinned = false,
+        EventBody::Closed { reason, .. } => {
             state.status = SessionStatus::Idle;
             state.waiting_since = None;
             state.unread = 0;
+            state.participants.clear();
+            state.pinned = false;
+            state.last_close = Some(*reason);
         }
+        EventBody::Unknown => {}
     }
+}
+
+/// A new owner: the lock was the previous owner's, and an owner is no longer a guest.
+fn assign(state: &mut DialogState, agent: &AgentId, agent_name: &str) {
+    state.status =
+        SessionStatus::InProgress { agent: agent.clone(), agent_name: agent_name.to_owned() };
+    state.waiting_since = None;
+    state.pinned = false;
+    state.participants.retain(|p| &p.id != agent);
 }

@@ -1,8 +1,11 @@
-//! `decide`: may this actor do this now, and what happens if so.
+//! `decide`: may this actor do this now, and what happens if so. This file holds the command
+//! and refusal types and dispatches; `messages.rs` and `lifecycle.rs` hold the rules.
 
-use super::state::{DialogState, SessionStatus};
-use crate::event::{Actor, CloseReason, Event, EventBody};
-use crate::limits::MAX_MESSAGE_CHARS;
+use super::lifecycle;
+use super::messages;
+use super::state::DialogState;
+use crate::event::{Actor, AgentRef, Event, EventBody};
+use crate::ids::AgentId;
 use serde::{Deserialize, Serialize};
 
 /// What a customer or an agent asks a dialog to do. A wire type (see `protocol::CommandRequest`).
@@ -19,6 +22,44 @@ pub enum Command {
     Answer,
     /// Close the session (Q10).
     Finish,
+    /// Take the waiting session and close it at once (Q5).
+    AcceptAndClose,
+    /// Close as spam / force stop (Q6); the customer may write again later.
+    MarkSpam,
+    /// Take over a session someone else owns (Q7).
+    Take,
+    /// Hand the session to another agent (Q4).
+    Transfer {
+        to: AgentId,
+    },
+    /// Bring a colleague into the session (Q9).
+    Invite {
+        agent: AgentId,
+    },
+    /// Lock the session as the owner's (Q11), and release it.
+    Pin,
+    Unpin,
+}
+
+impl Command {
+    /// The other agent this command names, which the edge looks up in the workspace's
+    /// directory and passes to `decide` in `Context::directory`.
+    pub fn named_agent(&self) -> Option<&AgentId> {
+        match self {
+            Command::Transfer { to } => Some(to),
+            Command::Invite { agent } => Some(agent),
+            _ => None,
+        }
+    }
+}
+
+/// What `decide` may know besides the dialog's own state.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// Milliseconds since the Unix epoch; stamped on the new events.
+    pub now: i64,
+    /// The workspace's agents this command names (see `Command::named_agent`).
+    pub directory: &'a [AgentRef],
 }
 
 /// Why a command was refused. A value, never a panic; `code()` is stable for clients.
@@ -32,10 +73,18 @@ pub enum Rejection {
     },
     /// No session is open: nothing to answer, reply to or finish.
     NoOpenSession,
-    /// Another agent already owns the session.
+    /// Another agent owns the session.
     AnsweredByOther {
         agent_name: String,
     },
+    /// Only the session's owner may do this, and nobody has answered it yet.
+    NotAnswered,
+    /// The owner locked the session (Q11).
+    PinnedByOther {
+        agent_name: String,
+    },
+    /// The named agent is not in this workspace.
+    UnknownAgent,
 }
 
 impl Rejection {
@@ -46,6 +95,9 @@ impl Rejection {
             Rejection::MessageTooLong { .. } => "message_too_long",
             Rejection::NoOpenSession => "no_open_session",
             Rejection::AnsweredByOther { .. } => "answered_by_other",
+            Rejection::NotAnswered => "not_answered",
+            Rejection::PinnedByOther { .. } => "pinned",
+            Rejection::UnknownAgent => "unknown_agent",
         }
     }
 
@@ -60,108 +112,59 @@ impl Rejection {
             Rejection::AnsweredByOther { agent_name } => {
                 format!("{agent_name} is already answering this conversation.")
             }
+            Rejection::NotAnswered => "Answer the conversation first.".into(),
+            Rejection::PinnedByOther { agent_name } => {
+                format!("{agent_name} has locked this conversation.")
+            }
+            Rejection::UnknownAgent => "There is no such agent in this workspace.".into(),
         }
     }
 }
 
-/// Decides what `command` by `actor` does to the dialog at time `now` (ms since the epoch).
-/// The returned events are numbered after `state.last_seq` and stamped with `now`; an empty
-/// list means "nothing to do" (for instance answering a session one already owns).
+/// Decides what `command` by `actor` does to the dialog. The returned events are numbered
+/// after `state.last_seq` and stamped with `ctx.now`; an empty list means "nothing to do"
+/// (answering a session one already owns, pinning a pinned one).
 pub fn decide(
     state: &DialogState,
     actor: &Actor,
     command: &Command,
-    now: i64,
+    ctx: Context<'_>,
 ) -> Result<Vec<Event>, Rejection> {
-    let bodies = match (actor, command) {
-        (Actor::System, _) => return Err(Rejection::Forbidden),
-        (Actor::Visitor { .. }, Command::Post { text, internal }) => {
-            if *internal {
-                return Err(Rejection::Forbidden);
-            }
-            let text = checked_text(text)?;
-            customer_post(state, text)
+    let bodies = match actor {
+        Actor::System => return Err(Rejection::Forbidden),
+        Actor::Visitor { .. } => match command {
+            Command::Post { text, internal: false } => messages::customer_post(state, text)?,
+            _ => return Err(Rejection::Forbidden),
+        },
+        Actor::Agent { id, name } => {
+            let me = AgentRef { id: id.clone(), name: name.clone() };
+            agent_command(state, &me, command, ctx.directory)?
         }
-        (Actor::Visitor { .. }, Command::Answer | Command::Finish) => {
-            return Err(Rejection::Forbidden)
-        }
-        (Actor::Agent { .. }, Command::Post { text, internal }) => {
-            let text = checked_text(text)?;
-            agent_post(state, actor, text, *internal)?
-        }
-        (Actor::Agent { .. }, Command::Answer) => answer(state, actor)?,
-        (Actor::Agent { .. }, Command::Finish) => finish(state, actor)?,
     };
-    Ok(stamp(state, actor, bodies, now))
+    Ok(stamp(state, actor, bodies, ctx.now))
 }
 
-fn checked_text(text: &str) -> Result<String, Rejection> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Rejection::EmptyMessage);
-    }
-    if text.chars().count() > MAX_MESSAGE_CHARS {
-        return Err(Rejection::MessageTooLong { max_chars: MAX_MESSAGE_CHARS });
-    }
-    Ok(text.to_owned())
-}
-
-/// A customer may always write: after a close, the message opens the next session (Q12).
-fn customer_post(state: &DialogState, text: String) -> Vec<EventBody> {
-    let mut bodies = Vec::new();
-    if !state.is_open() {
-        bodies.push(EventBody::SessionOpened { session: state.session + 1 });
-    }
-    bodies.push(EventBody::MessagePosted { text, internal: false });
-    bodies
-}
-
-/// An agent replying to a waiting session answers it first, as in every contact center.
-/// A hidden note needs no ownership: any colleague may leave one.
-fn agent_post(
+fn agent_command(
     state: &DialogState,
-    actor: &Actor,
-    text: String,
-    internal: bool,
+    me: &AgentRef,
+    command: &Command,
+    directory: &[AgentRef],
 ) -> Result<Vec<EventBody>, Rejection> {
-    if !state.is_open() {
-        return Err(Rejection::NoOpenSession);
-    }
-    let mut bodies = Vec::new();
-    if !internal {
-        bodies = answer(state, actor)?;
-    }
-    bodies.push(EventBody::MessagePosted { text, internal });
-    Ok(bodies)
-}
-
-fn answer(state: &DialogState, actor: &Actor) -> Result<Vec<EventBody>, Rejection> {
-    let Actor::Agent { id, name } = actor else {
-        return Err(Rejection::Forbidden);
+    let named = || {
+        let id = command.named_agent().ok_or(Rejection::UnknownAgent)?;
+        directory.iter().find(|a| &a.id == id).ok_or(Rejection::UnknownAgent)
     };
-    match &state.status {
-        SessionStatus::Idle => Err(Rejection::NoOpenSession),
-        SessionStatus::Unanswered => {
-            Ok(vec![EventBody::Answered { agent: id.clone(), agent_name: name.clone() }])
-        }
-        SessionStatus::InProgress { agent, .. } if agent == id => Ok(Vec::new()),
-        SessionStatus::InProgress { agent_name, .. } => {
-            Err(Rejection::AnsweredByOther { agent_name: agent_name.clone() })
-        }
-    }
-}
-
-/// The owner finishes a session; a waiting one may be closed by any agent.
-fn finish(state: &DialogState, actor: &Actor) -> Result<Vec<EventBody>, Rejection> {
-    let Actor::Agent { id, .. } = actor else {
-        return Err(Rejection::Forbidden);
-    };
-    match &state.status {
-        SessionStatus::Idle => Err(Rejection::NoOpenSession),
-        SessionStatus::InProgress { agent, agent_name } if agent != id => {
-            Err(Rejection::AnsweredByOther { agent_name: agent_name.clone() })
-        }
-        _ => Ok(vec![EventBody::Closed { session: state.session, reason: CloseReason::Finished }]),
+    match command {
+        Command::Post { text, internal } => messages::agent_post(state, me, text, *internal),
+        Command::Answer => lifecycle::answer(state, me),
+        Command::Finish => lifecycle::finish(state, me),
+        Command::AcceptAndClose => lifecycle::accept_and_close(state, me),
+        Command::MarkSpam => lifecycle::mark_spam(state, me),
+        Command::Take => lifecycle::take(state, me),
+        Command::Transfer { .. } => lifecycle::transfer(state, me, named()?),
+        Command::Invite { .. } => lifecycle::invite(state, me, named()?),
+        Command::Pin => lifecycle::pin(state, me, true),
+        Command::Unpin => lifecycle::pin(state, me, false),
     }
 }
 

@@ -4,10 +4,12 @@
 
 mod apply;
 mod decide;
+mod lifecycle;
+mod messages;
 mod state;
 
 pub use apply::apply;
-pub use decide::{decide, Command, Rejection};
+pub use decide::{decide, Command, Context, Rejection};
 pub use state::{DialogState, LastMessage, SessionStatus};
 
 #[cfg(test)]

@@ -3,10 +3,13 @@
 //! Stored next to the log as a snapshot so a request needs no replay; it can always be rebuilt
 //! by folding the events from `DialogState::default()`.
 
+use crate::event::{AgentRef, CloseReason};
 use crate::ids::AgentId;
 use serde::{Deserialize, Serialize};
 
+/// Stored as a snapshot: every field added later needs a default (`#[serde(default)]`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DialogState {
     /// The `seq` of the last event; 0 for an empty log.
     pub last_seq: u64,
@@ -18,6 +21,12 @@ pub struct DialogState {
     pub unread: u32,
     /// When the current session started waiting for an answer (for "waiting time").
     pub waiting_since: Option<i64>,
+    /// Colleagues invited into the current session (Q9); they see and write in it.
+    pub participants: Vec<AgentRef>,
+    /// Locked as the owner's (Q11) until unpinned or closed.
+    pub pinned: bool,
+    /// How the last session ended, while none is open (the Closed and Spam lists).
+    pub last_close: Option<CloseReason>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,5 +59,10 @@ impl DialogState {
             SessionStatus::InProgress { agent, .. } => Some(agent),
             _ => None,
         }
+    }
+
+    /// The owner or an invited colleague: may write to the customer.
+    pub fn is_member(&self, agent: &AgentId) -> bool {
+        self.assignee() == Some(agent) || self.participants.iter().any(|p| &p.id == agent)
     }
 }

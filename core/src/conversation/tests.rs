@@ -1,22 +1,33 @@
 //! The dialog rules as data: a script of steps and the trace it must produce.
 //!
-//! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis} and
-//! verb ∈ {say, note, answer, finish}. Trace: per step, the event types it appended (or
+//! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis, eva,
+//! system} and verb ∈ {say, note, answer, finish, accept-close, spam, take, transfer <who>,
+//! invite <who>, pin, unpin}. Trace: per step, the event types it appended (or
 //! `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
-use crate::event::{Actor, Event, EventBody};
+use crate::event::{Actor, AgentRef, CloseReason, Event, EventBody};
 use crate::ids::{AgentId, VisitorId};
 
 fn actor(who: &str) -> Actor {
     match who {
         "visitor" => Actor::Visitor { id: VisitorId::parse("v_1").unwrap() },
-        "ana" | "luis" => {
-            Actor::Agent { id: AgentId::parse(&format!("a_{who}")).unwrap(), name: who.to_owned() }
-        }
+        "ana" | "luis" | "eva" => Actor::Agent { id: agent_id(who), name: who.to_owned() },
         "system" => Actor::System,
         other => panic!("unknown actor {other}"),
     }
+}
+
+fn agent_id(who: &str) -> AgentId {
+    AgentId::parse(&format!("a_{who}")).unwrap()
+}
+
+/// The workspace's agents, as the edge would look them up. "ghost" is not among them.
+fn directory() -> Vec<AgentRef> {
+    ["ana", "luis", "eva"]
+        .iter()
+        .map(|n| AgentRef { id: agent_id(n), name: n.to_string() })
+        .collect()
 }
 
 fn command(verb: &str, text: &str) -> Command {
@@ -25,6 +36,13 @@ fn command(verb: &str, text: &str) -> Command {
         "note" => Command::Post { text: text.to_owned(), internal: true },
         "answer" => Command::Answer,
         "finish" => Command::Finish,
+        "accept-close" => Command::AcceptAndClose,
+        "spam" => Command::MarkSpam,
+        "take" => Command::Take,
+        "transfer" => Command::Transfer { to: agent_id(text) },
+        "invite" => Command::Invite { agent: agent_id(text) },
+        "pin" => Command::Pin,
+        "unpin" => Command::Unpin,
         other => panic!("unknown verb {other}"),
     }
 }
@@ -35,7 +53,14 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::MessagePosted { internal: false, .. } => "message_posted",
         EventBody::MessagePosted { internal: true, .. } => "note_posted",
         EventBody::Answered { .. } => "answered",
-        EventBody::Closed { .. } => "closed",
+        EventBody::Closed { reason: CloseReason::Finished, .. } => "closed",
+        EventBody::Closed { reason: CloseReason::Spam, .. } => "closed(spam)",
+        EventBody::Transferred { .. } => "transferred",
+        EventBody::Taken { .. } => "taken",
+        EventBody::Invited { .. } => "invited",
+        EventBody::Pinned => "pinned",
+        EventBody::Unpinned => "unpinned",
+        EventBody::Unknown => "unknown",
     }
 }
 
@@ -45,7 +70,15 @@ fn status(state: &DialogState) -> String {
         SessionStatus::Unanswered => "unanswered".to_owned(),
         SessionStatus::InProgress { agent_name, .. } => format!("in_progress({agent_name})"),
     };
-    format!("{status} session={} unread={}", state.session, state.unread)
+    let mut line = format!("{status} session={} unread={}", state.session, state.unread);
+    if state.pinned {
+        line.push_str(" pinned");
+    }
+    if !state.participants.is_empty() {
+        let names: Vec<&str> = state.participants.iter().map(|p| p.name.as_str()).collect();
+        line.push_str(&format!(" guests={}", names.join(",")));
+    }
+    line
 }
 
 /// Runs the script and returns the final state with the whole log, checking on the way that
@@ -58,7 +91,8 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
         let (who, rest) = step.trim().split_once(':').expect("step needs `who:`");
         let rest = rest.trim();
         let (verb, text) = rest.split_once(' ').unwrap_or((rest, ""));
-        match decide(&state, &actor(who), &command(verb, text), now) {
+        let ctx = Context { now, directory: &directory() };
+        match decide(&state, &actor(who), &command(verb, text), ctx) {
             Ok(events) if events.is_empty() => trace.push("-".to_owned()),
             Ok(events) => {
                 trace.push(events.iter().map(event_type).collect::<Vec<_>>().join(" "));
@@ -207,4 +241,136 @@ fn snapshot_command_wire_format() {
         Command::Post { text: "hi".into(), internal: false }
     );
     assert!(serde_json::from_str::<Command>(r#"{"type":"post","text":"hi","x":1}"#).is_err());
+}
+
+#[test]
+fn q5_accept_and_close_answers_and_closes_at_once() {
+    check(
+        "visitor: say test | ana: accept-close",
+        "session_opened message_posted | answered closed ; idle session=1 unread=0",
+    );
+    check(
+        "visitor: say hi | ana: answer | luis: accept-close | ana: accept-close",
+        "session_opened message_posted | answered | !answered_by_other | closed ; idle session=1 unread=0",
+    );
+}
+
+#[test]
+fn q6_spam_closes_and_the_customer_may_write_again() {
+    check(
+        "visitor: say buy pills | luis: spam | visitor: say hello again",
+        "session_opened message_posted | closed(spam) | session_opened message_posted ; unanswered session=2 unread=1",
+    );
+    check(
+        "visitor: say x | ana: answer | luis: spam | ana: spam | ana: spam",
+        "session_opened message_posted | answered | !answered_by_other | closed(spam) | !no_open_session ; idle session=1 unread=0",
+    );
+}
+
+#[test]
+fn q6_spam_is_remembered_for_the_spam_list_until_the_next_session() {
+    let (state, _, _) = run("visitor: say x | ana: spam");
+    assert_eq!(state.last_close, Some(CloseReason::Spam));
+    let (state, _, _) = run("visitor: say x | ana: spam | visitor: say y");
+    assert_eq!(state.last_close, None);
+}
+
+#[test]
+fn q7_take_over_from_another_agent_who_is_told() {
+    check(
+        "visitor: say hi | ana: answer | luis: take | ana: say still me? | luis: say I'm here",
+        "session_opened message_posted | answered | taken | !answered_by_other | message_posted ; in_progress(luis) session=1 unread=0",
+    );
+    let (_, log, _) = run("visitor: say hi | ana: answer | luis: take");
+    assert_eq!(
+        log[3].body,
+        EventBody::Taken { previous: agent_id("ana"), previous_name: "ana".into() }
+    );
+}
+
+#[test]
+fn q7_take_a_waiting_session_is_answering_it_and_own_is_nothing() {
+    check(
+        "visitor: say hi | luis: take | luis: take | ana: take",
+        "session_opened message_posted | answered | - | taken ; in_progress(ana) session=1 unread=1",
+    );
+    check("ana: take", "!no_open_session ; idle session=0 unread=0");
+}
+
+#[test]
+fn q11_pinned_sessions_cannot_be_taken_until_unpinned() {
+    check(
+        "visitor: say hi | ana: answer | ana: pin | luis: take | ana: pin | ana: unpin | luis: take",
+        "session_opened message_posted | answered | pinned | !pinned | - | unpinned | taken ; in_progress(luis) session=1 unread=1",
+    );
+}
+
+#[test]
+fn q11_only_the_owner_pins_and_a_close_releases_the_lock() {
+    check(
+        "visitor: say hi | ana: pin | ana: answer | luis: pin | ana: pin | ana: finish | visitor: say again",
+        "session_opened message_posted | !not_answered | answered | !answered_by_other | pinned | closed | session_opened message_posted ; unanswered session=2 unread=1",
+    );
+}
+
+#[test]
+fn q4_transfer_hands_the_session_to_a_colleague() {
+    check(
+        "visitor: say hi | ana: answer | ana: pin | ana: transfer luis | ana: say me? | luis: say hello",
+        "session_opened message_posted | answered | pinned | transferred | !answered_by_other | message_posted ; in_progress(luis) session=1 unread=0",
+    );
+}
+
+#[test]
+fn q4_anyone_may_route_a_waiting_session_but_only_the_owner_an_answered_one() {
+    check(
+        "visitor: say hi | eva: transfer ana | luis: transfer eva | ana: transfer ana | ana: transfer ghost",
+        "session_opened message_posted | transferred | !answered_by_other | - | !unknown_agent ; in_progress(ana) session=1 unread=1",
+    );
+    check("ana: transfer luis", "!no_open_session ; idle session=0 unread=0");
+}
+
+#[test]
+fn q9_invited_colleagues_see_and_write_until_the_session_closes() {
+    check(
+        "visitor: say hi | ana: answer | ana: invite luis | luis: say hi, Luis here | luis: invite eva | ana: invite luis",
+        "session_opened message_posted | answered | invited | message_posted | invited | - ; in_progress(ana) session=1 unread=0 guests=luis,eva",
+    );
+    check(
+        "visitor: say hi | ana: answer | ana: invite luis | ana: finish | visitor: say new",
+        "session_opened message_posted | answered | invited | closed | session_opened message_posted ; unanswered session=2 unread=1",
+    );
+}
+
+#[test]
+fn q9_only_members_invite_and_only_known_agents() {
+    check(
+        "visitor: say hi | ana: invite luis | ana: answer | eva: invite luis | ana: invite ghost",
+        "session_opened message_posted | !not_answered | answered | !answered_by_other | !unknown_agent ; in_progress(ana) session=1 unread=1",
+    );
+}
+
+#[test]
+fn q7_a_guest_taking_over_becomes_the_owner_not_a_guest() {
+    check(
+        "visitor: say hi | ana: answer | ana: invite luis | luis: take",
+        "session_opened message_posted | answered | invited | taken ; in_progress(luis) session=1 unread=1",
+    );
+}
+
+#[test]
+fn snapshot_contact_center_commands() {
+    let cases = [
+        (Command::AcceptAndClose, r#"{"type":"accept_and_close"}"#),
+        (Command::MarkSpam, r#"{"type":"mark_spam"}"#),
+        (Command::Take, r#"{"type":"take"}"#),
+        (Command::Transfer { to: agent_id("luis") }, r#"{"type":"transfer","to":"a_luis"}"#),
+        (Command::Invite { agent: agent_id("luis") }, r#"{"type":"invite","agent":"a_luis"}"#),
+        (Command::Pin, r#"{"type":"pin"}"#),
+        (Command::Unpin, r#"{"type":"unpin"}"#),
+    ];
+    for (cmd, json) in cases {
+        assert_eq!(serde_json::to_string(&cmd).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Command>(json).unwrap(), cmd);
+    }
 }

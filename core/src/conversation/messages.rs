@@ -1,0 +1,50 @@
+//! Writing messages: who may write what, and when a message opens a session.
+
+use super::decide::Rejection;
+use super::lifecycle;
+use super::state::DialogState;
+use crate::event::{AgentRef, EventBody};
+use crate::limits::MAX_MESSAGE_CHARS;
+
+/// A customer may always write: after a close, the message opens the next session (Q12).
+pub fn customer_post(state: &DialogState, text: &str) -> Result<Vec<EventBody>, Rejection> {
+    let text = checked_text(text)?;
+    let mut bodies = Vec::new();
+    if !state.is_open() {
+        bodies.push(EventBody::SessionOpened { session: state.session + 1 });
+    }
+    bodies.push(EventBody::MessagePosted { text, internal: false });
+    Ok(bodies)
+}
+
+/// Agents write to the customer when they own the session or were invited; replying to a
+/// waiting session answers it first, as in every contact center. A hidden note needs no
+/// membership: any colleague may leave one in an open session.
+pub fn agent_post(
+    state: &DialogState,
+    me: &AgentRef,
+    text: &str,
+    internal: bool,
+) -> Result<Vec<EventBody>, Rejection> {
+    let text = checked_text(text)?;
+    if !state.is_open() {
+        return Err(Rejection::NoOpenSession);
+    }
+    let mut bodies = Vec::new();
+    if !internal && !state.is_member(&me.id) {
+        bodies = lifecycle::answer(state, me)?;
+    }
+    bodies.push(EventBody::MessagePosted { text, internal });
+    Ok(bodies)
+}
+
+fn checked_text(text: &str) -> Result<String, Rejection> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Rejection::EmptyMessage);
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(Rejection::MessageTooLong { max_chars: MAX_MESSAGE_CHARS });
+    }
+    Ok(text.to_owned())
+}

@@ -1,0 +1,212 @@
+//! The contact center on the real edge (Q3–Q11): several agents acting on one conversation,
+//! with the conflicts decided once and everyone concerned told.
+
+use openline_core::protocol::{AgentsReply, EventsFrame, InboxFrame};
+use openline_core::{AgentId, CloseReason, Command, DialogId, Event, EventBody, SessionStatus};
+use openline_tests::api::{failure, post, Agent, Customer};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+
+struct Team {
+    edge: Edge,
+    ana: Agent,
+    luis: Agent,
+    marta: Agent,
+    customer: Customer,
+    dialog: DialogId,
+}
+
+/// The demo workspace with its three agents and a customer who has written once.
+async fn team(name: &str) -> anyhow::Result<Team> {
+    let edge = Edge::start_fresh(name).await?;
+    edge.seed(&demo::seed()).await?;
+    let login =
+        |email: &'static str| Agent::login(&edge, demo::WORKSPACE, email, demo::ADMIN_PASSWORD);
+    let (ana, luis, marta) = tokio::try_join!(
+        login(demo::ADMIN_EMAIL),
+        login(demo::COLLEAGUES[0].0),
+        login(demo::COLLEAGUES[1].0)
+    )?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("Hola, necesito ayuda con un pedido").await?;
+    let dialog = customer.session.dialog_id.clone();
+    Ok(Team { edge, ana, luis, marta, customer, dialog })
+}
+
+fn id_of(agent: &Agent) -> AgentId {
+    agent.login.agent.id.clone()
+}
+
+fn bodies(events: &[Event]) -> Vec<EventBody> {
+    events.iter().map(|e| e.body.clone()).collect()
+}
+
+async fn summary(
+    agent: &Agent,
+    dialog: &DialogId,
+) -> anyhow::Result<openline_core::inbox::DialogSummary> {
+    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+        anyhow::bail!("no snapshot")
+    };
+    dialogs
+        .into_iter()
+        .find(|d| &d.dialog_id == dialog)
+        .ok_or_else(|| anyhow::anyhow!("not in inbox"))
+}
+
+#[tokio::test]
+async fn q3_two_agents_answering_at_once_exactly_one_wins() -> anyhow::Result<()> {
+    let t = team("answer-race").await?;
+    let (a, b) = tokio::join!(
+        t.ana.command(&t.dialog, Command::Answer),
+        t.luis.command(&t.dialog, Command::Answer)
+    );
+    let (winner, loser) = match (a, b) {
+        (Ok(_), Err(e)) => (&t.ana, Err::<(), _>(e)),
+        (Err(e), Ok(_)) => (&t.luis, Err(e)),
+        (a, b) => panic!("exactly one must win: {a:?} / {b:?}"),
+    };
+    assert_eq!(failure(loser), (409, "answered_by_other".into()));
+    let history = winner.events(&t.dialog, None).await?;
+    let answers =
+        history.events.iter().filter(|e| matches!(e.body, EventBody::Answered { .. })).count();
+    assert_eq!(answers, 1);
+    // The loser's view is refreshed: the inbox names the winner.
+    let SessionStatus::InProgress { agent, .. } = summary(&t.marta, &t.dialog).await?.status else {
+        panic!("in progress")
+    };
+    assert_eq!(agent, id_of(winner));
+    Ok(())
+}
+
+#[tokio::test]
+async fn q4_transfer_to_a_colleague_moves_the_conversation_and_its_history() -> anyhow::Result<()> {
+    let t = team("transfer").await?;
+    let directory: AgentsReply = t.ana.http.get("/api/agent/agents").await?;
+    let names: Vec<&str> = directory.agents.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Ana García", "Luis Romero", "Marta Vidal"]);
+    let mut customer_socket = t.customer.socket(Some(2)).await?;
+    let _: EventsFrame = customer_socket.next().await?;
+
+    t.ana.command(&t.dialog, post("Te paso con Luis, de envíos.")).await?;
+    let reply = t.ana.command(&t.dialog, Command::Transfer { to: id_of(&t.luis) }).await?;
+    assert_eq!(
+        bodies(&reply.events),
+        [EventBody::Transferred { agent: id_of(&t.luis), agent_name: "Luis Romero".into() }]
+    );
+
+    // Luis has it, with its history; Ana no longer writes to the customer.
+    let in_luis_list = summary(&t.luis, &t.dialog).await?;
+    assert!(
+        matches!(in_luis_list.status, SessionStatus::InProgress { ref agent, .. } if *agent == id_of(&t.luis))
+    );
+    assert!(t.luis.events(&t.dialog, None).await?.events.len() >= 5);
+    t.luis.command(&t.dialog, post("Hola, soy Luis.")).await?;
+    assert_eq!(
+        failure(t.ana.command(&t.dialog, post("¿Sigo?")).await),
+        (409, "answered_by_other".into())
+    );
+
+    // The customer sees who answers now, not how it happened.
+    let seen = customer_socket.events_until(|e| matches!(&e.body, EventBody::MessagePosted { text, .. } if text == "Hola, soy Luis.")).await?;
+    assert!(seen.iter().any(|e| e.body
+        == EventBody::Answered { agent: id_of(&t.luis), agent_name: "Luis Romero".into() }));
+    assert!(!seen.iter().any(|e| matches!(e.body, EventBody::Transferred { .. })));
+
+    // Unknown agents, and agents of another workspace, are refused.
+    t.edge.seed(&demo::seed_for("acme", "boss@acme.test", "Acme Boss")).await?;
+    let outsider = Agent::login(&t.edge, "acme", "boss@acme.test", demo::ADMIN_PASSWORD).await?;
+    let ghost = AgentId::parse("a_ghost").unwrap_or_else(|| unreachable!());
+    for to in [ghost, id_of(&outsider)] {
+        assert_eq!(
+            failure(t.luis.command(&t.dialog, Command::Transfer { to }).await),
+            (404, "unknown_agent".into())
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn q5_accept_and_close_takes_and_finishes_in_one_step() -> anyhow::Result<()> {
+    let t = team("accept-close").await?;
+    let reply = t.marta.command(&t.dialog, Command::AcceptAndClose).await?;
+    let kinds: Vec<bool> =
+        reply.events.iter().map(|e| matches!(e.body, EventBody::Answered { .. })).collect();
+    assert_eq!(kinds, [true, false]);
+    assert_eq!(
+        reply.events[1].body,
+        EventBody::Closed { session: 1, reason: CloseReason::Finished }
+    );
+    assert_eq!(summary(&t.ana, &t.dialog).await?.status, SessionStatus::Idle);
+    Ok(())
+}
+
+#[tokio::test]
+async fn q6_spam_leaves_every_queue_and_the_customer_may_write_again() -> anyhow::Result<()> {
+    let t = team("spam").await?;
+    let mut customer_socket = t.customer.socket(Some(2)).await?;
+    let _: EventsFrame = customer_socket.next().await?;
+    t.luis.command(&t.dialog, Command::MarkSpam).await?;
+    let closed = summary(&t.ana, &t.dialog).await?;
+    assert_eq!((closed.status, closed.last_close), (SessionStatus::Idle, Some(CloseReason::Spam)));
+
+    // The customer is told the chat closed, never that it was judged spam.
+    let seen = customer_socket.events_until(|e| matches!(e.body, EventBody::Closed { .. })).await?;
+    assert_eq!(bodies(&seen), [EventBody::Closed { session: 1, reason: CloseReason::Finished }]);
+    assert!(!serde_json::to_string(&t.customer.events(None).await?)?.contains("spam"));
+
+    let again = t.customer.say("Perdón, era una pregunta de verdad").await?;
+    assert_eq!(again.events[0].body, EventBody::SessionOpened { session: 2 });
+    let reopened = summary(&t.ana, &t.dialog).await?;
+    assert_eq!(
+        (reopened.session, reopened.status, reopened.last_close),
+        (2, SessionStatus::Unanswered, None)
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn q7_q11_take_over_unless_locked_and_the_previous_owner_is_told() -> anyhow::Result<()> {
+    let t = team("take").await?;
+    t.ana.command(&t.dialog, Command::Answer).await?;
+    t.ana.command(&t.dialog, Command::Pin).await?;
+    let mut ana_socket = t.ana.socket(&t.dialog, None).await?;
+    let _: EventsFrame = ana_socket.next().await?;
+
+    assert_eq!(failure(t.luis.command(&t.dialog, Command::Take).await), (409, "pinned".into()));
+    assert!(summary(&t.luis, &t.dialog).await?.pinned);
+    t.ana.command(&t.dialog, Command::Unpin).await?;
+    t.luis.command(&t.dialog, Command::Take).await?;
+
+    let told = ana_socket.events_until(|e| matches!(e.body, EventBody::Taken { .. })).await?;
+    let taken = told.last().map(|e| (&e.actor, &e.body));
+    assert!(
+        matches!(taken, Some((openline_core::Actor::Agent { name, .. }, EventBody::Taken { previous, .. })) if name == "Luis Romero" && *previous == id_of(&t.ana))
+    );
+    assert_eq!(
+        failure(t.ana.command(&t.dialog, post("still mine?")).await),
+        (409, "answered_by_other".into())
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn q9_an_invited_colleague_sees_and_writes_in_the_chat() -> anyhow::Result<()> {
+    let t = team("invite").await?;
+    t.ana.command(&t.dialog, Command::Answer).await?;
+    assert_eq!(
+        failure(t.marta.command(&t.dialog, post("hi")).await),
+        (409, "answered_by_other".into())
+    );
+    t.ana.command(&t.dialog, Command::Invite { agent: id_of(&t.marta) }).await?;
+    t.marta.command(&t.dialog, post("Soy Marta, de facturación.")).await?;
+    let in_marta_list = summary(&t.marta, &t.dialog).await?;
+    assert_eq!(in_marta_list.participants, [id_of(&t.marta)]);
+
+    let seen = t.customer.events(None).await?;
+    assert!(seen.events.iter().any(
+        |e| matches!(&e.body, EventBody::Invited { agent_name, .. } if agent_name == "Marta Vidal")
+    ));
+    assert!(seen.events.iter().any(|e| matches!(&e.body, EventBody::MessagePosted { text, .. } if text == "Soy Marta, de facturación.")));
+    Ok(())
+}
