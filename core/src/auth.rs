@@ -23,7 +23,41 @@ pub enum Claims {
     /// is the customer's identity on this browser (W3).
     Visitor { ws: WorkspaceId, ch: ChannelId, v: VisitorId },
     /// A logged-in agent, until `exp` (ms since the epoch).
-    Agent { ws: WorkspaceId, a: AgentId, n: String, exp: i64 },
+    Agent {
+        ws: WorkspaceId,
+        a: AgentId,
+        n: String,
+        exp: i64,
+        /// Tokens made before roles existed read as a plain agent.
+        #[serde(default)]
+        r: Role,
+    },
+}
+
+/// What an agent may do in their workspace (A1). The full permission model comes with
+/// identity; today only channel settings are admin-only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Supervisor,
+    #[default]
+    Agent,
+}
+
+impl Role {
+    pub fn parse(raw: &str) -> Role {
+        match raw {
+            "admin" => Role::Admin,
+            "supervisor" => Role::Supervisor,
+            _ => Role::Agent,
+        }
+    }
+
+    /// Open channels' settings: hours, automatic texts, automatic close (Q14, A1).
+    pub fn may_configure_channels(self) -> bool {
+        self == Role::Admin
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +140,7 @@ mod tests {
             a: AgentId::parse("a_1").unwrap(),
             n: "Ana".into(),
             exp,
+            r: Role::Admin,
         }
     }
 
@@ -132,6 +167,20 @@ mod tests {
         assert_eq!(verify(SECRET, payload, 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "", 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "a.!!", 0), Err(TokenError::Malformed));
+    }
+
+    #[test]
+    fn a1_only_admins_configure_channels_and_old_tokens_are_agents() {
+        assert!(Role::Admin.may_configure_channels());
+        assert!(!Role::Supervisor.may_configure_channels());
+        assert!(!Role::Agent.may_configure_channels());
+        assert_eq!(Role::parse("admin"), Role::Admin);
+        assert_eq!(Role::parse("anything"), Role::Agent);
+        let old = r#"{"t":"agent","ws":"demo","a":"a_1","n":"Ana","exp":5}"#;
+        assert!(matches!(
+            serde_json::from_str::<Claims>(old).unwrap(),
+            Claims::Agent { r: Role::Agent, .. }
+        ));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub enum EventBody {
         agent: AgentId,
         agent_name: String,
     },
-    /// The session ended (Q10; Q5 accept-and-close; Q6 spam).
+    /// The session ended (Q10; Q5 accept-and-close; Q6 spam; Q14 inactivity).
     Closed {
         session: u32,
         reason: CloseReason,
@@ -83,6 +83,8 @@ pub enum EventBody {
 pub enum CloseReason {
     Finished,
     Spam,
+    /// Nobody wrote for the channel's automatic-close period (Q14).
+    Inactive,
 }
 
 /// An agent named in an event or a directory lookup.

@@ -17,9 +17,11 @@
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
 //! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 
 pub mod auth;
+pub mod channel;
 pub mod conversation;
 pub mod event;
 pub mod ids;

@@ -13,6 +13,8 @@
 //! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
 //! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
 //! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
+//! | `GET  /api/agent/channels` (agent bearer) | → `ChannelsReply` |
+//! | `PUT  /api/agent/channels/{id}` (admin bearer) | `ChannelSettings` → `ChannelSettings` |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
 //! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
@@ -21,6 +23,8 @@
 //! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
 //! `after` is the last `seq` the client has; without it the server sends everything.
 
+use crate::auth::Role;
+use crate::channel::ChannelSettings;
 use crate::conversation::Command;
 use crate::event::Event;
 use crate::ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
@@ -114,6 +118,14 @@ pub struct AgentProfile {
     pub id: AgentId,
     pub name: String,
     pub email: String,
+    #[serde(default)]
+    pub role: Role,
+}
+
+/// Every open channel's settings (agents read them; admins change them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelsReply {
+    pub channels: Vec<ChannelSettings>,
 }
 
 /// Development only (`OPENLINE_DEV_SEED=true`): create a workspace with one admin and one
@@ -231,9 +243,10 @@ mod tests {
                     id: AgentId::parse("a_1").unwrap(),
                     name: "Ana".into(),
                     email: "a@b".into(),
+                    role: Role::Admin,
                 },
             },
-            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b"}}"#,
+            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin"}}"#,
         );
     }
 

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{self, DialogCommand, LoginCheck};
 use openline_core::auth::{sign, Claims};
+use openline_core::channel::ChannelSettings;
 use openline_core::event::AgentRef;
 use openline_core::limits::AGENT_SESSION_MS;
 use openline_core::protocol::{AgentProfile, CommandRequest, LoginReply, LoginRequest};
@@ -26,6 +27,7 @@ pub async fn login(mut req: Request, env: &Env) -> ApiResult<Response> {
         a: agent.id.clone(),
         n: agent.name.clone(),
         exp: auth::now_ms() + AGENT_SESSION_MS,
+        r: agent.role,
     };
     json(&LoginReply { token: sign(&auth::secret(env)?, &claims), workspace, agent })
 }
@@ -34,6 +36,30 @@ pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env)?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send::<()>(&stub, Method::Get, "/inbox", None).await
+}
+
+/// Every open channel's settings.
+pub async fn channels(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send::<()>(&stub, Method::Get, "/channels", None).await
+}
+
+/// An admin saves a channel's settings (A1, Q14); they take effect at once.
+pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    if !who.role.may_configure_channels() {
+        return Err(ApiError::Rejected(openline_core::Rejection::Forbidden));
+    }
+    let settings: ChannelSettings = read_json(&mut req).await?;
+    if settings.id.as_str() != id {
+        return Err(ApiError::bad_request(
+            "id_mismatch",
+            "The body's id is not the channel in the URL.",
+        ));
+    }
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send(&stub, Method::Post, "/channel-settings", Some(&settings)).await
 }
 
 /// The workspace's agents, for the transfer and invite pickers.

@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::query;
-use openline_core::auth::{self, Claims};
+use openline_core::auth::{self, Claims, Role};
 use openline_core::{AgentId, ChannelId, VisitorId, WorkspaceId};
 use worker::{Env, Request};
 
@@ -49,6 +49,7 @@ pub struct AgentAuth {
     pub workspace: WorkspaceId,
     pub agent: AgentId,
     pub name: String,
+    pub role: Role,
 }
 
 pub fn visitor(req: &Request, env: &Env) -> ApiResult<VisitorAuth> {
@@ -60,7 +61,9 @@ pub fn visitor(req: &Request, env: &Env) -> ApiResult<VisitorAuth> {
 
 pub fn agent(req: &Request, env: &Env) -> ApiResult<AgentAuth> {
     match claims(req, env)? {
-        Claims::Agent { ws, a, n, .. } => Ok(AgentAuth { workspace: ws, agent: a, name: n }),
+        Claims::Agent { ws, a, n, r, .. } => {
+            Ok(AgentAuth { workspace: ws, agent: a, name: n, role: r })
+        }
         Claims::Visitor { .. } => Err(ApiError::Unauthorized),
     }
 }

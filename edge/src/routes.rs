@@ -21,6 +21,11 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Post, ["api", "agent", "login"]) => agent_api::login(req, env).await,
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
         (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
+        (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
+        (Method::Put, ["api", "agent", "channels", id]) => {
+            let id = id.to_string();
+            agent_api::save_channel(req, env, &id).await
+        }
         (Method::Get, ["api", "agent", "inbox", "socket"]) => {
             agent_api::inbox_socket(req, env).await
         }
@@ -47,7 +52,8 @@ fn known_path(segments: &[&str]) -> bool {
     matches!(
         segments,
         ["api", "widget", "session" | "events" | "commands" | "socket"]
-            | ["api", "agent", "login" | "inbox" | "agents"]
+            | ["api", "agent", "login" | "inbox" | "agents" | "channels"]
+            | ["api", "agent", "channels", _]
             | ["api", "agent", "inbox", "socket"]
             | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]
             | ["api", "dev", "seed"]

@@ -4,5 +4,6 @@
 
 mod api;
 mod browser;
+mod channels;
 mod contact_center;
 mod errors;

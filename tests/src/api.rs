@@ -76,6 +76,10 @@ impl Http {
         self.send(self.client.post(format!("{}{path}", self.base)).json(body)).await
     }
 
+    pub async fn put<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T> {
+        self.send(self.client.put(format!("{}{path}", self.base)).json(body)).await
+    }
+
     /// A raw request (for malformed bodies), returning status and body text.
     pub async fn raw(
         &self,

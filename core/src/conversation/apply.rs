@@ -14,12 +14,19 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.last_close = None;
             state.participants.clear();
             state.pinned = false;
+            state.last_activity_at = Some(event.at);
         }
         EventBody::MessagePosted { text, internal } => {
             if *internal {
                 return;
             }
-            let from_customer = !event.actor.is_agent();
+            state.last_activity_at = Some(event.at);
+            // Automatic messages neither preview nor count as read: agents still owe a reply.
+            let from_customer = match event.actor {
+                Actor::Visitor { .. } => true,
+                Actor::Agent { .. } => false,
+                Actor::System => return,
+            };
             state.last_message =
                 Some(LastMessage { text: text.clone(), at: event.at, from_customer });
             if from_customer {

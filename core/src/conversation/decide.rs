@@ -1,6 +1,7 @@
 //! `decide`: may this actor do this now, and what happens if so. This file holds the command
 //! and refusal types and dispatches; `messages.rs` and `lifecycle.rs` hold the rules.
 
+use super::automation;
 use super::lifecycle;
 use super::messages;
 use super::state::DialogState;
@@ -39,6 +40,9 @@ pub enum Command {
     /// Lock the session as the owner's (Q11), and release it.
     Pin,
     Unpin,
+    /// The system closes a session nobody wrote in for the channel's period (Q14). Only the
+    /// system may: the edge never lets a client act as the system.
+    AutoClose,
 }
 
 impl Command {
@@ -131,7 +135,7 @@ pub fn decide(
     ctx: Context<'_>,
 ) -> Result<Vec<Event>, Rejection> {
     let bodies = match actor {
-        Actor::System => return Err(Rejection::Forbidden),
+        Actor::System => automation::system_command(state, command)?,
         Actor::Visitor { .. } => match command {
             Command::Post { text, internal: false } => messages::customer_post(state, text)?,
             _ => return Err(Rejection::Forbidden),
@@ -165,6 +169,7 @@ fn agent_command(
         Command::Invite { .. } => lifecycle::invite(state, me, named()?),
         Command::Pin => lifecycle::pin(state, me, true),
         Command::Unpin => lifecycle::pin(state, me, false),
+        Command::AutoClose => Err(Rejection::Forbidden),
     }
 }
 

@@ -3,12 +3,14 @@
 //! loads, calls them, stores and broadcasts.
 
 mod apply;
+mod automation;
 mod decide;
 mod lifecycle;
 mod messages;
 mod state;
 
 pub use apply::apply;
+pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
 pub use state::{DialogState, LastMessage, SessionStatus};
 

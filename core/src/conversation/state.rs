@@ -27,6 +27,8 @@ pub struct DialogState {
     pub pinned: bool,
     /// How the last session ended, while none is open (the Closed and Spam lists).
     pub last_close: Option<CloseReason>,
+    /// The last time anyone wrote to the chat (automatic close counts from here, Q14).
+    pub last_activity_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -43,6 +43,7 @@ fn command(verb: &str, text: &str) -> Command {
         "invite" => Command::Invite { agent: agent_id(text) },
         "pin" => Command::Pin,
         "unpin" => Command::Unpin,
+        "auto-close" => Command::AutoClose,
         other => panic!("unknown verb {other}"),
     }
 }
@@ -55,6 +56,7 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::Answered { .. } => "answered",
         EventBody::Closed { reason: CloseReason::Finished, .. } => "closed",
         EventBody::Closed { reason: CloseReason::Spam, .. } => "closed(spam)",
+        EventBody::Closed { reason: CloseReason::Inactive, .. } => "closed(inactive)",
         EventBody::Transferred { .. } => "transferred",
         EventBody::Taken { .. } => "taken",
         EventBody::Invited { .. } => "invited",
@@ -189,8 +191,8 @@ fn c6_any_agent_may_leave_a_hidden_note_and_it_answers_nothing() {
 #[test]
 fn c6_customers_cannot_write_hidden_notes_nor_act_as_agents() {
     check(
-        "visitor: note sneaky | visitor: say hola | visitor: answer | visitor: finish | system: say x",
-        "!forbidden | session_opened message_posted | !forbidden | !forbidden | !forbidden ; unanswered session=1 unread=1",
+        "visitor: note sneaky | visitor: say hola | visitor: answer | visitor: finish | visitor: auto-close | ana: auto-close",
+        "!forbidden | session_opened message_posted | !forbidden | !forbidden | !forbidden | !forbidden ; unanswered session=1 unread=1",
     );
 }
 
@@ -373,4 +375,62 @@ fn snapshot_contact_center_commands() {
         assert_eq!(serde_json::to_string(&cmd).unwrap(), json);
         assert_eq!(serde_json::from_str::<Command>(json).unwrap(), cmd);
     }
+}
+
+#[test]
+fn q14_the_system_writes_only_in_open_sessions_and_answers_nothing() {
+    check(
+        "system: say too early | visitor: say hi | system: say we'll be right with you | system: note x",
+        "!no_open_session | session_opened message_posted | message_posted | !forbidden ; unanswered session=1 unread=1",
+    );
+    let (state, _, _) = run("visitor: say hi | system: say auto");
+    assert_eq!(
+        state.last_message.map(|m| m.text).as_deref(),
+        Some("hi"),
+        "previews keep the customer's words"
+    );
+}
+
+#[test]
+fn q14_auto_close_closes_open_unlocked_sessions_and_is_otherwise_nothing() {
+    check(
+        "system: auto-close | visitor: say hi | ana: answer | ana: pin | system: auto-close | ana: unpin | system: auto-close | system: auto-close",
+        "- | session_opened message_posted | answered | pinned | - | unpinned | closed(inactive) | - ; idle session=1 unread=0",
+    );
+}
+
+fn settings(auto_close: Option<u32>) -> crate::channel::ChannelSettings {
+    let mut s = crate::channel::ChannelSettings::new(
+        crate::ids::ChannelId::parse("web").unwrap(),
+        "Web".into(),
+        "Hi".into(),
+    );
+    s.auto_close_after_secs = auto_close;
+    s.auto_reply = "An agent will answer shortly.".into();
+    s
+}
+
+#[test]
+fn q14_auto_close_counts_from_the_last_public_message() {
+    // Steps are stamped 1000, 1001, …: the last public message is the third step.
+    let (state, _, _) =
+        run("visitor: say hi | ana: say hello | visitor: say thanks | ana: note done");
+    assert_eq!(auto_close_deadline(&state, &settings(Some(60))), Some(1002 + 60_000));
+    assert_eq!(auto_close_deadline(&state, &settings(None)), None);
+    let (pinned, _, _) = run("visitor: say hi | ana: answer | ana: pin");
+    assert_eq!(auto_close_deadline(&pinned, &settings(Some(60))), None);
+    let (closed, _, _) = run("visitor: say hi | ana: finish");
+    assert_eq!(auto_close_deadline(&closed, &settings(Some(60))), None);
+}
+
+#[test]
+fn q14_a_new_session_gets_the_automatic_reply_once() {
+    let (_, log, _) = run("visitor: say hi");
+    let reply = new_session_reply(&log, &settings(None), 0);
+    assert_eq!(
+        reply,
+        Some(Command::Post { text: "An agent will answer shortly.".into(), internal: false })
+    );
+    let (_, log, _) = run("visitor: say hi | visitor: say again");
+    assert_eq!(new_session_reply(&log[2..], &settings(None), 0), None, "not for a second message");
 }

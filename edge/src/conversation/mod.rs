@@ -8,11 +8,13 @@
 //! Sockets are hibernatable: an idle chat costs no memory. What a socket needs after a wake-up
 //! (who is on it) lives in its attachment, not in a struct field.
 
+mod automation;
+
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, query, read_json};
 use crate::internal::{self, DialogCommand, DialogMeta};
 use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
-use openline_core::conversation::Context;
+use openline_core::conversation::{new_session_reply, Context};
 use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::{CommandReply, EventsFrame};
@@ -78,8 +80,11 @@ impl DurableObject for Conversation {
         Ok(())
     }
 
-    /// No deadlines yet (offer timeouts and auto-close come with routing).
+    /// The automatic-close deadline (Q14) rang; see `automation`.
     async fn alarm(&self) -> Result<Response> {
+        if let Err(e) = self.on_alarm().await {
+            console_error!("conversation alarm failed: {e:?}");
+        }
         Response::ok("")
     }
 }
@@ -97,22 +102,34 @@ impl Conversation {
     async fn command(&self, cmd: DialogCommand) -> ApiResult<Response> {
         let meta = self.meta_for(cmd.meta)?;
         let key = format!("{}:{}", actor_key(&cmd.actor), cmd.request.command_id);
+        // Fresh settings when this command may open a session (their texts apply then).
+        let settings = self.settings(&meta, !self.load_state()?.is_open()).await;
+
+        // Check, load, decide, append: no `await` from here to the end of the writes, so the
+        // writes commit together and no other request interleaves (a retry racing the
+        // original included).
         if let Some(events) = self.already_applied(&key)? {
             return json(&CommandReply { events: view_all(&events, cmd.viewer) });
         }
-
-        // Load, decide, append: no `await` from here to the end of the writes, so the writes
-        // commit together and no other request interleaves.
         let before = self.load_state()?;
-        let ctx = Context { now: crate::auth::now_ms(), directory: &cmd.directory };
-        let events =
+        let now = crate::auth::now_ms();
+        let ctx = Context { now, directory: &cmd.directory };
+        let mut events =
             decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;
-        let after = self.append(&before, &events, &key)?;
+        let mut after = self.append(&before, &events)?;
+        if let Some(reply) = new_session_reply(&events, &settings, now) {
+            let auto = decide(&after, &Actor::System, &reply, Context { now, directory: &[] })
+                .map_err(ApiError::Rejected)?;
+            after = self.append(&after, &auto)?;
+            events.extend(auto);
+        }
+        self.remember(&key, before.last_seq, after.last_seq)?;
 
         self.broadcast(&events, after.last_seq);
         if !events.is_empty() {
             self.send_summary(&meta, &after);
         }
+        self.schedule_auto_close(&after, &settings).await;
         json(&CommandReply { events: view_all(&events, cmd.viewer) })
     }
 
@@ -150,8 +167,8 @@ impl Conversation {
         Ok(get_meta(&self.sql, "state")?.unwrap_or_default())
     }
 
-    /// Appends `events`, saves the folded state and remembers the command, all in one go.
-    fn append(&self, before: &DialogState, events: &[Event], key: &str) -> ApiResult<DialogState> {
+    /// Appends `events` and saves the folded state.
+    fn append(&self, before: &DialogState, events: &[Event]) -> ApiResult<DialogState> {
         let mut state = before.clone();
         for event in events {
             self.sql.exec(
@@ -166,11 +183,16 @@ impl Conversation {
             apply(&mut state, event);
         }
         put_meta(&self.sql, "state", &state)?;
+        Ok(state)
+    }
+
+    /// Remembers that command `key` appended the events after `before` up to `last`.
+    fn remember(&self, key: &str, before: u64, last: u64) -> ApiResult<()> {
         self.sql.exec(
             "INSERT INTO commands (key, first_seq, last_seq) VALUES (?, ?, ?)",
-            vec![key.into(), (before.last_seq as i64 + 1).into(), (state.last_seq as i64).into()],
+            vec![key.into(), (before as i64 + 1).into(), (last as i64).into()],
         )?;
-        Ok(state)
+        Ok(())
     }
 
     /// Events with `after < seq <= until`, oldest first, at most `limit`.

@@ -1,0 +1,275 @@
+//! An open channel's settings (Q14): texts, working hours and automatic close, and the rules
+//! that read them. Admins edit these; the Conversation DO applies them.
+//!
+//! Working hours use a fixed UTC offset, not a named time zone: no tz database in the wasm.
+//! The admin moves the offset at daylight-saving changes.
+
+use crate::ids::ChannelId;
+use serde::{Deserialize, Serialize};
+
+/// A wire and disk type: new fields need defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelSettings {
+    pub id: ChannelId,
+    pub name: String,
+    /// Shown in the widget before the customer writes.
+    pub greeting: String,
+    /// Sent by the system when a session opens within working hours; empty for none.
+    #[serde(default)]
+    pub auto_reply: String,
+    /// `None`: always open.
+    #[serde(default)]
+    pub hours: Option<WorkingHours>,
+    /// Sent by the system when a session opens out of hours.
+    #[serde(default)]
+    pub out_of_hours_reply: String,
+    /// Close an open session after this long without a message; `None`: never.
+    #[serde(default)]
+    pub auto_close_after_secs: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingHours {
+    /// Local time = UTC + this many minutes (e.g. 60 for Madrid in winter).
+    pub utc_offset_minutes: i16,
+    /// Monday first; `None` is a closed day.
+    pub days: [Option<Span>; 7],
+}
+
+/// Open from `from` to `to`, minutes after local midnight. `to < from` runs past midnight
+/// into the next day (a night shift); `to == from` is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub from: u16,
+    pub to: u16,
+}
+
+pub const MAX_TEXT_CHARS: usize = 1_000;
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
+impl WorkingHours {
+    /// Whether the channel is open at `now` (ms since the epoch, UTC).
+    pub fn is_open_at(&self, now: i64) -> bool {
+        let local_minutes = now.div_euclid(60_000) + i64::from(self.utc_offset_minutes);
+        let day = local_minutes.div_euclid(MINUTES_PER_DAY);
+        let minute = local_minutes.rem_euclid(MINUTES_PER_DAY) as u16;
+        // 1970-01-01 was a Thursday: Monday-first index 3.
+        let weekday = (day + 3).rem_euclid(7) as usize;
+        let yesterday = (weekday + 6) % 7;
+        let today_open = self.days[weekday].is_some_and(|s| {
+            if s.from < s.to {
+                (s.from..s.to).contains(&minute)
+            } else {
+                minute >= s.from
+            }
+        });
+        let spill_from_yesterday =
+            self.days[yesterday].is_some_and(|s| s.to < s.from && minute < s.to);
+        today_open || spill_from_yesterday
+    }
+}
+
+impl ChannelSettings {
+    /// A new channel: always open, no automatic messages, no automatic close.
+    pub fn new(id: ChannelId, name: String, greeting: String) -> Self {
+        ChannelSettings {
+            id,
+            name,
+            greeting,
+            auto_reply: String::new(),
+            hours: None,
+            out_of_hours_reply: String::new(),
+            auto_close_after_secs: None,
+        }
+    }
+
+    pub fn is_open_at(&self, now: i64) -> bool {
+        self.hours.as_ref().is_none_or(|h| h.is_open_at(now))
+    }
+
+    /// The system's message for a session opening at `now`, if any (Q14).
+    pub fn reply_for_new_session(&self, now: i64) -> Option<&str> {
+        let text = if self.is_open_at(now) { &self.auto_reply } else { &self.out_of_hours_reply };
+        (!text.trim().is_empty()).then_some(text.as_str())
+    }
+
+    /// Why these settings cannot be saved, as a sentence for the admin.
+    pub fn validate(&self) -> Result<(), String> {
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > crate::limits::MAX_NAME_CHARS {
+            return Err(format!(
+                "The channel name must have 1 to {} characters.",
+                crate::limits::MAX_NAME_CHARS
+            ));
+        }
+        for (label, text) in [
+            ("greeting", &self.greeting),
+            ("automatic reply", &self.auto_reply),
+            ("out-of-hours reply", &self.out_of_hours_reply),
+        ] {
+            if text.chars().count() > MAX_TEXT_CHARS {
+                return Err(format!("The {label} is longer than {MAX_TEXT_CHARS} characters."));
+            }
+        }
+        if let Some(hours) = &self.hours {
+            if !(-14 * 60..=14 * 60).contains(&hours.utc_offset_minutes) {
+                return Err("The UTC offset must be between -14:00 and +14:00.".into());
+            }
+            for span in hours.days.iter().flatten() {
+                if span.from >= 1440 || span.to > 1440 || span.from == span.to {
+                    return Err("Each working day needs a start and an end that differ.".into());
+                }
+            }
+        }
+        if let Some(secs) = self.auto_close_after_secs {
+            if !(1..=30 * 24 * 3600).contains(&secs) {
+                return Err("Automatic close must be between 1 second and 30 days.".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2026-11-23 was a Monday; `at(day_offset, "HH:MM")` is UTC on that week.
+    fn at(day: i64, hhmm: &str) -> i64 {
+        let (h, m) = hhmm.split_once(':').unwrap();
+        let monday_2026_11_23 = 1_795_392_000_000;
+        monday_2026_11_23
+            + day * 86_400_000
+            + (h.parse::<i64>().unwrap() * 60 + m.parse::<i64>().unwrap()) * 60_000
+    }
+
+    fn span(from: &str, to: &str) -> Option<Span> {
+        let minutes = |s: &str| {
+            let (h, m) = s.split_once(':').unwrap();
+            h.parse::<u16>().unwrap() * 60 + m.parse::<u16>().unwrap()
+        };
+        Some(Span { from: minutes(from), to: minutes(to) })
+    }
+
+    fn office(offset: i16) -> WorkingHours {
+        let day = span("09:00", "18:00");
+        WorkingHours { utc_offset_minutes: offset, days: [day, day, day, day, day, None, None] }
+    }
+
+    #[test]
+    fn q14_monday_is_the_first_day() {
+        // Sanity of the test clock: 2026-11-23 00:00 UTC.
+        assert_eq!(at(0, "00:00") / 1000, 1_795_392_000);
+    }
+
+    #[test]
+    fn q14_office_hours_open_and_close_on_the_minute() {
+        let h = office(0);
+        let cases = [
+            (at(0, "08:59"), false),
+            (at(0, "09:00"), true),
+            (at(0, "17:59"), true),
+            (at(0, "18:00"), false),
+            (at(5, "12:00"), false), // Saturday
+            (at(6, "12:00"), false), // Sunday
+            (at(4, "12:00"), true),  // Friday
+        ];
+        for (now, open) in cases {
+            assert_eq!(h.is_open_at(now), open, "at {now}");
+        }
+    }
+
+    #[test]
+    fn q14_the_offset_moves_the_day_and_the_hour() {
+        // 08:30 UTC is 09:30 in UTC+1: open. 17:30 UTC is 18:30 there: closed.
+        assert!(office(60).is_open_at(at(0, "08:30")));
+        assert!(!office(60).is_open_at(at(0, "17:30")));
+        // Sunday 23:30 UTC is Monday 09:30 in UTC+10: open; Friday 23:30 UTC is Saturday there.
+        assert!(office(600).is_open_at(at(6, "23:30")));
+        assert!(!office(600).is_open_at(at(4, "23:30")));
+        // Monday 03:00 UTC is Sunday 22:00 in UTC-5: closed.
+        assert!(!office(-300).is_open_at(at(0, "03:00")));
+    }
+
+    #[test]
+    fn q14_night_shifts_run_past_midnight_into_the_next_day() {
+        let night = span("22:00", "06:00");
+        let h = WorkingHours {
+            utc_offset_minutes: 0,
+            days: [night, None, None, None, None, None, None],
+        };
+        assert!(!h.is_open_at(at(0, "21:59")));
+        assert!(h.is_open_at(at(0, "22:00")));
+        assert!(h.is_open_at(at(0, "23:59")));
+        assert!(h.is_open_at(at(1, "00:00")), "Tuesday just after midnight is Monday's shift");
+        assert!(h.is_open_at(at(1, "05:59")));
+        assert!(!h.is_open_at(at(1, "06:00")));
+        assert!(!h.is_open_at(at(1, "22:30")), "Tuesday has no shift of its own");
+    }
+
+    #[test]
+    fn q14_the_new_session_reply_depends_on_the_hours() {
+        let mut s =
+            ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into());
+        assert_eq!(s.reply_for_new_session(at(0, "03:00")), None, "no texts, no reply");
+        s.auto_reply = "Thanks! An agent will answer shortly.".into();
+        s.out_of_hours_reply = "We're closed; we answer from 9:00.".into();
+        assert_eq!(
+            s.reply_for_new_session(at(0, "03:00")),
+            Some("Thanks! An agent will answer shortly.")
+        );
+        s.hours = Some(office(0));
+        assert_eq!(
+            s.reply_for_new_session(at(0, "03:00")),
+            Some("We're closed; we answer from 9:00.")
+        );
+        assert_eq!(
+            s.reply_for_new_session(at(0, "10:00")),
+            Some("Thanks! An agent will answer shortly.")
+        );
+    }
+
+    #[test]
+    fn q14_settings_are_validated_with_reasons() {
+        let ok = ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into());
+        assert_eq!(ok.validate(), Ok(()));
+        let bad = [
+            ChannelSettings { name: " ".into(), ..ok.clone() },
+            ChannelSettings { greeting: "x".repeat(MAX_TEXT_CHARS + 1), ..ok.clone() },
+            ChannelSettings { auto_close_after_secs: Some(0), ..ok.clone() },
+            ChannelSettings {
+                hours: Some(WorkingHours { utc_offset_minutes: 15 * 60, days: [None; 7] }),
+                ..ok.clone()
+            },
+            ChannelSettings {
+                hours: Some(WorkingHours {
+                    utc_offset_minutes: 0,
+                    days: [span("09:00", "09:00"); 7],
+                }),
+                ..ok.clone()
+            },
+        ];
+        for settings in bad {
+            assert!(settings.validate().is_err(), "{settings:?}");
+        }
+    }
+
+    #[test]
+    fn snapshot_channel_settings() {
+        let s = ChannelSettings {
+            hours: Some(WorkingHours {
+                utc_offset_minutes: 60,
+                days: [span("09:00", "18:00"), None, None, None, None, None, None],
+            }),
+            auto_close_after_secs: Some(3600),
+            ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
+        };
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600}"#;
+        assert_eq!(serde_json::to_string(&s).unwrap(), json);
+        assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
+        // Settings saved before the automatic fields existed still load.
+        let old: ChannelSettings =
+            serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
+        assert_eq!(old.auto_close_after_secs, None);
+    }
+}

@@ -1,0 +1,85 @@
+//! What the dialog does by itself (Q14): it keeps a copy of its channel's settings, schedules
+//! its alarm at the automatic-close deadline, and closes the session when the alarm rings.
+//! The rules are `core`'s (`new_session_reply`, `auto_close_deadline`); this is the plumbing.
+
+use super::Conversation;
+use crate::error::{ApiError, ApiResult};
+use crate::internal::{self, DialogMeta};
+use crate::sql::{get_meta, put_meta};
+use openline_core::channel::ChannelSettings;
+use openline_core::conversation::{auto_close_deadline, Command, Context};
+use openline_core::{decide, Actor, DialogState};
+use worker::{console_error, Method, ScheduledTime};
+
+impl Conversation {
+    /// The channel's settings: fetched from the workspace when `refresh` (a session may open),
+    /// else the copy kept from the last fetch. Without either, no automatic behaviour.
+    pub(super) async fn settings(&self, meta: &DialogMeta, refresh: bool) -> ChannelSettings {
+        if refresh {
+            match self.fetch_settings(meta).await {
+                Ok(settings) => return settings,
+                Err(e) => {
+                    console_error!("channel settings unavailable, using the kept copy: {e:?}")
+                }
+            }
+        }
+        get_meta(&self.sql, "channel").ok().flatten().unwrap_or_else(|| {
+            ChannelSettings::new(meta.channel.clone(), String::new(), String::new())
+        })
+    }
+
+    async fn fetch_settings(&self, meta: &DialogMeta) -> ApiResult<ChannelSettings> {
+        let stub = internal::workspace(&self.env, &meta.workspace)?;
+        let path = format!("/channel-settings?id={}", meta.channel);
+        let settings: ChannelSettings =
+            internal::call::<(), _>(&stub, Method::Get, &path, None).await?;
+        put_meta(&self.sql, "channel", &settings)?;
+        Ok(settings)
+    }
+
+    /// Sets the alarm at the automatic-close deadline, or clears it when there is none.
+    pub(super) async fn schedule_auto_close(
+        &self,
+        state: &DialogState,
+        settings: &ChannelSettings,
+    ) {
+        let storage = self.state.storage();
+        let result = match auto_close_deadline(state, settings) {
+            // An absolute time: a plain i64 would be read as an offset from now.
+            Some(deadline) => {
+                let at = js_sys::Date::new(&js_sys::Number::from(deadline as f64));
+                storage.set_alarm(ScheduledTime::new(at)).await
+            }
+            None => storage.delete_alarm().await,
+        };
+        if let Err(e) = result {
+            console_error!("alarm not scheduled: {e}");
+        }
+    }
+
+    /// The alarm rang: close the session if its deadline has passed (with fresh settings, so
+    /// an admin's change counts), or move the alarm to the new deadline.
+    pub(super) async fn on_alarm(&self) -> ApiResult<()> {
+        let Some(meta) = get_meta::<DialogMeta>(&self.sql, "dialog")? else { return Ok(()) };
+        let settings = self.settings(&meta, true).await;
+        // From here to the writes: no `await`, as in every command.
+        let before = self.load_state()?;
+        let now = crate::auth::now_ms();
+        match auto_close_deadline(&before, &settings) {
+            Some(deadline) if deadline <= now => {}
+            _ => {
+                self.schedule_auto_close(&before, &settings).await;
+                return Ok(());
+            }
+        }
+        let ctx = Context { now, directory: &[] };
+        let events = decide(&before, &Actor::System, &Command::AutoClose, ctx)
+            .map_err(ApiError::Rejected)?;
+        let after = self.append(&before, &events)?;
+        self.broadcast(&events, after.last_seq);
+        if !events.is_empty() {
+            self.send_summary(&meta, &after);
+        }
+        Ok(())
+    }
+}

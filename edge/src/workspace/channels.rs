@@ -1,0 +1,88 @@
+//! Open channels and their settings (Q14): texts, working hours, automatic close. Saved as one
+//! JSON document per channel; the Conversation DOs read them when a session opens.
+
+use super::{channel_param, Workspace};
+use crate::error::{ApiError, ApiResult};
+use crate::http::json;
+use openline_core::channel::ChannelSettings;
+use openline_core::protocol::{ChannelInfo, ChannelsReply};
+use openline_core::ChannelId;
+use serde::Deserialize;
+use worker::{Request, Response};
+
+#[derive(Deserialize)]
+struct Row {
+    id: String,
+    name: String,
+    greeting: String,
+    settings: Option<String>,
+}
+
+impl Row {
+    /// Channels saved before settings existed read as the defaults.
+    fn settings(self) -> ApiResult<Option<ChannelSettings>> {
+        let Some(id) = ChannelId::parse(&self.id) else { return Ok(None) };
+        Ok(Some(match self.settings {
+            Some(json) => serde_json::from_str(&json)?,
+            None => ChannelSettings::new(id, self.name, self.greeting),
+        }))
+    }
+}
+
+impl Workspace {
+    fn channel_rows(&self, id: Option<&ChannelId>) -> ApiResult<Vec<Row>> {
+        const COLUMNS: &str = "SELECT id, name, greeting, settings FROM channels";
+        let cursor = match id {
+            Some(id) => {
+                self.sql.exec(&format!("{COLUMNS} WHERE id = ?"), vec![id.as_str().into()])?
+            }
+            None => self.sql.exec(&format!("{COLUMNS} ORDER BY name"), None)?,
+        };
+        Ok(cursor.to_array()?)
+    }
+
+    pub(super) fn settings_of(&self, id: &ChannelId) -> ApiResult<ChannelSettings> {
+        let row = self.channel_rows(Some(id))?.into_iter().next();
+        row.map(Row::settings).transpose()?.flatten().ok_or(ApiError::NotFound("channel"))
+    }
+
+    /// What a customer may know: name and greeting.
+    pub(super) fn channel_info(&self, req: &Request) -> ApiResult<Response> {
+        let settings = self.settings_of(&channel_param(req)?)?;
+        json(&ChannelInfo { id: settings.id, name: settings.name, greeting: settings.greeting })
+    }
+
+    pub(super) fn channels(&self) -> ApiResult<Response> {
+        let mut channels = Vec::new();
+        for row in self.channel_rows(None)? {
+            channels.extend(row.settings()?);
+        }
+        json(&ChannelsReply { channels })
+    }
+
+    /// Saves an admin's edit (the Worker checked the role). Takes effect for every session
+    /// that opens from now on, and for automatic close from the next message or alarm.
+    pub(super) fn save_settings(&self, settings: ChannelSettings) -> ApiResult<Response> {
+        settings
+            .validate()
+            .map_err(|message| ApiError::bad_request("invalid_settings", message))?;
+        let cursor = self.sql.exec(
+            "UPDATE channels SET name = ?, greeting = ?, settings = ? WHERE id = ?",
+            vec![
+                settings.name.trim().into(),
+                settings.greeting.clone().into(),
+                serde_json::to_string(&settings)?.into(),
+                settings.id.as_str().into(),
+            ],
+        )?;
+        if cursor.rows_written() == 0 {
+            return Err(ApiError::NotFound("channel"));
+        }
+        json(&settings)
+    }
+
+    /// For inbox rows: the channel's name, or its id if it has gone.
+    pub(super) fn channel_name(&self, id: &ChannelId) -> ApiResult<String> {
+        Ok(self.settings_of(id).map_or_else(|_| id.to_string(), |s| s.name))
+    }
+}

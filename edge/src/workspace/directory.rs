@@ -1,0 +1,130 @@
+//! The directory: agents, their password hashes and roles, login, and development seeding.
+
+use super::Workspace;
+use crate::auth::random_bytes;
+use crate::error::{ApiError, ApiResult};
+use crate::http::{json, query};
+use crate::internal::LoginCheck;
+use openline_core::auth::{hash_password, verify_password, Role, PASSWORD_ITERATIONS};
+use openline_core::protocol::{AgentProfile, AgentsReply, DevAgent, DevSeedRequest};
+use openline_core::AgentId;
+use serde::Deserialize;
+use serde_json::json;
+use worker::{Request, Response};
+
+impl Workspace {
+    /// Development seeding: creates the channel and each agent whose email is not there yet;
+    /// calling it again changes nothing.
+    pub(super) fn seed(&self, seed: DevSeedRequest) -> ApiResult<Response> {
+        let admin = DevAgent {
+            email: seed.admin_email,
+            name: seed.admin_name,
+            password: seed.admin_password,
+        };
+        let mut created = false;
+        for (agent, role) in
+            std::iter::once((admin, "admin")).chain(seed.agents.into_iter().map(|a| (a, "agent")))
+        {
+            created |= self.add_agent(agent, role)?;
+        }
+        let cursor = self.sql.exec(
+            "INSERT INTO channels (id, name, greeting) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            vec![seed.channel.as_str().into(), seed.channel_name.into(), seed.greeting.into()],
+        )?;
+        created |= cursor.rows_written() > 0;
+        json(&json!({ "created": created }))
+    }
+
+    /// Adds an agent unless the email is taken; true if added.
+    fn add_agent(&self, agent: DevAgent, role: &str) -> ApiResult<bool> {
+        let email = normalize_email(&agent.email);
+        if self.find_agents(Agents::WithEmail(&email))?.next().is_some() {
+            return Ok(false);
+        }
+        let salt = random_bytes::<16>()?;
+        let hash = hash_password(&agent.password, &salt, PASSWORD_ITERATIONS);
+        self.sql.exec(
+            "INSERT INTO agents (id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+            vec![
+                crate::auth::random_id("a_")?.into(),
+                email.into(),
+                agent.name.into(),
+                role.into(),
+                hash.into(),
+            ],
+        )?;
+        Ok(true)
+    }
+
+    fn find_agents(&self, which: Agents<'_>) -> ApiResult<impl Iterator<Item = AgentRow>> {
+        const COLUMNS: &str = "SELECT id, email, name, role, password_hash FROM agents";
+        let cursor = match which {
+            Agents::WithId(id) => {
+                self.sql.exec(&format!("{COLUMNS} WHERE id = ?"), vec![id.into()])?
+            }
+            Agents::WithEmail(email) => {
+                self.sql.exec(&format!("{COLUMNS} WHERE email = ?"), vec![email.into()])?
+            }
+            Agents::All => self.sql.exec(&format!("{COLUMNS} ORDER BY name"), None)?,
+        };
+        let rows: Vec<AgentRow> = cursor.to_array()?;
+        Ok(rows.into_iter())
+    }
+
+    /// The directory, for pickers: every agent's id, name and email (never a hash).
+    pub(super) fn agents(&self) -> ApiResult<Response> {
+        let agents = self.find_agents(Agents::All)?.filter_map(AgentRow::profile).collect();
+        json(&AgentsReply { agents })
+    }
+
+    pub(super) fn agent(&self, req: &Request) -> ApiResult<Response> {
+        let id = query(req, "id")?.unwrap_or_default();
+        let agent = self.find_agents(Agents::WithId(&id))?.find_map(AgentRow::profile);
+        json(&agent.ok_or(ApiError::NotFound("agent"))?)
+    }
+
+    /// The password is checked even for an unknown email, so timing tells nothing.
+    pub(super) fn login(&self, check: LoginCheck) -> ApiResult<Response> {
+        let row = self.find_agents(Agents::WithEmail(&normalize_email(&check.email)))?.next();
+        let stored = row.as_ref().map_or(DUMMY_HASH, |r| r.password_hash.as_str());
+        let password_ok = verify_password(&check.password, stored);
+        match (row.and_then(AgentRow::profile), password_ok) {
+            (Some(profile), true) => json(&profile),
+            _ => Err(ApiError::InvalidCredentials),
+        }
+    }
+}
+
+enum Agents<'a> {
+    WithId(&'a str),
+    WithEmail(&'a str),
+    All,
+}
+
+#[derive(Deserialize)]
+struct AgentRow {
+    id: String,
+    email: String,
+    name: String,
+    role: String,
+    password_hash: String,
+}
+
+impl AgentRow {
+    fn profile(self) -> Option<AgentProfile> {
+        Some(AgentProfile {
+            id: AgentId::parse(&self.id)?,
+            name: self.name,
+            email: self.email,
+            role: Role::parse(&self.role),
+        })
+    }
+}
+
+fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// A well-formed hash of a random password: verifying against it costs what a real check costs.
+const DUMMY_HASH: &str =
+    "pbkdf2-sha256$100000$c2FsdHNhbHRzYWx0c2FsdA$dW5rbm93bnVua25vd251bmtub3dudW5rbm93bnVua24";

@@ -1,0 +1,101 @@
+//! The Workspace Durable Object: one per tenant.
+//!
+//! It owns the directory (agents and their password hashes), the open channels and their
+//! settings, the inbox index (one summary row per dialog) and the agents' inbox sockets.
+//! Messages never pass through here: dialogs send summaries, which keeps the hot path sharded
+//! per dialog.
+//!
+//! - `directory`: agents, login, development seeding.
+//! - `channels`: open channels and their settings (Q14).
+//! - `inbox`: summaries in, live rows out (Q2).
+
+mod channels;
+mod directory;
+mod inbox;
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::{json, read_json};
+use crate::sql::{migrate, META_TABLE};
+use worker::{
+    console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
+    SqlStorage, State, WebSocket, WebSocketIncomingMessage,
+};
+
+const MIGRATIONS: &[&[&str]] = &[
+    &[
+        META_TABLE,
+        "CREATE TABLE agents (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT NOT NULL)",
+        "CREATE TABLE channels (id TEXT PRIMARY KEY, name TEXT NOT NULL, greeting TEXT NOT NULL)",
+        "CREATE TABLE inbox (dialog_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, summary TEXT NOT NULL)",
+    ],
+    // Channel settings as one JSON document (`core::channel::ChannelSettings`); NULL until
+    // an admin saves them, read as the defaults.
+    &["ALTER TABLE channels ADD COLUMN settings TEXT"],
+];
+
+#[durable_object]
+pub struct Workspace {
+    state: State,
+    sql: SqlStorage,
+}
+
+impl DurableObject for Workspace {
+    fn new(state: State, _env: Env) -> Self {
+        crate::sockets::answer_pings_while_hibernating(&state);
+        let sql = state.storage().sql();
+        if let Err(e) = migrate(&sql, MIGRATIONS) {
+            console_error!("workspace migration failed: {e}");
+        }
+        Workspace { state, sql }
+    }
+
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        match self.route(req).await {
+            Ok(response) => Ok(response),
+            Err(error) => error.into_response(),
+        }
+    }
+
+    /// Clients send nothing but pings, which the runtime answers.
+    async fn websocket_message(&self, _: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
+        Ok(())
+    }
+
+    async fn websocket_close(&self, _: WebSocket, _: usize, _: String, _: bool) -> Result<()> {
+        Ok(())
+    }
+
+    async fn websocket_error(&self, _: WebSocket, _: worker::Error) -> Result<()> {
+        Ok(())
+    }
+
+    /// Nothing is scheduled here yet (routing offers will be).
+    async fn alarm(&self) -> Result<Response> {
+        Response::ok("")
+    }
+}
+
+impl Workspace {
+    async fn route(&self, mut req: Request) -> ApiResult<Response> {
+        match (req.method(), req.path().as_str()) {
+            (Method::Post, "/seed") => self.seed(read_json(&mut req).await?),
+            (Method::Post, "/login") => self.login(read_json(&mut req).await?),
+            (Method::Get, "/agents") => self.agents(),
+            (Method::Get, "/agent") => self.agent(&req),
+            (Method::Get, "/channel") => self.channel_info(&req),
+            (Method::Get, "/channel-settings") => json(&self.settings_of(&channel_param(&req)?)?),
+            (Method::Get, "/channels") => self.channels(),
+            (Method::Post, "/channel-settings") => self.save_settings(read_json(&mut req).await?),
+            (Method::Post, "/summary") => self.summary(read_json(&mut req).await?),
+            (Method::Get, "/inbox") => json(&self.snapshot()?),
+            (Method::Get, "/socket") => self.socket(&req),
+            _ => Err(ApiError::NotFound("route")),
+        }
+    }
+}
+
+fn channel_param(req: &Request) -> ApiResult<openline_core::ChannelId> {
+    crate::http::query(req, "id")?
+        .and_then(|raw| openline_core::ChannelId::parse(&raw))
+        .ok_or(ApiError::NotFound("channel"))
+}
