@@ -4,7 +4,8 @@
 //! Working hours use a fixed UTC offset, not a named time zone: no tz database in the wasm.
 //! The admin moves the offset at daylight-saving changes.
 
-use crate::ids::ChannelId;
+use crate::ids::{AgentId, ChannelId};
+use crate::routing::{Distribution, Routing};
 use serde::{Deserialize, Serialize};
 
 /// A wire and disk type: new fields need defaults.
@@ -26,6 +27,22 @@ pub struct ChannelSettings {
     /// Close an open session after this long without a message; `None`: never.
     #[serde(default)]
     pub auto_close_after_secs: Option<u32>,
+    /// How waiting sessions are offered to agents (Q13).
+    #[serde(default)]
+    pub distribution: Distribution,
+    /// The channel's agents in offer order; empty: every agent of the workspace.
+    #[serde(default)]
+    pub queue: Vec<AgentId>,
+    /// Seconds an offered agent has to answer before the next one is offered.
+    #[serde(default = "default_offer_timeout")]
+    pub offer_timeout_secs: u32,
+    /// Sent once per session by the system when nobody is available to answer.
+    #[serde(default)]
+    pub no_agent_reply: String,
+}
+
+fn default_offer_timeout() -> u32 {
+    60
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +97,18 @@ impl ChannelSettings {
             hours: None,
             out_of_hours_reply: String::new(),
             auto_close_after_secs: None,
+            distribution: Distribution::default(),
+            queue: Vec::new(),
+            offer_timeout_secs: default_offer_timeout(),
+            no_agent_reply: String::new(),
+        }
+    }
+
+    pub fn routing(&self) -> Routing<'_> {
+        Routing {
+            distribution: self.distribution,
+            queue: &self.queue,
+            offer_timeout_secs: self.offer_timeout_secs,
         }
     }
 
@@ -106,6 +135,7 @@ impl ChannelSettings {
             ("greeting", &self.greeting),
             ("automatic reply", &self.auto_reply),
             ("out-of-hours reply", &self.out_of_hours_reply),
+            ("no-agent reply", &self.no_agent_reply),
         ] {
             if text.chars().count() > MAX_TEXT_CHARS {
                 return Err(format!("The {label} is longer than {MAX_TEXT_CHARS} characters."));
@@ -120,6 +150,9 @@ impl ChannelSettings {
                     return Err("Each working day needs a start and an end that differ.".into());
                 }
             }
+        }
+        if !(1..=3600).contains(&self.offer_timeout_secs) {
+            return Err("The answer time must be between 1 second and 1 hour.".into());
         }
         if let Some(secs) = self.auto_close_after_secs {
             if !(1..=30 * 24 * 3600).contains(&secs) {
@@ -237,6 +270,7 @@ mod tests {
             ChannelSettings { name: " ".into(), ..ok.clone() },
             ChannelSettings { greeting: "x".repeat(MAX_TEXT_CHARS + 1), ..ok.clone() },
             ChannelSettings { auto_close_after_secs: Some(0), ..ok.clone() },
+            ChannelSettings { offer_timeout_secs: 0, ..ok.clone() },
             ChannelSettings {
                 hours: Some(WorkingHours { utc_offset_minutes: 15 * 60, days: [None; 7] }),
                 ..ok.clone()
@@ -264,12 +298,13 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600}"#;
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":""}"#;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.
         let old: ChannelSettings =
             serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
         assert_eq!(old.auto_close_after_secs, None);
+        assert_eq!((old.distribution, old.offer_timeout_secs), (Distribution::AllAtOnce, 60));
     }
 }

@@ -32,6 +32,9 @@ pub struct DialogSummary {
     /// How the last session ended, while none is open.
     #[serde(default)]
     pub last_close: Option<CloseReason>,
+    /// Who a waiting session is offered to (Q13), filled in by the workspace; empty: anyone.
+    #[serde(default)]
+    pub offered_to: Vec<AgentId>,
 }
 
 impl DialogSummary {
@@ -56,6 +59,7 @@ impl DialogSummary {
             participants: state.participants.iter().map(|p| p.id.clone()).collect(),
             pinned: state.pinned,
             last_close: state.last_close,
+            offered_to: Vec::new(),
         }
     }
 }
@@ -88,7 +92,9 @@ impl InboxList {
     pub fn includes(self, dialog: &DialogSummary, me: &AgentId) -> bool {
         let is_spam = dialog.last_close == Some(CloseReason::Spam);
         match (self, &dialog.status) {
-            (InboxList::Unanswered, SessionStatus::Unanswered) => true,
+            (InboxList::Unanswered, SessionStatus::Unanswered) => {
+                dialog.offered_to.is_empty() || dialog.offered_to.contains(me)
+            }
             (InboxList::Mine, SessionStatus::InProgress { agent, .. }) => {
                 agent == me || dialog.participants.contains(me)
             }
@@ -132,6 +138,7 @@ mod tests {
             participants: vec![],
             pinned: false,
             last_close: None,
+            offered_to: vec![],
         }
     }
 
@@ -152,6 +159,13 @@ mod tests {
             (SessionStatus::Idle, 2, vec![], Some(CloseReason::Spam), vec![Spam]),
             (SessionStatus::Idle, 0, vec![], None, vec![]),
         ];
+        let offered = |to: &AgentId| DialogSummary {
+            offered_to: vec![to.clone()],
+            ..summary(SessionStatus::Unanswered, 1)
+        };
+        assert!(Unanswered.includes(&offered(&ana), &ana), "q13: offered to me");
+        assert!(!Unanswered.includes(&offered(&luis), &ana), "q13: offered to a colleague");
+        assert!(AllOpen.includes(&offered(&luis), &ana));
         for (status, session, participants, last_close, expected) in cases {
             let d = DialogSummary { participants, last_close, ..summary(status, session) };
             let lists: Vec<InboxList> =
@@ -170,7 +184,7 @@ mod tests {
         let d = summary(SessionStatus::Unanswered, 1);
         assert_eq!(
             serde_json::to_string(&d).unwrap(),
-            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null}"#
+            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null,"offered_to":[]}"#
         );
     }
 }

@@ -17,6 +17,7 @@
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
 //! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 
@@ -28,6 +29,7 @@ pub mod ids;
 pub mod inbox;
 pub mod limits;
 pub mod protocol;
+pub mod routing;
 pub mod sync;
 pub mod view;
 

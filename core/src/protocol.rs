@@ -14,6 +14,7 @@
 //! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
 //! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
 //! | `GET  /api/agent/channels` (agent bearer) | → `ChannelsReply` |
+//! | `PUT  /api/agent/presence` (agent bearer) | `PresenceRequest` → `AgentProfile` |
 //! | `PUT  /api/agent/channels/{id}` (admin bearer) | `ChannelSettings` → `ChannelSettings` |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
@@ -29,6 +30,7 @@ use crate::conversation::Command;
 use crate::event::Event;
 use crate::ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
 use crate::inbox::DialogSummary;
+use crate::routing::Presence;
 use serde::{Deserialize, Serialize};
 
 /// `{ "error": { "code", "message" } }`, the body of every error reply.
@@ -120,6 +122,15 @@ pub struct AgentProfile {
     pub email: String,
     #[serde(default)]
     pub role: Role,
+    #[serde(default)]
+    pub presence: Presence,
+}
+
+/// `PUT /api/agent/presence`: the agent goes online, pauses or goes offline (Q13).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceRequest {
+    pub presence: Presence,
 }
 
 /// Every open channel's settings (agents read them; admins change them).
@@ -244,9 +255,10 @@ mod tests {
                     name: "Ana".into(),
                     email: "a@b".into(),
                     role: Role::Admin,
+                    presence: Presence::Online,
                 },
             },
-            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin"}}"#,
+            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
         );
     }
 

@@ -6,12 +6,14 @@
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
-use crate::internal::{self, DialogCommand, LoginCheck};
+use crate::internal::{self, DialogCommand, LoginCheck, PresenceChange};
 use openline_core::auth::{sign, Claims};
 use openline_core::channel::ChannelSettings;
 use openline_core::event::AgentRef;
 use openline_core::limits::AGENT_SESSION_MS;
-use openline_core::protocol::{AgentProfile, CommandRequest, LoginReply, LoginRequest};
+use openline_core::protocol::{
+    AgentProfile, CommandRequest, LoginReply, LoginRequest, PresenceRequest,
+};
 use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
 use worker::{Env, Method, Request, Response, Stub};
 
@@ -62,6 +64,15 @@ pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
     internal::send(&stub, Method::Post, "/channel-settings", Some(&settings)).await
 }
 
+/// The agent goes online, pauses or goes offline (Q13).
+pub async fn presence(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let body: PresenceRequest = read_json(&mut req).await?;
+    let change = PresenceChange { agent: who.agent, presence: body.presence };
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send(&stub, Method::Post, "/presence", Some(&change)).await
+}
+
 /// The workspace's agents, for the transfer and invite pickers.
 pub async fn agents(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env)?;
@@ -75,7 +86,8 @@ pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
     }
     let who = auth::agent(&req, env)?;
     let stub = internal::workspace(env, &who.workspace)?;
-    internal::forward_upgrade(&stub, &req, "/socket").await
+    // The agent's id tags the socket: an open app makes them available for offers (Q13).
+    internal::forward_upgrade(&stub, &req, &format!("/socket?agent={}", who.agent)).await
 }
 
 fn dialog_stub(env: &Env, who: &AgentAuth, id: &str) -> ApiResult<Stub> {

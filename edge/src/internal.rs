@@ -37,6 +37,13 @@ pub struct DialogCommand {
     pub directory: Vec<AgentRef>,
 }
 
+/// `POST /presence` on a Workspace.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PresenceChange {
+    pub agent: openline_core::AgentId,
+    pub presence: openline_core::routing::Presence,
+}
+
 /// `POST /login` on a Workspace.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct LoginCheck {

@@ -22,6 +22,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
         (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
         (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
+        (Method::Put, ["api", "agent", "presence"]) => agent_api::presence(req, env).await,
         (Method::Put, ["api", "agent", "channels", id]) => {
             let id = id.to_string();
             agent_api::save_channel(req, env, &id).await
@@ -52,7 +53,7 @@ fn known_path(segments: &[&str]) -> bool {
     matches!(
         segments,
         ["api", "widget", "session" | "events" | "commands" | "socket"]
-            | ["api", "agent", "login" | "inbox" | "agents" | "channels"]
+            | ["api", "agent", "login" | "inbox" | "agents" | "channels" | "presence"]
             | ["api", "agent", "channels", _]
             | ["api", "agent", "inbox", "socket"]
             | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]

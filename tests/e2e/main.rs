@@ -7,3 +7,4 @@ mod browser;
 mod channels;
 mod contact_center;
 mod errors;
+mod routing;

@@ -316,13 +316,9 @@ impl Conversation {
         self.state.wait_until(async move {
             let result = async {
                 let stub = internal::workspace(&env, &workspace)?;
-                internal::call::<_, serde_json::Value>(
-                    &stub,
-                    Method::Post,
-                    "/summary",
-                    Some(&summary),
-                )
-                .await
+                let path = format!("/summary?workspace={workspace}");
+                internal::call::<_, serde_json::Value>(&stub, Method::Post, &path, Some(&summary))
+                    .await
             }
             .await;
             if let Err(e) = result {

@@ -4,7 +4,7 @@ use super::Workspace;
 use crate::auth::random_bytes;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json, query};
-use crate::internal::LoginCheck;
+use crate::internal::{LoginCheck, PresenceChange};
 use openline_core::auth::{hash_password, verify_password, Role, PASSWORD_ITERATIONS};
 use openline_core::protocol::{AgentProfile, AgentsReply, DevAgent, DevSeedRequest};
 use openline_core::AgentId;
@@ -57,7 +57,7 @@ impl Workspace {
     }
 
     fn find_agents(&self, which: Agents<'_>) -> ApiResult<impl Iterator<Item = AgentRow>> {
-        const COLUMNS: &str = "SELECT id, email, name, role, password_hash FROM agents";
+        const COLUMNS: &str = "SELECT id, email, name, role, presence, password_hash FROM agents";
         let cursor = match which {
             Agents::WithId(id) => {
                 self.sql.exec(&format!("{COLUMNS} WHERE id = ?"), vec![id.into()])?
@@ -71,10 +71,29 @@ impl Workspace {
         Ok(rows.into_iter())
     }
 
-    /// The directory, for pickers: every agent's id, name and email (never a hash).
+    /// The directory, for pickers: every agent's id, name, email, role and presence (never a
+    /// hash).
     pub(super) fn agents(&self) -> ApiResult<Response> {
-        let agents = self.find_agents(Agents::All)?.filter_map(AgentRow::profile).collect();
-        json(&AgentsReply { agents })
+        json(&AgentsReply { agents: self.agent_profiles()? })
+    }
+
+    pub(super) fn agent_profiles(&self) -> ApiResult<Vec<AgentProfile>> {
+        Ok(self.find_agents(Agents::All)?.filter_map(AgentRow::profile).collect())
+    }
+
+    /// An agent goes online, pauses or goes offline (Q13); their offers follow at once.
+    pub(super) async fn set_presence(&self, change: PresenceChange) -> ApiResult<Response> {
+        let presence = serde_json::to_value(change.presence)?;
+        self.sql.exec(
+            "UPDATE agents SET presence = ? WHERE id = ?",
+            vec![presence.as_str().unwrap_or("online").into(), change.agent.as_str().into()],
+        )?;
+        let profile = self
+            .find_agents(Agents::WithId(change.agent.as_str()))?
+            .find_map(AgentRow::profile)
+            .ok_or(ApiError::NotFound("agent"))?;
+        self.availability_changed(None).await;
+        json(&profile)
     }
 
     pub(super) fn agent(&self, req: &Request) -> ApiResult<Response> {
@@ -107,6 +126,7 @@ struct AgentRow {
     email: String,
     name: String,
     role: String,
+    presence: String,
     password_hash: String,
 }
 
@@ -117,6 +137,8 @@ impl AgentRow {
             name: self.name,
             email: self.email,
             role: Role::parse(&self.role),
+            presence: serde_json::from_value(serde_json::Value::String(self.presence))
+                .unwrap_or_default(),
         })
     }
 }

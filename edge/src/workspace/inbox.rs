@@ -1,10 +1,13 @@
-//! The inbox (Q2): one summary row per dialog, pushed live to every agent's inbox socket.
+//! The inbox (Q2): one summary row per dialog, pushed live to every agent's inbox socket, with
+//! who a waiting session is offered to (Q13) filled in.
 
 use super::Workspace;
 use crate::error::{ApiError, ApiResult};
-use crate::http::{is_websocket_upgrade, json};
+use crate::http::{is_websocket_upgrade, json, query};
+use crate::sql::{get_meta, put_meta};
 use openline_core::inbox::{sort_for_display, DialogSummary};
 use openline_core::protocol::InboxFrame;
+use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{Request, Response, WebSocketPair};
@@ -13,35 +16,72 @@ use worker::{Request, Response, WebSocketPair};
 /// reached through search (a later issue).
 const INBOX_SNAPSHOT_ROWS: i64 = 500;
 
+#[derive(Deserialize)]
+struct Row {
+    summary: String,
+}
+
 impl Workspace {
-    /// Keeps the newest summary of each dialog. Summaries may arrive out of order (two commands
-    /// in flight), so an older `last_seq` never overwrites a newer one.
-    pub(super) fn summary(&self, mut summary: DialogSummary) -> ApiResult<Response> {
-        summary.channel_name = self.channel_name(&summary.channel_id)?;
-        let cursor = self.sql.exec(
-            "INSERT INTO inbox (dialog_id, last_seq, summary) VALUES (?, ?, ?) \
-             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, summary = excluded.summary \
-             WHERE excluded.last_seq >= inbox.last_seq",
-            vec![
-                summary.dialog_id.as_str().into(),
-                (summary.last_seq as i64).into(),
-                serde_json::to_string(&summary)?.into(),
-            ],
-        )?;
-        if cursor.rows_written() > 0 {
-            let frame = InboxFrame::Upsert { dialog: summary };
-            for ws in self.state.get_websockets() {
-                let _ = ws.send(&frame);
-            }
+    /// Keeps the newest summary of each dialog and routes its session. Summaries may arrive
+    /// out of order (two commands in flight), so an older `last_seq` is dropped.
+    pub(super) async fn summary(
+        &self,
+        mut summary: DialogSummary,
+        workspace: Option<String>,
+    ) -> ApiResult<Response> {
+        self.remember_own_id(workspace)?;
+        if self
+            .summary_of(&summary.dialog_id)?
+            .is_some_and(|stored| stored.last_seq > summary.last_seq)
+        {
+            return json(&json!({ "ok": true, "stale": true }));
         }
+        summary.channel_name = self.channel_name(&summary.channel_id)?;
+        summary.offered_to = self.offer_for(&summary)?;
+        self.store_and_push(&summary)?;
+        self.after_routing().await;
         json(&json!({ "ok": true }))
     }
 
-    pub(super) fn snapshot(&self) -> ApiResult<InboxFrame> {
-        #[derive(Deserialize)]
-        struct Row {
-            summary: String,
+    /// Dialogs name this workspace when they report; it needs its own id to write back to them.
+    fn remember_own_id(&self, workspace: Option<String>) -> ApiResult<()> {
+        let Some(id) = workspace.as_deref().and_then(WorkspaceId::parse) else { return Ok(()) };
+        if get_meta::<WorkspaceId>(&self.sql, "workspace")?.is_none() {
+            put_meta(&self.sql, "workspace", &id)?;
         }
+        Ok(())
+    }
+
+    pub(super) fn summary_of(&self, dialog: &DialogId) -> ApiResult<Option<DialogSummary>> {
+        let rows: Vec<Row> = self
+            .sql
+            .exec("SELECT summary FROM inbox WHERE dialog_id = ?", vec![dialog.as_str().into()])?
+            .to_array()?;
+        match rows.into_iter().next() {
+            Some(row) => Ok(Some(serde_json::from_str(&row.summary)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores the row and pushes it to every open inbox.
+    pub(super) fn store_and_push(&self, summary: &DialogSummary) -> ApiResult<()> {
+        self.sql.exec(
+            "INSERT INTO inbox (dialog_id, last_seq, summary) VALUES (?, ?, ?) \
+             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, summary = excluded.summary",
+            vec![
+                summary.dialog_id.as_str().into(),
+                (summary.last_seq as i64).into(),
+                serde_json::to_string(summary)?.into(),
+            ],
+        )?;
+        let frame = InboxFrame::Upsert { dialog: summary.clone() };
+        for ws in self.state.get_websockets() {
+            let _ = ws.send(&frame);
+        }
+        Ok(())
+    }
+
+    pub(super) fn snapshot(&self) -> ApiResult<InboxFrame> {
         let rows: Vec<Row> = self
             .sql
             .exec(
@@ -57,16 +97,25 @@ impl Workspace {
         Ok(InboxFrame::Snapshot { dialogs })
     }
 
-    pub(super) fn socket(&self, req: &Request) -> ApiResult<Response> {
+    /// An agent's app opens its inbox: the socket is tagged with the agent's id (the Worker
+    /// checked the token), which makes them available for offers while it is open.
+    pub(super) async fn socket(&self, req: &Request) -> ApiResult<Response> {
         if !is_websocket_upgrade(req)? {
             return Err(ApiError::bad_request(
                 "websocket_expected",
                 "Expected a WebSocket upgrade.",
             ));
         }
+        let agent = query(req, "agent")?
+            .and_then(|raw| AgentId::parse(&raw))
+            .ok_or(ApiError::Unauthorized)?;
         let pair = WebSocketPair::new()?;
-        self.state.accept_web_socket(&pair.server);
+        self.state.accept_websocket_with_tags(&pair.server, &[agent.as_str()]);
+        if let Err(e) = self.reroute(None) {
+            worker::console_error!("rerouting failed: {e:?}");
+        }
         pair.server.send(&self.snapshot()?)?;
+        self.after_routing().await;
         Ok(Response::from_websocket(pair.client)?)
     }
 }

@@ -8,10 +8,12 @@
 //! - `directory`: agents, login, development seeding.
 //! - `channels`: open channels and their settings (Q14).
 //! - `inbox`: summaries in, live rows out (Q2).
+//! - `routing`: offers of waiting sessions to available agents (Q13).
 
 mod channels;
 mod directory;
 mod inbox;
+mod routing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json, read_json};
@@ -31,22 +33,28 @@ const MIGRATIONS: &[&[&str]] = &[
     // Channel settings as one JSON document (`core::channel::ChannelSettings`); NULL until
     // an admin saves them, read as the defaults.
     &["ALTER TABLE channels ADD COLUMN settings TEXT"],
+    // Routing (Q13): each agent's own status, and the offer of each waiting session.
+    &[
+        "ALTER TABLE agents ADD COLUMN presence TEXT NOT NULL DEFAULT 'online'",
+        "CREATE TABLE offers (dialog_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, start INTEGER NOT NULL, offer TEXT NOT NULL)",
+    ],
 ];
 
 #[durable_object]
 pub struct Workspace {
     state: State,
+    env: Env,
     sql: SqlStorage,
 }
 
 impl DurableObject for Workspace {
-    fn new(state: State, _env: Env) -> Self {
+    fn new(state: State, env: Env) -> Self {
         crate::sockets::answer_pings_while_hibernating(&state);
         let sql = state.storage().sql();
         if let Err(e) = migrate(&sql, MIGRATIONS) {
             console_error!("workspace migration failed: {e}");
         }
-        Workspace { state, sql }
+        Workspace { state, env, sql }
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
@@ -61,16 +69,20 @@ impl DurableObject for Workspace {
         Ok(())
     }
 
-    async fn websocket_close(&self, _: WebSocket, _: usize, _: String, _: bool) -> Result<()> {
+    /// An agent closed the app: their offers pass on.
+    async fn websocket_close(&self, ws: WebSocket, _: usize, _: String, _: bool) -> Result<()> {
+        self.availability_changed(Some(&ws)).await;
         Ok(())
     }
 
-    async fn websocket_error(&self, _: WebSocket, _: worker::Error) -> Result<()> {
+    async fn websocket_error(&self, ws: WebSocket, _: worker::Error) -> Result<()> {
+        self.availability_changed(Some(&ws)).await;
         Ok(())
     }
 
-    /// Nothing is scheduled here yet (routing offers will be).
+    /// An offer's answer time ran out (Q13).
     async fn alarm(&self) -> Result<Response> {
+        self.availability_changed(None).await;
         Response::ok("")
     }
 }
@@ -86,11 +98,23 @@ impl Workspace {
             (Method::Get, "/channel-settings") => json(&self.settings_of(&channel_param(&req)?)?),
             (Method::Get, "/channels") => self.channels(),
             (Method::Post, "/channel-settings") => self.save_settings(read_json(&mut req).await?),
-            (Method::Post, "/summary") => self.summary(read_json(&mut req).await?),
+            (Method::Post, "/summary") => {
+                let workspace = crate::http::query(&req, "workspace")?;
+                self.summary(read_json(&mut req).await?, workspace).await
+            }
+            (Method::Post, "/presence") => self.set_presence(read_json(&mut req).await?).await,
             (Method::Get, "/inbox") => json(&self.snapshot()?),
-            (Method::Get, "/socket") => self.socket(&req),
+            (Method::Get, "/socket") => self.socket(&req).await,
             _ => Err(ApiError::NotFound("route")),
         }
+    }
+
+    /// Offers follow who is available; `closing` is a socket on its way out.
+    async fn availability_changed(&self, closing: Option<&WebSocket>) {
+        if let Err(e) = self.reroute(closing) {
+            console_error!("rerouting failed: {e:?}");
+        }
+        self.after_routing().await;
     }
 }
 
