@@ -3,7 +3,7 @@
 //! This is a wire and disk format: add fields with defaults, never rename a tag. The snapshot
 //! tests at the bottom pin the JSON.
 
-use crate::ids::{AgentId, VisitorId};
+use crate::ids::{AgentId, ChannelId, VisitorId};
 use serde::{Deserialize, Serialize};
 
 /// One change to a dialog. `seq` numbers a dialog's events from 1 without gaps.
@@ -59,6 +59,11 @@ pub enum EventBody {
         agent: AgentId,
         agent_name: String,
     },
+    /// The actor moved the session to another open channel, where it waits again (Q4).
+    MovedToChannel {
+        channel: ChannelId,
+        channel_name: String,
+    },
     /// The actor took over the session from `previous`, who is told (Q7).
     Taken {
         previous: AgentId,
@@ -85,6 +90,13 @@ pub enum CloseReason {
     Spam,
     /// Nobody wrote for the channel's automatic-close period (Q14).
     Inactive,
+}
+
+/// An open channel named by a command, as the edge looked it up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelRef {
+    pub id: ChannelId,
+    pub name: String,
 }
 
 /// An agent named in an event or a directory lookup.
@@ -174,6 +186,13 @@ mod tests {
             (
                 EventBody::Invited { agent: luis(), agent_name: "Luis".into() },
                 r#"{"type":"invited","agent":"a_luis","agent_name":"Luis"}"#,
+            ),
+            (
+                EventBody::MovedToChannel {
+                    channel: ChannelId::parse("sales").unwrap(),
+                    channel_name: "Sales".into(),
+                },
+                r#"{"type":"moved_to_channel","channel":"sales","channel_name":"Sales"}"#,
             ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),

@@ -15,6 +15,7 @@
 //! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
 //! | `GET  /api/agent/channels` (agent bearer) | → `ChannelsReply` |
 //! | `PUT  /api/agent/presence` (agent bearer) | `PresenceRequest` → `AgentProfile` |
+//! | `POST /api/agent/channels` (admin bearer) | `NewChannel` → `ChannelSettings` |
 //! | `PUT  /api/agent/channels/{id}` (admin bearer) | `ChannelSettings` → `ChannelSettings` |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
@@ -133,6 +134,14 @@ pub struct PresenceRequest {
     pub presence: Presence,
 }
 
+/// `POST /api/agent/channels` (admin): a new open channel with default settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewChannel {
+    pub id: ChannelId,
+    pub name: String,
+}
+
 /// Every open channel's settings (agents read them; admins change them).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChannelsReply {
@@ -154,6 +163,9 @@ pub struct DevSeedRequest {
     /// More agents besides the admin (colleagues to transfer to and invite).
     #[serde(default)]
     pub agents: Vec<DevAgent>,
+    /// More open channels besides `channel` (to transfer to).
+    #[serde(default)]
+    pub more_channels: Vec<NewChannel>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

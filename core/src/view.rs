@@ -28,6 +28,7 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
         EventBody::MessagePosted { internal: true, .. }
         | EventBody::Pinned
         | EventBody::Unpinned
+        | EventBody::MovedToChannel { .. }
         | EventBody::Unknown => return None,
         EventBody::Transferred { agent, agent_name } => {
             EventBody::Answered { agent: agent.clone(), agent_name: agent_name.clone() }
@@ -101,6 +102,11 @@ mod tests {
             as_answered
         );
         assert_eq!(customer(EventBody::Pinned), None);
+        let sales = crate::ids::ChannelId::parse("sales").unwrap();
+        assert_eq!(
+            customer(EventBody::MovedToChannel { channel: sales, channel_name: "Sales".into() }),
+            None
+        );
         assert_eq!(customer(EventBody::Unpinned), None);
         assert_eq!(
             customer(EventBody::Closed { session: 1, reason: CloseReason::Spam }),

@@ -9,10 +9,10 @@ use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{self, DialogCommand, LoginCheck, PresenceChange};
 use openline_core::auth::{sign, Claims};
 use openline_core::channel::ChannelSettings;
-use openline_core::event::AgentRef;
+use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::limits::AGENT_SESSION_MS;
 use openline_core::protocol::{
-    AgentProfile, CommandRequest, LoginReply, LoginRequest, PresenceRequest,
+    AgentProfile, CommandRequest, LoginReply, LoginRequest, NewChannel, PresenceRequest,
 };
 use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
 use worker::{Env, Method, Request, Response, Stub};
@@ -45,6 +45,17 @@ pub async fn channels(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env)?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send::<()>(&stub, Method::Get, "/channels", None).await
+}
+
+/// An admin opens a new channel (A1), with default settings.
+pub async fn create_channel(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    if !who.role.may_configure_channels() {
+        return Err(ApiError::Rejected(openline_core::Rejection::Forbidden));
+    }
+    let channel: NewChannel = read_json(&mut req).await?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send(&stub, Method::Post, "/channels", Some(&channel)).await
 }
 
 /// An admin saves a channel's settings (A1, Q14); they take effect at once.
@@ -106,14 +117,32 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     let stub = dialog_stub(env, &who, id)?;
     let request: CommandRequest = read_json(&mut req).await?;
     let directory = named_agent(env, &who, &request).await?;
+    let channels = named_channel(env, &who, &request).await?;
     let command = DialogCommand {
         meta: None,
         actor: Actor::Agent { id: who.agent, name: who.name },
         viewer: Viewer::Agent,
         request,
         directory,
+        channels,
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
+}
+
+/// Looks up the open channel a command names (transfer to a channel), like `named_agent`.
+async fn named_channel(
+    env: &Env,
+    who: &AgentAuth,
+    request: &CommandRequest,
+) -> ApiResult<Vec<ChannelRef>> {
+    let Some(id) = request.command.named_channel() else { return Ok(Vec::new()) };
+    let stub = internal::workspace(env, &who.workspace)?;
+    let path = format!("/channel-settings?id={id}");
+    match internal::call::<(), ChannelSettings>(&stub, Method::Get, &path, None).await {
+        Ok(channel) => Ok(vec![ChannelRef { id: channel.id, name: channel.name }]),
+        Err(ApiError::Relayed { status: 404, .. }) => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Looks up the colleague a command names (transfer, invite) in the caller's workspace. An

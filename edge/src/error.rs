@@ -20,6 +20,8 @@ pub enum ApiError {
     /// A domain rule said no.
     Rejected(Rejection),
     MethodNotAllowed,
+    /// The request clashes with what exists (an id in use).
+    Conflict(&'static str, &'static str),
     Misconfigured(&'static str),
     Internal(worker::Error),
     /// An error a Durable Object already phrased, passed on as it is.
@@ -43,6 +45,7 @@ impl ApiError {
             ApiError::NotFound(_) => 404,
             ApiError::MethodNotAllowed => 405,
             ApiError::PayloadTooLarge => 413,
+            ApiError::Conflict(..) => 409,
             ApiError::Rejected(r) => rejection_status(r),
             ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
             ApiError::Relayed { status, .. } => *status,
@@ -62,6 +65,7 @@ impl ApiError {
                 ("payload_too_large", "The request body is too large.".into())
             }
             ApiError::Rejected(r) => (r.code(), r.message()),
+            ApiError::Conflict(code, message) => (code, (*message).to_owned()),
             ApiError::Misconfigured(what) => {
                 ("server_misconfigured", format!("The server is missing {what}."))
             }
@@ -94,7 +98,7 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         | Rejection::AnsweredByOther { .. }
         | Rejection::NotAnswered
         | Rejection::PinnedByOther { .. } => 409,
-        Rejection::UnknownAgent => 404,
+        Rejection::UnknownAgent | Rejection::UnknownChannel => 404,
     }
 }
 

@@ -4,7 +4,7 @@
 //! here was checked by the Worker already (tokens, ids). The objects still parse every body.
 
 use crate::error::{ApiError, ApiResult};
-use openline_core::event::AgentRef;
+use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::protocol::{CommandRequest, ErrorBody};
 use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
 use serde::de::DeserializeOwned;
@@ -35,6 +35,9 @@ pub struct DialogCommand {
     /// `Command::named_agent`); empty when it names none or the agent does not exist.
     #[serde(default)]
     pub directory: Vec<AgentRef>,
+    /// Likewise for the open channel it names (see `Command::named_channel`).
+    #[serde(default)]
+    pub channels: Vec<ChannelRef>,
 }
 
 /// `POST /presence` on a Workspace.

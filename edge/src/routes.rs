@@ -22,6 +22,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
         (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
         (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
+        (Method::Post, ["api", "agent", "channels"]) => agent_api::create_channel(req, env).await,
         (Method::Put, ["api", "agent", "presence"]) => agent_api::presence(req, env).await,
         (Method::Put, ["api", "agent", "channels", id]) => {
             let id = id.to_string();

@@ -66,6 +66,7 @@ pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
         meta: Some(meta),
         request,
         directory: Vec::new(),
+        channels: Vec::new(),
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }

@@ -210,3 +210,53 @@ async fn q9_an_invited_colleague_sees_and_writes_in_the_chat() -> anyhow::Result
     assert!(seen.events.iter().any(|e| matches!(&e.body, EventBody::MessagePosted { text, .. } if text == "Soy Marta, de facturación.")));
     Ok(())
 }
+
+#[tokio::test]
+async fn q4_transfer_to_another_open_channel_puts_it_in_that_queue() -> anyhow::Result<()> {
+    let t = team("transfer-channel").await?;
+    t.ana.command(&t.dialog, Command::Answer).await?;
+    let sales = openline_core::ChannelId::parse("sales").unwrap_or_else(|| unreachable!());
+    t.ana.command(&t.dialog, Command::TransferToChannel { channel: sales.clone() }).await?;
+
+    let row = summary(&t.luis, &t.dialog).await?;
+    assert_eq!(
+        (row.channel_id, row.channel_name.as_str(), row.status),
+        (sales, "Sales", SessionStatus::Unanswered)
+    );
+    // Back in the queue: anyone may answer it now; the customer sees nothing of the move.
+    t.luis.command(&t.dialog, Command::Answer).await?;
+    let seen = t.customer.events(None).await?;
+    assert!(!seen.events.iter().any(|e| matches!(e.body, EventBody::MovedToChannel { .. })));
+    let nowhere = openline_core::ChannelId::parse("nowhere").unwrap_or_else(|| unreachable!());
+    let refused = t.luis.command(&t.dialog, Command::TransferToChannel { channel: nowhere }).await;
+    assert_eq!(failure(refused), (404, "unknown_channel".into()));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a1_admins_open_new_channels() -> anyhow::Result<()> {
+    let t = team("new-channel").await?;
+    let support = openline_core::protocol::NewChannel {
+        id: openline_core::ChannelId::parse("support").unwrap_or_else(|| unreachable!()),
+        name: "Support".into(),
+    };
+    let refused = t
+        .luis
+        .http
+        .post::<_, openline_core::channel::ChannelSettings>("/api/agent/channels", &support)
+        .await;
+    assert_eq!(failure(refused), (403, "forbidden".into()));
+    let created: openline_core::channel::ChannelSettings =
+        t.ana.http.post("/api/agent/channels", &support).await?;
+    assert_eq!(created.name, "Support");
+    let again = t
+        .ana
+        .http
+        .post::<_, openline_core::channel::ChannelSettings>("/api/agent/channels", &support)
+        .await;
+    assert_eq!(failure(again), (409, "channel_exists".into()));
+    // Its widget works at once.
+    let customer = Customer::open(&t.edge, "demo.support").await?;
+    assert_eq!(customer.session.channel.name, "Support");
+    Ok(())
+}

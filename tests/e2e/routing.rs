@@ -35,7 +35,10 @@ async fn desk(
         queue: vec![id(&ana), id(&luis)],
         offer_timeout_secs: timeout_secs,
         no_agent_reply: no_agent_reply.into(),
-        ..channels[0].clone()
+        ..channels
+            .into_iter()
+            .find(|c| c.id.as_str() == "web")
+            .ok_or_else(|| anyhow::anyhow!("no web channel"))?
     };
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &settings).await?;
     Ok(Desk { edge, ana, luis })

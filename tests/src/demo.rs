@@ -1,6 +1,6 @@
 //! The demo workspace: what `cargo xtask dev` seeds and what the tests log in with.
 
-use openline_core::protocol::{DevAgent, DevSeedRequest};
+use openline_core::protocol::{DevAgent, DevSeedRequest, NewChannel};
 use openline_core::{ChannelId, WorkspaceId};
 
 pub const WORKSPACE: &str = "demo";
@@ -22,7 +22,11 @@ pub fn seed() -> DevSeedRequest {
             password: ADMIN_PASSWORD.into(),
         })
         .collect();
-    DevSeedRequest { agents, ..seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME) }
+    let more_channels = vec![NewChannel {
+        id: ChannelId::parse("sales").unwrap_or_else(|| unreachable!()),
+        name: "Sales".into(),
+    }];
+    DevSeedRequest { agents, more_channels, ..seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME) }
 }
 
 /// Another tenant, for tests that prove workspaces are apart.
@@ -36,5 +40,6 @@ pub fn seed_for(workspace: &str, email: &str, name: &str) -> DevSeedRequest {
         channel_name: "Website".into(),
         greeting: "Hi! Ask us anything, we usually answer in a few minutes.".into(),
         agents: Vec::new(),
+        more_channels: Vec::new(),
     }
 }

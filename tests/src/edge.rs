@@ -66,13 +66,19 @@ impl Edge {
         self.wait_ready().await
     }
 
+    /// Seeds a workspace. Seeding is idempotent, so a 503 (wrangler reloading the Worker
+    /// because its files changed under it) is simply tried again.
     pub async fn seed(&self, seed: &DevSeedRequest) -> Result<()> {
-        let response =
-            reqwest::Client::new().post(self.url("/api/dev/seed")).json(seed).send().await?;
-        if !response.status().is_success() {
-            bail!("seeding failed: {} {}", response.status(), response.text().await?);
+        for _ in 0..3 {
+            let response =
+                reqwest::Client::new().post(self.url("/api/dev/seed")).json(seed).send().await?;
+            match response.status().as_u16() {
+                200..=299 => return Ok(()),
+                503 => tokio::time::sleep(Duration::from_millis(500)).await,
+                status => bail!("seeding failed: {status} {}", response.text().await?),
+            }
         }
-        Ok(())
+        bail!("seeding failed: the Worker kept restarting")
     }
 
     fn spawn(&mut self) -> Result<()> {

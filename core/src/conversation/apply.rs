@@ -44,6 +44,13 @@ pub fn apply(state: &mut DialogState, event: &Event) {
                 assign(state, id, name);
             }
         }
+        EventBody::MovedToChannel { channel, .. } => {
+            state.channel = Some(channel.clone());
+            state.status = SessionStatus::Unanswered;
+            state.waiting_since = Some(event.at);
+            state.participants.clear();
+            state.pinned = false;
+        }
         EventBody::Invited { agent, agent_name } => {
             state.participants.push(AgentRef { id: agent.clone(), name: agent_name.clone() });
         }

@@ -5,8 +5,8 @@ use super::automation;
 use super::lifecycle;
 use super::messages;
 use super::state::DialogState;
-use crate::event::{Actor, AgentRef, Event, EventBody};
-use crate::ids::AgentId;
+use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
+use crate::ids::{AgentId, ChannelId};
 use serde::{Deserialize, Serialize};
 
 /// What a customer or an agent asks a dialog to do. A wire type (see `protocol::CommandRequest`).
@@ -33,6 +33,10 @@ pub enum Command {
     Transfer {
         to: AgentId,
     },
+    /// Move the session to another open channel's queue (Q4).
+    TransferToChannel {
+        channel: ChannelId,
+    },
     /// Bring a colleague into the session (Q9).
     Invite {
         agent: AgentId,
@@ -55,6 +59,14 @@ impl Command {
             _ => None,
         }
     }
+
+    /// The open channel this command names, looked up like `named_agent`.
+    pub fn named_channel(&self) -> Option<&ChannelId> {
+        match self {
+            Command::TransferToChannel { channel } => Some(channel),
+            _ => None,
+        }
+    }
 }
 
 /// What `decide` may know besides the dialog's own state.
@@ -64,6 +76,15 @@ pub struct Context<'a> {
     pub now: i64,
     /// The workspace's agents this command names (see `Command::named_agent`).
     pub directory: &'a [AgentRef],
+    /// The open channels this command names (see `Command::named_channel`).
+    pub channels: &'a [ChannelRef],
+}
+
+impl Context<'_> {
+    /// At `now`, naming nobody: what system commands need.
+    pub fn at(now: i64) -> Context<'static> {
+        Context { now, directory: &[], channels: &[] }
+    }
 }
 
 /// Why a command was refused. A value, never a panic; `code()` is stable for clients.
@@ -89,6 +110,8 @@ pub enum Rejection {
     },
     /// The named agent is not in this workspace.
     UnknownAgent,
+    /// The named channel is not in this workspace.
+    UnknownChannel,
 }
 
 impl Rejection {
@@ -102,6 +125,7 @@ impl Rejection {
             Rejection::NotAnswered => "not_answered",
             Rejection::PinnedByOther { .. } => "pinned",
             Rejection::UnknownAgent => "unknown_agent",
+            Rejection::UnknownChannel => "unknown_channel",
         }
     }
 
@@ -121,6 +145,7 @@ impl Rejection {
                 format!("{agent_name} has locked this conversation.")
             }
             Rejection::UnknownAgent => "There is no such agent in this workspace.".into(),
+            Rejection::UnknownChannel => "There is no such open channel in this workspace.".into(),
         }
     }
 }
@@ -142,7 +167,7 @@ pub fn decide(
         },
         Actor::Agent { id, name } => {
             let me = AgentRef { id: id.clone(), name: name.clone() };
-            agent_command(state, &me, command, ctx.directory)?
+            agent_command(state, &me, command, ctx)?
         }
     };
     Ok(stamp(state, actor, bodies, ctx.now))
@@ -152,11 +177,15 @@ fn agent_command(
     state: &DialogState,
     me: &AgentRef,
     command: &Command,
-    directory: &[AgentRef],
+    ctx: Context<'_>,
 ) -> Result<Vec<EventBody>, Rejection> {
     let named = || {
         let id = command.named_agent().ok_or(Rejection::UnknownAgent)?;
-        directory.iter().find(|a| &a.id == id).ok_or(Rejection::UnknownAgent)
+        ctx.directory.iter().find(|a| &a.id == id).ok_or(Rejection::UnknownAgent)
+    };
+    let named_channel = || {
+        let id = command.named_channel().ok_or(Rejection::UnknownChannel)?;
+        ctx.channels.iter().find(|c| &c.id == id).ok_or(Rejection::UnknownChannel)
     };
     match command {
         Command::Post { text, internal } => messages::agent_post(state, me, text, *internal),
@@ -166,6 +195,9 @@ fn agent_command(
         Command::MarkSpam => lifecycle::mark_spam(state, me),
         Command::Take => lifecycle::take(state, me),
         Command::Transfer { .. } => lifecycle::transfer(state, me, named()?),
+        Command::TransferToChannel { .. } => {
+            lifecycle::move_to_channel(state, me, named_channel()?)
+        }
         Command::Invite { .. } => lifecycle::invite(state, me, named()?),
         Command::Pin => lifecycle::pin(state, me, true),
         Command::Unpin => lifecycle::pin(state, me, false),

@@ -3,7 +3,7 @@
 
 use super::decide::Rejection;
 use super::state::{DialogState, SessionStatus};
-use crate::event::{AgentRef, CloseReason, EventBody};
+use crate::event::{AgentRef, ChannelRef, CloseReason, EventBody};
 
 /// Take a waiting session (Q3). Answering one's own session again does nothing.
 pub fn answer(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, Rejection> {
@@ -45,6 +45,19 @@ pub fn transfer(
         return Ok(Vec::new());
     }
     Ok(vec![EventBody::Transferred { agent: to.id.clone(), agent_name: to.name.clone() }])
+}
+
+/// Move the session to another open channel (Q4): it waits again in that channel's queue,
+/// with the same rights as a transfer.
+pub fn move_to_channel(
+    state: &DialogState,
+    me: &AgentRef,
+    to: &ChannelRef,
+) -> Result<Vec<EventBody>, Rejection> {
+    if !matches!(state.status, SessionStatus::Unanswered) {
+        require_owner(state, me)?;
+    }
+    Ok(vec![EventBody::MovedToChannel { channel: to.id.clone(), channel_name: to.name.clone() }])
 }
 
 /// Bring a colleague in (Q9): the owner or an invited colleague may.

@@ -4,7 +4,7 @@
 //! by folding the events from `DialogState::default()`.
 
 use crate::event::{AgentRef, CloseReason};
-use crate::ids::AgentId;
+use crate::ids::{AgentId, ChannelId};
 use serde::{Deserialize, Serialize};
 
 /// Stored as a snapshot: every field added later needs a default (`#[serde(default)]`).
@@ -29,6 +29,8 @@ pub struct DialogState {
     pub last_close: Option<CloseReason>,
     /// The last time anyone wrote to the chat (automatic close counts from here, Q14).
     pub last_activity_at: Option<i64>,
+    /// The open channel the dialog was moved to (Q4); `None`: the one the customer wrote on.
+    pub channel: Option<ChannelId>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +63,11 @@ impl DialogState {
             SessionStatus::InProgress { agent, .. } => Some(agent),
             _ => None,
         }
+    }
+
+    /// The channel the dialog is in now: `original` unless it was moved (Q4).
+    pub fn channel_or(&self, original: &ChannelId) -> ChannelId {
+        self.channel.clone().unwrap_or_else(|| original.clone())
     }
 
     /// The owner or an invited colleague: may write to the customer.

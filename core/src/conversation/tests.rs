@@ -6,7 +6,8 @@
 //! `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
-use crate::event::{Actor, AgentRef, CloseReason, Event, EventBody};
+use crate::event::{Actor, AgentRef, ChannelRef, CloseReason, Event, EventBody};
+use crate::ids::ChannelId;
 use crate::ids::{AgentId, VisitorId};
 
 fn actor(who: &str) -> Actor {
@@ -30,6 +31,14 @@ fn directory() -> Vec<AgentRef> {
         .collect()
 }
 
+/// The workspace's open channels. "nowhere" is not among them.
+fn channels() -> Vec<ChannelRef> {
+    ["web", "sales"]
+        .iter()
+        .map(|c| ChannelRef { id: ChannelId::parse(c).unwrap(), name: c.to_uppercase() })
+        .collect()
+}
+
 fn command(verb: &str, text: &str) -> Command {
     match verb {
         "say" => Command::Post { text: text.to_owned(), internal: false },
@@ -44,6 +53,7 @@ fn command(verb: &str, text: &str) -> Command {
         "pin" => Command::Pin,
         "unpin" => Command::Unpin,
         "auto-close" => Command::AutoClose,
+        "move" => Command::TransferToChannel { channel: ChannelId::parse(text).unwrap() },
         other => panic!("unknown verb {other}"),
     }
 }
@@ -58,6 +68,7 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::Closed { reason: CloseReason::Spam, .. } => "closed(spam)",
         EventBody::Closed { reason: CloseReason::Inactive, .. } => "closed(inactive)",
         EventBody::Transferred { .. } => "transferred",
+        EventBody::MovedToChannel { .. } => "moved",
         EventBody::Taken { .. } => "taken",
         EventBody::Invited { .. } => "invited",
         EventBody::Pinned => "pinned",
@@ -93,7 +104,7 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
         let (who, rest) = step.trim().split_once(':').expect("step needs `who:`");
         let rest = rest.trim();
         let (verb, text) = rest.split_once(' ').unwrap_or((rest, ""));
-        let ctx = Context { now, directory: &directory() };
+        let ctx = Context { now, directory: &directory(), channels: &channels() };
         match decide(&state, &actor(who), &command(verb, text), ctx) {
             Ok(events) if events.is_empty() => trace.push("-".to_owned()),
             Ok(events) => {
@@ -368,6 +379,10 @@ fn snapshot_contact_center_commands() {
         (Command::Take, r#"{"type":"take"}"#),
         (Command::Transfer { to: agent_id("luis") }, r#"{"type":"transfer","to":"a_luis"}"#),
         (Command::Invite { agent: agent_id("luis") }, r#"{"type":"invite","agent":"a_luis"}"#),
+        (
+            Command::TransferToChannel { channel: ChannelId::parse("sales").unwrap() },
+            r#"{"type":"transfer_to_channel","channel":"sales"}"#,
+        ),
         (Command::Pin, r#"{"type":"pin"}"#),
         (Command::Unpin, r#"{"type":"unpin"}"#),
     ];
@@ -433,4 +448,25 @@ fn q14_a_new_session_gets_the_automatic_reply_once() {
     );
     let (_, log, _) = run("visitor: say hi | visitor: say again");
     assert_eq!(new_session_reply(&log[2..], &settings(None), 0), None, "not for a second message");
+}
+
+#[test]
+fn q4_moving_to_another_channel_puts_the_session_back_in_its_queue() {
+    check(
+        "visitor: say quiero comprar | ana: answer | ana: invite luis | ana: pin | ana: move sales",
+        "session_opened message_posted | answered | invited | pinned | moved ; unanswered session=1 unread=1",
+    );
+    let (state, _, _) = run("visitor: say hi | eva: move sales");
+    let web = ChannelId::parse("web").unwrap();
+    assert_eq!(state.channel_or(&web).as_str(), "sales");
+    let (state, _, _) = run("visitor: say hi");
+    assert_eq!(state.channel_or(&web).as_str(), "web");
+}
+
+#[test]
+fn q4_only_the_owner_moves_an_answered_session_and_only_to_known_channels() {
+    check(
+        "visitor: say hi | ana: answer | luis: move sales | ana: move nowhere",
+        "session_opened message_posted | answered | !answered_by_other | !unknown_channel ; in_progress(ana) session=1 unread=1",
+    );
 }

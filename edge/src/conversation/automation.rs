@@ -8,29 +8,39 @@ use crate::internal::{self, DialogMeta};
 use crate::sql::{get_meta, put_meta};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::{auto_close_deadline, Command, Context};
-use openline_core::{decide, Actor, DialogState};
+use openline_core::{decide, Actor, ChannelId, DialogState};
 use worker::{console_error, Method, ScheduledTime};
 
 impl Conversation {
     /// The channel's settings: fetched from the workspace when `refresh` (a session may open),
     /// else the copy kept from the last fetch. Without either, no automatic behaviour.
     pub(super) async fn settings(&self, meta: &DialogMeta, refresh: bool) -> ChannelSettings {
+        // The channel the dialog is in now: it may have been moved (Q4).
+        let channel = self
+            .load_state()
+            .map(|s| s.channel_or(&meta.channel))
+            .unwrap_or_else(|_| meta.channel.clone());
         if refresh {
-            match self.fetch_settings(meta).await {
+            match self.fetch_settings(meta, &channel).await {
                 Ok(settings) => return settings,
                 Err(e) => {
                     console_error!("channel settings unavailable, using the kept copy: {e:?}")
                 }
             }
         }
-        get_meta(&self.sql, "channel").ok().flatten().unwrap_or_else(|| {
-            ChannelSettings::new(meta.channel.clone(), String::new(), String::new())
-        })
+        get_meta(&self.sql, "channel")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| ChannelSettings::new(channel, String::new(), String::new()))
     }
 
-    async fn fetch_settings(&self, meta: &DialogMeta) -> ApiResult<ChannelSettings> {
+    async fn fetch_settings(
+        &self,
+        meta: &DialogMeta,
+        channel: &ChannelId,
+    ) -> ApiResult<ChannelSettings> {
         let stub = internal::workspace(&self.env, &meta.workspace)?;
-        let path = format!("/channel-settings?id={}", meta.channel);
+        let path = format!("/channel-settings?id={channel}");
         let settings: ChannelSettings =
             internal::call::<(), _>(&stub, Method::Get, &path, None).await?;
         put_meta(&self.sql, "channel", &settings)?;
@@ -72,7 +82,7 @@ impl Conversation {
                 return Ok(());
             }
         }
-        let ctx = Context { now, directory: &[] };
+        let ctx = Context::at(now);
         let events = decide(&before, &Actor::System, &Command::AutoClose, ctx)
             .map_err(ApiError::Rejected)?;
         let after = self.append(&before, &events)?;

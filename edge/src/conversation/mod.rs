@@ -113,12 +113,12 @@ impl Conversation {
         }
         let before = self.load_state()?;
         let now = crate::auth::now_ms();
-        let ctx = Context { now, directory: &cmd.directory };
+        let ctx = Context { now, directory: &cmd.directory, channels: &cmd.channels };
         let mut events =
             decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;
         let mut after = self.append(&before, &events)?;
         if let Some(reply) = new_session_reply(&events, &settings, now) {
-            let auto = decide(&after, &Actor::System, &reply, Context { now, directory: &[] })
+            let auto = decide(&after, &Actor::System, &reply, Context::at(now))
                 .map_err(ApiError::Rejected)?;
             after = self.append(&after, &auto)?;
             events.extend(auto);
@@ -308,7 +308,7 @@ impl Conversation {
     fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
         let summary = DialogSummary::new(
             meta.dialog.clone(),
-            meta.channel.clone(),
+            state.channel_or(&meta.channel),
             meta.visitor.clone(),
             state,
         );

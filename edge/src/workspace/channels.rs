@@ -5,7 +5,7 @@ use super::{channel_param, Workspace};
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use openline_core::channel::ChannelSettings;
-use openline_core::protocol::{ChannelInfo, ChannelsReply};
+use openline_core::protocol::{ChannelInfo, ChannelsReply, NewChannel};
 use openline_core::ChannelId;
 use serde::Deserialize;
 use worker::{Request, Response};
@@ -58,6 +58,26 @@ impl Workspace {
             channels.extend(row.settings()?);
         }
         json(&ChannelsReply { channels })
+    }
+
+    /// A new open channel with default settings (A1); an id in use is a conflict.
+    pub(super) fn create_channel(&self, channel: NewChannel) -> ApiResult<Response> {
+        let settings =
+            ChannelSettings::new(channel.id, channel.name.trim().to_owned(), String::new());
+        settings
+            .validate()
+            .map_err(|message| ApiError::bad_request("invalid_settings", message))?;
+        let cursor = self.sql.exec(
+            "INSERT INTO channels (id, name, greeting, settings) VALUES (?, ?, '', ?) ON CONFLICT(id) DO NOTHING",
+            vec![settings.id.as_str().into(), settings.name.clone().into(), serde_json::to_string(&settings)?.into()],
+        )?;
+        if cursor.rows_written() == 0 {
+            return Err(ApiError::Conflict(
+                "channel_exists",
+                "An open channel with this id exists.",
+            ));
+        }
+        json(&settings)
     }
 
     /// Saves an admin's edit (the Worker checked the role). Takes effect for every session

@@ -32,6 +32,9 @@ impl Workspace {
             vec![seed.channel.as_str().into(), seed.channel_name.into(), seed.greeting.into()],
         )?;
         created |= cursor.rows_written() > 0;
+        for channel in seed.more_channels {
+            created |= self.create_channel(channel).is_ok();
+        }
         json(&json!({ "created": created }))
     }
 

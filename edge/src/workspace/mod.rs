@@ -97,6 +97,7 @@ impl Workspace {
             (Method::Get, "/channel") => self.channel_info(&req),
             (Method::Get, "/channel-settings") => json(&self.settings_of(&channel_param(&req)?)?),
             (Method::Get, "/channels") => self.channels(),
+            (Method::Post, "/channels") => self.create_channel(read_json(&mut req).await?),
             (Method::Post, "/channel-settings") => self.save_settings(read_json(&mut req).await?),
             (Method::Post, "/summary") => {
                 let workspace = crate::http::query(&req, "workspace")?;

@@ -35,8 +35,12 @@ impl Workspace {
             self.sql.exec("DELETE FROM offers WHERE dialog_id = ?", vec![dialog.into()])?;
             return Ok(Vec::new());
         }
+        // A session keeps its offer while it waits in the same channel; moved to another
+        // channel (Q4), it starts over in that channel's queue.
         if let Some(row) = self.offer_rows(Some(dialog))?.into_iter().next() {
-            return Ok(serde_json::from_str::<Offer>(&row.offer)?.to);
+            if row.channel_id == summary.channel_id.as_str() {
+                return Ok(serde_json::from_str::<Offer>(&row.offer)?.to);
+            }
         }
         let settings = self.settings_of(&summary.channel_id)?;
         let cursor_key = format!("round-robin:{}", summary.channel_id);
@@ -146,7 +150,7 @@ impl Workspace {
     fn save_offer(&self, dialog: &str, channel: &str, start: i64, offer: &Offer) -> ApiResult<()> {
         self.sql.exec(
             "INSERT INTO offers (dialog_id, channel_id, start, offer) VALUES (?, ?, ?, ?) \
-             ON CONFLICT(dialog_id) DO UPDATE SET offer = excluded.offer",
+             ON CONFLICT(dialog_id) DO UPDATE SET channel_id = excluded.channel_id, start = excluded.start, offer = excluded.offer",
             vec![dialog.into(), channel.into(), start.into(), serde_json::to_string(offer)?.into()],
         )?;
         Ok(())
@@ -184,6 +188,7 @@ impl Workspace {
                     command: Command::Post { text, internal: false },
                 },
                 directory: Vec::new(),
+                channels: Vec::new(),
             };
             let stub = internal::conversation(&self.env, &workspace, &dialog)?;
             self.state.wait_until(async move {
