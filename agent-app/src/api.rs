@@ -9,7 +9,8 @@ use openline_core::conversation::Command;
 use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest,
+    AgentProfile, AgentsReply, CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame,
+    LoginReply, LoginRequest,
 };
 use serde::de::DeserializeOwned;
 
@@ -51,6 +52,12 @@ pub async fn inbox(token: &str) -> Result<Vec<DialogSummary>, ApiError> {
         InboxFrame::Snapshot { dialogs } => Ok(dialogs),
         InboxFrame::Upsert { dialog } => Ok(vec![dialog]),
     }
+}
+
+/// `GET /api/agent/agents`: the workspace's agents, for the transfer and invite pickers.
+pub async fn agents(token: &str) -> Result<Vec<AgentProfile>, ApiError> {
+    let req = bearer(Request::get("/api/agent/agents"), token);
+    Ok(read::<AgentsReply>(req.send().await).await?.agents)
 }
 
 /// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).

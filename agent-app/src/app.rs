@@ -83,13 +83,14 @@ fn Shell() -> impl IntoView {
         return ().into_any();
     };
     let me = reply.agent.id.clone();
+    let me_dialog = me.clone();
     let (inbox, online) = use_inbox(ui, reply.token.clone());
     let selected = route::use_selected_dialog();
     let conversation = move || match selected.get() {
         Some(id) => {
             let row_id = id.clone();
             let summary = Memo::new(move |_| inbox.with(|i| i.get(&row_id).cloned()));
-            view! { <DialogPane id summary/> }.into_any()
+            view! { <DialogPane id summary me=me_dialog.clone()/> }.into_any()
         }
         None => view! { <NoDialog/> }.into_any(),
     };

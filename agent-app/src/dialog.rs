@@ -1,21 +1,23 @@
-//! The open conversation: header (visitor, state, Answer / Finish), the message list and the
-//! composer. It owns the dialog's socket, so opening another dialog closes this one's.
-//!
-//! What the buttons offer follows the state folded from the events (`DialogLog::state`); the
-//! server still decides (`core::decide`), and a refusal (say, another agent answered first)
-//! comes back as an alert with the server's message.
+//! The open conversation: header (visitor, state, the actions of `dialog_actions`), the
+//! notice line, the message list and the composer. It owns the dialog's socket, so opening
+//! another dialog closes this one's.
 
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
+use crate::commands::Commands;
 use crate::composer::Composer;
+use crate::dialog_actions::DialogActions;
 use crate::dialog_log::DialogLog;
+use crate::dialog_notice::DialogNotice;
 use crate::i18n::Text;
+use crate::icons::LockIcon;
 use crate::messages::MessageList;
 use crate::socket::{self, Handlers, Socket};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use openline_core::conversation::{Command, SessionStatus};
-use openline_core::ids::DialogId;
+use openline_core::conversation::{Command, DialogState, SessionStatus};
+use openline_core::event::CloseReason;
+use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{visitor_display_name, DialogSummary};
 use openline_core::protocol::EventsFrame;
 
@@ -25,6 +27,8 @@ pub fn DialogPane(
     id: DialogId,
     /// Its inbox row, when the inbox has one (for the visitor's name).
     summary: Memo<Option<DialogSummary>>,
+    /// The signed-in agent.
+    me: AgentId,
 ) -> impl IntoView {
     let ui = use_ui();
     let token = ui.token().unwrap_or_default();
@@ -48,50 +52,36 @@ pub fn DialogPane(
             .or_else(|| log.with(|l| l.visitor().map(visitor_display_name)))
             .unwrap_or_else(|| name_id.to_string())
     };
-    let status = move || match state.get().status {
-        SessionStatus::Unanswered => ("unanswered", ui.t(Text::StatusUnanswered).to_owned()),
-        SessionStatus::InProgress { agent_name, .. } => ("open", ui.lang.in_progress(&agent_name)),
-        SessionStatus::Idle => ("closed", ui.t(Text::StatusClosed).to_owned()),
-    };
-    let command = Commands { ui, id, log, pending };
-    let (on_answer, on_finish) = (command.clone(), command.clone());
+    let commands = Commands { ui, id: StoredValue::new(id), log, pending };
     let send = Callback::new(move |()| {
         let text = draft.get_untracked();
         if text.trim().is_empty() {
             return;
         }
         let post = Command::Post { text, internal: internal.get_untracked() };
-        command.run(post, move || draft.set(String::new()));
+        commands.run_and(post, move || draft.set(String::new()));
     });
-    let answer = move |_| on_answer.run(Command::Answer, focus_composer);
-    let finish = move |_| on_finish.run(Command::Finish, || {});
-    let unanswered = move || state.with(|s| s.status == SessionStatus::Unanswered);
-    let open = move || state.with(|s| s.is_open());
+    let open = move || state.with(DialogState::is_open);
+    let participants = move || {
+        state.with(|s| {
+            let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
+            (!names.is_empty()).then(|| ui.lang.with_colleagues(&names.join(", ")))
+        })
+    };
     view! {
         <section class="dialog" aria-labelledby="dialog-title">
             <header class="dialog-header">
                 <div class="dialog-who">
-                    <h2 id="dialog-title">{name}</h2>
-                    <p class=move || format!("status-pill {}", status().0)>{move || status().1}</p>
+                    <h2 id="dialog-title" tabindex="-1">{name}</h2>
+                    <StatusPill state/>
+                    {move || participants().map(|p| view! { <p class="participants">{p}</p> })}
                 </div>
-                <div class="dialog-actions">
-                    <span class="link-status" role="status">
-                        {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
-                    </span>
-                    <Show when=unanswered>
-                        <button id="action-answer" type="button" class="btn primary"
-                            disabled=move || pending.get() on:click=answer.clone()>
-                            {ui.t(Text::Answer)}
-                        </button>
-                    </Show>
-                    <Show when=open>
-                        <button id="action-finish" type="button" class="btn"
-                            disabled=move || pending.get() on:click=finish.clone()>
-                            {ui.t(Text::Finish)}
-                        </button>
-                    </Show>
-                </div>
+                <span class="link-status" role="status">
+                    {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
+                </span>
+                <DialogActions state me=me.clone() commands/>
             </header>
+            <DialogNotice log me/>
             <MessageList log/>
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
@@ -104,37 +94,34 @@ pub fn DialogPane(
     }
 }
 
-/// Sends commands to one dialog: one at a time, reply merged, failure reported.
-#[derive(Clone)]
-struct Commands {
-    ui: Ui,
-    id: DialogId,
-    log: RwSignal<DialogLog>,
-    pending: RwSignal<bool>,
-}
-
-impl Commands {
-    fn run(&self, command: Command, on_ok: impl FnOnce() + 'static) {
-        let Some(token) = self.ui.token() else {
-            return;
-        };
-        if self.pending.get_untracked() {
-            return;
-        }
-        let Commands { ui, id, log, pending } = self.clone();
-        ui.alert.set(None);
-        pending.set(true);
-        spawn_local(async move {
-            let result = api::post_command(&token, &id, command).await;
-            pending.try_set(false);
-            match result {
-                Ok(reply) => {
-                    log.try_update(|l| l.merge(reply.events));
-                    on_ok();
-                }
-                Err(err) => ui.report(&err),
+/// Who has the session: waiting, answered by someone (with a lock when locked), or closed.
+#[component]
+fn StatusPill(
+    /// The session's state.
+    state: Memo<DialogState>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let status = move || {
+        state.with(|s| match &s.status {
+            SessionStatus::Unanswered => ("unanswered", ui.t(Text::StatusUnanswered).to_owned()),
+            SessionStatus::InProgress { agent_name, .. } => {
+                ("open", ui.lang.in_progress(agent_name))
             }
-        });
+            SessionStatus::Idle if s.last_close == Some(CloseReason::Spam) => {
+                ("closed", ui.t(Text::StatusSpam).to_owned())
+            }
+            SessionStatus::Idle => ("closed", ui.t(Text::StatusClosed).to_owned()),
+        })
+    };
+    let pinned = move || state.with(|s| s.pinned);
+    view! {
+        <p class=move || format!("status-pill {}", status().0)>
+            {move || pinned().then(|| view! {
+                <LockIcon/>
+                <span class="sr-only">{ui.t(Text::Locked)} ", "</span>
+            })}
+            {move || status().1}
+        </p>
     }
 }
 
@@ -191,12 +178,4 @@ fn probe(ui: Ui, token: String, id: DialogId, log: RwSignal<DialogLog>) {
             }
         }
     });
-}
-
-fn focus_composer() {
-    if let Some(el) = document().get_element_by_id("composer-input") {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
 }

@@ -23,15 +23,35 @@ pub enum Text {
     Lists,
     Unanswered,
     Mine,
+    AllOpen,
     Closed,
+    Spam,
     EmptyList,
+    Locked,
     PickDialog,
     PickDialogHint,
     Loading,
     Answer,
     Finish,
+    AcceptAndClose,
+    Transfer,
+    TransferTitle,
+    Invite,
+    InviteTitle,
+    InviteConfirm,
+    TakeOver,
+    LockAsMine,
+    MarkSpam,
+    MoreActions,
+    ConversationActions,
+    SearchAgents,
+    Agents,
+    NoAgentMatches,
+    PickAgentHint,
+    Cancel,
     StatusUnanswered,
     StatusClosed,
+    StatusSpam,
     Messages,
     HiddenNote,
     Message,
@@ -89,15 +109,35 @@ impl Lang {
                 Lists => "Conversation lists",
                 Unanswered => "Unanswered",
                 Mine => "Mine",
+                AllOpen => "All open",
                 Closed => "Closed",
+                Spam => "Spam",
                 EmptyList => "No conversations here.",
+                Locked => "Locked",
                 PickDialog => "No conversation open",
                 PickDialogHint => "Pick a conversation from the list to read and answer it.",
                 Loading => "Loading…",
                 Answer => "Answer",
                 Finish => "Finish",
+                AcceptAndClose => "Accept and close",
+                Transfer => "Transfer",
+                TransferTitle => "Transfer the conversation",
+                Invite => "Invite a colleague",
+                InviteTitle => "Invite a colleague",
+                InviteConfirm => "Invite",
+                TakeOver => "Take conversation",
+                LockAsMine => "Lock as mine",
+                MarkSpam => "Mark as spam",
+                MoreActions => "More actions",
+                ConversationActions => "Conversation actions",
+                SearchAgents => "Search agents",
+                Agents => "Agents",
+                NoAgentMatches => "No agent matches.",
+                PickAgentHint => "Pick an agent, then confirm.",
+                Cancel => "Cancel",
                 StatusUnanswered => "Waiting for an answer",
                 StatusClosed => "Closed",
+                StatusSpam => "Marked as spam",
                 Messages => "Messages",
                 HiddenNote => "Hidden note",
                 Message => "Reply",
@@ -128,15 +168,35 @@ impl Lang {
                 Lists => "Listas de conversaciones",
                 Unanswered => "Sin responder",
                 Mine => "Mías",
+                AllOpen => "Todas abiertas",
                 Closed => "Cerradas",
+                Spam => "Spam",
                 EmptyList => "No hay conversaciones aquí.",
+                Locked => "Bloqueada",
                 PickDialog => "Ninguna conversación abierta",
                 PickDialogHint => "Elige una conversación de la lista para leerla y responder.",
                 Loading => "Cargando…",
                 Answer => "Responder",
                 Finish => "Finalizar",
+                AcceptAndClose => "Aceptar y cerrar",
+                Transfer => "Transferir",
+                TransferTitle => "Transferir la conversación",
+                Invite => "Invitar a un colega",
+                InviteTitle => "Invitar a un colega",
+                InviteConfirm => "Invitar",
+                TakeOver => "Tomar la conversación",
+                LockAsMine => "Bloquear como mía",
+                MarkSpam => "Marcar como spam",
+                MoreActions => "Más acciones",
+                ConversationActions => "Acciones de la conversación",
+                SearchAgents => "Buscar agentes",
+                Agents => "Agentes",
+                NoAgentMatches => "Ningún agente coincide.",
+                PickAgentHint => "Elige un agente y confirma.",
+                Cancel => "Cancelar",
                 StatusUnanswered => "Esperando respuesta",
                 StatusClosed => "Cerrada",
+                StatusSpam => "Marcada como spam",
                 Messages => "Mensajes",
                 HiddenNote => "Nota oculta",
                 Message => "Respuesta",
@@ -175,13 +235,17 @@ impl Lang {
         }
     }
 
-    /// System line: the session ended; `None` when no agent closed it.
-    pub fn closed_by(self, name: Option<&str>) -> String {
-        match (self, name) {
-            (Lang::En, Some(name)) => format!("Closed by {name}"),
-            (Lang::En, None) => "Closed".into(),
-            (Lang::Es, Some(name)) => format!("Cerrada por {name}"),
-            (Lang::Es, None) => "Cerrada".into(),
+    /// System line: the session ended (`spam`: marked as spam); `None` when no agent closed it.
+    pub fn closed_by(self, name: Option<&str>, spam: bool) -> String {
+        match (self, name, spam) {
+            (Lang::En, Some(name), false) => format!("Closed by {name}"),
+            (Lang::En, Some(name), true) => format!("Marked as spam by {name}"),
+            (Lang::En, None, false) => "Closed".into(),
+            (Lang::En, None, true) => "Marked as spam".into(),
+            (Lang::Es, Some(name), false) => format!("Cerrada por {name}"),
+            (Lang::Es, Some(name), true) => format!("Marcada como spam por {name}"),
+            (Lang::Es, None, false) => "Cerrada".into(),
+            (Lang::Es, None, true) => "Marcada como spam".into(),
         }
     }
 
@@ -190,6 +254,104 @@ impl Lang {
         match self {
             Lang::En => format!("Session {n} started"),
             Lang::Es => format!("Sesión {n} iniciada"),
+        }
+    }
+
+    /// System line: `who` handed the session to `to` (Q4).
+    pub fn transferred(self, who: &str, to: &str) -> String {
+        match self {
+            Lang::En => format!("{who} transferred the conversation to {to}"),
+            Lang::Es => format!("{who} transfirió la conversación a {to}"),
+        }
+    }
+
+    /// System line: `who` moved the session to another channel, where it waits again (Q4).
+    pub fn moved_to_channel(self, who: &str, channel: &str) -> String {
+        match self {
+            Lang::En => format!("{who} moved the conversation to {channel}"),
+            Lang::Es => format!("{who} movió la conversación a {channel}"),
+        }
+    }
+
+    /// System line: `who` took the session over from `from` (Q7).
+    pub fn took_over(self, who: &str, from: &str) -> String {
+        match self {
+            Lang::En => format!("{who} took over from {from}"),
+            Lang::Es => format!("{who} tomó la conversación de {from}"),
+        }
+    }
+
+    /// System line: `who` brought `colleague` in (Q9).
+    pub fn invited(self, who: &str, colleague: &str) -> String {
+        match self {
+            Lang::En => format!("{who} invited {colleague}"),
+            Lang::Es => format!("{who} invitó a {colleague}"),
+        }
+    }
+
+    /// System line: `who` locked (`true`) or unlocked the session (Q11).
+    pub fn locked(self, who: &str, locked: bool) -> String {
+        match (self, locked) {
+            (Lang::En, true) => format!("{who} locked the conversation"),
+            (Lang::En, false) => format!("{who} unlocked the conversation"),
+            (Lang::Es, true) => format!("{who} bloqueó la conversación"),
+            (Lang::Es, false) => format!("{who} desbloqueó la conversación"),
+        }
+    }
+
+    /// Stands for an actor with no name (the system).
+    pub fn someone(self) -> &'static str {
+        match self {
+            Lang::En => "Someone",
+            Lang::Es => "Alguien",
+        }
+    }
+
+    /// The Take button while the owner holds the lock (Q11).
+    pub fn locked_by(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Locked by {name}"),
+            Lang::Es => format!("Bloqueada por {name}"),
+        }
+    }
+
+    /// Under the visitor's name: the invited colleagues (Q9).
+    pub fn with_colleagues(self, names: &str) -> String {
+        match self {
+            Lang::En => format!("With {names}"),
+            Lang::Es => format!("Con {names}"),
+        }
+    }
+
+    /// Status notice: `who` took over the session the reader owned (Q7).
+    pub fn took_over_notice(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("{who} took over this conversation"),
+            Lang::Es => format!("{who} tomó esta conversación"),
+        }
+    }
+
+    /// Status notice: `who` handed the session to the reader (Q4).
+    pub fn transferred_to_you(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("{who} transferred this conversation to you"),
+            Lang::Es => format!("{who} te transfirió esta conversación"),
+        }
+    }
+
+    /// Status notice: the reader handed the session to `to` (Q4).
+    pub fn you_transferred(self, to: &str) -> String {
+        match self {
+            Lang::En => format!("You transferred this conversation to {to}"),
+            Lang::Es => format!("Transferiste esta conversación a {to}"),
+        }
+    }
+
+    /// Status notice: `who` invited the reader (Q9).
+    pub fn invited_you(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("{who} invited you to this conversation"),
+            Lang::Es => format!("{who} te invitó a esta conversación"),
         }
     }
 

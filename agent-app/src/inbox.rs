@@ -1,4 +1,6 @@
-//! The left column: the three lists as tabs with live counts, and the rows of the chosen one.
+//! The left column: the five lists (Q2) as tabs with live counts, and the rows of the chosen
+//! one. A row says who owns the conversation when it is someone else, and shows a lock when
+//! it is locked (Q11).
 //!
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
@@ -6,9 +8,11 @@
 use crate::app::{initials, use_ui};
 use crate::clock::use_now;
 use crate::i18n::{Lang, Text};
+use crate::icons::LockIcon;
 use crate::inbox_model::Inbox;
 use crate::route;
 use leptos::prelude::*;
+use openline_core::conversation::SessionStatus;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{DialogSummary, InboxList};
 
@@ -25,6 +29,7 @@ pub fn InboxPane(
     let tab = RwSignal::new(InboxList::Unanswered);
     let now = use_now();
     let me_rows = me.clone();
+    let me_row = StoredValue::new(me.clone());
     // Read by the empty check and the list: a memo computes it once per change.
     let rows = Memo::new(move |_| inbox.with(|i| i.rows(tab.get(), &me_rows)));
     let tabs = InboxList::ALL
@@ -52,7 +57,7 @@ pub fn InboxPane(
                             each=move || rows.get()
                             // A row changes only with a new event, so (id, last_seq) names its content.
                             key=|d| (d.dialog_id.clone(), d.last_seq)
-                            children=move |d| view! { <InboxRow summary=d selected now/> }
+                            children=move |d| view! { <InboxRow summary=d selected now me=me_row.get_value()/> }
                         />
                     </ul>
                 </Show>
@@ -100,6 +105,8 @@ fn InboxRow(
     selected: Memo<Option<DialogId>>,
     /// The current time, for the waiting time.
     now: ReadSignal<i64>,
+    /// The signed-in agent: a row names the owner only when it is someone else.
+    me: AgentId,
 ) -> impl IntoView {
     let ui = use_ui();
     let id = summary.dialog_id.clone();
@@ -113,6 +120,11 @@ fn InboxRow(
         move || age().map(|a| if waiting { format!("{} {a}", ui.t(Text::Waiting)) } else { a });
     let preview = summary.last_message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
     let unread = summary.unread;
+    let owner = match &summary.status {
+        SessionStatus::InProgress { agent, agent_name } if *agent != me => Some(agent_name.clone()),
+        _ => None,
+    };
+    let pinned = summary.pinned;
     view! {
         <li class="inbox-row" class:selected=is_selected_class data-dialog-id=id.to_string()>
             <a
@@ -124,6 +136,12 @@ fn InboxRow(
                 <span class="row-main">
                     <span class="row-top">
                         <span class="row-name">{summary.visitor_name.clone()}</span>
+                        {pinned.then(|| view! {
+                            <span class="row-lock" title=ui.t(Text::Locked)>
+                                <LockIcon/>
+                                <span class="sr-only">{ui.t(Text::Locked)}</span>
+                            </span>
+                        })}
                         <span class="row-age" class:waiting=waiting title=age_label>
                             <span class="sr-only">{move || waiting.then(|| ui.t(Text::Waiting))} " "</span>
                             {age}
@@ -138,9 +156,12 @@ fn InboxRow(
                             </span>
                         })}
                     </span>
-                    <span class="row-channel">
-                        <span class="sr-only">{ui.t(Text::Channel)} " "</span>
-                        {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
+                    <span class="row-meta">
+                        <span class="row-channel">
+                            <span class="sr-only">{ui.t(Text::Channel)} " "</span>
+                            {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
+                        </span>
+                        {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
                     </span>
                 </span>
             </a>
@@ -153,7 +174,9 @@ fn tab_id(list: InboxList) -> &'static str {
     match list {
         InboxList::Unanswered => "tab-unanswered",
         InboxList::Mine => "tab-mine",
+        InboxList::AllOpen => "tab-all-open",
         InboxList::Closed => "tab-closed",
+        InboxList::Spam => "tab-spam",
     }
 }
 
@@ -161,7 +184,9 @@ fn tab_text(list: InboxList) -> Text {
     match list {
         InboxList::Unanswered => Text::Unanswered,
         InboxList::Mine => Text::Mine,
+        InboxList::AllOpen => Text::AllOpen,
         InboxList::Closed => Text::Closed,
+        InboxList::Spam => Text::Spam,
     }
 }
 

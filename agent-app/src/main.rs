@@ -8,22 +8,34 @@
 //! - `route`: the `#/dialog/<id>` hash route.
 //! - `i18n`: the UI strings (English, Spanish).
 //! - `clock`: a ticking "now" for waiting times.
-//! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`).
+//! - `icons`: the few inline SVG icons.
+//! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
+//!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
 
 mod api;
 mod app;
 mod clock;
-mod composer;
-mod dialog;
-mod dialog_log;
 mod i18n;
-mod inbox;
-mod inbox_model;
-mod login;
-mod messages;
+mod icons;
 mod route;
 mod session;
 mod socket;
+
+mod login;
+
+mod inbox;
+mod inbox_model;
+
+mod composer;
+mod dialog;
+mod dialog_log;
+mod dialog_notice;
+mod messages;
+
+mod action_menu;
+mod agent_picker;
+mod commands;
+mod dialog_actions;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

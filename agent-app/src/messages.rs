@@ -1,13 +1,16 @@
 //! The message list: customer messages on the left, agents' on the right with their name,
-//! hidden notes grey with a lock and "Hidden note", and system lines for the session's life
-//! (answered, closed, a new session). New items are announced (`aria-live="polite"`).
+//! hidden notes grey with a lock and "Hidden note", and a system line for every step of the
+//! session's life (answered, transferred, taken over, invited, locked, closed, spam). Earlier
+//! sessions stay above, each opened by a "Session N started" separator (Q8, Q12). New items
+//! are announced (`aria-live="polite"`).
 
 use crate::app::use_ui;
 use crate::clock::clock_time;
 use crate::dialog_log::DialogLog;
 use crate::i18n::{Lang, Text};
+use crate::icons::LockIcon;
 use leptos::prelude::*;
-use openline_core::event::{Actor, Event, EventBody};
+use openline_core::event::{Actor, CloseReason, Event, EventBody};
 use openline_core::inbox::visitor_display_name;
 
 #[component]
@@ -18,11 +21,12 @@ pub fn MessageList(
     let ui = use_ui();
     let lang = ui.lang;
     let list = NodeRef::<leptos::html::Ol>::new();
-    // Keep the newest item in view; effects run after the DOM is updated.
+    // Keep the newest item in view, once the frame is laid out (a notice line above the list
+    // may appear with the same event and shorten it).
     Effect::new(move |_| {
         log.with(|l| l.events().len());
         if let Some(el) = list.get() {
-            el.set_scroll_top(el.scroll_height());
+            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
         }
     });
     view! {
@@ -38,7 +42,10 @@ pub fn MessageList(
             tabindex="0"
         >
             <For
-                each=move || log.with(|l| l.events().to_vec())
+                // Kinds this build does not know have nothing to show.
+                each=move || log.with(|l| {
+                    l.events().iter().filter(|e| e.body != EventBody::Unknown).cloned().collect::<Vec<_>>()
+                })
                 key=|e| e.seq
                 children=move |e| item(lang, e)
             />
@@ -52,10 +59,29 @@ fn item(lang: Lang, event: Event) -> AnyView {
         EventBody::MessagePosted { text, internal } => {
             message(lang, seq, event.at, &event.actor, text, internal)
         }
-        EventBody::Answered { agent_name, .. } => system(seq, lang.answered_by(&agent_name)),
-        EventBody::Closed { .. } => system(seq, lang.closed_by(agent_name(&event.actor))),
-        EventBody::SessionOpened { session } => system(seq, lang.session_started(session)),
+        EventBody::SessionOpened { session } => separator(seq, lang.session_started(session)),
+        _ => system(seq, system_text(lang, &event).unwrap_or_default()),
     }
+}
+
+/// The agents' wording of a lifecycle event; `None` for messages and unknown kinds.
+fn system_text(lang: Lang, event: &Event) -> Option<String> {
+    let who = agent_name(&event.actor);
+    let actor = || who.unwrap_or(lang.someone());
+    Some(match &event.body {
+        EventBody::SessionOpened { session } => lang.session_started(*session),
+        EventBody::Answered { agent_name, .. } => lang.answered_by(agent_name),
+        EventBody::Transferred { agent_name, .. } => lang.transferred(actor(), agent_name),
+        EventBody::Taken { previous_name, .. } => lang.took_over(actor(), previous_name),
+        EventBody::MovedToChannel { channel_name, .. } => {
+            lang.moved_to_channel(actor(), channel_name)
+        }
+        EventBody::Invited { agent_name, .. } => lang.invited(actor(), agent_name),
+        EventBody::Pinned => lang.locked(actor(), true),
+        EventBody::Unpinned => lang.locked(actor(), false),
+        EventBody::Closed { reason, .. } => lang.closed_by(who, *reason == CloseReason::Spam),
+        EventBody::MessagePosted { .. } | EventBody::Unknown => return None,
+    })
 }
 
 fn message(lang: Lang, seq: u64, at: i64, actor: &Actor, text: String, internal: bool) -> AnyView {
@@ -103,6 +129,16 @@ fn system(seq: u64, text: String) -> AnyView {
     .into_any()
 }
 
+/// A session's first line, drawn across the list so earlier sessions read as chapters.
+fn separator(seq: u64, text: String) -> AnyView {
+    view! {
+        <li class="system session-start" data-seq=seq.to_string()>
+            <span>{text}</span>
+        </li>
+    }
+    .into_any()
+}
+
 fn agent_name(actor: &Actor) -> Option<&str> {
     match actor {
         Actor::Agent { name, .. } => Some(name),
@@ -110,14 +146,61 @@ fn agent_name(actor: &Actor) -> Option<&str> {
     }
 }
 
-#[component]
-fn LockIcon() -> impl IntoView {
-    view! {
-        <svg class="lock" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
-            <path
-                fill="currentColor"
-                d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm-2 6V4.5a2 2 0 1 1 4 0V7H6Z"
-            />
-        </svg>
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openline_core::ids::AgentId;
+
+    #[test]
+    fn q4_q11_every_lifecycle_event_has_a_system_line() {
+        let luis = || AgentId::parse("a_luis").unwrap();
+        let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
+        let lines = |lang: Lang, body: EventBody| {
+            system_text(lang, &Event { seq: 1, at: 0, actor: ana.clone(), body })
+        };
+        let cases = [
+            (
+                EventBody::Answered { agent: luis(), agent_name: "Ana".into() },
+                "Ana answered",
+                "Ana respondió",
+            ),
+            (
+                EventBody::Transferred { agent: luis(), agent_name: "Luis".into() },
+                "Ana transferred the conversation to Luis",
+                "Ana transfirió la conversación a Luis",
+            ),
+            (
+                EventBody::Taken { previous: luis(), previous_name: "Luis".into() },
+                "Ana took over from Luis",
+                "Ana tomó la conversación de Luis",
+            ),
+            (
+                EventBody::Invited { agent: luis(), agent_name: "Luis".into() },
+                "Ana invited Luis",
+                "Ana invitó a Luis",
+            ),
+            (EventBody::Pinned, "Ana locked the conversation", "Ana bloqueó la conversación"),
+            (
+                EventBody::Unpinned,
+                "Ana unlocked the conversation",
+                "Ana desbloqueó la conversación",
+            ),
+            (
+                EventBody::Closed { session: 1, reason: CloseReason::Finished },
+                "Closed by Ana",
+                "Cerrada por Ana",
+            ),
+            (
+                EventBody::Closed { session: 1, reason: CloseReason::Spam },
+                "Marked as spam by Ana",
+                "Marcada como spam por Ana",
+            ),
+            (EventBody::SessionOpened { session: 2 }, "Session 2 started", "Sesión 2 iniciada"),
+        ];
+        for (body, en, es) in cases {
+            assert_eq!(lines(Lang::En, body.clone()).as_deref(), Some(en));
+            assert_eq!(lines(Lang::Es, body).as_deref(), Some(es));
+        }
+        assert_eq!(lines(Lang::En, EventBody::Unknown), None);
     }
 }

@@ -95,7 +95,8 @@ impl Timeline {
                     text: text.clone(),
                     first_of_run: previous_author != Some(&event.actor),
                 },
-                EventBody::Answered { agent_name, .. } => {
+                // An invited colleague joins the chat just as the one who answered did.
+                EventBody::Answered { agent_name, .. } | EventBody::Invited { agent_name, .. } => {
                     Row::Joined { seq: event.seq, agent_name: agent_name.clone() }
                 }
                 EventBody::Closed { .. } => Row::Closed { seq: event.seq },

@@ -1,0 +1,245 @@
+//! The agent picker: a modal dialog to choose a colleague for a transfer (Q4) or an invitation
+//! (Q9). It lists the workspace's agents (`GET /api/agent/agents`) minus the ones the caller
+//! excludes, filtered by a search box; picking one and confirming hands the choice back.
+//!
+//! A real modal: `role="dialog"` with `aria-modal`, focus starts in the search box and stays
+//! inside (Tab wraps), Escape, Cancel or a click outside close it. Giving focus back to the
+//! button that opened it is the caller's job, since only the caller knows which one it was.
+
+use crate::api;
+use crate::app::{initials, use_ui};
+use crate::i18n::Text;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use openline_core::ids::AgentId;
+use openline_core::protocol::AgentProfile;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// What the chosen agent is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickerMode {
+    Transfer,
+    Invite,
+}
+
+const FOCUSABLE: &str =
+    "button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+#[component]
+pub fn AgentPicker(
+    /// Transfer or invite: the title and the confirm button's words.
+    mode: PickerMode,
+    /// Agents not to offer: oneself, and for an invitation the current members.
+    exclude: Vec<AgentId>,
+    /// Called with the confirmed choice.
+    on_pick: Callback<AgentId>,
+    /// Closes the picker without a choice.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let token = ui.token().unwrap_or_default();
+    let agents = LocalResource::new(move || {
+        let token = token.clone();
+        async move { api::agents(&token).await }
+    });
+    let query = RwSignal::new(String::new());
+    let chosen = RwSignal::new(None::<AgentId>);
+    let search = NodeRef::<Input>::new();
+    let dialog = NodeRef::<Div>::new();
+    // After the frame: the "…" menu hands focus back to its button as it closes, just before.
+    Effect::new(move |_| {
+        if let Some(input) = search.get() {
+            request_animation_frame(move || {
+                let _ = input.focus();
+            });
+        }
+    });
+    let (title, confirm) = match mode {
+        PickerMode::Transfer => (Text::TransferTitle, Text::Transfer),
+        PickerMode::Invite => (Text::InviteTitle, Text::InviteConfirm),
+    };
+    // A 401 ends the session, as everywhere; other failures are said inside the picker.
+    Effect::new(move |_| {
+        if let Some(Err(err)) = agents.get() {
+            if err.is_unauthorized() {
+                ui.report(&err);
+            }
+        }
+    });
+    let options = move || match agents.get() {
+        None => view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any(),
+        Some(Err(err)) => {
+            let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+            view! { <p class="picker-error" role="alert">{message}</p> }.into_any()
+        }
+        Some(Ok(all)) => {
+            let shown = matching(&all, &exclude, &query.get());
+            if shown.is_empty() {
+                return view! { <p class="list-note">{ui.t(Text::NoAgentMatches)}</p> }.into_any();
+            }
+            let items =
+                shown.into_iter().map(|agent| view! { <AgentOption agent chosen/> }).collect_view();
+            view! { <ul class="agent-list" aria-label=ui.t(Text::Agents)>{items}</ul> }.into_any()
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            on_close.run(());
+        }
+        "Tab" => keep_focus_inside(&ev, dialog),
+        _ => {}
+    };
+    let on_backdrop = move |ev: leptos::ev::MouseEvent| {
+        let outside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.class_list().contains("modal-backdrop"));
+        if outside {
+            on_close.run(());
+        }
+    };
+    let on_confirm = move |_| {
+        if let Some(agent) = chosen.get_untracked() {
+            on_pick.run(agent);
+        }
+    };
+    view! {
+        <div class="modal-backdrop" on:click=on_backdrop>
+            <div
+                class="modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="agent-picker-title"
+                aria-describedby="agent-picker-hint"
+                node_ref=dialog
+                on:keydown=on_key
+            >
+                <h2 id="agent-picker-title">{ui.t(title)}</h2>
+                <p id="agent-picker-hint" class="modal-hint">{ui.t(Text::PickAgentHint)}</p>
+                <label for="agent-picker-search" class="field-label">{ui.t(Text::SearchAgents)}</label>
+                <input
+                    id="agent-picker-search"
+                    class="field"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    node_ref=search
+                    bind:value=query
+                />
+                <div class="agent-results">{options}</div>
+                <div class="modal-actions">
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>
+                        {ui.t(Text::Cancel)}
+                    </button>
+                    <button
+                        id="agent-picker-confirm"
+                        type="button"
+                        class="btn primary"
+                        disabled=move || chosen.with(Option::is_none)
+                        on:click=on_confirm
+                    >
+                        {ui.t(confirm)}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn AgentOption(
+    /// The agent this option offers.
+    agent: AgentProfile,
+    /// The current choice.
+    chosen: RwSignal<Option<AgentId>>,
+) -> impl IntoView {
+    let id = agent.id.clone();
+    let this = agent.id.clone();
+    let is_chosen = move || chosen.with(|c| c.as_ref() == Some(&this));
+    let is_chosen_class = is_chosen.clone();
+    view! {
+        <li>
+            <button
+                type="button"
+                class="agent-option"
+                class:chosen=is_chosen_class
+                data-agent-id=agent.id.to_string()
+                aria-pressed=move || if is_chosen() { "true" } else { "false" }
+                on:click=move |_| chosen.set(Some(id.clone()))
+            >
+                <span class="avatar" aria-hidden="true">{initials(&agent.name)}</span>
+                <span class="agent-option-text">
+                    <span class="agent-option-name">{agent.name.clone()}</span>
+                    <span class="agent-option-email">{agent.email.clone()}</span>
+                </span>
+            </button>
+        </li>
+    }
+}
+
+/// The agents to offer: not excluded, and matching every word of the query in name or email.
+fn matching(all: &[AgentProfile], exclude: &[AgentId], query: &str) -> Vec<AgentProfile> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    all.iter()
+        .filter(|a| !exclude.contains(&a.id))
+        .filter(|a| {
+            let haystack = format!("{} {}", a.name, a.email).to_lowercase();
+            words.iter().all(|w| haystack.contains(w.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Tab from the last control goes to the first, Shift+Tab from the first to the last.
+fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
+    let Some(list) = dialog.get_untracked().and_then(|d| d.query_selector_all(FOCUSABLE).ok())
+    else {
+        return;
+    };
+    let controls: Vec<HtmlElement> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |el: &HtmlElement| active.as_ref() == Some(el.as_ref());
+    let inside = controls.iter().any(at);
+    let target = match (ev.shift_key(), inside) {
+        (true, _) if at(first) || !inside => last,
+        (false, _) if at(last) || !inside => first,
+        _ => return,
+    };
+    ev.prevent_default();
+    let _ = target.focus();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From JSON, so fields the profile gains later keep their defaults here.
+    fn profile(id: &str, name: &str, email: &str) -> AgentProfile {
+        serde_json::from_value(serde_json::json!({ "id": id, "name": name, "email": email }))
+            .unwrap()
+    }
+
+    #[test]
+    fn q4_q9_search_matches_every_word_in_name_or_email() {
+        let all = [
+            profile("a_luis", "Luis Romero", "luis@demo.openline"),
+            profile("a_marta", "Marta Vidal", "marta@demo.openline"),
+            profile("a_ana", "Ana García", "admin@demo.openline"),
+        ];
+        let ana = [AgentId::parse("a_ana").unwrap()];
+        let names = |query: &str| -> Vec<String> {
+            matching(&all, &ana, query).into_iter().map(|a| a.name).collect()
+        };
+        assert_eq!(names(""), ["Luis Romero", "Marta Vidal"]);
+        assert_eq!(names("  VIDAL "), ["Marta Vidal"]);
+        assert_eq!(names("luis@"), ["Luis Romero"]);
+        assert_eq!(names("ana"), Vec::<String>::new());
+        assert_eq!(names("marta romero"), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,88 @@
+//! Sending commands to the open dialog: one at a time, the reply merged into the log, a
+//! refusal shown in the alert with the server's own words (say, "Luis is already answering
+//! this conversation."), and focus put somewhere sensible afterwards.
+
+use crate::api;
+use crate::app::Ui;
+use crate::dialog_log::DialogLog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::conversation::Command;
+use openline_core::ids::DialogId;
+use wasm_bindgen::JsCast;
+
+/// Where focus goes once the server accepted a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// To the composer: the agent now replies (answer, take over).
+    Compose,
+    /// Where it was; if the button pressed went away with the new state, to the dialog's title.
+    Stay,
+}
+
+/// The commands of one dialog. `Copy`, so every button's handler can hold one.
+#[derive(Clone, Copy)]
+pub struct Commands {
+    pub ui: Ui,
+    pub id: StoredValue<DialogId>,
+    pub log: RwSignal<DialogLog>,
+    /// A command is on its way; buttons wait.
+    pub pending: RwSignal<bool>,
+}
+
+impl Commands {
+    pub fn run(self, command: Command, then: Then) {
+        self.run_and(command, move || settle_focus(then));
+    }
+
+    /// Like `run`, with something else to do once the server accepted it.
+    pub fn run_and(self, command: Command, on_ok: impl FnOnce() + 'static) {
+        let Some(token) = self.ui.token() else {
+            return;
+        };
+        if self.pending.get_untracked() {
+            return;
+        }
+        let Commands { ui, id, log, pending } = self;
+        let id = id.get_value();
+        ui.alert.set(None);
+        pending.set(true);
+        spawn_local(async move {
+            let result = api::post_command(&token, &id, command).await;
+            pending.try_set(false);
+            match result {
+                Ok(reply) => {
+                    log.try_update(|l| l.merge(reply.events));
+                    on_ok();
+                }
+                Err(err) => ui.report(&err),
+            }
+        });
+    }
+}
+
+/// Focuses the element with `id`, or the dialog's title when it is gone.
+pub fn focus_or_title(id: &str) {
+    let el = document().get_element_by_id(id).or_else(|| document().get_element_by_id(TITLE));
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+const TITLE: &str = "dialog-title";
+
+/// Runs after the new state is drawn, so a button that went away has gone.
+fn settle_focus(then: Then) {
+    request_animation_frame(move || match then {
+        Then::Compose => focus_or_title("composer-input"),
+        Then::Stay => {
+            let body = document().body();
+            let lost = document().active_element().is_none_or(|el| {
+                body.as_ref().is_some_and(|b| b.as_ref() as &web_sys::Element == &el)
+            });
+            if lost {
+                focus_or_title(TITLE);
+            }
+        }
+    });
+}
