@@ -100,3 +100,72 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     agent.close().await?;
     Ok(())
 }
+
+/// Logs an agent into the app in `page`.
+async fn log_in(page: &Page, edge: &Edge, email: &str) -> anyhow::Result<()> {
+    page.goto(&edge.url("/app/")).await?;
+    page.type_into("#login-email", email).await?;
+    page.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
+    page.click("#login-submit").await
+}
+
+#[tokio::test]
+async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() -> anyhow::Result<()>
+{
+    let edge = Edge::start_fresh("browser-transfer").await?;
+    edge.seed(&demo::seed()).await?;
+    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("Quiero cambiar la dirección de envío").await?;
+    let driver = Driver::start().await?;
+    let ana = driver.page(1280, 800).await?;
+    let luis = driver.page(1280, 800).await?;
+    log_in(&ana, &edge, demo::ADMIN_EMAIL).await?;
+    log_in(&luis, &edge, demo::COLLEAGUES[0].0).await?;
+
+    // Ana answers from Unanswered and replies.
+    let row = ana.find_text("li.inbox-row", "dirección").await?;
+    ana.screenshot("10-ana-unanswered").await?;
+    row.find(Locator::Css("a")).await?.click().await?;
+    ana.click("#action-answer").await?;
+    send(&ana, "Un momento, te paso con Luis.").await?;
+    ana.find_text("#messages li.msg.from-agent .msg-text", "te paso con Luis").await?;
+
+    // Transfer to Luis through the searchable picker (Q4).
+    ana.click("#action-transfer").await?;
+    ana.type_into("#agent-picker-search", "luis").await?;
+    ana.find_text(".agent-option", "Luis Romero").await?.click().await?;
+    ana.screenshot("11-ana-transfer-picker").await?;
+    ana.check_accessibility("transfer picker").await?;
+    ana.click("#agent-picker-confirm").await?;
+    ana.find_text("#messages li.system", "transferred the conversation to Luis Romero").await?;
+    ana.screenshot("12-ana-after-transfer").await?;
+
+    // Luis finds it in Mine, with its history, replies and finishes (Q10).
+    luis.find_text("#tab-mine", "1").await?;
+    luis.click("#tab-mine").await?;
+    luis.find_text("li.inbox-row", "Visitor").await?.find(Locator::Css("a")).await?.click().await?;
+    luis.find_text("#messages li.msg.from-visitor .msg-text", "dirección").await?;
+    luis.find_text("#messages li.system", "transferred the conversation to Luis Romero").await?;
+    send(&luis, "Hola, soy Luis. ¿Cuál es la nueva dirección?").await?;
+    luis.screenshot("13-luis-dialog").await?;
+    luis.check_accessibility("luis dialog").await?;
+    luis.click("#action-finish").await?;
+    luis.find_text("#messages li.system", "Closed by Luis Romero").await?;
+    luis.screenshot("14-luis-finished").await?;
+
+    // Ana sees how it ended; the customer saw both agents' replies and the close.
+    ana.find_text("#messages li.system", "Closed by Luis Romero").await?;
+    let seen = customer.events(None).await?;
+    let texts: Vec<String> = seen
+        .events
+        .iter()
+        .filter_map(|e| match &e.body {
+            openline_core::EventBody::MessagePosted { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    ana.close().await?;
+    luis.close().await?;
+    Ok(())
+}
