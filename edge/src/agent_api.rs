@@ -116,8 +116,7 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     let who = auth::agent(&req, env)?;
     let stub = dialog_stub(env, &who, id)?;
     let request: CommandRequest = read_json(&mut req).await?;
-    let directory = named_agent(env, &who, &request).await?;
-    let channels = named_channel(env, &who, &request).await?;
+    let (directory, channels) = named_in_workspace(env, &who, &request).await?;
     let command = DialogCommand {
         meta: None,
         actor: Actor::Agent { id: who.agent, name: who.name },
@@ -129,35 +128,34 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }
 
-/// Looks up the open channel a command names (transfer to a channel), like `named_agent`.
-async fn named_channel(
+/// The colleague and the open channel a command names (transfer, invite, move), looked up in
+/// the caller's workspace. One that does not exist is simply absent, and `core` refuses the
+/// command with its own reason.
+async fn named_in_workspace(
     env: &Env,
     who: &AgentAuth,
     request: &CommandRequest,
-) -> ApiResult<Vec<ChannelRef>> {
-    let Some(id) = request.command.named_channel() else { return Ok(Vec::new()) };
+) -> ApiResult<(Vec<AgentRef>, Vec<ChannelRef>)> {
     let stub = internal::workspace(env, &who.workspace)?;
-    let path = format!("/channel-settings?id={id}");
-    match internal::call::<(), ChannelSettings>(&stub, Method::Get, &path, None).await {
-        Ok(channel) => Ok(vec![ChannelRef { id: channel.id, name: channel.name }]),
-        Err(ApiError::Relayed { status: 404, .. }) => Ok(Vec::new()),
-        Err(e) => Err(e),
+    let mut agents = Vec::new();
+    if let Some(id) = request.command.named_agent() {
+        let found: Option<AgentProfile> = look_up(&stub, &format!("/agent?id={id}")).await?;
+        agents.extend(found.map(|a| AgentRef { id: a.id, name: a.name }));
     }
+    let mut channels = Vec::new();
+    if let Some(id) = request.command.named_channel() {
+        let found: Option<ChannelSettings> =
+            look_up(&stub, &format!("/channel-settings?id={id}")).await?;
+        channels.extend(found.map(|c| ChannelRef { id: c.id, name: c.name }));
+    }
+    Ok((agents, channels))
 }
 
-/// Looks up the colleague a command names (transfer, invite) in the caller's workspace. An
-/// unknown one gives an empty directory, and `core` refuses the command.
-async fn named_agent(
-    env: &Env,
-    who: &AgentAuth,
-    request: &CommandRequest,
-) -> ApiResult<Vec<AgentRef>> {
-    let Some(id) = request.command.named_agent() else { return Ok(Vec::new()) };
-    let stub = internal::workspace(env, &who.workspace)?;
-    let path = format!("/agent?id={id}");
-    match internal::call::<(), AgentProfile>(&stub, Method::Get, &path, None).await {
-        Ok(agent) => Ok(vec![AgentRef { id: agent.id, name: agent.name }]),
-        Err(ApiError::Relayed { status: 404, .. }) => Ok(Vec::new()),
+/// A GET on the workspace object; its 404 is `None`.
+async fn look_up<T: serde::de::DeserializeOwned>(stub: &Stub, path: &str) -> ApiResult<Option<T>> {
+    match internal::call::<(), T>(stub, Method::Get, path, None).await {
+        Ok(found) => Ok(Some(found)),
+        Err(ApiError::Relayed { status: 404, .. }) => Ok(None),
         Err(e) => Err(e),
     }
 }

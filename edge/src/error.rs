@@ -74,6 +74,11 @@ impl ApiError {
         }
     }
 
+    /// A handler's result as the response the runtime sends.
+    pub fn respond(result: ApiResult<Response>) -> worker::Result<Response> {
+        result.or_else(ApiError::into_response)
+    }
+
     pub fn into_response(self) -> worker::Result<Response> {
         if let ApiError::Internal(e) = &self {
             console_error!("internal error: {e}");

@@ -37,8 +37,5 @@ pub use workspace::Workspace;
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    match routes::handle(req, &env).await {
-        Ok(response) => Ok(response),
-        Err(error) => error.into_response(),
-    }
+    error::ApiError::respond(routes::handle(req, &env).await)
 }

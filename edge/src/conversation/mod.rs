@@ -61,10 +61,7 @@ impl DurableObject for Conversation {
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
-        match self.route(req).await {
-            Ok(response) => Ok(response),
-            Err(error) => error.into_response(),
-        }
+        ApiError::respond(self.route(req).await)
     }
 
     /// Clients send nothing but pings, which the runtime answers; commands go over HTTP.

@@ -58,10 +58,7 @@ impl DurableObject for Workspace {
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
-        match self.route(req).await {
-            Ok(response) => Ok(response),
-            Err(error) => error.into_response(),
-        }
+        ApiError::respond(self.route(req).await)
     }
 
     /// Clients send nothing but pings, which the runtime answers.
