@@ -54,6 +54,11 @@ impl Role {
         }
     }
 
+    /// Edit or delete colleagues' messages (M8, M9).
+    pub fn may_moderate(self) -> bool {
+        matches!(self, Role::Admin | Role::Supervisor)
+    }
+
     /// Open channels' settings: hours, automatic texts, automatic close (Q14, A1).
     pub fn may_configure_channels(self) -> bool {
         self == Role::Admin

@@ -74,6 +74,20 @@ pub enum EventBody {
         agent: AgentId,
         agent_name: String,
     },
+    /// Message `seq` now reads `text` (M8); agents keep every version in the log.
+    MessageEdited {
+        seq: u64,
+        text: String,
+        /// The message is a hidden note: the edit is for agents only.
+        #[serde(default, skip_serializing_if = "is_false")]
+        internal: bool,
+    },
+    /// Message `seq` was withdrawn (M9): everyone sees "message deleted".
+    MessageDeleted {
+        seq: u64,
+        #[serde(default, skip_serializing_if = "is_false")]
+        internal: bool,
+    },
     /// The owner locked the session as theirs (Q11): not taken over, not redistributed.
     Pinned,
     Unpinned,
@@ -193,6 +207,14 @@ mod tests {
                     channel_name: "Sales".into(),
                 },
                 r#"{"type":"moved_to_channel","channel":"sales","channel_name":"Sales"}"#,
+            ),
+            (
+                EventBody::MessageEdited { seq: 4, text: "fixed".into(), internal: false },
+                r#"{"type":"message_edited","seq":4,"text":"fixed"}"#,
+            ),
+            (
+                EventBody::MessageDeleted { seq: 4, internal: true },
+                r#"{"type":"message_deleted","seq":4,"internal":true}"#,
             ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),

@@ -26,6 +26,8 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
     }
     let body = match &event.body {
         EventBody::MessagePosted { internal: true, .. }
+        | EventBody::MessageEdited { internal: true, .. }
+        | EventBody::MessageDeleted { internal: true, .. }
         | EventBody::Pinned
         | EventBody::Unpinned
         | EventBody::MovedToChannel { .. }

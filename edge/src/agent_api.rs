@@ -124,6 +124,7 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
         request,
         directory,
         channels,
+        role: who.role,
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }

@@ -103,7 +103,8 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         | Rejection::AnsweredByOther { .. }
         | Rejection::NotAnswered
         | Rejection::PinnedByOther { .. } => 409,
-        Rejection::UnknownAgent | Rejection::UnknownChannel => 404,
+        Rejection::UnknownAgent | Rejection::UnknownChannel | Rejection::UnknownMessage => 404,
+        Rejection::MessageDeleted => 409,
     }
 }
 

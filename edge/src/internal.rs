@@ -38,6 +38,9 @@ pub struct DialogCommand {
     /// Likewise for the open channel it names (see `Command::named_channel`).
     #[serde(default)]
     pub channels: Vec<ChannelRef>,
+    /// The acting agent's role, from their token (customers and the system: `Agent`).
+    #[serde(default)]
+    pub role: openline_core::auth::Role,
 }
 
 /// `POST /presence` on a Workspace.

@@ -67,6 +67,7 @@ pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
         request,
         directory: Vec::new(),
         channels: Vec::new(),
+        role: Default::default(),
     };
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }

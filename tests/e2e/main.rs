@@ -7,4 +7,5 @@ mod browser;
 mod channels;
 mod contact_center;
 mod errors;
+mod messages;
 mod routing;

@@ -64,7 +64,9 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.pinned = false;
             state.last_close = Some(*reason);
         }
-        EventBody::Unknown => {}
+        // The log keeps every version; the state needs none of them.
+        EventBody::MessageEdited { .. } | EventBody::MessageDeleted { .. } | EventBody::Unknown => {
+        }
     }
 }
 

@@ -2,9 +2,11 @@
 //! and refusal types and dispatches; `messages.rs` and `lifecycle.rs` hold the rules.
 
 use super::automation;
+use super::editing;
 use super::lifecycle;
 use super::messages;
 use super::state::DialogState;
+use crate::auth::Role;
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
 use crate::ids::{AgentId, ChannelId};
 use serde::{Deserialize, Serialize};
@@ -47,6 +49,15 @@ pub enum Command {
     /// The system closes a session nobody wrote in for the channel's period (Q14). Only the
     /// system may: the edge never lets a client act as the system.
     AutoClose,
+    /// Change a sent message (M8).
+    EditMessage {
+        seq: u64,
+        text: String,
+    },
+    /// Withdraw a sent message (M9).
+    DeleteMessage {
+        seq: u64,
+    },
 }
 
 impl Command {
@@ -56,6 +67,15 @@ impl Command {
         match self {
             Command::Transfer { to } => Some(to),
             Command::Invite { agent } => Some(agent),
+            _ => None,
+        }
+    }
+
+    /// The message this command is about; the edge loads its history into
+    /// `Context::message`.
+    pub fn target_message(&self) -> Option<u64> {
+        match self {
+            Command::EditMessage { seq, .. } | Command::DeleteMessage { seq } => Some(*seq),
             _ => None,
         }
     }
@@ -78,12 +98,17 @@ pub struct Context<'a> {
     pub directory: &'a [AgentRef],
     /// The open channels this command names (see `Command::named_channel`).
     pub channels: &'a [ChannelRef],
+    /// The events about the message a command targets, oldest first: its post, then its
+    /// edits and deletion (see `Command::target_message`).
+    pub message: &'a [Event],
+    /// The acting agent's role in the workspace.
+    pub role: Role,
 }
 
 impl Context<'_> {
     /// At `now`, naming nobody: what system commands need.
     pub fn at(now: i64) -> Context<'static> {
-        Context { now, directory: &[], channels: &[] }
+        Context { now, directory: &[], channels: &[], message: &[], role: Role::Agent }
     }
 }
 
@@ -112,6 +137,10 @@ pub enum Rejection {
     UnknownAgent,
     /// The named channel is not in this workspace.
     UnknownChannel,
+    /// No message has that `seq` in this dialog.
+    UnknownMessage,
+    /// The message was deleted already.
+    MessageDeleted,
 }
 
 impl Rejection {
@@ -126,6 +155,8 @@ impl Rejection {
             Rejection::PinnedByOther { .. } => "pinned",
             Rejection::UnknownAgent => "unknown_agent",
             Rejection::UnknownChannel => "unknown_channel",
+            Rejection::UnknownMessage => "unknown_message",
+            Rejection::MessageDeleted => "message_deleted",
         }
     }
 
@@ -146,6 +177,8 @@ impl Rejection {
             }
             Rejection::UnknownAgent => "There is no such agent in this workspace.".into(),
             Rejection::UnknownChannel => "There is no such open channel in this workspace.".into(),
+            Rejection::UnknownMessage => "There is no such message in this conversation.".into(),
+            Rejection::MessageDeleted => "The message was deleted.".into(),
         }
     }
 }
@@ -202,6 +235,8 @@ fn agent_command(
         Command::Pin => lifecycle::pin(state, me, true),
         Command::Unpin => lifecycle::pin(state, me, false),
         Command::AutoClose => Err(Rejection::Forbidden),
+        Command::EditMessage { seq, text } => editing::edit(me, ctx.role, *seq, text, ctx.message),
+        Command::DeleteMessage { seq } => editing::delete(me, ctx.role, *seq, ctx.message),
     }
 }
 

@@ -38,7 +38,7 @@ pub fn agent_post(
     Ok(bodies)
 }
 
-fn checked_text(text: &str) -> Result<String, Rejection> {
+pub(super) fn checked_text(text: &str) -> Result<String, Rejection> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Rejection::EmptyMessage);

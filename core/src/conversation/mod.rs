@@ -5,6 +5,7 @@
 mod apply;
 mod automation;
 mod decide;
+mod editing;
 mod lifecycle;
 mod messages;
 mod state;
@@ -12,6 +13,7 @@ mod state;
 pub use apply::apply;
 pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
+pub use editing::{message_info, MessageInfo};
 pub use state::{DialogState, LastMessage, SessionStatus};
 
 #[cfg(test)]

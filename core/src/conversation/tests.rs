@@ -6,6 +6,7 @@
 //! `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
+use crate::auth::Role;
 use crate::event::{Actor, AgentRef, ChannelRef, CloseReason, Event, EventBody};
 use crate::ids::ChannelId;
 use crate::ids::{AgentId, VisitorId};
@@ -54,6 +55,11 @@ fn command(verb: &str, text: &str) -> Command {
         "unpin" => Command::Unpin,
         "auto-close" => Command::AutoClose,
         "move" => Command::TransferToChannel { channel: ChannelId::parse(text).unwrap() },
+        "edit" => {
+            let (seq, text) = text.split_once(' ').unwrap_or((text, ""));
+            Command::EditMessage { seq: seq.parse().unwrap(), text: text.to_owned() }
+        }
+        "delete" => Command::DeleteMessage { seq: text.parse().unwrap() },
         other => panic!("unknown verb {other}"),
     }
 }
@@ -69,6 +75,8 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::Closed { reason: CloseReason::Inactive, .. } => "closed(inactive)",
         EventBody::Transferred { .. } => "transferred",
         EventBody::MovedToChannel { .. } => "moved",
+        EventBody::MessageEdited { .. } => "edited",
+        EventBody::MessageDeleted { .. } => "deleted",
         EventBody::Taken { .. } => "taken",
         EventBody::Invited { .. } => "invited",
         EventBody::Pinned => "pinned",
@@ -104,7 +112,10 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
         let (who, rest) = step.trim().split_once(':').expect("step needs `who:`");
         let rest = rest.trim();
         let (verb, text) = rest.split_once(' ').unwrap_or((rest, ""));
-        let ctx = Context { now, directory: &directory(), channels: &channels() };
+        // Ana is the workspace's admin; the others are agents.
+        let role = if who == "ana" { Role::Admin } else { Role::Agent };
+        let ctx =
+            Context { now, directory: &directory(), channels: &channels(), message: &log, role };
         match decide(&state, &actor(who), &command(verb, text), ctx) {
             Ok(events) if events.is_empty() => trace.push("-".to_owned()),
             Ok(events) => {
@@ -383,6 +394,11 @@ fn snapshot_contact_center_commands() {
             Command::TransferToChannel { channel: ChannelId::parse("sales").unwrap() },
             r#"{"type":"transfer_to_channel","channel":"sales"}"#,
         ),
+        (
+            Command::EditMessage { seq: 4, text: "hi".into() },
+            r#"{"type":"edit_message","seq":4,"text":"hi"}"#,
+        ),
+        (Command::DeleteMessage { seq: 4 }, r#"{"type":"delete_message","seq":4}"#),
         (Command::Pin, r#"{"type":"pin"}"#),
         (Command::Unpin, r#"{"type":"unpin"}"#),
     ];
@@ -469,4 +485,60 @@ fn q4_only_the_owner_moves_an_answered_session_and_only_to_known_channels() {
         "visitor: say hi | ana: answer | luis: move sales | ana: move nowhere",
         "session_opened message_posted | answered | !answered_by_other | !unknown_channel ; in_progress(ana) session=1 unread=1",
     );
+}
+
+// Seqs in these scripts: 1 session_opened, 2 the customer's message, 3 answered, 4 Luis's reply.
+
+#[test]
+fn m8_the_author_edits_their_message_and_everyone_gets_the_new_text() {
+    check(
+        "visitor: say hi | luis: say helo | luis: edit 4 hello | luis: edit 4 hello | luis: edit 4   ",
+        "session_opened message_posted | answered message_posted | edited | - | !empty_message ; in_progress(luis) session=1 unread=0",
+    );
+    let (_, log, _) = run("visitor: say hi | luis: say helo | luis: edit 4 hello");
+    assert_eq!(message_info(4, &log).map(|m| (m.text, m.edited)), Some(("hello".into(), true)));
+}
+
+#[test]
+fn m8_m9_colleagues_may_not_change_a_message_but_admins_may() {
+    check(
+        "visitor: say hi | luis: say helo | eva: edit 4 x | eva: delete 4 | ana: edit 4 hello",
+        "session_opened message_posted | answered message_posted | !forbidden | !forbidden | edited ; in_progress(luis) session=1 unread=0",
+    );
+}
+
+#[test]
+fn m8_m9_customers_words_are_never_altered() {
+    check(
+        "visitor: say hi | ana: edit 2 bye | ana: delete 2 | luis: delete 2",
+        "session_opened message_posted | !forbidden | !forbidden | !forbidden ; unanswered session=1 unread=1",
+    );
+}
+
+#[test]
+fn m9_deleted_messages_stay_deleted_and_unknown_ones_are_refused() {
+    check(
+        "visitor: say hi | luis: say oops | luis: delete 4 | luis: edit 4 x | luis: delete 4 | luis: delete 99 | luis: delete 3",
+        "session_opened message_posted | answered message_posted | deleted | !message_deleted | !message_deleted | !unknown_message | !unknown_message ; in_progress(luis) session=1 unread=0",
+    );
+}
+
+#[test]
+fn c6_m8_edits_of_hidden_notes_stay_hidden() {
+    let (_, log, _) =
+        run("visitor: say hi | luis: note vip | luis: edit 3 very vip | luis: delete 3");
+    let kinds: Vec<bool> = log[3..]
+        .iter()
+        .map(|e| {
+            matches!(
+                e.body,
+                EventBody::MessageEdited { internal: true, .. }
+                    | EventBody::MessageDeleted { internal: true, .. }
+            )
+        })
+        .collect();
+    assert_eq!(kinds, [true, true]);
+    for e in &log[3..] {
+        assert_eq!(crate::view::view(e, crate::view::Viewer::Customer), None);
+    }
 }

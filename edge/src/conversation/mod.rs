@@ -110,7 +110,17 @@ impl Conversation {
         }
         let before = self.load_state()?;
         let now = crate::auth::now_ms();
-        let ctx = Context { now, directory: &cmd.directory, channels: &cmd.channels };
+        let message = match cmd.request.command.target_message() {
+            Some(seq) => self.message_history(seq)?,
+            None => Vec::new(),
+        };
+        let ctx = Context {
+            now,
+            directory: &cmd.directory,
+            channels: &cmd.channels,
+            message: &message,
+            role: cmd.role,
+        };
         let mut events =
             decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;
         let mut after = self.append(&before, &events)?;
@@ -192,16 +202,24 @@ impl Conversation {
         Ok(())
     }
 
+    /// The events about message `seq`: its post, then its edits and deletion (M8, M9).
+    fn message_history(&self, seq: u64) -> ApiResult<Vec<Event>> {
+        let rows: Vec<EventRow> = self
+            .sql
+            .exec(
+                "SELECT seq, at, actor, body FROM events WHERE seq = ?1 \
+                 OR (json_extract(body, '$.seq') = ?1 \
+                     AND json_extract(body, '$.type') IN ('message_edited', 'message_deleted')) \
+                 ORDER BY seq",
+                vec![(seq.min(MAX_SAFE_INTEGER as u64) as i64).into()],
+            )?
+            .to_array()?;
+        rows.into_iter().map(EventRow::into_event).collect()
+    }
+
     /// Events with `after < seq <= until`, oldest first, at most `limit`.
     fn read_events(&self, after: i64, until: Option<i64>, limit: u64) -> ApiResult<Vec<Event>> {
-        #[derive(Deserialize)]
-        struct Row {
-            seq: i64,
-            at: i64,
-            actor: String,
-            body: String,
-        }
-        let rows: Vec<Row> = self
+        let rows: Vec<EventRow> = self
             .sql
             .exec(
                 "SELECT seq, at, actor, body FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
@@ -212,16 +230,7 @@ impl Conversation {
                 ],
             )?
             .to_array()?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Event {
-                    seq: r.seq as u64,
-                    at: r.at,
-                    actor: serde_json::from_str(&r.actor)?,
-                    body: serde_json::from_str(&r.body)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(EventRow::into_event).collect()
     }
 
     /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
@@ -322,6 +331,26 @@ impl Conversation {
                 console_error!("summary to workspace failed: {e:?}");
             }
         });
+    }
+}
+
+/// An `events` row as SQLite returns it.
+#[derive(Deserialize)]
+struct EventRow {
+    seq: i64,
+    at: i64,
+    actor: String,
+    body: String,
+}
+
+impl EventRow {
+    fn into_event(self) -> ApiResult<Event> {
+        Ok(Event {
+            seq: self.seq as u64,
+            at: self.at,
+            actor: serde_json::from_str(&self.actor)?,
+            body: serde_json::from_str(&self.body)?,
+        })
     }
 }
 

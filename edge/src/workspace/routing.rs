@@ -189,6 +189,7 @@ impl Workspace {
                 },
                 directory: Vec::new(),
                 channels: Vec::new(),
+                role: Default::default(),
             };
             let stub = internal::conversation(&self.env, &workspace, &dialog)?;
             self.state.wait_until(async move {

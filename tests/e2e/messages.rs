@@ -1,0 +1,86 @@
+//! Changing sent messages on the real edge (M8 edit, M9 delete): live to every open socket,
+//! kept in the history, only by the author or a supervisor/admin, never a customer's words.
+
+use openline_core::protocol::EventsFrame;
+use openline_core::{Command, EventBody};
+use openline_tests::api::{failure, note, post, Agent, Customer};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+
+#[tokio::test]
+async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
+) -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("edit-delete").await?;
+    edge.seed(&demo::seed()).await?;
+    let login =
+        |email: &'static str| Agent::login(&edge, demo::WORKSPACE, email, demo::ADMIN_PASSWORD);
+    let (ana, luis, marta) = tokio::try_join!(
+        login(demo::ADMIN_EMAIL),
+        login(demo::COLLEAGUES[0].0),
+        login(demo::COLLEAGUES[1].0)
+    )?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("¿Tenéis la lámpara Arco?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    let mut socket = customer.socket(Some(2)).await?;
+    let _: EventsFrame = socket.next().await?;
+
+    let reply = luis.command(&dialog, post("Sí, en latón y en negor.")).await?;
+    let seq = reply.events.last().map(|e| e.seq).unwrap_or_default();
+    luis.command(&dialog, Command::EditMessage { seq, text: "Sí, en latón y en negro.".into() })
+        .await?;
+    let seen = socket.events_until(|e| matches!(e.body, EventBody::MessageEdited { .. })).await?;
+    assert_eq!(
+        seen.last().map(|e| &e.body),
+        Some(&EventBody::MessageEdited {
+            seq,
+            text: "Sí, en latón y en negro.".into(),
+            internal: false
+        })
+    );
+
+    // Only the author, or an admin; never a customer's words.
+    assert_eq!(
+        failure(marta.command(&dialog, Command::DeleteMessage { seq }).await),
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        failure(ana.command(&dialog, Command::EditMessage { seq: 2, text: "x".into() }).await),
+        (403, "forbidden".into())
+    );
+    assert_eq!(
+        failure(ana.command(&dialog, Command::DeleteMessage { seq: 999 }).await),
+        (404, "unknown_message".into())
+    );
+    ana.command(&dialog, Command::DeleteMessage { seq }).await?;
+    let seen = socket.events_until(|e| matches!(e.body, EventBody::MessageDeleted { .. })).await?;
+    assert_eq!(
+        seen.last().map(|e| &e.body),
+        Some(&EventBody::MessageDeleted { seq, internal: false })
+    );
+    assert_eq!(
+        failure(luis.command(&dialog, Command::EditMessage { seq, text: "again".into() }).await),
+        (409, "message_deleted".into())
+    );
+
+    // A hidden note's edit stays hidden from the customer, by every path.
+    let noted = luis.command(&dialog, note("cliente mayorista")).await?;
+    let note_seq = noted.events.last().map(|e| e.seq).unwrap_or_default();
+    luis.command(
+        &dialog,
+        Command::EditMessage { seq: note_seq, text: "cliente mayorista VIP".into() },
+    )
+    .await?;
+    let history = customer.events(None).await?;
+    assert!(!serde_json::to_string(&history)?.contains("mayorista"));
+    let agents_view = luis.events(&dialog, None).await?;
+    assert_eq!(
+        agents_view
+            .events
+            .iter()
+            .filter(|e| matches!(e.body, EventBody::MessageEdited { .. }))
+            .count(),
+        2
+    );
+    Ok(())
+}
