@@ -19,9 +19,11 @@
 //! - `protocol`: HTTP bodies and WebSocket frames.
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
+//! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 
 pub mod auth;
+pub mod canned;
 pub mod channel;
 pub mod conversation;
 pub mod event;

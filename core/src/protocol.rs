@@ -15,6 +15,9 @@
 //! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
 //! | `GET  /api/agent/channels` (agent bearer) | → `ChannelsReply` |
 //! | `PUT  /api/agent/presence` (agent bearer) | `PresenceRequest` → `AgentProfile` |
+//! | `GET  /api/agent/canned` (agent bearer) | → `CannedReply` |
+//! | `POST /api/agent/canned` (agent bearer) | `CannedInput` → `CannedResponse` |
+//! | `PUT  /api/agent/canned/{id}`, `DELETE …` (agent bearer) | `CannedInput` → `CannedResponse`, → `{}` |
 //! | `POST /api/agent/channels` (admin bearer) | `NewChannel` → `ChannelSettings` |
 //! | `PUT  /api/agent/channels/{id}` (admin bearer) | `ChannelSettings` → `ChannelSettings` |
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
@@ -26,6 +29,7 @@
 //! `after` is the last `seq` the client has; without it the server sends everything.
 
 use crate::auth::Role;
+use crate::canned::CannedResponse;
 use crate::channel::ChannelSettings;
 use crate::conversation::Command;
 use crate::event::Event;
@@ -140,6 +144,12 @@ pub struct PresenceRequest {
 pub struct NewChannel {
     pub id: ChannelId,
     pub name: String,
+}
+
+/// The workspace's canned responses (C7).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CannedReply {
+    pub responses: Vec<CannedResponse>,
 }
 
 /// Every open channel's settings (agents read them; admins change them).

@@ -8,6 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{self, DialogCommand, LoginCheck, PresenceChange};
 use openline_core::auth::{sign, Claims};
+use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::limits::AGENT_SESSION_MS;
@@ -73,6 +74,25 @@ pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
     }
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send(&stub, Method::Post, "/channel-settings", Some(&settings)).await
+}
+
+/// The canned-response library (C7): list, create, replace, delete.
+pub async fn canned(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    let path = match id {
+        Some(id) if openline_core::ids::is_valid_id(id) => format!("/canned?id={id}"),
+        Some(_) => return Err(ApiError::NotFound("canned response")),
+        None => "/canned".to_owned(),
+    };
+    match req.method() {
+        Method::Get => internal::send::<()>(&stub, Method::Get, &path, None).await,
+        Method::Delete => internal::send::<()>(&stub, Method::Delete, &path, None).await,
+        method => {
+            let input: CannedInput = read_json(&mut req).await?;
+            internal::send(&stub, method, &path, Some(&input)).await
+        }
+    }
 }
 
 /// The agent goes online, pauses or goes offline (Q13).

@@ -24,6 +24,13 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
         (Method::Post, ["api", "agent", "channels"]) => agent_api::create_channel(req, env).await,
         (Method::Put, ["api", "agent", "presence"]) => agent_api::presence(req, env).await,
+        (Method::Get | Method::Post, ["api", "agent", "canned"]) => {
+            agent_api::canned(req, env, None).await
+        }
+        (Method::Put | Method::Delete, ["api", "agent", "canned", id]) => {
+            let id = id.to_string();
+            agent_api::canned(req, env, Some(&id)).await
+        }
         (Method::Put, ["api", "agent", "channels", id]) => {
             let id = id.to_string();
             agent_api::save_channel(req, env, &id).await
@@ -54,7 +61,8 @@ fn known_path(segments: &[&str]) -> bool {
     matches!(
         segments,
         ["api", "widget", "session" | "events" | "commands" | "socket"]
-            | ["api", "agent", "login" | "inbox" | "agents" | "channels" | "presence"]
+            | ["api", "agent", "login" | "inbox" | "agents" | "channels" | "presence" | "canned"]
+            | ["api", "agent", "canned", _]
             | ["api", "agent", "channels", _]
             | ["api", "agent", "inbox", "socket"]
             | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]

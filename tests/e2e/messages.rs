@@ -84,3 +84,45 @@ async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn c7_the_team_keeps_a_library_of_canned_responses() -> anyhow::Result<()> {
+    use openline_core::canned::{CannedInput, CannedResponse};
+    use openline_core::protocol::CannedReply;
+    let edge = Edge::start_fresh("canned").await?;
+    edge.seed(&demo::seed()).await?;
+    let ana = Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let luis =
+        Agent::login(&edge, demo::WORKSPACE, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let input = |code: &str, text: &str| CannedInput {
+        code: code.into(),
+        title: format!("Respuesta {code}"),
+        text: text.into(),
+        folder: Some("Envíos".into()),
+    };
+
+    let created: CannedResponse = ana
+        .http
+        .post("/api/agent/canned", &input("/Envio", "Hola {customer_name}, enviamos en 48 h."))
+        .await?;
+    assert_eq!(created.input.code, "envio", "normalized");
+    let refused =
+        luis.http.post::<_, CannedResponse>("/api/agent/canned", &input("envio", "otra")).await;
+    assert_eq!(failure(refused), (409, "code_taken".into()));
+    let invalid =
+        luis.http.post::<_, CannedResponse>("/api/agent/canned", &input("dos palabras", "x")).await;
+    assert_eq!(failure(invalid), (400, "invalid_canned".into()));
+
+    // Colleagues see, edit and delete the same library.
+    let path = format!("/api/agent/canned/{}", created.id);
+    let edited: CannedResponse = luis.http.put(&path, &input("envio", "Enviamos en 24 h.")).await?;
+    let CannedReply { responses } = ana.http.get("/api/agent/canned").await?;
+    assert_eq!(responses, [edited]);
+    let (status, _) = luis.http.raw(reqwest::Method::DELETE, &path, vec![]).await?;
+    assert_eq!(status, 200);
+    let CannedReply { responses } = ana.http.get("/api/agent/canned").await?;
+    assert!(responses.is_empty());
+    let (status, _) = luis.http.raw(reqwest::Method::DELETE, &path, vec![]).await?;
+    assert_eq!(status, 404);
+    Ok(())
+}

@@ -5,11 +5,13 @@
 //! Messages never pass through here: dialogs send summaries, which keeps the hot path sharded
 //! per dialog.
 //!
-//! - `directory`: agents, login, development seeding.
+//! - `directory`: agents, login, presence, development seeding.
+//! - `canned`: the canned-response library (C7).
 //! - `channels`: open channels and their settings (Q14).
 //! - `inbox`: summaries in, live rows out (Q2).
 //! - `routing`: offers of waiting sessions to available agents (Q13).
 
+mod canned;
 mod channels;
 mod directory;
 mod inbox;
@@ -38,6 +40,8 @@ const MIGRATIONS: &[&[&str]] = &[
         "ALTER TABLE agents ADD COLUMN presence TEXT NOT NULL DEFAULT 'online'",
         "CREATE TABLE offers (dialog_id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, start INTEGER NOT NULL, offer TEXT NOT NULL)",
     ],
+    // Canned responses (C7).
+    &["CREATE TABLE canned (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL, text TEXT NOT NULL, folder TEXT)"],
 ];
 
 #[durable_object]
@@ -96,6 +100,16 @@ impl Workspace {
             (Method::Get, "/channels") => self.channels(),
             (Method::Post, "/channels") => self.create_channel(read_json(&mut req).await?),
             (Method::Post, "/channel-settings") => self.save_settings(read_json(&mut req).await?),
+            (Method::Get, "/canned") => self.canned(),
+            (Method::Post, "/canned") => self.save_canned(None, read_json(&mut req).await?),
+            (Method::Put, "/canned") => {
+                let id =
+                    crate::http::query(&req, "id")?.ok_or(ApiError::NotFound("canned response"))?;
+                self.save_canned(Some(id), read_json(&mut req).await?)
+            }
+            (Method::Delete, "/canned") => {
+                self.delete_canned(&crate::http::query(&req, "id")?.unwrap_or_default())
+            }
             (Method::Post, "/summary") => {
                 let workspace = crate::http::query(&req, "workspace")?;
                 self.summary(read_json(&mut req).await?, workspace).await
