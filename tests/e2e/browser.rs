@@ -51,13 +51,13 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     agent.type_into("#login-email", demo::ADMIN_EMAIL).await?;
     agent.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
     agent.click("#login-submit").await?;
-    let row = agent.find_text("li.inbox-row", "Canarias").await?;
+    agent.find_text("li.inbox-row", "Canarias").await?;
     agent.find_text("#tab-unanswered", "1").await?;
     agent.screenshot("04-agent-inbox").await?;
     agent.check_accessibility("agent inbox").await?;
 
     // Answer (Q3) and reply: the customer sees the reply live.
-    row.find(Locator::Css("a")).await?.click().await?;
+    agent.click_in("li.inbox-row", "Canarias", "a").await?;
     agent.click("#action-answer").await?;
     agent.find_text("#messages li.system", "answered").await?;
     send(&agent, "¡Hola! Sí, enviamos en 48 horas.").await?;
@@ -123,9 +123,9 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     log_in(&luis, &edge, demo::COLLEAGUES[0].0).await?;
 
     // Ana answers from Unanswered and replies.
-    let row = ana.find_text("li.inbox-row", "dirección").await?;
+    ana.find_text("li.inbox-row", "dirección").await?;
     ana.screenshot("10-ana-unanswered").await?;
-    row.find(Locator::Css("a")).await?.click().await?;
+    ana.click_in("li.inbox-row", "dirección", "a").await?;
     ana.click("#action-answer").await?;
     send(&ana, "Un momento, te paso con Luis.").await?;
     ana.find_text("#messages li.msg.from-agent .msg-text", "te paso con Luis").await?;
@@ -133,7 +133,7 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     // Transfer to Luis through the searchable picker (Q4).
     ana.click("#action-transfer").await?;
     ana.type_into("#agent-picker-search", "luis").await?;
-    ana.find_text(".agent-option", "Luis Romero").await?.click().await?;
+    ana.click_in("[role=dialog]", "Luis Romero", ".agent-option").await?;
     ana.screenshot("11-ana-transfer-picker").await?;
     ana.check_accessibility("transfer picker").await?;
     ana.click("#agent-picker-confirm").await?;
@@ -143,7 +143,7 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     // Luis finds it in Mine, with its history, replies and finishes (Q10).
     luis.find_text("#tab-mine", "1").await?;
     luis.click("#tab-mine").await?;
-    luis.find_text("li.inbox-row", "Visitor").await?.find(Locator::Css("a")).await?.click().await?;
+    luis.click_in("li.inbox-row", "Visitor", "a").await?;
     luis.find_text("#messages li.msg.from-visitor .msg-text", "dirección").await?;
     luis.find_text("#messages li.system", "transferred the conversation to Luis Romero").await?;
     send(&luis, "Hola, soy Luis. ¿Cuál es la nueva dirección?").await?;

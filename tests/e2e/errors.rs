@@ -170,3 +170,32 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     assert_eq!(history.last_seq, 3, "opened, the message, closed");
     Ok(())
 }
+
+#[tokio::test]
+async fn the_agent_app_cannot_be_framed_and_pages_run_without_inline_code() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("headers").await?;
+    let client = reqwest::Client::new();
+    let headers = |path: &'static str| {
+        let client = client.clone();
+        let url = edge.url(path);
+        async move { anyhow::Ok(client.get(url).send().await?.headers().clone()) }
+    };
+    let app = headers("/app/").await?;
+    let csp = app.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(app.get("x-frame-options").and_then(|v| v.to_str().ok()), Some("DENY"));
+    // The chat iframe is framed by customers' sites, under the same no-inline policy.
+    let widget = headers("/widget/").await?;
+    let csp =
+        widget.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(csp.contains("style-src 'self'") && !csp.contains("frame-ancestors"), "{csp}");
+    // The headers file itself is not served.
+    let (status, _) = Http::new(&edge).raw(Method::GET, "/_headers", vec![]).await?;
+    assert_eq!(status, 404);
+    Ok(())
+}

@@ -122,6 +122,24 @@ impl Page {
         Ok(())
     }
 
+    /// Clicks `inner` inside the first `css` element containing `text`. Live lists re-render
+    /// under the pointer, so a stale element is looked up again rather than failing.
+    pub async fn click_in(&self, css: &str, text: &str, inner: &str) -> Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let attempt = async {
+                let element = self.find_text(css, text).await?;
+                element.find(Locator::Css(inner)).await?.click().await?;
+                anyhow::Ok(())
+            };
+            match attempt.await {
+                Ok(()) => return Ok(()),
+                Err(e) if Instant::now() > deadline => return Err(e),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
         self.find(css).await?.send_keys(text).await?;
         Ok(())
