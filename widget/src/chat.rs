@@ -40,7 +40,7 @@ pub fn Chat(
         <Show when=move || matches!(link.get(), Link::Down(_))>
             <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
         </Show>
-        <Messages greeting=session.channel.greeting timeline />
+        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
         <Composer token=session.visitor_token timeline on_expired />
     }
 }

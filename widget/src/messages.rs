@@ -2,10 +2,11 @@
 //!
 //! Stable hooks for the end-to-end tests (ui-contract.md): `#messages`, `li.msg[data-seq]` with
 //! `from-visitor`/`from-agent` and `.msg-text`, `li.system` for answered/closed. Messages still
-//! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`).
+//! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`). The channel's
+//! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
 
 use crate::i18n::{Lang, Text};
-use crate::model::{Pending, Row, Timeline};
+use crate::model::{Author, Pending, Row, Timeline};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -13,6 +14,8 @@ use leptos::prelude::*;
 pub fn Messages(
     /// The channel's welcome text, shown above the conversation.
     greeting: String,
+    /// The channel's name: the author of its automatic replies.
+    channel_name: String,
     /// The conversation to show.
     timeline: RwSignal<Timeline>,
 ) -> impl IntoView {
@@ -35,7 +38,7 @@ pub fn Messages(
             <p class="greeting">{greeting}</p>
             <ol id="messages" aria-live="polite">
                 <For each=move || timeline.with(Timeline::rows) key=Row::key let:row>
-                    {row_view(row, lang)}
+                    {row_view(row, lang, &channel_name)}
                 </For>
                 <For each=move || timeline.with(|t| t.pending().to_vec())
                     key=|p: &Pending| p.id.clone() let:pending>
@@ -49,21 +52,27 @@ pub fn Messages(
     }
 }
 
-fn row_view(row: Row, lang: Lang) -> impl IntoView {
+fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
     match row {
-        Row::Message { seq, agent: None, text, .. } => view! {
+        Row::Message { seq, author: Author::Visitor, text, .. } => view! {
             <li class="msg from-visitor" data-seq=seq>
                 <span class="sr-only">{lang.t(Text::You)}</span>
                 <p class="msg-text">{text}</p>
             </li>
         }
         .into_any(),
-        Row::Message { seq, agent: Some(name), text, first_of_run } => {
+        Row::Message { seq, author, text, first_of_run } => {
+            let automatic = author == Author::Channel;
+            let name = match author {
+                Author::Agent(name) => name,
+                _ => channel_name.to_owned(),
+            };
             let avatar = first_of_run.then(|| {
                 view! { <span class="avatar" aria-hidden="true">{initial(&name)}</span> }
             });
             view! {
-            <li class="msg from-agent" class:first=first_of_run data-seq=seq>
+            <li class="msg from-agent" class:from-system=automatic class:first=first_of_run
+                data-seq=seq>
                 {avatar}
                 <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
                 <p class="msg-text">{text}</p>

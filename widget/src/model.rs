@@ -29,8 +29,7 @@ pub struct Pending {
 pub enum Row {
     Message {
         seq: u64,
-        /// `None` for the visitor, the agent's name otherwise.
-        agent: Option<String>,
+        author: Author,
         text: String,
         /// The first of a run of messages by the same author (shows the name and avatar).
         first_of_run: bool,
@@ -42,6 +41,18 @@ pub enum Row {
     Closed {
         seq: u64,
     },
+}
+
+/// Who wrote a message, as the customer sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Author {
+    /// The customer (the reader).
+    Visitor,
+    /// An agent, by display name.
+    Agent(String),
+    /// The channel's automatic reply (`actor.kind == "system"`): shown on the agents' side under
+    /// the channel's name, since no person wrote it.
+    Channel,
 }
 
 impl Timeline {
@@ -91,7 +102,7 @@ impl Timeline {
             let row = match &event.body {
                 EventBody::MessagePosted { internal: false, text } => Row::Message {
                     seq: event.seq,
-                    agent: agent_name(&event.actor),
+                    author: author(&event.actor),
                     text: text.clone(),
                     first_of_run: previous_author != Some(&event.actor),
                 },
@@ -130,10 +141,11 @@ impl Row {
     }
 }
 
-fn agent_name(actor: &Actor) -> Option<String> {
+fn author(actor: &Actor) -> Author {
     match actor {
-        Actor::Agent { name, .. } => Some(name.clone()),
-        _ => None,
+        Actor::Visitor { .. } => Author::Visitor,
+        Actor::Agent { name, .. } => Author::Agent(name.clone()),
+        Actor::System => Author::Channel,
     }
 }
 
@@ -143,7 +155,8 @@ mod tests {
     use openline_core::event::CloseReason;
     use openline_core::ids::{AgentId, VisitorId};
 
-    /// `"v:hola"` a visitor message, `"a:hi"` Ana's message, `"n:x"` a hidden note,
+    /// `"v:hola"` a visitor message, `"a:hi"` Ana's message, `"n:x"` a hidden note, `"s:x"` an
+    /// automatic message,
     /// `"open"`, `"answer"`, `"close"` lifecycle events; numbered from `first_seq`.
     fn events(first_seq: u64, script: &str) -> Vec<Event> {
         let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
@@ -157,6 +170,7 @@ mod tests {
                     Some(("v", text)) => (visitor.clone(), post(text, false)),
                     Some(("a", text)) => (ana.clone(), post(text, false)),
                     Some(("n", text)) => (ana.clone(), post(text, true)),
+                    Some(("s", text)) => (Actor::System, post(text, false)),
                     _ => match step {
                         "open" => (visitor.clone(), EventBody::SessionOpened { session: 1 }),
                         "answer" => (
@@ -178,14 +192,18 @@ mod tests {
             .collect()
     }
 
-    /// The list as text: `v:hola`, `*a:hi` (first of a run), `joined:Ana`, `closed`, then
-    /// pending texts as `…text`.
+    /// The list as text: `v:hola`, `*a:hi` (first of a run; `s` for the channel), `joined:Ana`,
+    /// `closed`, then pending texts as `…text`.
     fn shown(t: &Timeline) -> String {
         let rows = t.rows().into_iter().map(|row| match row {
-            Row::Message { agent, text, first_of_run, .. } => format!(
+            Row::Message { author, text, first_of_run, .. } => format!(
                 "{}{}:{text}",
                 if first_of_run { "*" } else { "" },
-                agent.map_or("v".into(), |n| n.to_lowercase()[..1].to_string())
+                match author {
+                    Author::Visitor => "v".into(),
+                    Author::Agent(n) => n.to_lowercase()[..1].to_string(),
+                    Author::Channel => "s".into(),
+                }
             ),
             Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
             Row::Closed { .. } => "closed".into(),
@@ -250,5 +268,15 @@ mod tests {
         t.settle(&id("c1"));
         t.settle(&id("c2"));
         assert_eq!(shown(&t), "*v:hola | v:hola");
+    }
+
+    #[test]
+    fn q14_automatic_messages_show_on_the_agents_side_as_the_channel() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(
+            true,
+            events(1, "open | v:hola | s:We reply within minutes | s:Bye | answer | a:hi"),
+        ));
+        assert_eq!(shown(&t), "*v:hola | *s:We reply within minutes | s:Bye | joined:Ana | *a:hi");
     }
 }
