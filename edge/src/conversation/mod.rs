@@ -7,24 +7,27 @@
 //!
 //! Sockets are hibernatable: an idle chat costs no memory. What a socket needs after a wake-up
 //! (who is on it) lives in its attachment, not in a struct field.
+//!
+//! - `log`: the event log, state snapshot and applied commands in SQLite.
+//! - `delivery`: history pages, sockets with resume, broadcast, the workspace summary.
+//! - `automation`: the channel's settings copy and the automatic-close alarm (Q14).
 
 mod automation;
+mod delivery;
+mod log;
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::{after_param, is_websocket_upgrade, json, query, read_json};
-use crate::internal::{self, DialogCommand, DialogMeta};
+use crate::http::{json, read_json};
+use crate::internal::{DialogCommand, DialogMeta};
 use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
 use openline_core::conversation::{new_session_reply, Context};
-use openline_core::inbox::DialogSummary;
-use openline_core::limits::MAX_EVENTS_PER_PAGE;
-use openline_core::protocol::{CommandReply, EventsFrame};
-use openline_core::sync::{resume, Resume};
+use openline_core::protocol::CommandReply;
 use openline_core::view::view_all;
-use openline_core::{apply, decide, Actor, DialogState, Event, Viewer};
+use openline_core::{decide, Actor, Viewer};
 use serde::{Deserialize, Serialize};
 use worker::{
     console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
-    SqlStorage, State, WebSocket, WebSocketIncomingMessage, WebSocketPair,
+    SqlStorage, State, WebSocket, WebSocketIncomingMessage,
 };
 
 const MIGRATIONS: &[&[&str]] = &[&[
@@ -154,211 +157,6 @@ impl Conversation {
             }
             (None, None) => Err(ApiError::NotFound("dialog")),
         }
-    }
-
-    fn already_applied(&self, key: &str) -> ApiResult<Option<Vec<Event>>> {
-        #[derive(Deserialize)]
-        struct Row {
-            first_seq: i64,
-            last_seq: i64,
-        }
-        let rows: Vec<Row> = self
-            .sql
-            .exec("SELECT first_seq, last_seq FROM commands WHERE key = ?", vec![key.into()])?
-            .to_array()?;
-        let Some(row) = rows.into_iter().next() else { return Ok(None) };
-        Ok(Some(self.read_events(row.first_seq - 1, Some(row.last_seq), u64::MAX)?))
-    }
-
-    fn load_state(&self) -> ApiResult<DialogState> {
-        Ok(get_meta(&self.sql, "state")?.unwrap_or_default())
-    }
-
-    /// Appends `events` and saves the folded state.
-    fn append(&self, before: &DialogState, events: &[Event]) -> ApiResult<DialogState> {
-        let mut state = before.clone();
-        for event in events {
-            self.sql.exec(
-                "INSERT INTO events (seq, at, actor, body) VALUES (?, ?, ?, ?)",
-                vec![
-                    (event.seq as i64).into(),
-                    event.at.into(),
-                    serde_json::to_string(&event.actor)?.into(),
-                    serde_json::to_string(&event.body)?.into(),
-                ],
-            )?;
-            apply(&mut state, event);
-        }
-        put_meta(&self.sql, "state", &state)?;
-        Ok(state)
-    }
-
-    /// Remembers that command `key` appended the events after `before` up to `last`.
-    fn remember(&self, key: &str, before: u64, last: u64) -> ApiResult<()> {
-        self.sql.exec(
-            "INSERT INTO commands (key, first_seq, last_seq) VALUES (?, ?, ?)",
-            vec![key.into(), (before as i64 + 1).into(), (last as i64).into()],
-        )?;
-        Ok(())
-    }
-
-    /// The events about message `seq`: its post, then its edits and deletion (M8, M9).
-    fn message_history(&self, seq: u64) -> ApiResult<Vec<Event>> {
-        let rows: Vec<EventRow> = self
-            .sql
-            .exec(
-                "SELECT seq, at, actor, body FROM events WHERE seq = ?1 \
-                 OR (json_extract(body, '$.seq') = ?1 \
-                     AND json_extract(body, '$.type') IN ('message_edited', 'message_deleted')) \
-                 ORDER BY seq",
-                vec![(seq.min(MAX_SAFE_INTEGER as u64) as i64).into()],
-            )?
-            .to_array()?;
-        rows.into_iter().map(EventRow::into_event).collect()
-    }
-
-    /// Events with `after < seq <= until`, oldest first, at most `limit`.
-    fn read_events(&self, after: i64, until: Option<i64>, limit: u64) -> ApiResult<Vec<Event>> {
-        let rows: Vec<EventRow> = self
-            .sql
-            .exec(
-                "SELECT seq, at, actor, body FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-                vec![
-                    after.into(),
-                    until.unwrap_or(MAX_SAFE_INTEGER).into(),
-                    (limit.min(MAX_SAFE_INTEGER as u64) as i64).into(),
-                ],
-            )?
-            .to_array()?;
-        rows.into_iter().map(EventRow::into_event).collect()
-    }
-
-    /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
-    /// what it missed, or everything with `reset` when its position is unknown here.
-    fn catch_up(&self, after: Option<u64>, viewer: Viewer) -> ApiResult<Vec<EventsFrame>> {
-        let last_seq = self.load_state()?.last_seq;
-        let (mut from, reset) = match resume(after, last_seq) {
-            Resume::Replay { after } => (after, false),
-            Resume::Reset => (0, true),
-        };
-        let mut frames = Vec::new();
-        loop {
-            let page = self.read_events(from as i64, None, MAX_EVENTS_PER_PAGE)?;
-            let more = page.len() as u64 == MAX_EVENTS_PER_PAGE;
-            from = page.last().map_or(from, |e| e.seq);
-            let events = view_all(&page, viewer);
-            frames.push(EventsFrame { events, reset: reset && frames.is_empty(), last_seq, more });
-            if !more {
-                return Ok(frames);
-            }
-        }
-    }
-
-    fn events(&self, req: &Request) -> ApiResult<Response> {
-        let viewer = viewer_param(req)?;
-        self.require_dialog_for(viewer)?;
-        // One page per request: the client asks again with `after` while `more` is set.
-        let first = self.catch_up(after_param(req)?, viewer)?.into_iter().next();
-        json(&first.ok_or(ApiError::NotFound("events"))?)
-    }
-
-    /// A customer's own dialog exists as soon as they have a token; for an agent, a dialog no
-    /// customer ever wrote to is not there.
-    fn require_dialog_for(&self, viewer: Viewer) -> ApiResult<()> {
-        let exists = get_meta::<DialogMeta>(&self.sql, "dialog")?.is_some();
-        if viewer == Viewer::Agent && !exists {
-            return Err(ApiError::NotFound("dialog"));
-        }
-        Ok(())
-    }
-
-    fn socket(&self, req: &Request) -> ApiResult<Response> {
-        if !is_websocket_upgrade(req)? {
-            return Err(ApiError::bad_request(
-                "websocket_expected",
-                "Expected a WebSocket upgrade.",
-            ));
-        }
-        let viewer = viewer_param(req)?;
-        self.require_dialog_for(viewer)?;
-        let frames = self.catch_up(after_param(req)?, viewer)?;
-        let pair = WebSocketPair::new()?;
-        self.state.accept_web_socket(&pair.server);
-        pair.server.serialize_attachment(SocketInfo { viewer })?;
-        for frame in frames {
-            pair.server.send(&frame)?;
-        }
-        Ok(Response::from_websocket(pair.client)?)
-    }
-
-    /// Sends the new events to every open socket, each through `view` for its viewer.
-    fn broadcast(&self, events: &[Event], last_seq: u64) {
-        if events.is_empty() {
-            return;
-        }
-        for ws in self.state.get_websockets() {
-            let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
-            let visible = view_all(events, info.viewer);
-            if visible.is_empty() {
-                continue;
-            }
-            let frame = EventsFrame { events: visible, reset: false, last_seq, more: false };
-            // A socket that is closing is not an error of this command.
-            let _ = ws.send(&frame);
-        }
-    }
-
-    /// The workspace's inbox row for this dialog, sent after the reply: the customer does not
-    /// wait for the inbox. A failure loses no message (the log is stored) and the next change
-    /// sends a fresh summary; summaries that overtake each other are ordered by `last_seq`.
-    fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
-        let summary = DialogSummary::new(
-            meta.dialog.clone(),
-            state.channel_or(&meta.channel),
-            meta.visitor.clone(),
-            state,
-        );
-        let (env, workspace) = (self.env.clone(), meta.workspace.clone());
-        self.state.wait_until(async move {
-            let result = async {
-                let stub = internal::workspace(&env, &workspace)?;
-                let path = format!("/summary?workspace={workspace}");
-                internal::call::<_, serde_json::Value>(&stub, Method::Post, &path, Some(&summary))
-                    .await
-            }
-            .await;
-            if let Err(e) = result {
-                console_error!("summary to workspace failed: {e:?}");
-            }
-        });
-    }
-}
-
-/// An `events` row as SQLite returns it.
-#[derive(Deserialize)]
-struct EventRow {
-    seq: i64,
-    at: i64,
-    actor: String,
-    body: String,
-}
-
-impl EventRow {
-    fn into_event(self) -> ApiResult<Event> {
-        Ok(Event {
-            seq: self.seq as u64,
-            at: self.at,
-            actor: serde_json::from_str(&self.actor)?,
-            body: serde_json::from_str(&self.body)?,
-        })
-    }
-}
-
-fn viewer_param(req: &Request) -> ApiResult<Viewer> {
-    match query(req, "viewer")?.as_deref() {
-        Some("customer") => Ok(Viewer::Customer),
-        Some("agent") => Ok(Viewer::Agent),
-        _ => Err(ApiError::bad_request("invalid_viewer", "Unknown viewer.")),
     }
 }
 

@@ -1,0 +1,129 @@
+//! Getting events out: history pages, sockets with resume, live broadcast through
+//! `core::view`, and the summary for the workspace's inbox.
+
+use super::{Conversation, SocketInfo};
+use crate::error::{ApiError, ApiResult};
+use crate::http::{after_param, is_websocket_upgrade, json};
+use crate::internal::{self, DialogMeta};
+use crate::sql::get_meta;
+use openline_core::inbox::DialogSummary;
+use openline_core::limits::MAX_EVENTS_PER_PAGE;
+use openline_core::protocol::EventsFrame;
+use openline_core::sync::{resume, Resume};
+use openline_core::view::view_all;
+use openline_core::{DialogState, Event, Viewer};
+use worker::{console_error, Method, Request, Response, WebSocketPair};
+
+impl Conversation {
+    /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
+    /// what it missed, or everything with `reset` when its position is unknown here.
+    pub(super) fn catch_up(
+        &self,
+        after: Option<u64>,
+        viewer: Viewer,
+    ) -> ApiResult<Vec<EventsFrame>> {
+        let last_seq = self.load_state()?.last_seq;
+        let (mut from, reset) = match resume(after, last_seq) {
+            Resume::Replay { after } => (after, false),
+            Resume::Reset => (0, true),
+        };
+        let mut frames = Vec::new();
+        loop {
+            let page = self.read_events(from as i64, None, MAX_EVENTS_PER_PAGE)?;
+            let more = page.len() as u64 == MAX_EVENTS_PER_PAGE;
+            from = page.last().map_or(from, |e| e.seq);
+            let events = view_all(&page, viewer);
+            frames.push(EventsFrame { events, reset: reset && frames.is_empty(), last_seq, more });
+            if !more {
+                return Ok(frames);
+            }
+        }
+    }
+
+    pub(super) fn events(&self, req: &Request) -> ApiResult<Response> {
+        let viewer = viewer_param(req)?;
+        self.require_dialog_for(viewer)?;
+        // One page per request: the client asks again with `after` while `more` is set.
+        let first = self.catch_up(after_param(req)?, viewer)?.into_iter().next();
+        json(&first.ok_or(ApiError::NotFound("events"))?)
+    }
+
+    /// A customer's own dialog exists as soon as they have a token; for an agent, a dialog no
+    /// customer ever wrote to is not there.
+    pub(super) fn require_dialog_for(&self, viewer: Viewer) -> ApiResult<()> {
+        let exists = get_meta::<DialogMeta>(&self.sql, "dialog")?.is_some();
+        if viewer == Viewer::Agent && !exists {
+            return Err(ApiError::NotFound("dialog"));
+        }
+        Ok(())
+    }
+
+    pub(super) fn socket(&self, req: &Request) -> ApiResult<Response> {
+        if !is_websocket_upgrade(req)? {
+            return Err(ApiError::bad_request(
+                "websocket_expected",
+                "Expected a WebSocket upgrade.",
+            ));
+        }
+        let viewer = viewer_param(req)?;
+        self.require_dialog_for(viewer)?;
+        let frames = self.catch_up(after_param(req)?, viewer)?;
+        let pair = WebSocketPair::new()?;
+        self.state.accept_web_socket(&pair.server);
+        pair.server.serialize_attachment(SocketInfo { viewer })?;
+        for frame in frames {
+            pair.server.send(&frame)?;
+        }
+        Ok(Response::from_websocket(pair.client)?)
+    }
+
+    /// Sends the new events to every open socket, each through `view` for its viewer.
+    pub(super) fn broadcast(&self, events: &[Event], last_seq: u64) {
+        if events.is_empty() {
+            return;
+        }
+        for ws in self.state.get_websockets() {
+            let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
+            let visible = view_all(events, info.viewer);
+            if visible.is_empty() {
+                continue;
+            }
+            let frame = EventsFrame { events: visible, reset: false, last_seq, more: false };
+            // A socket that is closing is not an error of this command.
+            let _ = ws.send(&frame);
+        }
+    }
+
+    /// The workspace's inbox row for this dialog, sent after the reply: the customer does not
+    /// wait for the inbox. A failure loses no message (the log is stored) and the next change
+    /// sends a fresh summary; summaries that overtake each other are ordered by `last_seq`.
+    pub(super) fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
+        let summary = DialogSummary::new(
+            meta.dialog.clone(),
+            state.channel_or(&meta.channel),
+            meta.visitor.clone(),
+            state,
+        );
+        let (env, workspace) = (self.env.clone(), meta.workspace.clone());
+        self.state.wait_until(async move {
+            let result = async {
+                let stub = internal::workspace(&env, &workspace)?;
+                let path = format!("/summary?workspace={workspace}");
+                internal::call::<_, serde_json::Value>(&stub, Method::Post, &path, Some(&summary))
+                    .await
+            }
+            .await;
+            if let Err(e) = result {
+                console_error!("summary to workspace failed: {e:?}");
+            }
+        });
+    }
+}
+
+fn viewer_param(req: &Request) -> ApiResult<Viewer> {
+    match crate::http::query(req, "viewer")?.as_deref() {
+        Some("customer") => Ok(Viewer::Customer),
+        Some("agent") => Ok(Viewer::Agent),
+        _ => Err(ApiError::bad_request("invalid_viewer", "Unknown viewer.")),
+    }
+}
