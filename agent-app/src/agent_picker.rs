@@ -1,6 +1,7 @@
 //! The agent picker: a modal dialog to choose a colleague for a transfer (Q4) or an invitation
 //! (Q9). It lists the workspace's agents (`GET /api/agent/agents`) minus the ones the caller
-//! excludes, filtered by a search box; picking one and confirming hands the choice back.
+//! excludes, filtered by a search box; picking one and confirming hands the choice back. For a
+//! transfer, a second tab lists the open channels (`channel_picker`).
 //!
 //! A real modal: `role="dialog"` with `aria-modal`, focus starts in the search box and stays
 //! inside (Tab wraps), Escape, Cancel or a click outside close it. Giving focus back to the
@@ -8,10 +9,11 @@
 
 use crate::api;
 use crate::app::{initials, use_ui};
+use crate::channel_picker::{ChannelOptions, PickerTab, PickerTabs};
 use crate::i18n::Text;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use openline_core::ids::AgentId;
+use openline_core::ids::{AgentId, ChannelId};
 use openline_core::protocol::AgentProfile;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -23,8 +25,8 @@ pub enum PickerMode {
     Invite,
 }
 
-const FOCUSABLE: &str =
-    "button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE: &str = "button:not([disabled]):not([tabindex='-1']), input:not([disabled]), \
+     [tabindex]:not([tabindex='-1'])";
 
 #[component]
 pub fn AgentPicker(
@@ -34,6 +36,8 @@ pub fn AgentPicker(
     exclude: Vec<AgentId>,
     /// Called with the confirmed choice.
     on_pick: Callback<AgentId>,
+    /// Called with a confirmed open channel; `Some` adds the "Open channels" tab (Q4).
+    on_pick_channel: Option<Callback<ChannelId>>,
     /// Closes the picker without a choice.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -45,6 +49,9 @@ pub fn AgentPicker(
     });
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<AgentId>);
+    let tab = RwSignal::new(PickerTab::Agents);
+    let chosen_channel = RwSignal::new(None::<ChannelId>);
+    let on_channels = move || tab.get() == PickerTab::Channels;
     let search = NodeRef::<Input>::new();
     let dialog = NodeRef::<Div>::new();
     // After the frame: the "…" menu hands focus back to its button as it closes, just before.
@@ -100,9 +107,27 @@ pub fn AgentPicker(
             on_close.run(());
         }
     };
-    let on_confirm = move |_| {
-        if let Some(agent) = chosen.get_untracked() {
-            on_pick.run(agent);
+    let on_confirm = move |_| match (tab.get_untracked(), on_pick_channel) {
+        (PickerTab::Channels, Some(pick)) => {
+            if let Some(channel) = chosen_channel.get_untracked() {
+                pick.run(channel);
+            }
+        }
+        _ => {
+            if let Some(agent) = chosen.get_untracked() {
+                on_pick.run(agent);
+            }
+        }
+    };
+    let tabs = on_pick_channel.is_some();
+    let hint =
+        move || ui.t(if on_channels() { Text::PickChannelHint } else { Text::PickAgentHint });
+    let confirm = move || ui.t(if on_channels() { Text::MoveToChannel } else { confirm });
+    let nothing_chosen = move || {
+        if on_channels() {
+            chosen_channel.with(Option::is_none)
+        } else {
+            chosen.with(Option::is_none)
         }
     };
     view! {
@@ -117,18 +142,40 @@ pub fn AgentPicker(
                 on:keydown=on_key
             >
                 <h2 id="agent-picker-title">{ui.t(title)}</h2>
-                <p id="agent-picker-hint" class="modal-hint">{ui.t(Text::PickAgentHint)}</p>
-                <label for="agent-picker-search" class="field-label">{ui.t(Text::SearchAgents)}</label>
-                <input
-                    id="agent-picker-search"
-                    class="field"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    node_ref=search
-                    bind:value=query
-                />
-                <div class="agent-results">{options}</div>
+                <p id="agent-picker-hint" class="modal-hint">{hint}</p>
+                {tabs.then(|| view! { <PickerTabs tab/> })}
+                <div
+                    id=PickerTab::Agents.panel_id()
+                    class="picker-panel"
+                    role=tabs.then_some("tabpanel")
+                    aria-labelledby=tabs.then_some(PickerTab::Agents.tab_id())
+                    hidden=on_channels
+                >
+                    <label for="agent-picker-search" class="field-label">{ui.t(Text::SearchAgents)}</label>
+                    <input
+                        id="agent-picker-search"
+                        class="field"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        node_ref=search
+                        bind:value=query
+                    />
+                    <div class="agent-results">{options}</div>
+                </div>
+                {tabs.then(|| view! {
+                    <div
+                        id=PickerTab::Channels.panel_id()
+                        class="picker-panel"
+                        role="tabpanel"
+                        aria-labelledby=PickerTab::Channels.tab_id()
+                        hidden=move || !on_channels()
+                    >
+                        <div class="agent-results">
+                            <ChannelOptions chosen=chosen_channel/>
+                        </div>
+                    </div>
+                })}
                 <div class="modal-actions">
                     <button type="button" class="btn" on:click=move |_| on_close.run(())>
                         {ui.t(Text::Cancel)}
@@ -137,10 +184,10 @@ pub fn AgentPicker(
                         id="agent-picker-confirm"
                         type="button"
                         class="btn primary"
-                        disabled=move || chosen.with(Option::is_none)
+                        disabled=nothing_chosen
                         on:click=on_confirm
                     >
-                        {ui.t(confirm)}
+                        {confirm}
                     </button>
                 </div>
             </div>
@@ -198,8 +245,11 @@ fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
     else {
         return;
     };
-    let controls: Vec<HtmlElement> =
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    // Controls in a hidden tab panel have no layout box (`offsetParent`): leave them out.
+    let controls: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.offset_parent().is_some())
+        .collect();
     let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
         return;
     };

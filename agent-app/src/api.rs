@@ -5,13 +5,15 @@
 //! caller's business. Sockets are in `socket.rs`.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
 use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    AgentProfile, AgentsReply, CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame,
-    LoginReply, LoginRequest,
+    AgentProfile, AgentsReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody, EventsFrame,
+    InboxFrame, LoginReply, LoginRequest, NewChannel, PresenceRequest,
 };
+use openline_core::routing::Presence;
 use serde::de::DeserializeOwned;
 
 /// Why a call failed.
@@ -58,6 +60,42 @@ pub async fn inbox(token: &str) -> Result<Vec<DialogSummary>, ApiError> {
 pub async fn agents(token: &str) -> Result<Vec<AgentProfile>, ApiError> {
     let req = bearer(Request::get("/api/agent/agents"), token);
     Ok(read::<AgentsReply>(req.send().await).await?.agents)
+}
+
+/// `PUT /api/agent/presence`: the agent goes online, pauses or goes offline (Q13).
+pub async fn set_presence(token: &str, presence: Presence) -> Result<AgentProfile, ApiError> {
+    let req = bearer(Request::put("/api/agent/presence"), token)
+        .json(&PresenceRequest { presence })
+        .map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+/// `GET /api/agent/channels`: every open channel's settings.
+pub async fn channels(token: &str) -> Result<Vec<ChannelSettings>, ApiError> {
+    let req = bearer(Request::get("/api/agent/channels"), token);
+    Ok(read::<ChannelsReply>(req.send().await).await?.channels)
+}
+
+/// `POST /api/agent/channels` (admins): a new channel with default settings; 409 if the id is
+/// taken.
+pub async fn create_channel(
+    token: &str,
+    channel: &NewChannel,
+) -> Result<ChannelSettings, ApiError> {
+    let req = bearer(Request::post("/api/agent/channels"), token)
+        .json(channel)
+        .map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+/// `PUT /api/agent/channels/{id}` (admins): 400 `invalid_settings` says what is wrong.
+pub async fn save_channel(
+    token: &str,
+    settings: &ChannelSettings,
+) -> Result<ChannelSettings, ApiError> {
+    let url = format!("/api/agent/channels/{}", settings.id);
+    let req = bearer(Request::put(&url), token).json(settings).map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
 }
 
 /// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).

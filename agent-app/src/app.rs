@@ -2,11 +2,15 @@
 //! signed-in shell, and the shell's frame (top bar, alert, inbox column, conversation).
 
 use crate::api::ApiError;
+use crate::channels_screen::{ChannelsNav, ChannelsScreen};
 use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::InboxPane;
 use crate::inbox_model::use_inbox;
 use crate::login::Login;
+use crate::notify::use_notifications;
+use crate::notify_view::{NotifyBanner, ToastRegion};
+use crate::presence::PresenceControl;
 use crate::{route, session};
 use leptos::prelude::*;
 use openline_core::protocol::LoginReply;
@@ -86,6 +90,8 @@ fn Shell() -> impl IntoView {
     let me_dialog = me.clone();
     let (inbox, online) = use_inbox(ui, reply.token.clone());
     let selected = route::use_selected_dialog();
+    let channels = route::use_channels_route();
+    let toasts = use_notifications(ui.lang, inbox, selected, me.clone());
     let conversation = move || match selected.get() {
         Some(id) => {
             let row_id = id.clone();
@@ -96,14 +102,17 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <div class="shell">
-            <TopBar name=reply.agent.name.clone() online/>
+            <TopBar name=reply.agent.name.clone() online channels_open=channels.open/>
             <AlertLine/>
-            <div class="workspace">
+            <NotifyBanner/>
+            <div class="workspace" hidden=move || channels.open.get()>
                 <aside class="sidebar" aria-label=ui.t(Text::Lists)>
                     <InboxPane inbox selected me/>
                 </aside>
                 <main class="conversation">{conversation}</main>
             </div>
+            {move || channels.open.get().then(|| view! { <ChannelsScreen route=channels/> })}
+            <ToastRegion toasts/>
         </div>
     }
     .into_any()
@@ -115,6 +124,8 @@ fn TopBar(
     name: String,
     /// Whether the inbox socket is connected.
     online: RwSignal<bool>,
+    /// Whether the channels screen is open (for the admins' nav).
+    channels_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
@@ -123,9 +134,11 @@ fn TopBar(
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Openline"
             </h1>
+            <ChannelsNav open=channels_open/>
             <span class="link-status" role="status">
                 {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
             </span>
+            <PresenceControl/>
             <span class="agent">
                 <span class="sr-only">{ui.t(Text::SignedInAs)} " "</span>
                 <span class="agent-avatar" aria-hidden="true">{initials(&name)}</span>

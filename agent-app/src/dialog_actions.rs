@@ -19,7 +19,7 @@ use crate::i18n::Text;
 use crate::icons::LockIcon;
 use leptos::prelude::*;
 use openline_core::conversation::{Command, DialogState, SessionStatus};
-use openline_core::ids::AgentId;
+use openline_core::ids::{AgentId, ChannelId};
 
 /// The signed-in agent's place in the session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,7 +164,14 @@ fn OpenPicker(
             commands.run(command, Then::Stay);
         });
         let on_close = Callback::new(move |()| close());
-        Some(view! { <AgentPicker mode exclude on_pick on_close/> })
+        // Q4: a transfer may also go to another open channel's queue.
+        let on_pick_channel = (mode == PickerMode::Transfer).then(|| {
+            Callback::new(move |channel: ChannelId| {
+                close();
+                commands.run(Command::TransferToChannel { channel }, Then::Stay);
+            })
+        });
+        Some(view! { <AgentPicker mode exclude on_pick on_pick_channel on_close/> })
     }
 }
 

@@ -66,6 +66,67 @@ pub enum Text {
     Waiting,
     Unread,
     Channel,
+    // The presence control, the channels screen and the picker's channel tab (A1, Q4, Q13, Q14).
+    PresenceLabel,
+    PresenceOnline,
+    PresencePaused,
+    PresenceOffline,
+    PresenceHint,
+    MainNav,
+    Conversations,
+    Channels,
+    OnlyAdmins,
+    OnlyAdminsHint,
+    BackToConversations,
+    OpenChannels,
+    NoChannels,
+    NewChannel,
+    ChannelId,
+    ChannelIdHint,
+    ChannelName,
+    Create,
+    Creating,
+    BadChannelId,
+    EmptyChannelName,
+    EmbedKey,
+    Greeting,
+    GreetingHint,
+    Preview,
+    AutomaticMessages,
+    AutoReply,
+    AutoReplyHint,
+    OutOfHoursReply,
+    OutOfHoursHint,
+    NoAgentReply,
+    NoAgentHint,
+    WorkingHours,
+    AlwaysOpen,
+    UtcOffset,
+    UtcOffsetHint,
+    DayClosed,
+    From,
+    To,
+    HoursHint,
+    AutoClose,
+    AutoCloseHint,
+    Distribution,
+    DistAllAtOnce,
+    DistAllAtOnceHint,
+    DistRoundRobin,
+    DistRoundRobinHint,
+    DistInOrder,
+    DistInOrderHint,
+    OfferTimeout,
+    OfferTimeoutHint,
+    ChannelAgents,
+    ChannelAgentsHint,
+    Save,
+    Saving,
+    Saved,
+    BadAutoClose,
+    BadOfferTimeout,
+    MoveToChannel,
+    PickChannelHint,
 }
 
 impl Lang {
@@ -154,6 +215,90 @@ impl Lang {
                 Waiting => "Waiting",
                 Unread => "unread",
                 Channel => "Channel",
+                PresenceLabel => "Your status",
+                PresenceOnline => "Online",
+                PresencePaused => "Paused",
+                PresenceOffline => "Offline",
+                PresenceHint => {
+                    "Only online agents with the app open are offered new conversations."
+                }
+                MainNav => "Main",
+                Conversations => "Conversations",
+                Channels => "Channels",
+                OnlyAdmins => "Only admins can change channels.",
+                OnlyAdminsHint => {
+                    "If a channel's texts, hours or agents need to change, ask an admin of your workspace."
+                }
+                BackToConversations => "Back to conversations",
+                OpenChannels => "Open channels",
+                NoChannels => "No channels yet.",
+                NewChannel => "New channel",
+                ChannelId => "Id",
+                ChannelIdHint => {
+                    "Letters, digits, - and _. It is part of the embed key and cannot change later."
+                }
+                ChannelName => "Name",
+                Create => "Create",
+                Creating => "Creating…",
+                BadChannelId => {
+                    "The id may only use letters, digits, - and _ (1 to 64 characters)."
+                }
+                EmptyChannelName => "Give the channel a name.",
+                EmbedKey => "Embed key",
+                Greeting => "Widget greeting",
+                GreetingHint => "Shown in the widget before the customer writes.",
+                Preview => "Preview",
+                AutomaticMessages => "Automatic messages",
+                AutoReply => "Reply to a new conversation",
+                AutoReplyHint => {
+                    "Sent when a conversation starts within working hours. Empty: none."
+                }
+                OutOfHoursReply => "Out-of-hours reply",
+                OutOfHoursHint => "Sent when a conversation starts outside working hours.",
+                NoAgentReply => "“Nobody available” reply",
+                NoAgentHint => "Sent once per conversation when no agent is available to answer.",
+                WorkingHours => "Working hours",
+                AlwaysOpen => "Always open",
+                UtcOffset => "Time zone (UTC offset)",
+                UtcOffsetHint => {
+                    "A fixed offset: change it when daylight saving time starts or ends."
+                }
+                DayClosed => "Closed",
+                From => "from",
+                To => "to",
+                HoursHint => {
+                    "An end earlier than the start runs past midnight; 00:00 as the end is midnight."
+                }
+                AutoClose => "Close automatically after (minutes)",
+                AutoCloseHint => "Counted from the last message. Empty: never.",
+                Distribution => "How new conversations are offered",
+                DistAllAtOnce => "All at once",
+                DistAllAtOnceHint => "Every available agent sees it; the first to answer takes it.",
+                DistRoundRobin => "Round robin",
+                DistRoundRobinHint => {
+                    "One agent at a time, taking turns after the last agent served."
+                }
+                DistInOrder => "Strictly in order",
+                DistInOrderHint => {
+                    "One agent at a time, always from the top of the agents' list below."
+                }
+                OfferTimeout => "Time to answer (seconds)",
+                OfferTimeoutHint => {
+                    "One agent at a time: then the next agent is offered the conversation."
+                }
+                ChannelAgents => "Agents of this channel",
+                ChannelAgentsHint => {
+                    "Checked agents are offered its conversations in this order. None checked: every agent."
+                }
+                Save => "Save",
+                Saving => "Saving…",
+                Saved => "Saved",
+                BadAutoClose => {
+                    "Write the minutes as a number, or leave the field empty to never close automatically."
+                }
+                BadOfferTimeout => "Write the time to answer as a whole number of seconds.",
+                MoveToChannel => "Move to channel",
+                PickChannelHint => "Pick a channel: the conversation waits there for its agents.",
             },
             Lang::Es => match text {
                 SignInTitle => "Iniciar sesión",
@@ -215,6 +360,96 @@ impl Lang {
                 Waiting => "Esperando",
                 Unread => "sin leer",
                 Channel => "Canal",
+                PresenceLabel => "Tu estado",
+                PresenceOnline => "En línea",
+                PresencePaused => "En pausa",
+                PresenceOffline => "Desconectado",
+                PresenceHint => {
+                    "Solo se ofrecen conversaciones nuevas a los agentes en línea con la aplicación abierta."
+                }
+                MainNav => "Principal",
+                Conversations => "Conversaciones",
+                Channels => "Canales",
+                OnlyAdmins => "Solo los administradores pueden cambiar los canales.",
+                OnlyAdminsHint => {
+                    "Si hay que cambiar los textos, el horario o los agentes de un canal, pídeselo a un administrador de tu espacio de trabajo."
+                }
+                BackToConversations => "Volver a las conversaciones",
+                OpenChannels => "Canales abiertos",
+                NoChannels => "Todavía no hay canales.",
+                NewChannel => "Nuevo canal",
+                ChannelId => "Identificador",
+                ChannelIdHint => {
+                    "Letras, cifras, - y _. Forma parte de la clave para insertar y no se puede cambiar después."
+                }
+                ChannelName => "Nombre",
+                Create => "Crear",
+                Creating => "Creando…",
+                BadChannelId => {
+                    "El identificador solo puede usar letras, cifras, - y _ (de 1 a 64 caracteres)."
+                }
+                EmptyChannelName => "Ponle un nombre al canal.",
+                EmbedKey => "Clave para insertar",
+                Greeting => "Saludo del widget",
+                GreetingHint => "Se muestra en el widget antes de que el cliente escriba.",
+                Preview => "Vista previa",
+                AutomaticMessages => "Mensajes automáticos",
+                AutoReply => "Respuesta a una conversación nueva",
+                AutoReplyHint => {
+                    "Se envía cuando empieza una conversación dentro del horario. Vacía: ninguna."
+                }
+                OutOfHoursReply => "Respuesta fuera de horario",
+                OutOfHoursHint => "Se envía cuando empieza una conversación fuera del horario.",
+                NoAgentReply => "Respuesta «nadie disponible»",
+                NoAgentHint => {
+                    "Se envía una vez por conversación cuando no hay ningún agente disponible."
+                }
+                WorkingHours => "Horario de atención",
+                AlwaysOpen => "Siempre abierto",
+                UtcOffset => "Zona horaria (desfase UTC)",
+                UtcOffsetHint => {
+                    "Un desfase fijo: cámbialo cuando empiece o termine el horario de verano."
+                }
+                DayClosed => "Cerrado",
+                From => "de",
+                To => "a",
+                HoursHint => {
+                    "Un fin anterior al inicio pasa de la medianoche; 00:00 como fin es la medianoche."
+                }
+                AutoClose => "Cerrar automáticamente tras (minutos)",
+                AutoCloseHint => "Desde el último mensaje. Vacío: nunca.",
+                Distribution => "Cómo se ofrecen las conversaciones nuevas",
+                DistAllAtOnce => "A todos a la vez",
+                DistAllAtOnceHint => {
+                    "Todos los agentes disponibles la ven; la toma el primero que responde."
+                }
+                DistRoundRobin => "Por turnos",
+                DistRoundRobinHint => {
+                    "Un agente cada vez, por turnos a partir del último atendido."
+                }
+                DistInOrder => "Estrictamente en orden",
+                DistInOrderHint => {
+                    "Un agente cada vez, siempre desde el principio de la lista de agentes de abajo."
+                }
+                OfferTimeout => "Tiempo para responder (segundos)",
+                OfferTimeoutHint => {
+                    "Un agente cada vez: después se ofrece la conversación al siguiente."
+                }
+                ChannelAgents => "Agentes de este canal",
+                ChannelAgentsHint => {
+                    "A los agentes marcados se les ofrecen sus conversaciones en este orden. Ninguno marcado: todos los agentes."
+                }
+                Save => "Guardar",
+                Saving => "Guardando…",
+                Saved => "Guardado",
+                BadAutoClose => {
+                    "Escribe los minutos como un número, o deja el campo vacío para no cerrar nunca automáticamente."
+                }
+                BadOfferTimeout => {
+                    "Escribe el tiempo para responder como un número entero de segundos."
+                }
+                MoveToChannel => "Mover al canal",
+                PickChannelHint => "Elige un canal: la conversación espera allí a sus agentes.",
             },
         }
     }
@@ -365,5 +600,87 @@ impl Lang {
             m => (m / (24 * 60), "d"),
         };
         format!("{n} {unit}")
+    }
+}
+
+/// The strings of notifications (Q1), the offer badge (Q13) and automatic messages (Q14), kept
+/// apart from `Text` so the table above stays one screen per language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotifyText {
+    Notifications,
+    DismissNotification,
+    DesktopNotifications,
+    PermissionAsk,
+    PermissionEnable,
+    PermissionNotNow,
+    OfferedToYou,
+    AutomaticMessage,
+}
+
+impl Lang {
+    pub fn notify(self, text: NotifyText) -> &'static str {
+        use NotifyText::*;
+        match (self, text) {
+            (Lang::En, Notifications) => "Notifications",
+            (Lang::Es, Notifications) => "Notificaciones",
+            (Lang::En, DismissNotification) => "Dismiss notification",
+            (Lang::Es, DismissNotification) => "Descartar notificación",
+            (Lang::En, DesktopNotifications) => "Desktop notifications",
+            (Lang::Es, DesktopNotifications) => "Notificaciones de escritorio",
+            (Lang::En, PermissionAsk) => "Get desktop notifications for new conversations",
+            (Lang::Es, PermissionAsk) => {
+                "Recibe notificaciones de escritorio de nuevas conversaciones"
+            }
+            (Lang::En, PermissionEnable) => "Turn on",
+            (Lang::Es, PermissionEnable) => "Activar",
+            (Lang::En, PermissionNotNow) => "Not now",
+            (Lang::Es, PermissionNotNow) => "Ahora no",
+            (Lang::En, OfferedToYou) => "Offered to you",
+            (Lang::Es, OfferedToYou) => "Ofrecida a ti",
+            (Lang::En, AutomaticMessage) => "Automatic message",
+            (Lang::Es, AutomaticMessage) => "Mensaje automático",
+        }
+    }
+
+    /// Toast and desktop notification: a conversation appeared in the Unanswered list (Q1).
+    pub fn new_conversation_from(self, visitor: &str) -> String {
+        match self {
+            Lang::En => format!("New conversation from {visitor}"),
+            Lang::Es => format!("Nueva conversación de {visitor}"),
+        }
+    }
+}
+
+/// Strings with a part filled in, for the channels screen (A1, Q13, Q14).
+impl Lang {
+    /// Weekday `day`, Monday first (`WorkingHours::days`).
+    pub fn weekday(self, day: usize) -> &'static str {
+        const EN: [&str; 7] =
+            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        const ES: [&str; 7] =
+            ["Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"];
+        let names = match self {
+            Lang::En => EN,
+            Lang::Es => ES,
+        };
+        names[day % 7]
+    }
+
+    /// A working day's time is missing or malformed.
+    pub fn bad_time(self, day: &str) -> String {
+        match self {
+            Lang::En => format!("{day}: write the opening and closing times, like 09:00."),
+            Lang::Es => format!("{day}: escribe la hora de apertura y de cierre, como 09:00."),
+        }
+    }
+
+    /// The queue's reorder buttons, for screen readers: "Move Luis Romero up".
+    pub fn move_agent(self, name: &str, up: bool) -> String {
+        match (self, up) {
+            (Lang::En, true) => format!("Move {name} up"),
+            (Lang::En, false) => format!("Move {name} down"),
+            (Lang::Es, true) => format!("Subir a {name}"),
+            (Lang::Es, false) => format!("Bajar a {name}"),
+        }
     }
 }

@@ -1,13 +1,13 @@
 //! The left column: the five lists (Q2) as tabs with live counts, and the rows of the chosen
-//! one. A row says who owns the conversation when it is someone else, and shows a lock when
-//! it is locked (Q11).
+//! one. A row says who owns the conversation when it is someone else, shows a lock when it is
+//! locked (Q11), and an "Offered to you" badge while routing offers it to me (Q13).
 //!
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
 use crate::app::{initials, use_ui};
 use crate::clock::use_now;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, NotifyText, Text};
 use crate::icons::LockIcon;
 use crate::inbox_model::Inbox;
 use crate::route;
@@ -55,8 +55,8 @@ pub fn InboxPane(
                     <ul class="inbox-list">
                         <For
                             each=move || rows.get()
-                            // A row changes only with a new event, so (id, last_seq) names its content.
-                            key=|d| (d.dialog_id.clone(), d.last_seq)
+                            // A row changes with a new event or a new offer (Q13, no event).
+                            key=|d| (d.dialog_id.clone(), d.last_seq, d.offered_to.clone())
                             children=move |d| view! { <InboxRow summary=d selected now me=me_row.get_value()/> }
                         />
                     </ul>
@@ -125,6 +125,8 @@ fn InboxRow(
         _ => None,
     };
     let pinned = summary.pinned;
+    let offered_to_me =
+        summary.status == SessionStatus::Unanswered && summary.offered_to.contains(&me);
     view! {
         <li class="inbox-row" class:selected=is_selected_class data-dialog-id=id.to_string()>
             <a
@@ -162,6 +164,9 @@ fn InboxRow(
                             {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
                         </span>
                         {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
+                        {offered_to_me.then(|| view! {
+                            <span class="offer-badge">{ui.lang.notify(NotifyText::OfferedToYou)}</span>
+                        })}
                     </span>
                 </span>
             </a>

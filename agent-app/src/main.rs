@@ -11,6 +11,11 @@
 //! - `icons`: the few inline SVG icons.
 //! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
 //!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
+//! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
+//!   count in the page title (Q1).
+//! - `presence` (Q13); `channels_screen` (+ `channel_new`, `channel_editor`, `channel_draft`,
+//!   `channel_hours`, `channel_routing`, `channel_queue`) for admins (A1, Q14); `channel_picker`,
+//!   the transfer picker's "Open channels" tab (Q4).
 
 mod api;
 mod app;
@@ -32,10 +37,25 @@ mod dialog_log;
 mod dialog_notice;
 mod messages;
 
+mod notify;
+mod notify_browser;
+mod notify_view;
+
 mod action_menu;
 mod agent_picker;
 mod commands;
 mod dialog_actions;
+
+mod presence;
+
+mod channel_draft;
+mod channel_editor;
+mod channel_hours;
+mod channel_new;
+mod channel_picker;
+mod channel_queue;
+mod channel_routing;
+mod channels_screen;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -2,12 +2,13 @@
 //! hidden notes grey with a lock and "Hidden note", and a system line for every step of the
 //! session's life (answered, transferred, taken over, invited, locked, closed, spam). Earlier
 //! sessions stay above, each opened by a "Session N started" separator (Q8, Q12). New items
-//! are announced (`aria-live="polite"`).
+//! are announced (`aria-live="polite"`). The channel's automatic replies (Q14) are
+//! `li.msg.from-system`, labelled "Automatic message", on the customer's side in a neutral style.
 
 use crate::app::use_ui;
 use crate::clock::clock_time;
 use crate::dialog_log::DialogLog;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, NotifyText, Text};
 use crate::icons::LockIcon;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
@@ -80,16 +81,25 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
         EventBody::Pinned => lang.locked(actor(), true),
         EventBody::Unpinned => lang.locked(actor(), false),
         EventBody::Closed { reason, .. } => lang.closed_by(who, *reason == CloseReason::Spam),
-        EventBody::MessagePosted { .. } | EventBody::Unknown => return None,
+        EventBody::MessagePosted { .. }
+        | EventBody::MessageEdited { .. }
+        | EventBody::MessageDeleted { .. }
+        | EventBody::Unknown => return None,
     })
 }
 
-fn message(lang: Lang, seq: u64, at: i64, actor: &Actor, text: String, internal: bool) -> AnyView {
-    let class = match (actor, internal) {
+/// The message's classes: `note`, `from-agent`, `from-system` (automatic) or `from-visitor`.
+fn message_class(actor: &Actor, internal: bool) -> &'static str {
+    match (actor, internal) {
         (_, true) => "msg note",
         (Actor::Agent { .. }, false) => "msg from-agent",
-        _ => "msg from-visitor",
-    };
+        (Actor::System, false) => "msg from-system",
+        (Actor::Visitor { .. }, false) => "msg from-visitor",
+    }
+}
+
+fn message(lang: Lang, seq: u64, at: i64, actor: &Actor, text: String, internal: bool) -> AnyView {
+    let class = message_class(actor, internal);
     let author = match actor {
         Actor::Agent { name, .. } => name.clone(),
         Actor::Visitor { id } => visitor_display_name(id),
@@ -108,6 +118,10 @@ fn message(lang: Lang, seq: u64, at: i64, actor: &Actor, text: String, internal:
         (Actor::Agent { .. }, false) => {
             view! { <span class="msg-author">{author}</span> }.into_any()
         }
+        (Actor::System, false) => view! {
+            <span class="msg-author">{lang.notify(NotifyText::AutomaticMessage)}</span>
+        }
+        .into_any(),
         _ => view! { <span class="sr-only">{author} ": "</span> }.into_any(),
     };
     view! {
@@ -202,5 +216,34 @@ mod tests {
             assert_eq!(lines(Lang::Es, body).as_deref(), Some(es));
         }
         assert_eq!(lines(Lang::En, EventBody::Unknown), None);
+    }
+
+    #[test]
+    fn q14_automatic_messages_are_neither_the_customer_nor_an_agent() {
+        let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
+        let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
+        assert_eq!(message_class(&Actor::System, false), "msg from-system");
+        assert_eq!(message_class(&visitor, false), "msg from-visitor");
+        assert_eq!(message_class(&ana, false), "msg from-agent");
+        assert_eq!(message_class(&ana, true), "msg note");
+        assert_eq!(Lang::Es.notify(NotifyText::AutomaticMessage), "Mensaje automático");
+        // The log's state is core's fold: an automatic reply is not an agent's answer.
+        let post = |seq, actor: &Actor| Event {
+            seq,
+            at: 0,
+            actor: actor.clone(),
+            body: EventBody::MessagePosted { text: "x".into(), internal: false },
+        };
+        let opened = Event {
+            seq: 1,
+            at: 0,
+            actor: visitor.clone(),
+            body: EventBody::SessionOpened { session: 1 },
+        };
+        let mut log = crate::dialog_log::DialogLog::default();
+        log.merge(vec![opened, post(2, &visitor), post(3, &Actor::System)]);
+        let state = log.state();
+        assert_eq!(state.unread, 1);
+        assert_eq!(state.status, openline_core::conversation::SessionStatus::Unanswered);
     }
 }

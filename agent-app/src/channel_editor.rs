@@ -1,0 +1,250 @@
+//! One channel's editor (`#channel-form`, Q13, Q14): name, widget greeting (with a preview of
+//! the widget's bubble), the automatic messages, working hours (`channel_hours`), automatic
+//! close, and how conversations are offered (`channel_routing`).
+//!
+//! The fields are uncontrolled: each starts from the draft and writes back into it as the admin
+//! types, so nothing re-renders under the cursor. Saving runs `ChannelDraft::to_settings`, then
+//! `ChannelSettings::validate` (the server's own check, so its sentence shows before sending),
+//! then `PUT /api/agent/channels/{id}`; the server's 400 message shows the same way.
+
+use crate::api;
+use crate::app::{use_ui, Ui};
+use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
+use crate::channel_hours::HoursFields;
+use crate::channel_routing::RoutingFields;
+use crate::channels_screen::{focus, AgentsResource};
+use crate::i18n::Text;
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::channel::ChannelSettings;
+use openline_core::ids::channel_key;
+
+#[component]
+pub fn ChannelEditor(
+    /// The channel as last saved.
+    settings: ChannelSettings,
+    /// The workspace's agents, for the channel's queue.
+    agents: AgentsResource,
+    /// Put focus on the name field at once (the channel was just created).
+    focus_name: bool,
+    /// Called with what the server saved.
+    on_saved: Callback<ChannelSettings>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let draft = RwSignal::new(ChannelDraft::from_settings(&settings, local_offset()));
+    let title = RwSignal::new(settings.name.clone());
+    let base = StoredValue::new(settings.clone());
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let name_input = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let (true, Some(input)) = (focus_name, name_input.get()) {
+            let _ = input.focus();
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        saved.set(false);
+        let checked = draft
+            .with_untracked(|d| d.to_settings(&base.get_value()))
+            .map_err(|e| {
+                focus(&e.field_id());
+                draft_message(ui, e)
+            })
+            .and_then(|s| s.validate().map(|()| s));
+        let settings = match checked {
+            Ok(settings) => settings,
+            Err(message) => return error.set(Some(message)),
+        };
+        error.set(None);
+        pending.set(true);
+        save(ui, settings, move |result| {
+            pending.try_set(false);
+            match result {
+                Ok(settings) => {
+                    title.try_set(settings.name.clone());
+                    base.try_set_value(settings.clone());
+                    saved.try_set(true);
+                    on_saved.run(settings);
+                }
+                Err(message) => {
+                    error.try_set(Some(message));
+                }
+            }
+        });
+    };
+    let workspace = ui.session.with_untracked(|s| s.as_ref().map(|s| s.workspace.clone()));
+    let key = workspace.map(|w| channel_key(&w, &settings.id)).unwrap_or_default();
+    view! {
+        <form
+            id="channel-form"
+            class="channel-form"
+            aria-labelledby="channel-editor-title"
+            novalidate
+            on:submit=on_submit
+            on:input=move |_| saved.set(false)
+        >
+            <header class="channel-form-head">
+                <h3 id="channel-editor-title">{move || title.get()}</h3>
+                <p class="channel-key">
+                    {ui.t(Text::EmbedKey)} ": " <code>{key}</code>
+                </p>
+            </header>
+            <div class="form-field">
+                <label for="channel-name" class="field-label">{ui.t(Text::ChannelName)}</label>
+                <input
+                    id="channel-name"
+                    class="field"
+                    type="text"
+                    autocomplete="off"
+                    maxlength="80"
+                    node_ref=name_input
+                    prop:value=settings.name.clone()
+                    on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
+                />
+            </div>
+            <div class="greeting-row">
+                <TextField draft text=DraftText::Greeting id="channel-greeting"
+                    label=Text::Greeting hint=Text::GreetingHint/>
+                <GreetingPreview draft/>
+            </div>
+            <fieldset class="channel-fieldset">
+                <legend>{ui.t(Text::AutomaticMessages)}</legend>
+                <TextField draft text=DraftText::AutoReply id="channel-auto-reply"
+                    label=Text::AutoReply hint=Text::AutoReplyHint/>
+                <TextField draft text=DraftText::OutOfHoursReply id="channel-out-of-hours-reply"
+                    label=Text::OutOfHoursReply hint=Text::OutOfHoursHint/>
+                <TextField draft text=DraftText::NoAgentReply id="channel-no-agent-reply"
+                    label=Text::NoAgentReply hint=Text::NoAgentHint/>
+            </fieldset>
+            <HoursFields draft/>
+            <div class="form-field">
+                <label for="channel-auto-close" class="field-label">{ui.t(Text::AutoClose)}</label>
+                <input
+                    id="channel-auto-close"
+                    class="field narrow"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-describedby="channel-auto-close-hint"
+                    prop:value=draft.with_untracked(|d| d.auto_close_minutes.clone())
+                    on:input=move |ev| draft.update(|d| d.auto_close_minutes = event_target_value(&ev))
+                />
+                <p id="channel-auto-close-hint" class="field-hint">{ui.t(Text::AutoCloseHint)}</p>
+            </div>
+            <RoutingFields draft agents/>
+            <div class="save-bar">
+                <button
+                    id="channel-save"
+                    type="submit"
+                    class="btn primary"
+                    aria-busy=move || pending.get().then_some("true")
+                >
+                    {move || ui.t(if pending.get() { Text::Saving } else { Text::Save })}
+                </button>
+                <p id="channel-status" class="save-status" role="status">
+                    {move || saved.get().then(|| ui.t(Text::Saved))}
+                </p>
+                <p id="channel-error" class="form-error" role="alert">{move || error.get()}</p>
+            </div>
+        </form>
+    }
+}
+
+/// A textarea for one of the channel's texts, with its label and hint.
+#[component]
+fn TextField(
+    /// The draft the text lives in.
+    draft: RwSignal<ChannelDraft>,
+    /// Which text.
+    text: DraftText,
+    /// The textarea's id (its hint is `<id>-hint`).
+    id: &'static str,
+    /// The visible label.
+    label: Text,
+    /// The line under it.
+    hint: Text,
+) -> impl IntoView {
+    let ui = use_ui();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="form-field">
+            <label for=id class="field-label">{ui.t(label)}</label>
+            <textarea
+                id=id
+                class="field text"
+                rows="2"
+                maxlength="1000"
+                aria-describedby=hint_id.clone()
+                prop:value=draft.with_untracked(|d| text.of(d).to_owned())
+                on:input=move |ev| draft.update(|d| *text.of_mut(d) = event_target_value(&ev))
+            ></textarea>
+            <p id=hint_id class="field-hint">{ui.t(hint)}</p>
+        </div>
+    }
+}
+
+/// The greeting as the widget shows it: the channel's name on top, the bubble under it.
+#[component]
+fn GreetingPreview(
+    /// The draft, for the name and the greeting as typed.
+    draft: RwSignal<ChannelDraft>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let greeting = move || draft.with(|d| d.greeting.clone());
+    view! {
+        <figure class="greeting-preview">
+            <figcaption class="field-label">{ui.t(Text::Preview)}</figcaption>
+            <div class="preview-widget">
+                <p class="preview-head">{move || draft.with(|d| d.name.clone())}</p>
+                <div class="preview-body">
+                    <Show when=move || draft.with(|d| !d.greeting.trim().is_empty())>
+                        <p class="preview-bubble">{greeting}</p>
+                    </Show>
+                </div>
+            </div>
+        </figure>
+    }
+}
+
+/// `PUT` the settings; `done` gets what the server saved, or the sentence to show. A 401 ends
+/// the session as everywhere.
+fn save(
+    ui: Ui,
+    settings: ChannelSettings,
+    done: impl FnOnce(Result<ChannelSettings, String>) + 'static,
+) {
+    let Some(token) = ui.token() else {
+        return;
+    };
+    spawn_local(async move {
+        match api::save_channel(&token, &settings).await {
+            Ok(saved) => done(Ok(saved)),
+            Err(err) => {
+                if err.is_unauthorized() {
+                    ui.report(&err);
+                }
+                let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                done(Err(message.to_owned()));
+            }
+        }
+    });
+}
+
+fn draft_message(ui: Ui, error: DraftError) -> String {
+    match error {
+        DraftError::Time { day, .. } => ui.lang.bad_time(ui.lang.weekday(day)),
+        DraftError::AutoClose => ui.t(Text::BadAutoClose).to_owned(),
+        DraftError::OfferTimeout => ui.t(Text::BadOfferTimeout).to_owned(),
+    }
+}
+
+/// The browser's UTC offset in minutes (UTC+1 is 60), offered for new working hours.
+fn local_offset() -> i16 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i16)
+}

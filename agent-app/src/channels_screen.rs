@@ -1,0 +1,219 @@
+//! The channels screen (A1, Q13, Q14), at `#/channels[/<id>]`: the workspace's open channels on
+//! the left with the "New channel" form under them, the chosen channel's editor on the right
+//! (`channel_editor`). Admins only; anyone else who opens the address is told so politely (the
+//! server refuses their changes anyway).
+//!
+//! The list is loaded once (`GET /api/agent/channels`) and then kept here: a channel created or
+//! saved replaces its entry with what the server answered, so nothing is fetched twice.
+
+use crate::api::{self, ApiError};
+use crate::app::use_ui;
+use crate::channel_editor::ChannelEditor;
+use crate::channel_new::NewChannelForm;
+use crate::i18n::Text;
+use crate::route::{channels_href, ChannelsRoute};
+use leptos::html::H2;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::channel::ChannelSettings;
+use openline_core::ids::ChannelId;
+use openline_core::protocol::AgentProfile;
+use wasm_bindgen::JsCast;
+
+/// The channels as the server last told them; `None` until the first answer.
+type Channels = RwSignal<Option<Vec<ChannelSettings>>>;
+
+/// The workspace's agents (`GET /api/agent/agents`), for the channels' queues.
+pub type AgentsResource = LocalResource<Result<Vec<AgentProfile>, ApiError>>;
+
+#[component]
+pub fn ChannelsScreen(
+    /// Which channel the address names.
+    route: ChannelsRoute,
+) -> impl IntoView {
+    let ui = use_ui();
+    let title = NodeRef::<H2>::new();
+    // Arriving here is a change of page: say so by moving focus to its title.
+    Effect::new(move |_| {
+        if let Some(h2) = title.get() {
+            let _ = h2.focus();
+        }
+    });
+    let may_configure = ui
+        .session
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.agent.role.may_configure_channels()));
+    if !may_configure {
+        return view! {
+            <main class="channels-screen only-admins" aria-labelledby="channels-title">
+                <div class="empty-state">
+                    <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.t(Text::Channels)}</h2>
+                    <p>{ui.t(Text::OnlyAdmins)}</p>
+                    <p>{ui.t(Text::OnlyAdminsHint)}</p>
+                    <p><a href="#/">{ui.t(Text::BackToConversations)}</a></p>
+                </div>
+            </main>
+        }
+        .into_any();
+    }
+    let channels: Channels = RwSignal::new(None);
+    let load_error = RwSignal::new(None::<String>);
+    load(channels, load_error);
+    let token = ui.token().unwrap_or_default();
+    let agents = LocalResource::new(move || {
+        let token = token.clone();
+        async move { api::agents(&token).await }
+    });
+    // The channel the address names, or the first one: a memo, so saving (which rewrites the
+    // list) does not rebuild the editor.
+    let shown = Memo::new(move |_| {
+        channels.with(|list| {
+            let list = list.as_ref()?;
+            let named = route.channel.get().filter(|id| list.iter().any(|c| &c.id == id));
+            named.or_else(|| list.first().map(|c| c.id.clone()))
+        })
+    });
+    let focus_name = RwSignal::new(false);
+    let on_created = Callback::new(move |settings: ChannelSettings| {
+        let id = settings.id.clone();
+        channels.update(|list| {
+            let list = list.get_or_insert_with(Vec::new);
+            list.push(settings);
+            by_name(list);
+        });
+        focus_name.set(true);
+        let _ = window().location().set_hash(&channels_href(Some(&id)));
+    });
+    let on_saved = Callback::new(move |saved: ChannelSettings| {
+        channels.update(|list| {
+            let Some(list) = list else {
+                return;
+            };
+            if let Some(old) = list.iter_mut().find(|c| c.id == saved.id) {
+                *old = saved;
+            }
+            by_name(list);
+        });
+    });
+    let editor = move || {
+        let id = shown.get()?;
+        let settings =
+            channels.with_untracked(|list| list.iter().flatten().find(|c| c.id == id).cloned())?;
+        // Focus goes to the name of a channel just created, once.
+        let just_created = focus_name.get_untracked();
+        focus_name.set(false);
+        Some(view! { <ChannelEditor settings agents focus_name=just_created on_saved/> })
+    };
+    view! {
+        <main class="channels-screen" aria-labelledby="channels-title">
+            <div class="channels-side">
+                <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.t(Text::Channels)}</h2>
+                <ChannelList channels load_error shown/>
+                <NewChannelForm on_created/>
+            </div>
+            <div class="channels-main">{editor}</div>
+        </main>
+    }
+    .into_any()
+}
+
+/// The top bar's "Conversations | Channels" links (`#nav-channels`), for admins only.
+#[component]
+pub fn ChannelsNav(
+    /// Whether the channels screen is open.
+    open: Memo<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let admin = ui
+        .session
+        .with_untracked(|s| s.as_ref().is_some_and(|s| s.agent.role.may_configure_channels()));
+    admin.then(|| {
+        view! {
+            <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
+                <a id="nav-inbox" class="nav-link" href="#/"
+                    aria-current=move || (!open.get()).then_some("page")>
+                    {ui.t(Text::Conversations)}
+                </a>
+                <a id="nav-channels" class="nav-link" href=channels_href(None)
+                    aria-current=move || open.get().then_some("page")>
+                    {ui.t(Text::Channels)}
+                </a>
+            </nav>
+        }
+    })
+}
+
+/// The channels as links to `#/channels/<id>`; the one shown is `aria-current`.
+#[component]
+fn ChannelList(
+    /// The channels, once loaded.
+    channels: Channels,
+    /// Why they could not be loaded, if so.
+    load_error: RwSignal<Option<String>>,
+    /// The channel in the editor.
+    shown: Memo<Option<ChannelId>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let rows = move || {
+        if let Some(message) = load_error.get() {
+            return view! { <p class="form-error" role="alert">{message}</p> }.into_any();
+        }
+        let Some(list) = channels.get() else {
+            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+        };
+        if list.is_empty() {
+            return view! { <p class="list-note">{ui.t(Text::NoChannels)}</p> }.into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|c| {
+                let id = c.id.clone();
+                let current = move || shown.with(|s| s.as_ref() == Some(&id)).then_some("page");
+                view! {
+                    <li>
+                        <a class="channel-link" href=channels_href(Some(&c.id)) aria-current=current>
+                            <span class="channel-link-name">{c.name.clone()}</span>
+                            <span class="channel-link-id">{c.id.to_string()}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="channel-list">{items}</ul> }.into_any()
+    };
+    view! {
+        <nav class="channel-nav" aria-label=ui.t(Text::OpenChannels)>{rows}</nav>
+    }
+}
+
+/// The server lists channels by name; a created or renamed one takes its place the same way.
+fn by_name(list: &mut [ChannelSettings]) {
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// `GET /api/agent/channels` into `channels`; a 401 ends the session.
+fn load(channels: Channels, load_error: RwSignal<Option<String>>) {
+    let ui = use_ui();
+    let Some(token) = ui.token() else {
+        return;
+    };
+    spawn_local(async move {
+        match api::channels(&token).await {
+            Ok(list) => {
+                channels.try_set(Some(list));
+            }
+            Err(err) if err.is_unauthorized() => ui.report(&err),
+            Err(err) => {
+                let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+                load_error.try_set(Some(message));
+            }
+        }
+    });
+}
+
+/// Puts focus on the element with `id`, if it is there (a field to fix, a moved row's button).
+pub fn focus(id: &str) {
+    let el = document().get_element_by_id(id);
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

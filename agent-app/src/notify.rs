@@ -1,0 +1,412 @@
+//! Notifications (Q1): what is new for the signed-in agent, told four ways: an in-app toast, a
+//! short beep, a desktop notification while the tab is hidden, and the count in the page title.
+//!
+//! Everything is derived from the inbox the app already holds: after each change the new inbox
+//! is compared with the previous one (`whats_new`), so no event passes through here and nothing
+//! is announced twice. The first snapshot is the starting point, never news.
+//!
+//! This file holds the rules (plain functions, tested natively) and `use_notifications`, which
+//! wires them to the inbox. The browser side (sound, desktop notifications, permission) lives in
+//! `notify_browser`; the toasts and the permission banner in `notify_view`.
+
+use crate::i18n::Lang;
+use crate::inbox_model::Inbox;
+use crate::notify_browser as browser;
+use leptos::prelude::*;
+use openline_core::ids::{AgentId, DialogId};
+use openline_core::inbox::{DialogSummary, InboxList};
+use std::time::Duration;
+
+/// How long a toast stays (longer while the pointer or focus is on it).
+const TOAST_MS: u64 = 6_000;
+/// At most this many toasts at once; older ones make way.
+const MAX_TOASTS: usize = 3;
+/// Previews are cut to this many characters.
+const PREVIEW_CHARS: usize = 80;
+
+/// Something the agent should know about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub dialog: DialogId,
+    pub visitor: String,
+    pub kind: NoticeKind,
+    /// The last customer message, shortened (may be empty).
+    pub preview: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// A conversation appeared in my Unanswered list (new, back from closed, moved to my
+    /// channel, or now offered to me).
+    NewConversation,
+    /// A customer wrote in one of my conversations.
+    NewMessage,
+}
+
+/// What became new for `me` between two inbox states. `open` is the dialog on screen while the
+/// page has focus: the agent is reading it, so it is not announced.
+pub fn whats_new(
+    before: &Inbox,
+    after: &Inbox,
+    me: &AgentId,
+    open: Option<&DialogId>,
+) -> Vec<Notice> {
+    if !before.loaded {
+        return Vec::new();
+    }
+    let is_open = |d: &DialogSummary| open == Some(&d.dialog_id);
+    let mut notices = Vec::new();
+    for d in after.rows(InboxList::Unanswered, me) {
+        let was_unanswered =
+            before.get(&d.dialog_id).is_some_and(|old| InboxList::Unanswered.includes(old, me));
+        if !was_unanswered && !is_open(&d) {
+            notices.push(notice(&d, NoticeKind::NewConversation));
+        }
+    }
+    for d in after.rows(InboxList::Mine, me) {
+        let unread_before = before.get(&d.dialog_id).map_or(0, |old| old.unread);
+        if d.unread > unread_before && !is_open(&d) {
+            notices.push(notice(&d, NoticeKind::NewMessage));
+        }
+    }
+    notices
+}
+
+/// The number in the page title: unread customer messages in my conversations, plus the
+/// conversations waiting in my Unanswered list (each at least one, even before its first
+/// message is counted).
+pub fn attention_count(inbox: &Inbox, me: &AgentId) -> u32 {
+    let mine: u32 = inbox.rows(InboxList::Mine, me).iter().map(|d| d.unread).sum();
+    let waiting: u32 = inbox.rows(InboxList::Unanswered, me).iter().map(|d| d.unread.max(1)).sum();
+    mine + waiting
+}
+
+/// "(3) Openline · Agents", or the plain title when nothing waits.
+pub fn page_title(base: &str, count: u32) -> String {
+    if count == 0 {
+        base.to_owned()
+    } else {
+        format!("({count}) {base}")
+    }
+}
+
+/// The toast's first line: what happened and with whom.
+pub fn heading(lang: Lang, notice: &Notice) -> String {
+    match notice.kind {
+        NoticeKind::NewConversation => lang.new_conversation_from(&notice.visitor),
+        NoticeKind::NewMessage => notice.visitor.clone(),
+    }
+}
+
+/// The toasts on screen, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Toasts {
+    items: Vec<Toast>,
+    next_id: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toast {
+    pub id: u64,
+    pub dialog: DialogId,
+    pub heading: String,
+    pub preview: String,
+}
+
+impl Toasts {
+    /// Shows a toast and returns its id. A newer toast about the same dialog replaces the older
+    /// one, and the oldest goes when there are too many.
+    pub fn push(&mut self, dialog: DialogId, heading: String, preview: String) -> u64 {
+        self.items.retain(|t| t.dialog != dialog);
+        if self.items.len() >= MAX_TOASTS {
+            self.items.remove(0);
+        }
+        self.next_id += 1;
+        let id = self.next_id;
+        self.items.push(Toast { id, dialog, heading, preview });
+        id
+    }
+
+    pub fn dismiss(&mut self, id: u64) {
+        self.items.retain(|t| t.id != id);
+    }
+
+    /// Opening a dialog answers its toasts.
+    pub fn dismiss_dialog(&mut self, dialog: &DialogId) {
+        self.items.retain(|t| &t.dialog != dialog);
+    }
+
+    pub fn items(&self) -> &[Toast] {
+        &self.items
+    }
+}
+
+/// Watches the inbox for the signed-in agent: keeps the page title's count, and for each new
+/// thing shows a toast, beeps, and sends a desktop notification while the tab is hidden.
+/// Lives as long as the caller's owner (the signed-in shell); returns the toasts to show.
+pub fn use_notifications(
+    lang: Lang,
+    inbox: RwSignal<Inbox>,
+    selected: Memo<Option<DialogId>>,
+    me: AgentId,
+) -> RwSignal<Toasts> {
+    let toasts = RwSignal::new(Toasts::default());
+    browser::use_sound_unlock();
+    use_title_count(inbox, me.clone());
+    // The previous inbox is the effect's own value: each run compares it with the new one.
+    Effect::new(move |previous: Option<Inbox>| {
+        let current = inbox.get();
+        let Some(previous) = previous else {
+            return current;
+        };
+        let open = selected.get_untracked().filter(|_| browser::page_has_focus());
+        let notices = whats_new(&previous, &current, &me, open.as_ref());
+        if !notices.is_empty() {
+            browser::beep();
+        }
+        for notice in notices {
+            announce(lang, toasts, &notice);
+        }
+        current
+    });
+    // The open dialog's toasts have done their job.
+    Effect::new(move |_| {
+        if let Some(id) = selected.get() {
+            toasts.update(|t| t.dismiss_dialog(&id));
+        }
+    });
+    toasts
+}
+
+fn announce(lang: Lang, toasts: RwSignal<Toasts>, notice: &Notice) {
+    let heading = heading(lang, notice);
+    if browser::page_hidden() {
+        browser::desktop_notification(&heading, &notice.preview, &notice.dialog);
+    }
+    let preview = notice.preview.clone();
+    if let Some(id) = toasts.try_update(|t| t.push(notice.dialog.clone(), heading, preview)) {
+        expire_later(toasts, id);
+    }
+}
+
+/// Dismisses a toast after `TOAST_MS`, waiting while the agent points at or focuses it.
+fn expire_later(toasts: RwSignal<Toasts>, id: u64) {
+    set_timeout(
+        move || {
+            if browser::toast_in_use(id) {
+                expire_later(toasts, id);
+            } else {
+                toasts.try_update(|t| t.dismiss(id));
+            }
+        },
+        Duration::from_millis(TOAST_MS),
+    );
+}
+
+/// Keeps `document.title` as "(N) <title>" while the shell lives, and puts it back after.
+fn use_title_count(inbox: RwSignal<Inbox>, me: AgentId) {
+    let base = document().title();
+    let restore = base.clone();
+    Effect::new(move |_| {
+        let count = inbox.with(|i| attention_count(i, &me));
+        document().set_title(&page_title(&base, count));
+    });
+    on_cleanup(move || document().set_title(&restore));
+}
+
+fn notice(d: &DialogSummary, kind: NoticeKind) -> Notice {
+    let preview = d
+        .last_message
+        .as_ref()
+        .filter(|m| m.from_customer)
+        .map(|m| shorten(&m.text))
+        .unwrap_or_default();
+    Notice { dialog: d.dialog_id.clone(), visitor: d.visitor_name.clone(), kind, preview }
+}
+
+/// The first line, cut at `PREVIEW_CHARS` with an ellipsis.
+fn shorten(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or_default();
+    if line.chars().count() <= PREVIEW_CHARS {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(PREVIEW_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openline_core::conversation::{LastMessage, SessionStatus};
+    use openline_core::ids::{ChannelId, VisitorId};
+    use openline_core::protocol::InboxFrame;
+
+    fn ana() -> AgentId {
+        AgentId::parse("a_ana").unwrap()
+    }
+
+    fn id(raw: &str) -> DialogId {
+        DialogId::parse(raw).unwrap()
+    }
+
+    /// A row: `"d1 unanswered"`, `"d1 unanswered offered=a_luis"`, `"d2 ana unread=2"` (in
+    /// progress with Ana), `"d3 luis unread=1"`, `"d4 closed"`; the last message is the
+    /// customer's "msg <unread>".
+    fn row(spec: &str) -> DialogSummary {
+        let mut words = spec.split_whitespace();
+        let dialog = words.next().unwrap();
+        let status = match words.next().unwrap() {
+            "unanswered" => SessionStatus::Unanswered,
+            "closed" => SessionStatus::Idle,
+            agent => SessionStatus::InProgress {
+                agent: AgentId::parse(&format!("a_{agent}")).unwrap(),
+                agent_name: agent.into(),
+            },
+        };
+        let mut d = DialogSummary {
+            dialog_id: id(dialog),
+            channel_id: ChannelId::parse("web").unwrap(),
+            channel_name: "Website".into(),
+            visitor_id: VisitorId::parse(&format!("v_{dialog}")).unwrap(),
+            visitor_name: format!("Visitor {}", dialog.to_uppercase()),
+            session: 1,
+            status,
+            last_message: None,
+            unread: 0,
+            waiting_since: None,
+            last_seq: 1,
+            participants: vec![],
+            pinned: false,
+            last_close: None,
+            offered_to: vec![],
+        };
+        for word in words {
+            match word.split_once('=') {
+                Some(("unread", n)) => d.unread = n.parse().unwrap(),
+                Some(("offered", to)) => d.offered_to.push(AgentId::parse(to).unwrap()),
+                Some(("invited", who)) => d.participants.push(AgentId::parse(who).unwrap()),
+                _ => panic!("unknown word {word}"),
+            }
+        }
+        if d.unread > 0 {
+            let text = format!("msg {}", d.unread);
+            d.last_message = Some(LastMessage { text, at: 0, from_customer: true });
+        }
+        d
+    }
+
+    /// An inbox after a snapshot of `rows` (separated by `|`; empty: no rows).
+    fn inbox(rows: &str) -> Inbox {
+        let dialogs = rows.split('|').map(str::trim).filter(|r| !r.is_empty()).map(row).collect();
+        let mut inbox = Inbox::default();
+        inbox.apply(InboxFrame::Snapshot { dialogs });
+        inbox
+    }
+
+    /// The notices for Ana as text: `new:d1`, `msg:d2:<preview>`.
+    fn check(before: &Inbox, after: &str, open: Option<&str>, expected: &[&str]) {
+        let open = open.map(id);
+        let shown: Vec<String> = whats_new(before, &inbox(after), &ana(), open.as_ref())
+            .into_iter()
+            .map(|n| match n.kind {
+                NoticeKind::NewConversation => format!("new:{}", n.dialog),
+                NoticeKind::NewMessage => format!("msg:{}:{}", n.dialog, n.preview),
+            })
+            .collect();
+        assert_eq!(shown, expected, "after: {after}");
+    }
+
+    #[test]
+    fn q1_the_first_snapshot_is_never_news() {
+        check(&Inbox::default(), "d1 unanswered unread=1 | d2 ana unread=3", None, &[]);
+    }
+
+    #[test]
+    fn q1_a_conversation_new_in_my_unanswered_list_is_news() {
+        let before = inbox("d1 unanswered unread=1 | d2 closed | d3 luis unread=1");
+        // Already waiting: nothing new, even with another message.
+        check(&before, "d1 unanswered unread=2", None, &[]);
+        // A brand-new dialog, one reopened after a close, one offered to me or to anyone.
+        check(&before, "d9 unanswered unread=1", None, &["new:d9"]);
+        check(&before, "d2 unanswered unread=1", None, &["new:d2"]);
+        check(&before, "d9 unanswered unread=1 offered=a_ana", None, &["new:d9"]);
+        // Offered to a colleague only: not in my list, not my news (Q13).
+        check(&before, "d9 unanswered unread=1 offered=a_luis", None, &[]);
+        // Handed over to me when the colleague's offer timed out.
+        let offered_to_luis = inbox("d1 unanswered unread=1 offered=a_luis");
+        check(&offered_to_luis, "d1 unanswered unread=1 offered=a_ana", None, &["new:d1"]);
+        // On screen while the page has focus: the agent already sees it.
+        check(&before, "d9 unanswered unread=1", Some("d9"), &[]);
+    }
+
+    #[test]
+    fn q1_a_customer_message_in_my_conversation_is_news_unless_i_am_reading_it() {
+        let before = inbox("d2 ana unread=1 | d3 luis unread=0 | d4 luis unread=0 invited=a_ana");
+        check(&before, "d2 ana unread=2", None, &["msg:d2:msg 2"]);
+        check(&before, "d2 ana unread=2", Some("d2"), &[]);
+        check(&before, "d2 ana unread=2", Some("d3"), &["msg:d2:msg 2"]);
+        // An agent replied (unread back to 0), or a colleague's conversation got a message.
+        check(&before, "d2 ana unread=0", None, &[]);
+        check(&before, "d3 luis unread=1", None, &[]);
+        // Invited into a colleague's conversation (Q9): it is mine too.
+        check(&before, "d4 luis unread=1 invited=a_ana", None, &["msg:d4:msg 1"]);
+        // Transferred to me with messages already waiting: news only if one more arrives.
+        check(&before, "d3 ana unread=0", None, &[]);
+    }
+
+    #[test]
+    fn q1_title_counts_my_unread_messages_and_waiting_conversations() {
+        let me = ana();
+        let count = |rows: &str| attention_count(&inbox(rows), &me);
+        assert_eq!(count(""), 0);
+        assert_eq!(count("d2 ana unread=2 | d3 luis unread=5 | d4 closed"), 2);
+        // Waiting conversations count at least once; a colleague's offer not at all.
+        assert_eq!(count("d1 unanswered unread=0 | d5 unanswered unread=3"), 4);
+        assert_eq!(count("d1 unanswered unread=1 offered=a_luis"), 0);
+        assert_eq!(count("d1 unanswered unread=1 offered=a_ana | d2 ana unread=2"), 3);
+        assert_eq!(page_title("Openline", 0), "Openline");
+        assert_eq!(page_title("Openline", 3), "(3) Openline");
+    }
+
+    #[test]
+    fn q1_toasts_replace_per_dialog_and_keep_the_newest_three() {
+        let mut toasts = Toasts::default();
+        let first = toasts.push(id("d1"), "Visitor D1".into(), "a".into());
+        toasts.push(id("d1"), "Visitor D1".into(), "b".into());
+        toasts.push(id("d2"), "Visitor D2".into(), "c".into());
+        toasts.push(id("d3"), "Visitor D3".into(), "d".into());
+        toasts.push(id("d4"), "Visitor D4".into(), "e".into());
+        let previews: Vec<&str> = toasts.items().iter().map(|t| t.preview.as_str()).collect();
+        assert_eq!(previews, ["c", "d", "e"]);
+        toasts.dismiss(first);
+        toasts.dismiss_dialog(&id("d3"));
+        assert_eq!(toasts.items().len(), 2);
+    }
+
+    #[test]
+    fn q1_previews_are_one_short_line() {
+        assert_eq!(shorten("  hola\nsegunda línea"), "hola");
+        let long = "x".repeat(200);
+        assert_eq!(shorten(&long).chars().count(), PREVIEW_CHARS);
+        assert!(shorten(&long).ends_with('…'));
+    }
+
+    #[test]
+    fn q1_headings_name_the_visitor() {
+        let n = |kind| Notice {
+            dialog: id("d1"),
+            visitor: "Visitor 12EF".into(),
+            kind,
+            preview: "hi".into(),
+        };
+        assert_eq!(
+            heading(Lang::En, &n(NoticeKind::NewConversation)),
+            "New conversation from Visitor 12EF"
+        );
+        assert_eq!(
+            heading(Lang::Es, &n(NoticeKind::NewConversation)),
+            "Nueva conversación de Visitor 12EF"
+        );
+        assert_eq!(heading(Lang::En, &n(NoticeKind::NewMessage)), "Visitor 12EF");
+    }
+}
