@@ -140,8 +140,15 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     ana.find_text("#messages li.system", "transferred the conversation to Luis Romero").await?;
     ana.screenshot("12-ana-after-transfer").await?;
 
-    // Luis finds it in Mine, with its history, replies and finishes (Q10).
+    // Luis finds it in Mine. The customer writes again: Luis is told (Q1), with a toast and
+    // the count in the page title, before he opens it.
     luis.find_text("#tab-mine", "1").await?;
+    customer.say("¿Sigues ahí?").await?;
+    luis.find_text("#toasts .toast", "Sigues").await?;
+    let title = luis.client.title().await?;
+    assert!(title.starts_with("(1)"), "{title}");
+    luis.screenshot("13a-luis-toast").await?;
+    luis.check_accessibility("agent inbox with a toast").await?;
     luis.click("#tab-mine").await?;
     luis.click_in("li.inbox-row", "Visitor", "a").await?;
     luis.find_text("#messages li.msg.from-visitor .msg-text", "dirección").await?;
@@ -164,7 +171,7 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
             _ => None,
         })
         .collect();
-    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts.len(), 4, "{texts:?}");
     ana.close().await?;
     luis.close().await?;
     Ok(())
