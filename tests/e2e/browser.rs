@@ -176,3 +176,31 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     luis.close().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a1_q14_an_admin_sets_the_automatic_reply_in_the_channels_screen() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("browser-channels").await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let admin = driver.page(1280, 900).await?;
+    log_in(&admin, &edge, demo::ADMIN_EMAIL).await?;
+    admin.click("#nav-channels").await?;
+    admin.goto(&edge.url("/app/#/channels/web")).await?;
+    admin.find("#channel-form").await?;
+    admin.type_into("#channel-auto-reply", "¡Gracias! Te respondemos enseguida.").await?;
+    admin.click("#channel-save").await?;
+    admin.find_text("#channel-status", "Saved").await?;
+    admin.screenshot("20-admin-channel-settings").await?;
+    admin.check_accessibility("channel settings").await?;
+
+    // The next customer to write gets it from the system, at once.
+    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let reply = customer.say("Hola").await?;
+    let automatic = reply.events.iter().any(|e| {
+        e.actor == openline_core::Actor::System
+            && matches!(&e.body, openline_core::EventBody::MessagePosted { text, .. } if text.starts_with("¡Gracias!"))
+    });
+    assert!(automatic, "{:?}", reply.events);
+    admin.close().await?;
+    Ok(())
+}
