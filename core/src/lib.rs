@@ -17,6 +17,7 @@
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
 //! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `rate`: token buckets for rate limits.
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
@@ -31,6 +32,7 @@ pub mod ids;
 pub mod inbox;
 pub mod limits;
 pub mod protocol;
+pub mod rate;
 pub mod routing;
 pub mod sync;
 pub mod view;

@@ -20,6 +20,10 @@ pub enum ApiError {
     /// A domain rule said no.
     Rejected(Rejection),
     MethodNotAllowed,
+    /// Too many requests; try again in this many milliseconds.
+    RateLimited {
+        retry_after_ms: i64,
+    },
     /// The request clashes with what exists (an id in use).
     Conflict(&'static str, &'static str),
     Misconfigured(&'static str),
@@ -46,6 +50,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => 405,
             ApiError::PayloadTooLarge => 413,
             ApiError::Conflict(..) => 409,
+            ApiError::RateLimited { .. } => 429,
             ApiError::Rejected(r) => rejection_status(r),
             ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
             ApiError::Relayed { status, .. } => *status,
@@ -66,6 +71,9 @@ impl ApiError {
             }
             ApiError::Rejected(r) => (r.code(), r.message()),
             ApiError::Conflict(code, message) => (code, (*message).to_owned()),
+            ApiError::RateLimited { .. } => {
+                ("rate_limited", "Too many messages at once; please wait a moment.".into())
+            }
             ApiError::Misconfigured(what) => {
                 ("server_misconfigured", format!("The server is missing {what}."))
             }
@@ -90,7 +98,13 @@ impl ApiError {
                 ErrorBody { error: ErrorDetail { code: code.to_owned(), message } }
             }
         };
-        Ok(Response::from_json(&body)?.with_status(self.status()))
+        let response = Response::from_json(&body)?.with_status(self.status());
+        if let ApiError::RateLimited { retry_after_ms } = self {
+            let headers = response.headers().clone();
+            headers.set("retry-after", &((retry_after_ms + 999) / 1000).max(1).to_string())?;
+            return Ok(response.with_headers(headers));
+        }
+        Ok(response)
     }
 }
 

@@ -199,3 +199,51 @@ async fn the_agent_app_cannot_be_framed_and_pages_run_without_inline_code() -> a
     assert_eq!(status, 404);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_flooding_customer_is_slowed_down_and_others_are_not() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("flood").await?;
+    edge.seed(&demo::seed()).await?;
+    let flooder = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let other = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let mut refused = None;
+    for i in 0..30 {
+        let (status, body) = flooder
+            .http
+            .raw(
+                Method::POST,
+                "/api/widget/commands",
+                serde_json::to_vec(&serde_json::json!({
+                    "command_id": format!("flood-{i}"),
+                    "command": { "type": "post", "text": format!("spam {i}") }
+                }))?,
+            )
+            .await?;
+        if status == 429 {
+            refused = Some((i, body));
+            break;
+        }
+    }
+    let (sent, body) = refused.expect("30 messages in a burst were all accepted");
+    assert!(sent >= 5, "refused too early, after {sent}");
+    assert!(body.contains("rate_limited"), "{body}");
+    // The refusal says when to retry, and other customers write as usual.
+    let retry = reqwest::Client::new()
+        .post(edge.url("/api/widget/commands"))
+        .bearer_auth(&flooder.session.visitor_token)
+        .json(
+            &serde_json::json!({"command_id": "flood-x", "command": {"type": "post", "text": "x"}}),
+        )
+        .send()
+        .await?;
+    assert_eq!(retry.status().as_u16(), 429);
+    let after: u64 = retry
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    assert!((1..=60).contains(&after), "Retry-After {after}");
+    other.say("hola, ¿qué tal?").await?;
+    Ok(())
+}

@@ -18,6 +18,7 @@ pub struct Edge {
     pub port: u16,
     persist: PathBuf,
     secret: String,
+    vars: Vec<(String, String)>,
 }
 
 pub struct EdgeConfig {
@@ -26,6 +27,8 @@ pub struct EdgeConfig {
     pub persist: PathBuf,
     /// Signs every token; keep it to keep sessions valid across restarts.
     pub secret: String,
+    /// More Worker variables (`NAME`, `value`), e.g. a larger customer burst for the bench.
+    pub vars: Vec<(String, String)>,
 }
 
 impl Edge {
@@ -35,7 +38,13 @@ impl Edge {
             Some(port) => port,
             None => free_port()?,
         };
-        let mut edge = Edge { child: None, port, persist: config.persist, secret: config.secret };
+        let mut edge = Edge {
+            child: None,
+            port,
+            persist: config.persist,
+            secret: config.secret,
+            vars: config.vars,
+        };
         edge.spawn()?;
         edge.wait_ready().await?;
         Ok(edge)
@@ -43,12 +52,18 @@ impl Edge {
 
     /// A fresh edge with a fresh state directory under `target/e2e/`, named after the test.
     pub async fn start_fresh(name: &str) -> Result<Edge> {
+        Edge::start_fresh_with(name, &[]).await
+    }
+
+    /// Like `start_fresh`, with more Worker variables.
+    pub async fn start_fresh_with(name: &str, vars: &[(&str, &str)]) -> Result<Edge> {
         let persist =
             root().join("target/e2e/state").join(format!("{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&persist);
         std::fs::create_dir_all(&persist)?;
         let secret = format!("test-secret-{}-{}", std::process::id(), unique());
-        Edge::start(EdgeConfig { port: None, persist, secret }).await
+        let vars = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Edge::start(EdgeConfig { port: None, persist, secret, vars }).await
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -102,6 +117,7 @@ impl Edge {
             .arg("--show-interactive-dev-session=false")
             .args(["--var", &format!("OPENLINE_SECRET:{}", self.secret)])
             .args(["--var", "OPENLINE_DEV_SEED:true"])
+            .args(self.vars.iter().flat_map(|(k, v)| ["--var".to_owned(), format!("{k}:{v}")]))
             .env("WRANGLER_SEND_METRICS", "false")
             .env("WRANGLER_SEND_ERROR_REPORTS", "false")
             .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")

@@ -22,6 +22,7 @@ use crate::internal::{DialogCommand, DialogMeta};
 use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
 use openline_core::conversation::{new_session_reply, Context};
 use openline_core::protocol::CommandReply;
+use openline_core::rate::{Bucket, CUSTOMER_BURST, CUSTOMER_REFILL_MS};
 use openline_core::view::view_all;
 use openline_core::{decide, Actor, Viewer};
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,9 @@ impl Conversation {
         if let Some(events) = self.already_applied(&key)? {
             return json(&CommandReply { events: view_all(&events, cmd.viewer) });
         }
+        if let Actor::Visitor { .. } = cmd.actor {
+            self.spend_customer_token()?;
+        }
         let before = self.load_state()?;
         let now = crate::auth::now_ms();
         let message = match cmd.request.command.target_message() {
@@ -141,6 +145,22 @@ impl Conversation {
         }
         self.schedule_auto_close(&after, &settings).await;
         json(&CommandReply { events: view_all(&events, cmd.viewer) })
+    }
+
+    /// A customer writes at a human pace: a burst, then one message a second (abuse
+    /// protection; the bucket lives with the dialog, so one customer never slows another).
+    fn spend_customer_token(&self) -> ApiResult<()> {
+        // A deployment (or the latency bench) may allow a larger burst.
+        let burst = self
+            .env
+            .var("OPENLINE_CUSTOMER_BURST")
+            .ok()
+            .and_then(|v| v.to_string().parse().ok())
+            .unwrap_or(CUSTOMER_BURST);
+        let mut bucket: Bucket = get_meta(&self.sql, "rate:customer")?.unwrap_or_default();
+        let spent = bucket.take(crate::auth::now_ms(), burst, CUSTOMER_REFILL_MS);
+        put_meta(&self.sql, "rate:customer", &bucket)?;
+        spent.map_err(|retry_after_ms| ApiError::RateLimited { retry_after_ms })
     }
 
     /// The dialog's owner, stored on the first customer command. Agents cannot create dialogs.

@@ -14,9 +14,13 @@ async fn main() -> Result<()> {
     let persist = PathBuf::from(value("--persist").map_or(".openline", String::as_str));
     std::fs::create_dir_all(&persist)?;
 
-    let edge =
-        Edge::start(EdgeConfig { port: Some(port), secret: lasting_secret(&persist)?, persist })
-            .await?;
+    let edge = Edge::start(EdgeConfig {
+        port: Some(port),
+        secret: lasting_secret(&persist)?,
+        persist,
+        vars: Vec::new(),
+    })
+    .await?;
     if args.iter().any(|a| a == "--seed-demo") {
         edge.seed(&demo::seed()).await?;
     }
