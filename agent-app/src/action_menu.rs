@@ -107,14 +107,15 @@ pub fn ActionMenu(
 
 /// Which item to focus.
 #[derive(Clone, Copy)]
-enum Focus {
+pub enum Focus {
     First,
     Last,
     Next,
     Previous,
 }
 
-fn focus_item(menu: NodeRef<Div>, which: Focus) {
+/// Moves focus among the menu's enabled items (also used by the per-message menus).
+pub fn focus_item(menu: NodeRef<Div>, which: Focus) {
     let Some(menu) = menu.get_untracked() else {
         return;
     };

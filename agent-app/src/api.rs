@@ -5,13 +5,14 @@
 //! caller's business. Sockets are in `socket.rs`.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
 use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    AgentProfile, AgentsReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody, EventsFrame,
-    InboxFrame, LoginReply, LoginRequest, NewChannel, PresenceRequest,
+    AgentProfile, AgentsReply, CannedReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody,
+    EventsFrame, InboxFrame, LoginReply, LoginRequest, NewChannel, PresenceRequest,
 };
 use openline_core::routing::Presence;
 use serde::de::DeserializeOwned;
@@ -98,6 +99,34 @@ pub async fn save_channel(
     read(req.send().await).await
 }
 
+/// `GET /api/agent/canned`: the workspace's canned responses (C7).
+pub async fn canned(token: &str) -> Result<Vec<CannedResponse>, ApiError> {
+    let req = bearer(Request::get("/api/agent/canned"), token);
+    Ok(read::<CannedReply>(req.send().await).await?.responses)
+}
+
+/// `POST /api/agent/canned` (no `id`) or `PUT /api/agent/canned/{id}`: 409 `code_taken`,
+/// 400 `invalid_canned` with a sentence saying what is wrong.
+pub async fn save_canned(
+    token: &str,
+    id: Option<&str>,
+    input: &CannedInput,
+) -> Result<CannedResponse, ApiError> {
+    let req = match id {
+        Some(id) => Request::put(&format!("/api/agent/canned/{}", encode(id))),
+        None => Request::post("/api/agent/canned"),
+    };
+    let req = bearer(req, token).json(input).map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+/// `DELETE /api/agent/canned/{id}`.
+pub async fn delete_canned(token: &str, id: &str) -> Result<(), ApiError> {
+    let url = format!("/api/agent/canned/{}", encode(id));
+    let req = bearer(Request::delete(&url), token);
+    read::<serde::de::IgnoredAny>(req.send().await).await.map(|_| ())
+}
+
 /// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).
 pub async fn dialog_events(
     token: &str,
@@ -121,6 +150,10 @@ pub async fn post_command(
     let url = format!("/api/agent/dialogs/{dialog}/commands");
     let req = bearer(Request::post(&url), token).json(&body).map_err(|_| ApiError::Network)?;
     read(req.send().await).await
+}
+
+fn encode(part: &str) -> String {
+    js_sys::encode_uri_component(part).into()
 }
 
 fn bearer(req: RequestBuilder, token: &str) -> RequestBuilder {

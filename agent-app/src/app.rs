@@ -2,6 +2,8 @@
 //! signed-in shell, and the shell's frame (top bar, alert, inbox column, conversation).
 
 use crate::api::ApiError;
+use crate::canned_screen::CannedScreen;
+use crate::canned_store::provide_canned;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
 use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
@@ -91,6 +93,9 @@ fn Shell() -> impl IntoView {
     let (inbox, online) = use_inbox(ui, reply.token.clone());
     let selected = route::use_selected_dialog();
     let channels = route::use_channels_route();
+    let canned_page = route::use_canned_route();
+    let canned_open = Memo::new(move |_| canned_page.with(Option::is_some));
+    provide_canned(ui);
     let toasts = use_notifications(ui.lang, inbox, selected, me.clone());
     let conversation = move || match selected.get() {
         Some(id) => {
@@ -102,16 +107,17 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <div class="shell">
-            <TopBar name=reply.agent.name.clone() online channels_open=channels.open/>
+            <TopBar name=reply.agent.name.clone() online channels_open=channels.open canned_open/>
             <AlertLine/>
             <NotifyBanner/>
-            <div class="workspace" hidden=move || channels.open.get()>
+            <div class="workspace" hidden=move || channels.open.get() || canned_open.get()>
                 <aside class="sidebar" aria-label=ui.t(Text::Lists)>
                     <InboxPane inbox selected me/>
                 </aside>
                 <main class="conversation">{conversation}</main>
             </div>
             {move || channels.open.get().then(|| view! { <ChannelsScreen route=channels/> })}
+            {move || canned_open.get().then(|| view! { <CannedScreen page=canned_page/> })}
             <ToastRegion toasts/>
         </div>
     }
@@ -126,6 +132,8 @@ fn TopBar(
     online: RwSignal<bool>,
     /// Whether the channels screen is open (for the admins' nav).
     channels_open: Memo<bool>,
+    /// Whether the canned responses library is open.
+    canned_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
@@ -134,7 +142,7 @@ fn TopBar(
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Openline"
             </h1>
-            <ChannelsNav open=channels_open/>
+            <ChannelsNav open=channels_open canned_open/>
             <span class="link-status" role="status">
                 {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
             </span>

@@ -10,8 +10,8 @@ use crate::api::{self, ApiError};
 use crate::app::use_ui;
 use crate::channel_editor::ChannelEditor;
 use crate::channel_new::NewChannelForm;
-use crate::i18n::Text;
-use crate::route::{channels_href, ChannelsRoute};
+use crate::i18n::{MsgText, Text};
+use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute};
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -116,30 +116,38 @@ pub fn ChannelsScreen(
     .into_any()
 }
 
-/// The top bar's "Conversations | Channels" links (`#nav-channels`), for admins only.
+/// The top bar's "Conversations | Canned responses | Channels" links (`#nav-inbox`,
+/// `#nav-canned`, and `#nav-channels` for admins only).
 #[component]
 pub fn ChannelsNav(
     /// Whether the channels screen is open.
     open: Memo<bool>,
+    /// Whether the canned responses library is open.
+    canned_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     let admin = ui
         .session
         .with_untracked(|s| s.as_ref().is_some_and(|s| s.agent.role.may_configure_channels()));
-    admin.then(|| {
-        view! {
-            <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
-                <a id="nav-inbox" class="nav-link" href="#/"
-                    aria-current=move || (!open.get()).then_some("page")>
-                    {ui.t(Text::Conversations)}
-                </a>
+    let current = |on: bool| on.then_some("page");
+    view! {
+        <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
+            <a id="nav-inbox" class="nav-link" href="#/"
+                aria-current=move || current(!open.get() && !canned_open.get())>
+                {ui.t(Text::Conversations)}
+            </a>
+            <a id="nav-canned" class="nav-link" href=canned_href(&CannedPage::Library)
+                aria-current=move || current(canned_open.get())>
+                {ui.lang.m(MsgText::Canned)}
+            </a>
+            {admin.then(|| view! {
                 <a id="nav-channels" class="nav-link" href=channels_href(None)
-                    aria-current=move || open.get().then_some("page")>
+                    aria-current=move || current(open.get())>
                     {ui.t(Text::Channels)}
                 </a>
-            </nav>
-        }
-    })
+            })}
+        </nav>
+    }
 }
 
 /// The channels as links to `#/channels/<id>`; the one shown is `aria-current`.

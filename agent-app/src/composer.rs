@@ -1,10 +1,21 @@
 //! The composer: a labelled textarea (Enter sends, Shift+Enter adds a line), the "Hidden note"
 //! switch (`internal: true`, agents only) and Send. It only edits the draft; the dialog sends.
+//!
+//! Canned responses (C7): a draft starting with `/` opens `#canned-suggestions` (a listbox the
+//! textarea points at with `aria-activedescendant`), filtered by what follows the slash; arrow
+//! keys move, Enter or a click inserts the filled text in place of the `/query`, Escape closes.
+//! A draft that is exactly `/code` of a response is expanded by Enter rather than sent.
 
 use crate::app::use_ui;
-use crate::i18n::Text;
+use crate::canned_model::{expand, replace_query, slash_query, suggestions};
+use crate::canned_store::use_canned;
+use crate::i18n::{MsgText, Text};
 use leptos::prelude::*;
+use openline_core::canned::{CannedResponse, Placeholders};
 use openline_core::limits::MAX_MESSAGE_CHARS;
+
+/// At most this many suggestions are listed; typing more narrows them.
+const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
 pub fn Composer(
@@ -16,13 +27,84 @@ pub fn Composer(
     pending: RwSignal<bool>,
     /// Send the draft.
     on_send: Callback<()>,
+    /// The customer's display name, for `{customer_name}`.
+    customer_name: Signal<String>,
 ) -> impl IntoView {
     let ui = use_ui();
+    let store = use_canned();
+    let agent_name = ui.session.with_untracked(|s| s.as_ref().map(|s| s.agent.name.clone()));
+    let agent_name = StoredValue::new(agent_name.unwrap_or_default());
+    let fill = move |r: &CannedResponse| {
+        let customer = customer_name.get_untracked();
+        agent_name.with_value(|agent| {
+            r.fill(&Placeholders { customer_name: &customer, agent_name: agent })
+        })
+    };
+    // The draft the agent closed the list on with Escape: it stays closed until they type.
+    let dismissed = RwSignal::new(None::<String>);
+    let active = RwSignal::new(0usize);
+    let matches = Memo::new(move |_| {
+        let open =
+            draft.with(|d| slash_query(d).is_some() && dismissed.with(|x| x.as_ref() != Some(d)));
+        if !open {
+            return Vec::new();
+        }
+        store.list.with(|list| {
+            let list = list.as_deref().unwrap_or_default();
+            draft
+                .with(|d| suggestions(list, d).into_iter().take(MAX_SUGGESTIONS).cloned().collect())
+        })
+    });
+    // A new filter starts from its best match.
+    Effect::new(move |_| {
+        draft.track();
+        active.set(0);
+    });
+    let open = move || matches.with(|m| !m.is_empty());
+    let insert = move |index: usize| {
+        let Some(r) = matches.with_untracked(|m| m.get(index).cloned()) else { return };
+        let filled = fill(&r);
+        draft.update(|d| *d = replace_query(d, &filled));
+    };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         // While an input method composes (Japanese, Chinese…), Enter confirms the word.
-        if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
-            ev.prevent_default();
-            on_send.run(());
+        if ev.is_composing() {
+            return;
+        }
+        let count = matches.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                active.update(|i| *i = (*i + 1) % count);
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                active.update(|i| *i = (*i + count - 1) % count);
+            }
+            "Escape" if count > 0 => {
+                ev.prevent_default();
+                dismissed.set(Some(draft.get_untracked()));
+            }
+            "Enter" if !ev.shift_key() => {
+                ev.prevent_default();
+                if count > 0 {
+                    insert(active.get_untracked());
+                    return;
+                }
+                let expanded = store.list.with_untracked(|list| {
+                    let list = list.as_deref().unwrap_or_default();
+                    let customer = customer_name.get_untracked();
+                    agent_name.with_value(|agent| {
+                        let with = Placeholders { customer_name: &customer, agent_name: agent };
+                        draft.with_untracked(|d| expand(list, d, &with))
+                    })
+                });
+                match expanded {
+                    Some(text) => draft.set(text),
+                    None => on_send.run(()),
+                }
+            }
+            _ => {}
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -32,8 +114,43 @@ pub fn Composer(
     let label = move || ui.t(if internal.get() { Text::HiddenNote } else { Text::Message });
     let placeholder =
         move || ui.t(if internal.get() { Text::NotePlaceholder } else { Text::MessagePlaceholder });
+    let options = move || {
+        let current = active.get();
+        matches
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let preview = fill(&r);
+                view! {
+                    <li
+                        id=option_id(i)
+                        class="canned-option"
+                        role="option"
+                        data-canned-code=r.input.code.clone()
+                        aria-selected=if i == current { "true" } else { "false" }
+                        // Keep focus (and the caret) in the textarea.
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| insert(i)
+                    >
+                        <span class="canned-option-head">
+                            <span class="canned-option-code">"/" {r.input.code.clone()}</span>
+                            <span class="canned-option-title">{r.input.title.clone()}</span>
+                        </span>
+                        <span class="canned-option-text">{preview}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <form class="composer" class:note=move || internal.get() on:submit=on_submit>
+            <Show when=open>
+                <ul id="canned-suggestions" class="canned-suggestions" role="listbox"
+                    aria-label=ui.lang.m(MsgText::Canned)>
+                    {options}
+                </ul>
+            </Show>
             <label for="composer-input" class="sr-only">{label}</label>
             <textarea
                 id="composer-input"
@@ -41,6 +158,9 @@ pub fn Composer(
                 maxlength=MAX_MESSAGE_CHARS.to_string()
                 placeholder=placeholder
                 aria-describedby="composer-hint"
+                aria-autocomplete="list"
+                aria-controls=move || open().then_some("canned-suggestions")
+                aria-activedescendant=move || open().then(|| option_id(active.get()))
                 bind:value=draft
                 on:keydown=on_keydown
             ></textarea>
@@ -56,4 +176,8 @@ pub fn Composer(
             </div>
         </form>
     }
+}
+
+fn option_id(index: usize) -> String {
+    format!("canned-option-{index}")
 }

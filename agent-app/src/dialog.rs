@@ -11,6 +11,7 @@ use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
+use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
 use crate::socket::{self, Handlers, Socket};
 use leptos::prelude::*;
@@ -53,6 +54,8 @@ pub fn DialogPane(
             .unwrap_or_else(|| name_id.to_string())
     };
     let commands = Commands { ui, id: StoredValue::new(id), log, pending };
+    let tools = MessageTools::new(ui, commands, me.clone());
+    let customer_name = Signal::derive(name.clone());
     let send = Callback::new(move |()| {
         let text = draft.get_untracked();
         if text.trim().is_empty() {
@@ -82,13 +85,13 @@ pub fn DialogPane(
                 <DialogActions state me=me.clone() commands/>
             </header>
             <DialogNotice log me/>
-            <MessageList log/>
+            <MessageList log tools/>
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
                     <p class="closed-notice">{ui.t(Text::ClosedNotice)}</p>
                 </Show>
             }>
-                <Composer draft internal pending on_send=send/>
+                <Composer draft internal pending on_send=send customer_name/>
             </Show>
         </section>
     }

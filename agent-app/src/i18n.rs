@@ -205,7 +205,7 @@ impl Lang {
                 NotePlaceholder => "Write a note only agents can see…",
                 MessagePlaceholder => "Write a reply…",
                 Send => "Send",
-                ComposerHint => "Enter sends, Shift+Enter adds a line.",
+                ComposerHint => "Enter sends, Shift+Enter adds a line, / inserts a canned response.",
                 ClosedNotice => {
                     "This conversation is closed. It reopens when the customer writes again."
                 }
@@ -348,7 +348,7 @@ impl Lang {
                 NotePlaceholder => "Escribe una nota que solo ven los agentes…",
                 MessagePlaceholder => "Escribe una respuesta…",
                 Send => "Enviar",
-                ComposerHint => "Intro envía, Mayús+Intro añade una línea.",
+                ComposerHint => "Intro envía, Mayús+Intro añade una línea, / inserta una respuesta predefinida.",
                 ClosedNotice => {
                     "Esta conversación está cerrada. Se reabre cuando el cliente vuelva a escribir."
                 }
@@ -681,6 +681,111 @@ impl Lang {
             (Lang::En, false) => format!("Move {name} down"),
             (Lang::Es, true) => format!("Subir a {name}"),
             (Lang::Es, false) => format!("Bajar a {name}"),
+        }
+    }
+}
+
+/// The strings of per-message actions (M7, M8, M9) and canned responses (C7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MsgText {
+    MessageActions,
+    Edit,
+    Delete,
+    SaveAsCanned,
+    CopyText,
+    Copied,
+    Edited,
+    MessageDeleted,
+    ShowEdits,
+    EditMessage,
+    EditHint,
+    Save,
+    ConfirmDelete,
+    Canned,
+    SearchCanned,
+    NoFolder,
+    NewCanned,
+    CannedCode,
+    CannedCodeHint,
+    CannedTitle,
+    CannedText,
+    CannedFolder,
+    PlaceholdersHint,
+    ConfirmDeleteCanned,
+    NoCanned,
+    NoCannedMatches,
+    PickCanned,
+    CannedLibrary,
+}
+
+impl Lang {
+    pub fn m(self, text: MsgText) -> &'static str {
+        use MsgText::*;
+        match (self, text) {
+            (Lang::En, MessageActions) => "Message actions",
+            (Lang::Es, MessageActions) => "Acciones del mensaje",
+            (Lang::En, Edit) => "Edit",
+            (Lang::Es, Edit) => "Editar",
+            (Lang::En, Delete) => "Delete",
+            (Lang::Es, Delete) => "Eliminar",
+            (Lang::En, SaveAsCanned) => "Save as canned response",
+            (Lang::Es, SaveAsCanned) => "Guardar como respuesta predefinida",
+            (Lang::En, CopyText) => "Copy text",
+            (Lang::Es, CopyText) => "Copiar texto",
+            (Lang::En, Copied) => "Text copied",
+            (Lang::Es, Copied) => "Texto copiado",
+            (Lang::En, Edited) => "edited",
+            (Lang::Es, Edited) => "editado",
+            (Lang::En, MessageDeleted) => "Message deleted",
+            (Lang::Es, MessageDeleted) => "Mensaje eliminado",
+            (Lang::En, ShowEdits) => "Show edits",
+            (Lang::Es, ShowEdits) => "Ver ediciones",
+            (Lang::En, EditMessage) => "Edit message",
+            (Lang::Es, EditMessage) => "Editar mensaje",
+            (Lang::En, EditHint) => "Enter saves, Escape cancels",
+            (Lang::Es, EditHint) => "Intro guarda, Escape cancela",
+            (Lang::En, Save) => "Save",
+            (Lang::Es, Save) => "Guardar",
+            (Lang::En, ConfirmDelete) => "Delete this message? The customer will no longer see it.",
+            (Lang::Es, ConfirmDelete) => "¿Eliminar este mensaje? El cliente dejará de verlo.",
+            (Lang::En, Canned) => "Canned responses",
+            (Lang::Es, Canned) => "Respuestas predefinidas",
+            (Lang::En, SearchCanned) => "Search responses",
+            (Lang::Es, SearchCanned) => "Buscar respuestas",
+            (Lang::En, NoFolder) => "No folder",
+            (Lang::Es, NoFolder) => "Sin carpeta",
+            (Lang::En, NewCanned) => "New response",
+            (Lang::Es, NewCanned) => "Nueva respuesta",
+            (Lang::En, CannedCode) => "Code",
+            (Lang::Es, CannedCode) => "Código",
+            (Lang::En, CannedCodeHint) => {
+                "Type /code in the composer to use it: a-z, 0-9, - and _."
+            }
+            (Lang::Es, CannedCodeHint) => {
+                "Escribe /código en el editor para usarla: a-z, 0-9, - y _."
+            }
+            (Lang::En, CannedTitle) => "Title",
+            (Lang::Es, CannedTitle) => "Título",
+            (Lang::En, CannedText) => "Text",
+            (Lang::Es, CannedText) => "Texto",
+            (Lang::En, CannedFolder) => "Folder (optional)",
+            (Lang::Es, CannedFolder) => "Carpeta (opcional)",
+            (Lang::En, PlaceholdersHint) => {
+                "Placeholders: {customer_name} becomes the customer's name, {agent_name} the name of the agent who sends it."
+            }
+            (Lang::Es, PlaceholdersHint) => {
+                "Marcadores: {customer_name} se cambia por el nombre del cliente, {agent_name} por el del agente que la envía."
+            }
+            (Lang::En, ConfirmDeleteCanned) => "Delete this response for everyone?",
+            (Lang::Es, ConfirmDeleteCanned) => "¿Eliminar esta respuesta para todos?",
+            (Lang::En, NoCanned) => "No canned responses yet.",
+            (Lang::Es, NoCanned) => "Aún no hay respuestas predefinidas.",
+            (Lang::En, NoCannedMatches) => "No responses match.",
+            (Lang::Es, NoCannedMatches) => "Ninguna respuesta coincide.",
+            (Lang::En, PickCanned) => "Pick a response to edit it, or create a new one.",
+            (Lang::Es, PickCanned) => "Elige una respuesta para editarla o crea una nueva.",
+            (Lang::En, CannedLibrary) => "Library",
+            (Lang::Es, CannedLibrary) => "Biblioteca",
         }
     }
 }

@@ -11,6 +11,10 @@
 //! - `icons`: the few inline SVG icons.
 //! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
 //!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
+//! - `message_fold`, `message_bubble`, `message_menu`, `message_tools`: per-message actions
+//!   (M7 save as canned, M8 edit with its history, M9 delete).
+//! - `canned_screen` (+ `canned_editor`, `canned_store`, `canned_model`): the canned responses
+//!   library and the composer's `/` suggestions (C7).
 //! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
 //!   count in the page title (Q1).
 //! - `presence` (Q13); `channels_screen` (+ `channel_new`, `channel_editor`, `channel_draft`,
@@ -35,7 +39,16 @@ mod composer;
 mod dialog;
 mod dialog_log;
 mod dialog_notice;
+mod message_bubble;
+mod message_fold;
+mod message_menu;
+mod message_tools;
 mod messages;
+
+mod canned_editor;
+mod canned_model;
+mod canned_screen;
+mod canned_store;
 
 mod notify;
 mod notify_browser;

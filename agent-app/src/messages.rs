@@ -4,20 +4,24 @@
 //! sessions stay above, each opened by a "Session N started" separator (Q8, Q12). New items
 //! are announced (`aria-live="polite"`). The channel's automatic replies (Q14) are
 //! `li.msg.from-system`, labelled "Automatic message", on the customer's side in a neutral style.
+//! Edits and deletions (M8, M9) are folded into the message they name (`message_fold`); each
+//! bubble is drawn by `message_bubble`.
 
 use crate::app::use_ui;
-use crate::clock::clock_time;
 use crate::dialog_log::DialogLog;
-use crate::i18n::{Lang, NotifyText, Text};
-use crate::icons::LockIcon;
+use crate::i18n::{Lang, Text};
+use crate::message_bubble::bubble;
+use crate::message_fold::{fold, Item};
+use crate::message_tools::MessageTools;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
-use openline_core::inbox::visitor_display_name;
 
 #[component]
 pub fn MessageList(
     /// The dialog's events.
     log: RwSignal<DialogLog>,
+    /// The per-message actions' shared state (M7, M8, M9).
+    tools: MessageTools,
 ) -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
@@ -43,23 +47,21 @@ pub fn MessageList(
             tabindex="0"
         >
             <For
-                // Kinds this build does not know have nothing to show.
-                each=move || log.with(|l| {
-                    l.events().iter().filter(|e| e.body != EventBody::Unknown).cloned().collect::<Vec<_>>()
-                })
-                key=|e| e.seq
-                children=move |e| item(lang, e)
+                each=move || log.with(|l| fold(l.events()))
+                key=Item::key
+                children=move |item| match item {
+                    Item::Message(m) => bubble(lang, m, tools),
+                    Item::Line(e) => line(lang, e),
+                }
             />
         </ol>
+        <span class="sr-only" role="status">{move || tools.status.get()}</span>
     }
 }
 
-fn item(lang: Lang, event: Event) -> AnyView {
+fn line(lang: Lang, event: Event) -> AnyView {
     let seq = event.seq;
     match event.body {
-        EventBody::MessagePosted { text, internal } => {
-            message(lang, seq, event.at, &event.actor, text, internal)
-        }
         EventBody::SessionOpened { session } => separator(seq, lang.session_started(session)),
         _ => system(seq, system_text(lang, &event).unwrap_or_default()),
     }
@@ -86,52 +88,6 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
         | EventBody::MessageDeleted { .. }
         | EventBody::Unknown => return None,
     })
-}
-
-/// The message's classes: `note`, `from-agent`, `from-system` (automatic) or `from-visitor`.
-fn message_class(actor: &Actor, internal: bool) -> &'static str {
-    match (actor, internal) {
-        (_, true) => "msg note",
-        (Actor::Agent { .. }, false) => "msg from-agent",
-        (Actor::System, false) => "msg from-system",
-        (Actor::Visitor { .. }, false) => "msg from-visitor",
-    }
-}
-
-fn message(lang: Lang, seq: u64, at: i64, actor: &Actor, text: String, internal: bool) -> AnyView {
-    let class = message_class(actor, internal);
-    let author = match actor {
-        Actor::Agent { name, .. } => name.clone(),
-        Actor::Visitor { id } => visitor_display_name(id),
-        Actor::System => String::new(),
-    };
-    // Customers' names are in the header; agents' are shown, since several may write.
-    let author_view = match (actor, internal) {
-        (_, true) => view! {
-            <span class="msg-author">
-                <LockIcon/>
-                <span class="note-label">{lang.t(Text::HiddenNote)}</span>
-                " · " {author}
-            </span>
-        }
-        .into_any(),
-        (Actor::Agent { .. }, false) => {
-            view! { <span class="msg-author">{author}</span> }.into_any()
-        }
-        (Actor::System, false) => view! {
-            <span class="msg-author">{lang.notify(NotifyText::AutomaticMessage)}</span>
-        }
-        .into_any(),
-        _ => view! { <span class="sr-only">{author} ": "</span> }.into_any(),
-    };
-    view! {
-        <li class=class data-seq=seq.to_string()>
-            {author_view}
-            <div class="msg-text">{text}</div>
-            <time class="msg-time">{clock_time(at)}</time>
-        </li>
-    }
-    .into_any()
 }
 
 fn system(seq: u64, text: String) -> AnyView {
@@ -222,11 +178,15 @@ mod tests {
     fn q14_automatic_messages_are_neither_the_customer_nor_an_agent() {
         let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
         let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
+        use crate::message_bubble::message_class;
         assert_eq!(message_class(&Actor::System, false), "msg from-system");
         assert_eq!(message_class(&visitor, false), "msg from-visitor");
         assert_eq!(message_class(&ana, false), "msg from-agent");
         assert_eq!(message_class(&ana, true), "msg note");
-        assert_eq!(Lang::Es.notify(NotifyText::AutomaticMessage), "Mensaje automático");
+        assert_eq!(
+            Lang::Es.notify(crate::i18n::NotifyText::AutomaticMessage),
+            "Mensaje automático"
+        );
         // The log's state is core's fold: an automatic reply is not an agent's answer.
         let post = |seq, actor: &Actor| Event {
             seq,

@@ -1,5 +1,6 @@
 //! The hash route: `#/dialog/<id>` names the open dialog, so a reload or a shared link keeps it;
-//! `#/channels` (and `#/channels/<id>`) is the admins' channels screen.
+//! `#/channels` (and `#/channels/<id>`) is the admins' channels screen; `#/canned` (and
+//! `#/canned/new`, `#/canned/<id>`) the canned responses library (C7).
 //!
 //! The hash is the only place the selection lives: rows are plain links that change it, and
 //! `use_selected_dialog` turns `hashchange` into a signal.
@@ -9,6 +10,55 @@ use openline_core::ids::{ChannelId, DialogId};
 
 const PREFIX: &str = "#/dialog/";
 const CHANNELS: &str = "#/channels";
+const CANNED: &str = "#/canned";
+
+/// What the canned responses screen shows next to the library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CannedPage {
+    /// Nothing chosen yet.
+    Library,
+    /// The editor for a new response.
+    New,
+    /// The editor for the response with this id.
+    Edit(String),
+}
+
+/// The canned responses screen as the address names it; `None` when it is not open.
+pub fn use_canned_route() -> Memo<Option<CannedPage>> {
+    let hash = use_hash();
+    Memo::new(move |_| hash.with(|h| parse_canned(h)))
+}
+
+/// The link to the library, to a new response or to one response.
+pub fn canned_href(page: &CannedPage) -> String {
+    match page {
+        CannedPage::Library => CANNED.to_owned(),
+        CannedPage::New => format!("{CANNED}/new"),
+        CannedPage::Edit(id) => format!("{CANNED}/{}", crate::socket::encode(id)),
+    }
+}
+
+fn parse_canned(hash: &str) -> Option<CannedPage> {
+    let rest = hash.strip_prefix(CANNED)?;
+    Some(match rest.strip_prefix('/') {
+        None if rest.is_empty() => CannedPage::Library,
+        None => return None,
+        Some("") => CannedPage::Library,
+        Some("new") => CannedPage::New,
+        Some(id) => CannedPage::Edit(decode(id)),
+    })
+}
+
+fn decode(part: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::decode_uri_component(part).map(String::from).unwrap_or_else(|_| part.to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        part.to_owned()
+    }
+}
 
 /// The channels screen as the address names it (A1).
 #[derive(Clone, Copy)]
@@ -103,5 +153,15 @@ mod tests {
         assert_eq!(parse_channels("#/channelsx"), None);
         assert_eq!(parse_channels("#/dialog/web-v1"), None);
         assert_eq!(parse("#/channels"), None, "no dialog is open there");
+    }
+
+    #[test]
+    fn c7_the_canned_library_has_its_own_address() {
+        assert_eq!(parse_canned("#/canned"), Some(CannedPage::Library));
+        assert_eq!(parse_canned("#/canned/"), Some(CannedPage::Library));
+        assert_eq!(parse_canned("#/canned/new"), Some(CannedPage::New));
+        assert_eq!(parse_canned("#/canned/c_12"), Some(CannedPage::Edit("c_12".into())));
+        assert_eq!(parse_canned("#/cannedx"), None);
+        assert_eq!(parse_canned("#/channels"), None);
     }
 }

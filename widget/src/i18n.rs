@@ -27,6 +27,8 @@ pub enum Text {
     MissingChannel,
     NotSent,
     Closed,
+    Edited,
+    MessageDeleted,
 }
 
 impl Lang {
@@ -79,6 +81,10 @@ impl Lang {
             (NotSent, Es) => "Tu mensaje no se envió. Revisa tu conexión e inténtalo de nuevo.",
             (Closed, En) => "The conversation was closed",
             (Closed, Es) => "La conversación se cerró",
+            (Edited, En) => "edited",
+            (Edited, Es) => "editado",
+            (MessageDeleted, En) => "Message deleted",
+            (MessageDeleted, Es) => "Mensaje eliminado",
         }
     }
 

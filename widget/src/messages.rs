@@ -54,14 +54,14 @@ pub fn Messages(
 
 fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
     match row {
-        Row::Message { seq, author: Author::Visitor, text, .. } => view! {
-            <li class="msg from-visitor" data-seq=seq>
+        Row::Message { seq, author: Author::Visitor, text, edited, deleted, .. } => view! {
+            <li class="msg from-visitor" class:deleted=deleted data-seq=seq>
                 <span class="sr-only">{lang.t(Text::You)}</span>
-                <p class="msg-text">{text}</p>
+                {body(lang, text, edited, deleted)}
             </li>
         }
         .into_any(),
-        Row::Message { seq, author, text, first_of_run } => {
+        Row::Message { seq, author, text, first_of_run, edited, deleted, .. } => {
             let automatic = author == Author::Channel;
             let name = match author {
                 Author::Agent(name) => name,
@@ -72,10 +72,10 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
             });
             view! {
             <li class="msg from-agent" class:from-system=automatic class:first=first_of_run
-                data-seq=seq>
+                class:deleted=deleted data-seq=seq>
                 {avatar}
                 <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
-                <p class="msg-text">{text}</p>
+                {body(lang, text, edited, deleted)}
             </li>
             }
             .into_any()
@@ -89,6 +89,19 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// The text with an "edited" mark (M8), or in its place "Message deleted" (M9).
+fn body(lang: Lang, text: String, edited: bool, deleted: bool) -> AnyView {
+    if deleted {
+        return view! { <p class="msg-text msg-deleted">{lang.t(Text::MessageDeleted)}</p> }
+            .into_any();
+    }
+    view! {
+        <p class="msg-text">{text}</p>
+        {edited.then(|| view! { <span class="msg-edited">{lang.t(Text::Edited)}</span> })}
+    }
+    .into_any()
 }
 
 /// The first letter of a name, for avatars.

@@ -33,6 +33,12 @@ pub enum Row {
         text: String,
         /// The first of a run of messages by the same author (shows the name and avatar).
         first_of_run: bool,
+        /// An agent changed the text (M8).
+        edited: bool,
+        /// An agent removed it (M9): the text is gone.
+        deleted: bool,
+        /// The `seq` of the last change (or of the post), so the list redraws a changed row.
+        version: u64,
     },
     Joined {
         seq: u64,
@@ -105,7 +111,23 @@ impl Timeline {
                     author: author(&event.actor),
                     text: text.clone(),
                     first_of_run: previous_author != Some(&event.actor),
+                    edited: false,
+                    deleted: false,
+                    version: event.seq,
                 },
+                // Edits and deletions change the message they name; they are not rows.
+                EventBody::MessageEdited { seq, text, internal: false } => {
+                    if let Some(row) = message_row(&mut rows, *seq) {
+                        row.edit(text, event.seq);
+                    }
+                    continue;
+                }
+                EventBody::MessageDeleted { seq, internal: false } => {
+                    if let Some(row) = message_row(&mut rows, *seq) {
+                        row.delete(event.seq);
+                    }
+                    continue;
+                }
                 // An invited colleague joins the chat just as the one who answered did.
                 EventBody::Answered { agent_name, .. } | EventBody::Invited { agent_name, .. } => {
                     Row::Joined { seq: event.seq, agent_name: agent_name.clone() }
@@ -132,13 +154,34 @@ impl Timeline {
 }
 
 impl Row {
-    /// A stable key for the list: a row's content never changes once it has a `seq`.
-    pub fn key(&self) -> (u64, bool) {
+    /// A key for the list: the same until the row's content changes (an edit, a deletion).
+    pub fn key(&self) -> (u64, bool, u64) {
         match self {
-            Row::Message { seq, first_of_run, .. } => (*seq, *first_of_run),
-            Row::Joined { seq, .. } | Row::Closed { seq } => (*seq, false),
+            Row::Message { seq, first_of_run, version, .. } => (*seq, *first_of_run, *version),
+            Row::Joined { seq, .. } | Row::Closed { seq } => (*seq, false, *seq),
         }
     }
+
+    fn edit(&mut self, new_text: &str, at_seq: u64) {
+        if let Row::Message { text, edited, deleted: false, version, .. } = self {
+            *text = new_text.to_owned();
+            *edited = true;
+            *version = at_seq;
+        }
+    }
+
+    fn delete(&mut self, at_seq: u64) {
+        if let Row::Message { text, deleted, version, .. } = self {
+            text.clear();
+            *deleted = true;
+            *version = at_seq;
+        }
+    }
+}
+
+/// The message row with `seq`, searched from the newest (edits follow their message closely).
+fn message_row(rows: &mut [Row], seq: u64) -> Option<&mut Row> {
+    rows.iter_mut().rev().find(|row| matches!(row, Row::Message { seq: s, .. } if *s == seq))
 }
 
 fn author(actor: &Actor) -> Author {
@@ -171,6 +214,18 @@ mod tests {
                     Some(("a", text)) => (ana.clone(), post(text, false)),
                     Some(("n", text)) => (ana.clone(), post(text, true)),
                     Some(("s", text)) => (Actor::System, post(text, false)),
+                    Some(("edit", rest)) => {
+                        let (seq, text) = rest.split_once('=').unwrap();
+                        let seq = seq.parse().unwrap();
+                        (
+                            ana.clone(),
+                            EventBody::MessageEdited { seq, text: text.into(), internal: false },
+                        )
+                    }
+                    Some(("del", seq)) => (
+                        ana.clone(),
+                        EventBody::MessageDeleted { seq: seq.parse().unwrap(), internal: false },
+                    ),
                     _ => match step {
                         "open" => (visitor.clone(), EventBody::SessionOpened { session: 1 }),
                         "answer" => (
@@ -196,13 +251,20 @@ mod tests {
     /// `closed`, then pending texts as `…text`.
     fn shown(t: &Timeline) -> String {
         let rows = t.rows().into_iter().map(|row| match row {
-            Row::Message { author, text, first_of_run, .. } => format!(
-                "{}{}:{text}",
+            Row::Message { author, text, first_of_run, edited, deleted, .. } => format!(
+                "{}{}:{text}{}",
                 if first_of_run { "*" } else { "" },
                 match author {
                     Author::Visitor => "v".into(),
                     Author::Agent(n) => n.to_lowercase()[..1].to_string(),
                     Author::Channel => "s".into(),
+                },
+                if deleted {
+                    "(deleted)"
+                } else if edited {
+                    "(edited)"
+                } else {
+                    ""
                 }
             ),
             Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
@@ -278,5 +340,15 @@ mod tests {
             events(1, "open | v:hola | s:We reply within minutes | s:Bye | answer | a:hi"),
         ));
         assert_eq!(shown(&t), "*v:hola | *s:We reply within minutes | s:Bye | joined:Ana | *a:hi");
+    }
+
+    #[test]
+    fn m8_m9_edits_and_deletions_change_the_message_in_place() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:hola | answer | a:helo | a:oops")));
+        let before = t.rows()[2].key();
+        t.merge(events(6, "edit:4=hello | del:5 | edit:5=too late | edit:99=nothing"));
+        assert_eq!(shown(&t), "*v:hola | joined:Ana | *a:hello(edited) | a:(deleted)");
+        assert_ne!(t.rows()[2].key(), before, "a changed row is drawn again");
     }
 }

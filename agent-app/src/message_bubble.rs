@@ -1,0 +1,171 @@
+//! One message bubble: the author line, the text (or "Message deleted", M9), an "edited" mark
+//! with "Show edits", a disclosure of the earlier versions and their times (M8), the time and
+//! the "…" menu (`message_menu`). While being edited the text is an inline textarea (Enter
+//! saves, Shift+Enter adds a line, Escape cancels); a deletion waits for an inline confirm.
+
+use crate::clock::clock_time;
+use crate::i18n::{Lang, MsgText, NotifyText, Text};
+use crate::icons::LockIcon;
+use crate::message_fold::Message;
+use crate::message_menu::MessageMenu;
+use crate::message_tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
+use leptos::prelude::*;
+use openline_core::event::Actor;
+use openline_core::inbox::visitor_display_name;
+use openline_core::limits::MAX_MESSAGE_CHARS;
+
+/// The message's classes: `note`, `from-agent`, `from-system` (automatic) or `from-visitor`.
+pub fn message_class(actor: &Actor, internal: bool) -> &'static str {
+    match (actor, internal) {
+        (_, true) => "msg note",
+        (Actor::Agent { .. }, false) => "msg from-agent",
+        (Actor::System, false) => "msg from-system",
+        (Actor::Visitor { .. }, false) => "msg from-visitor",
+    }
+}
+
+pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
+    let seq = m.seq;
+    let class = message_class(&m.actor, m.internal);
+    let may_change = tools.may_change(&m.actor, m.deleted);
+    let author = author_view(lang, &m.actor, m.internal);
+    let time = clock_time(m.at);
+    if m.deleted {
+        return view! {
+            <li class=class class:deleted=true data-seq=seq.to_string()>
+                {author}
+                <div class="msg-text msg-deleted">{lang.m(MsgText::MessageDeleted)}</div>
+                <div class="msg-foot"><time class="msg-time">{time}</time></div>
+            </li>
+        }
+        .into_any();
+    }
+    let text = m.text.clone();
+    let history = m.history.clone();
+    let edited = m.edited;
+    let content = move || {
+        if tools.editing.get() == Some(seq) {
+            return edit_form(lang, seq, text.clone(), tools);
+        }
+        view! {
+            <div class="msg-text">{text.clone()}</div>
+            {edited.then(|| edits(lang, history.clone()))}
+        }
+        .into_any()
+    };
+    let confirm =
+        move || (tools.confirming.get() == Some(seq)).then(|| delete_confirm(lang, seq, tools));
+    view! {
+        <li class=class class:editing=move || tools.editing.get() == Some(seq) data-seq=seq.to_string()>
+            {author}
+            {content}
+            {confirm}
+            <div class="msg-foot">
+                {edited.then(|| view! { <span class="msg-edited">{lang.m(MsgText::Edited)}</span> })}
+                <time class="msg-time">{time}</time>
+                <MessageMenu seq text=m.text may_change tools/>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// "Show edits": the earlier texts, oldest first, each with the time it was written.
+fn edits(lang: Lang, history: Vec<crate::message_fold::Version>) -> impl IntoView {
+    let versions = history
+        .into_iter()
+        .map(|v| {
+            view! {
+                <li><time class="msg-history-time">{clock_time(v.at)}</time> " " <span>{v.text}</span></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="msg-history">
+            <summary>{lang.m(MsgText::ShowEdits)}</summary>
+            <ol>{versions}</ol>
+        </details>
+    }
+}
+
+fn edit_form(lang: Lang, seq: u64, text: String, tools: MessageTools) -> AnyView {
+    let draft = RwSignal::new(text);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" if !ev.shift_key() && !ev.is_composing() => {
+            ev.prevent_default();
+            tools.save_edit(seq, draft.get_untracked());
+        }
+        "Escape" => {
+            ev.prevent_default();
+            tools.cancel_edit(seq);
+        }
+        _ => {}
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tools.save_edit(seq, draft.get_untracked());
+    };
+    view! {
+        <form class="msg-edit" on:submit=on_submit>
+            <label for=EDIT_INPUT class="sr-only">{lang.m(MsgText::EditMessage)}</label>
+            <textarea id=EDIT_INPUT class="field text msg-edit-input" rows="3"
+                maxlength=MAX_MESSAGE_CHARS.to_string() aria-describedby="msg-edit-hint"
+                bind:value=draft on:keydown=on_key></textarea>
+            <div class="msg-edit-bar">
+                <span id="msg-edit-hint" class="msg-edit-hint">{lang.m(MsgText::EditHint)}</span>
+                <button type="button" class="btn small msg-edit-cancel" on:click=move |_| tools.cancel_edit(seq)>
+                    {lang.t(Text::Cancel)}
+                </button>
+                <button type="submit" class="btn small primary msg-edit-save"
+                    disabled=move || tools.commands.pending.get()>
+                    {lang.m(MsgText::Save)}
+                </button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+fn delete_confirm(lang: Lang, seq: u64, tools: MessageTools) -> impl IntoView {
+    view! {
+        <div class="msg-confirm" role="group" aria-labelledby="msg-delete-question"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { tools.cancel_delete(seq) }>
+            <span id="msg-delete-question">{lang.m(MsgText::ConfirmDelete)}</span>
+            <button id=DELETE_CONFIRM type="button" class="btn small danger msg-delete-confirm"
+                disabled=move || tools.commands.pending.get() on:click=move |_| tools.delete(seq)>
+                {lang.m(MsgText::Delete)}
+            </button>
+            <button type="button" class="btn small msg-delete-cancel"
+                on:click=move |_| tools.cancel_delete(seq)>
+                {lang.t(Text::Cancel)}
+            </button>
+        </div>
+    }
+}
+
+fn author_view(lang: Lang, actor: &Actor, internal: bool) -> AnyView {
+    let author = match actor {
+        Actor::Agent { name, .. } => name.clone(),
+        Actor::Visitor { id } => visitor_display_name(id),
+        Actor::System => String::new(),
+    };
+    // Customers' names are in the header; agents' are shown, since several may write.
+    match (actor, internal) {
+        (_, true) => view! {
+            <span class="msg-author">
+                <LockIcon/>
+                <span class="note-label">{lang.t(Text::HiddenNote)}</span>
+                " · " {author}
+            </span>
+        }
+        .into_any(),
+        (Actor::Agent { .. }, false) => {
+            view! { <span class="msg-author">{author}</span> }.into_any()
+        }
+        (Actor::System, false) => view! {
+            <span class="msg-author">{lang.notify(NotifyText::AutomaticMessage)}</span>
+        }
+        .into_any(),
+        _ => view! { <span class="sr-only">{author} ": "</span> }.into_any(),
+    }
+}

@@ -1,0 +1,175 @@
+//! The message list as the agent sees it: each `MessagePosted` with the edits and deletion that
+//! came after it folded in (M8, M9), and every other event as a line of its own. Edits and
+//! deletions are not lines: they change the message they name.
+//!
+//! Also who may change a message: the same rule as core's `editing` (the author, or anyone whose
+//! role may moderate, and only agents' messages), so the menu never offers what the server
+//! refuses. The server still decides.
+
+use openline_core::auth::Role;
+use openline_core::event::{Actor, Event, EventBody};
+use openline_core::ids::AgentId;
+
+/// One line of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Message(Message),
+    /// A lifecycle event (answered, closed…), shown as a system line.
+    Line(Event),
+}
+
+/// A message as it stands now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub seq: u64,
+    /// When it was posted.
+    pub at: i64,
+    pub actor: Actor,
+    /// The current text; empty once deleted.
+    pub text: String,
+    pub internal: bool,
+    pub edited: bool,
+    pub deleted: bool,
+    /// Earlier versions, oldest first, each with the time it was written (M8 history).
+    pub history: Vec<Version>,
+    /// The `seq` of the last change (or of the post): a list key that changes with the content.
+    pub version: u64,
+}
+
+/// An earlier text of an edited message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    pub text: String,
+    pub at: i64,
+}
+
+impl Item {
+    /// A key for the list: the same until the item's content changes.
+    pub fn key(&self) -> (u64, u64) {
+        match self {
+            Item::Message(m) => (m.seq, m.version),
+            Item::Line(e) => (e.seq, e.seq),
+        }
+    }
+}
+
+/// The events (in `seq` order) as list items; unknown kinds show nothing.
+pub fn fold(events: &[Event]) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::with_capacity(events.len());
+    // Where the text now shown was written: the post's time, then each edit's.
+    let mut written_at: Vec<(u64, i64)> = Vec::new();
+    for event in events {
+        match &event.body {
+            EventBody::MessagePosted { text, internal } => {
+                written_at.push((event.seq, event.at));
+                items.push(Item::Message(Message {
+                    seq: event.seq,
+                    at: event.at,
+                    actor: event.actor.clone(),
+                    text: text.clone(),
+                    internal: *internal,
+                    edited: false,
+                    deleted: false,
+                    history: Vec::new(),
+                    version: event.seq,
+                }));
+            }
+            EventBody::MessageEdited { seq, text, .. } => {
+                let Some(m) = find(&mut items, *seq).filter(|m| !m.deleted) else { continue };
+                let at = written_at.iter().find(|(s, _)| s == seq).map_or(m.at, |(_, at)| *at);
+                m.history.push(Version { text: std::mem::replace(&mut m.text, text.clone()), at });
+                m.edited = true;
+                m.version = event.seq;
+                if let Some(w) = written_at.iter_mut().find(|(s, _)| s == seq) {
+                    w.1 = event.at;
+                }
+            }
+            EventBody::MessageDeleted { seq, .. } => {
+                let Some(m) = find(&mut items, *seq) else { continue };
+                // Gone means gone: neither the text nor its earlier versions stay on screen.
+                m.text.clear();
+                m.history.clear();
+                m.deleted = true;
+                m.version = event.seq;
+            }
+            EventBody::Unknown => {}
+            _ => items.push(Item::Line(event.clone())),
+        }
+    }
+    items
+}
+
+/// Whether `me` (with `role`) may edit or delete a message by `author` (M8, M9).
+pub fn may_change(me: &AgentId, role: Role, author: &Actor, deleted: bool) -> bool {
+    match author {
+        Actor::Agent { id, .. } => !deleted && (id == me || role.may_moderate()),
+        Actor::Visitor { .. } | Actor::System => false,
+    }
+}
+
+fn find(items: &mut [Item], seq: u64) -> Option<&mut Message> {
+    items.iter_mut().rev().find_map(|item| match item {
+        Item::Message(m) if m.seq == seq => Some(m),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use openline_core::ids::VisitorId;
+
+    fn event(seq: u64, actor: &Actor, body: EventBody) -> Event {
+        Event { seq, at: seq as i64 * 1000, actor: actor.clone(), body }
+    }
+
+    fn agent(id: &str) -> Actor {
+        Actor::Agent { id: AgentId::parse(id).unwrap(), name: id.into() }
+    }
+
+    #[test]
+    fn m8_m9_edits_and_deletions_change_the_message_they_name() {
+        let luis = agent("a_luis");
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
+        let post = |text: &str| EventBody::MessagePosted { text: text.into(), internal: false };
+        let edit =
+            |seq, text: &str| EventBody::MessageEdited { seq, text: text.into(), internal: false };
+        let events = [
+            event(1, &visitor, EventBody::SessionOpened { session: 1 }),
+            event(2, &visitor, post("hola")),
+            event(3, &luis, post("helo")),
+            event(4, &luis, post("oops")),
+            event(5, &luis, edit(3, "hello")),
+            event(6, &luis, edit(3, "hello!")),
+            event(7, &luis, EventBody::MessageDeleted { seq: 4, internal: false }),
+            event(8, &luis, edit(4, "too late")),
+            event(9, &luis, edit(99, "no such message")),
+        ];
+        let items = fold(&events);
+        assert_eq!(items.len(), 4, "edits and deletions are not lines");
+        assert!(matches!(&items[0], Item::Line(e) if e.seq == 1));
+        let Item::Message(edited) = &items[2] else { panic!() };
+        assert_eq!((edited.text.as_str(), edited.edited, edited.version), ("hello!", true, 6));
+        let history: Vec<_> = edited.history.iter().map(|v| (v.text.as_str(), v.at)).collect();
+        assert_eq!(history, [("helo", 3000), ("hello", 5000)]);
+        let Item::Message(deleted) = &items[3] else { panic!() };
+        assert!(deleted.deleted && deleted.text.is_empty() && deleted.history.is_empty());
+        assert_eq!(deleted.version, 7, "a deleted message is not edited again");
+        assert_ne!(items[2].key(), fold(&events[..5])[2].key(), "a change re-keys the item");
+    }
+
+    #[test]
+    fn m8_only_agents_messages_change_by_their_author_or_a_moderator() {
+        let me = AgentId::parse("a_luis").unwrap();
+        let mine = agent("a_luis");
+        let colleague = agent("a_ana");
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
+        assert!(may_change(&me, Role::Agent, &mine, false));
+        assert!(!may_change(&me, Role::Agent, &mine, true));
+        assert!(!may_change(&me, Role::Agent, &colleague, false));
+        assert!(may_change(&me, Role::Supervisor, &colleague, false));
+        assert!(may_change(&me, Role::Admin, &colleague, false));
+        assert!(!may_change(&me, Role::Admin, &visitor, false));
+        assert!(!may_change(&me, Role::Admin, &Actor::System, false));
+    }
+}

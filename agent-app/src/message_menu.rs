@@ -1,0 +1,148 @@
+//! The "…" button on every message (M7, M8, M9) and its menu, as the WAI-ARIA menu button
+//! pattern describes it: arrow keys, Home and End move, Escape closes and gives focus back to
+//! the button, Tab or a click elsewhere closes. Edit and Delete only when `may_change`; Save as
+//! canned response and Copy text for any message.
+
+use crate::action_menu::{focus_item, Focus};
+use crate::app::use_ui;
+use crate::canned_store::use_canned;
+use crate::i18n::MsgText;
+use crate::icons::DotsIcon;
+use crate::message_tools::MessageTools;
+use crate::route::{canned_href, CannedPage};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn MessageMenu(
+    /// The message.
+    seq: u64,
+    /// Its current text (for Copy and Save as canned response).
+    text: String,
+    /// Whether Edit and Delete are offered.
+    may_change: bool,
+    /// The list's shared editing state.
+    tools: MessageTools,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_canned();
+    let open = RwSignal::new(false);
+    let menu = NodeRef::<Div>::new();
+    let wrap = NodeRef::<Div>::new();
+    let button_id = format!("msg-menu-button-{seq}");
+    let menu_id = format!("msg-menu-{seq}");
+    let show = move |item: Focus| {
+        open.set(true);
+        request_animation_frame(move || focus_item(menu, item));
+    };
+    let close_to_button = move || {
+        open.set(false);
+        tools.focus_menu_button(seq);
+    };
+    let on_button_key = move |ev: leptos::ev::KeyboardEvent| {
+        let item = match ev.key().as_str() {
+            "ArrowDown" => Focus::First,
+            "ArrowUp" => Focus::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        show(item);
+    };
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
+        let target = match ev.key().as_str() {
+            "ArrowDown" => Focus::Next,
+            "ArrowUp" => Focus::Previous,
+            "Home" => Focus::First,
+            "End" => Focus::Last,
+            "Escape" => {
+                ev.prevent_default();
+                close_to_button();
+                return;
+            }
+            "Tab" => {
+                open.set(false);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus_item(menu, target);
+    };
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(wrap.get_untracked())
+            .is_some_and(|(node, wrap)| wrap.contains(Some(&node)));
+        if !inside {
+            open.set(false);
+        }
+    };
+    let copy_text = text.clone();
+    let canned_text = text;
+    let edit = move |_| {
+        open.set(false);
+        tools.start_edit(seq);
+    };
+    let delete = move |_| {
+        open.set(false);
+        tools.ask_delete(seq);
+    };
+    let save_canned = move |_| {
+        open.set(false);
+        store.prefill.set(Some(canned_text.clone()));
+        let _ = window().location().set_hash(&canned_href(&CannedPage::New));
+    };
+    let copy = move |_| {
+        close_to_button();
+        tools.copy(&copy_text);
+    };
+    let label = ui.lang.m(MsgText::MessageActions);
+    view! {
+        <div class="msg-menu-wrap" node_ref=wrap on:focusout=on_focus_out>
+            <button
+                id=button_id.clone()
+                type="button"
+                class="msg-menu-button"
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=menu_id.clone()
+                aria-label=label
+                title=label
+                on:click=move |_| if open.get_untracked() { open.set(false) } else { show(Focus::First) }
+                on:keydown=on_button_key
+            >
+                <DotsIcon/>
+            </button>
+            <div
+                id=menu_id
+                class="menu msg-menu"
+                role="menu"
+                aria-labelledby=button_id
+                hidden=move || !open.get()
+                node_ref=menu
+                on:keydown=on_menu_key
+            >
+                {may_change.then(|| view! {
+                    <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
+                        on:click=edit>
+                        {ui.lang.m(MsgText::Edit)}
+                    </button>
+                    <button type="button" role="menuitem" tabindex="-1"
+                        class="menu-item danger msg-action-delete" on:click=delete>
+                        {ui.lang.m(MsgText::Delete)}
+                    </button>
+                })}
+                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-save-canned"
+                    on:click=save_canned>
+                    {ui.lang.m(MsgText::SaveAsCanned)}
+                </button>
+                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-copy"
+                    on:click=copy>
+                    {ui.lang.m(MsgText::CopyText)}
+                </button>
+            </div>
+        </div>
+    }
+}
