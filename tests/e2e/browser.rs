@@ -204,3 +204,73 @@ async fn a1_q14_an_admin_sets_the_automatic_reply_in_the_channels_screen() -> an
     admin.close().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -> anyhow::Result<()>
+{
+    let edge = Edge::start_fresh("browser-composer").await?;
+    edge.seed(&demo::seed()).await?;
+    let ana = openline_tests::api::Agent::login(
+        &edge,
+        demo::WORKSPACE,
+        demo::ADMIN_EMAIL,
+        demo::ADMIN_PASSWORD,
+    )
+    .await?;
+    let canned = openline_core::canned::CannedInput {
+        code: "envio".into(),
+        title: "Plazos de envío".into(),
+        text: "Hola {customer_name}, enviamos en 48 h.".into(),
+        folder: None,
+    };
+    let _: openline_core::canned::CannedResponse =
+        ana.http.post("/api/agent/canned", &canned).await?;
+    let driver = Driver::start().await?;
+    let customer = driver.page(1280, 800).await?;
+    let agent = driver.page(1280, 800).await?;
+
+    customer.goto(&edge.url("/demo/")).await?;
+    open_widget(&customer).await?;
+    send(&customer, "¿Cuándo llega mi pedido?").await?;
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "pedido", "a").await?;
+    agent.click("#action-answer").await?;
+
+    // `/envio` + Enter puts the filled template in the composer (C7); Enter again sends it.
+    agent.type_into("#composer-input", "/envio").await?;
+    agent.find_text("#canned-suggestions .canned-option", "48 h").await?;
+    agent.screenshot("30-agent-canned-suggestions").await?;
+    agent.check_accessibility("canned suggestions").await?;
+    agent.type_into("#composer-input", "\u{E007}").await?;
+    let filled = agent.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
+    assert!(
+        filled.starts_with("Hola Visitor ") && filled.ends_with("enviamos en 48 h."),
+        "{filled}"
+    );
+    agent.click("#composer-send").await?;
+    customer.find_text("#messages li.msg.from-agent .msg-text", "48 h").await?;
+
+    // The author edits it (M8): the customer sees the new text, marked edited.
+    agent.click_in("#messages li.msg.from-agent", "48 h", ".msg-menu-button").await?;
+    agent.screenshot("31-agent-message-menu").await?;
+    agent.check_accessibility("message menu").await?;
+    agent.click(".msg-menu .msg-action-edit").await?;
+    let input = agent.find("#msg-edit-input").await?;
+    input.clear().await?;
+    input.send_keys("Enviamos en 24 h.").await?;
+    agent.click(".msg-edit-save").await?;
+    let edited = customer.find_text("#messages li.msg.from-agent", "24 h").await?;
+    assert!(edited.find(Locator::Css(".msg-edited")).await.is_ok(), "marked as edited");
+
+    // And deletes it (M9): the customer sees "Message deleted".
+    agent.click_in("#messages li.msg.from-agent", "24 h", ".msg-menu-button").await?;
+    agent.click(".msg-menu .msg-action-delete").await?;
+    agent.click("#msg-delete-confirm").await?;
+    customer.find_text("#messages li.msg.deleted", "deleted").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("32-widget-after-delete").await?;
+    agent.screenshot("33-agent-after-delete").await?;
+    customer.close().await?;
+    agent.close().await?;
+    Ok(())
+}
