@@ -41,34 +41,21 @@ pub fn ActionMenu(
         }
         _ => {}
     };
-    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
-        let target = match ev.key().as_str() {
-            "ArrowDown" => Focus::Next,
-            "ArrowUp" => Focus::Previous,
-            "Home" => Focus::First,
-            "End" => Focus::Last,
-            "Escape" => {
-                ev.prevent_default();
-                close_to_button(open);
-                return;
-            }
-            "Tab" => {
-                open.set(false);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        focus_item(menu, target);
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
+        MenuKey::Move(target) => {
+            ev.prevent_default();
+            focus_item(menu, target);
+        }
+        MenuKey::Close => {
+            ev.prevent_default();
+            close_to_button(open);
+        }
+        MenuKey::Leave => open.set(false),
+        MenuKey::Other => {}
     };
     // Focus leaving the menu and its button (Tab away, a click elsewhere) closes it.
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrap.get_untracked())
-            .is_some_and(|(node, wrap)| wrap.contains(Some(&node)));
-        if !inside {
+        if focus_left(&ev, wrap) {
             open.set(false);
         }
     };
@@ -106,6 +93,36 @@ pub fn ActionMenu(
 }
 
 /// Which item to focus.
+/// What a key does inside an open menu (the WAI-ARIA menu pattern).
+pub enum MenuKey {
+    Move(Focus),
+    /// Escape: close and give focus back to the menu button.
+    Close,
+    /// Tab: close and let focus move on.
+    Leave,
+    Other,
+}
+
+pub fn menu_key(key: &str) -> MenuKey {
+    match key {
+        "ArrowDown" => MenuKey::Move(Focus::Next),
+        "ArrowUp" => MenuKey::Move(Focus::Previous),
+        "Home" => MenuKey::Move(Focus::First),
+        "End" => MenuKey::Move(Focus::Last),
+        "Escape" => MenuKey::Close,
+        "Tab" => MenuKey::Leave,
+        _ => MenuKey::Other,
+    }
+}
+
+/// Whether focus went somewhere outside `wrap` (the menu and its button): then it closes.
+pub fn focus_left(ev: &leptos::ev::FocusEvent, wrap: NodeRef<Div>) -> bool {
+    !ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .zip(wrap.get_untracked())
+        .is_some_and(|(node, wrap)| wrap.contains(Some(&node)))
+}
+
 #[derive(Clone, Copy)]
 pub enum Focus {
     First,

@@ -3,7 +3,7 @@
 //! the button, Tab or a click elsewhere closes. Edit and Delete only when `may_change`; Save as
 //! canned response and Copy text for any message.
 
-use crate::action_menu::{focus_item, Focus};
+use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
 use crate::app::use_ui;
 use crate::canned_store::use_canned;
 use crate::i18n::MsgText;
@@ -12,7 +12,6 @@ use crate::message_tools::MessageTools;
 use crate::route::{canned_href, CannedPage};
 use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn MessageMenu(
@@ -49,33 +48,20 @@ pub fn MessageMenu(
         ev.prevent_default();
         show(item);
     };
-    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
-        let target = match ev.key().as_str() {
-            "ArrowDown" => Focus::Next,
-            "ArrowUp" => Focus::Previous,
-            "Home" => Focus::First,
-            "End" => Focus::Last,
-            "Escape" => {
-                ev.prevent_default();
-                close_to_button();
-                return;
-            }
-            "Tab" => {
-                open.set(false);
-                return;
-            }
-            _ => return,
-        };
-        ev.prevent_default();
-        focus_item(menu, target);
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
+        MenuKey::Move(target) => {
+            ev.prevent_default();
+            focus_item(menu, target);
+        }
+        MenuKey::Close => {
+            ev.prevent_default();
+            close_to_button();
+        }
+        MenuKey::Leave => open.set(false),
+        MenuKey::Other => {}
     };
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrap.get_untracked())
-            .is_some_and(|(node, wrap)| wrap.contains(Some(&node)));
-        if !inside {
+        if focus_left(&ev, wrap) {
             open.set(false);
         }
     };

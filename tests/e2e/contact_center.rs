@@ -3,7 +3,7 @@
 
 use openline_core::protocol::{AgentsReply, EventsFrame, InboxFrame};
 use openline_core::{AgentId, CloseReason, Command, DialogId, Event, EventBody, SessionStatus};
-use openline_tests::api::{failure, post, Agent, Customer};
+use openline_tests::api::{demo_agents, failure, post, Agent, Customer};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
 
@@ -20,13 +20,7 @@ struct Team {
 async fn team(name: &str) -> anyhow::Result<Team> {
     let edge = Edge::start_fresh(name).await?;
     edge.seed(&demo::seed()).await?;
-    let login =
-        |email: &'static str| Agent::login(&edge, demo::WORKSPACE, email, demo::ADMIN_PASSWORD);
-    let (ana, luis, marta) = tokio::try_join!(
-        login(demo::ADMIN_EMAIL),
-        login(demo::COLLEAGUES[0].0),
-        login(demo::COLLEAGUES[1].0)
-    )?;
+    let (ana, luis, marta) = demo_agents(&edge).await?;
     let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     customer.say("Hola, necesito ayuda con un pedido").await?;
     let dialog = customer.session.dialog_id.clone();

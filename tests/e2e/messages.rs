@@ -3,7 +3,7 @@
 
 use openline_core::protocol::EventsFrame;
 use openline_core::{Command, EventBody};
-use openline_tests::api::{failure, note, post, Agent, Customer};
+use openline_tests::api::{demo_agents, failure, note, post, Agent, Customer};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
 
@@ -12,13 +12,7 @@ async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
 ) -> anyhow::Result<()> {
     let edge = Edge::start_fresh("edit-delete").await?;
     edge.seed(&demo::seed()).await?;
-    let login =
-        |email: &'static str| Agent::login(&edge, demo::WORKSPACE, email, demo::ADMIN_PASSWORD);
-    let (ana, luis, marta) = tokio::try_join!(
-        login(demo::ADMIN_EMAIL),
-        login(demo::COLLEAGUES[0].0),
-        login(demo::COLLEAGUES[1].0)
-    )?;
+    let (ana, luis, marta) = demo_agents(&edge).await?;
     let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     customer.say("¿Tenéis la lámpara Arco?").await?;
     let dialog = customer.session.dialog_id.clone();

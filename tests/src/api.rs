@@ -168,6 +168,13 @@ impl Customer {
     }
 }
 
+/// The demo workspace's three agents (Ana the admin, Luis, Marta), logged in together.
+pub async fn demo_agents(edge: &Edge) -> Result<(Agent, Agent, Agent)> {
+    use crate::demo::{ADMIN_EMAIL, ADMIN_PASSWORD, COLLEAGUES, WORKSPACE};
+    let login = |email: &'static str| Agent::login(edge, WORKSPACE, email, ADMIN_PASSWORD);
+    tokio::try_join!(login(ADMIN_EMAIL), login(COLLEAGUES[0].0), login(COLLEAGUES[1].0))
+}
+
 /// An agent, logged in.
 pub struct Agent {
     pub http: Http,
