@@ -124,6 +124,8 @@ fn build_edge() -> Result<()> {
 
 /// `cargo xtask deploy [args]`: build, then `wrangler deploy` with the given arguments.
 pub fn deploy(args: &[String]) -> Result<()> {
+    // `cargo xtask deploy -- --dry-run`: the `--` only separates our arguments from cargo's.
+    let args = args.strip_prefix(&["--".to_owned()]).unwrap_or(args);
     main()?;
     run(Command::new(node_bin("wrangler"))
         .args(["deploy", "-c", "edge/wrangler.toml"])

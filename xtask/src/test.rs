@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test, from fast to real.
 //!
-//! First the cheap checks (formatting, clippy on native and wasm targets, tidy), then `core`
+//! First the cheap checks (the deployable bundle, formatting, clippy on native and wasm
+//! targets, tidy), then `core`
 //! natively (milliseconds), then the end-to-end suite in `tests/`: the real Worker on workerd,
 //! real sockets and SQLite, and headless Chromium through WebDriver. Extra arguments go to the
 //! end-to-end test binary (a name filter, say).
@@ -14,6 +15,11 @@ pub fn main(args: &[String]) -> Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     build::build_all()?;
+    // The deployable bundle builds (offline: `wrangler deploy --dry-run`).
+    run(Command::new(crate::run::node_bin("wrangler"))
+        .args(["deploy", "-c", "edge/wrangler.toml", "--dry-run", "--outdir", "dist/deploy"])
+        .env("WRANGLER_SEND_METRICS", "false")
+        .current_dir(root()))?;
     let cargo = |args: &[&str]| run(Command::new("cargo").args(args).current_dir(root()));
     cargo(&["fmt", "--all", "--check"])?;
     cargo(&[
