@@ -42,11 +42,7 @@ pub fn AgentPicker(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let token = ui.token().unwrap_or_default();
-    let agents = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::agents(&token).await }
-    });
+    let agents = LocalResource::new(api::agents);
     let query = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<AgentId>);
     let tab = RwSignal::new(PickerTab::Agents);
@@ -239,8 +235,9 @@ fn matching(all: &[AgentProfile], exclude: &[AgentId], query: &str) -> Vec<Agent
         .collect()
 }
 
-/// Tab from the last control goes to the first, Shift+Tab from the first to the last.
-fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
+/// Tab from the last control goes to the first, Shift+Tab from the first to the last (every
+/// modal dialog of the app uses it).
+pub fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
     let Some(list) = dialog.get_untracked().and_then(|d| d.query_selector_all(FOCUSABLE).ok())
     else {
         return;

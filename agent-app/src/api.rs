@@ -1,8 +1,13 @@
-//! The HTTP API, as plain async functions that return `openline_core::protocol` types.
+//! The HTTP API, as plain async functions that return `openline_core::protocol` types: the
+//! conversation side here (inbox, dialogs, channels, canned responses); signing in and the
+//! account in `api_account`, the admins' team and token calls in `api_admin`.
 //!
-//! Same origin as the page, so every URL is a path. Errors come back as `ApiError`, carrying the
-//! server's own message from its `ErrorBody`; what to do with them (alert, back to login) is the
-//! caller's business. Sockets are in `socket.rs`.
+//! Same origin as the page, so every URL is a path and the browser sends the HttpOnly session
+//! cookie by itself: the app never sees a token. Every request that changes something carries
+//! `X-Openline-Csrf: 1` (`send`), which the edge requires of cookie-authenticated writes.
+//! Errors come back as `ApiError`, carrying the server's own message from its `ErrorBody`;
+//! what to do with them (alert, back to login) is the caller's business. Sockets are in
+//! `socket.rs`.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use openline_core::canned::{CannedInput, CannedResponse};
@@ -12,15 +17,21 @@ use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody,
-    EventsFrame, InboxFrame, LoginReply, LoginRequest, NewChannel, PresenceRequest,
+    EventsFrame, InboxFrame, NewChannel, PresenceRequest,
 };
 use openline_core::routing::Presence;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// The header the edge asks of every cookie-authenticated write (no other site's page can
+/// send it without a CORS preflight the edge never grants).
+const CSRF_HEADER: &str = "X-Openline-Csrf";
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
-    /// 401: the token is missing, wrong or expired; the agent must sign in again.
+    /// 401: no session, or it ended (logged out, expired, password changed elsewhere); the
+    /// agent must sign in again.
     Unauthorized { message: String },
     /// Any other error reply, with the server's code and message.
     Server { status: u16, code: String, message: String },
@@ -40,75 +51,60 @@ impl ApiError {
             ApiError::Network => None,
         }
     }
-}
 
-/// `POST /api/agent/login`.
-pub async fn login(request: &LoginRequest) -> Result<LoginReply, ApiError> {
-    let req = Request::post("/api/agent/login").json(request).map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+    /// The server's stable code (`wrong_password`, `not_on_yourself`, …), if it sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Unauthorized { .. } => Some("unauthorized"),
+            ApiError::Server { code, .. } => Some(code),
+            ApiError::Network => None,
+        }
+    }
 }
 
 /// `GET /api/agent/inbox`: the rows of every list, as a snapshot.
-pub async fn inbox(token: &str) -> Result<Vec<DialogSummary>, ApiError> {
-    let req = bearer(Request::get("/api/agent/inbox"), token);
-    match read::<InboxFrame>(req.send().await).await? {
+pub async fn inbox() -> Result<Vec<DialogSummary>, ApiError> {
+    match get::<InboxFrame>("/api/agent/inbox").await? {
         InboxFrame::Snapshot { dialogs } => Ok(dialogs),
         InboxFrame::Upsert { dialog } => Ok(vec![dialog]),
     }
 }
 
-/// `GET /api/agent/agents`: the workspace's agents, for the transfer and invite pickers.
-pub async fn agents(token: &str) -> Result<Vec<AgentProfile>, ApiError> {
-    let req = bearer(Request::get("/api/agent/agents"), token);
-    Ok(read::<AgentsReply>(req.send().await).await?.agents)
+/// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).
+pub async fn agents() -> Result<Vec<AgentProfile>, ApiError> {
+    Ok(get::<AgentsReply>("/api/agent/agents").await?.agents)
 }
 
 /// `PUT /api/agent/presence`: the agent goes online, pauses or goes offline (Q13).
-pub async fn set_presence(token: &str, presence: Presence) -> Result<AgentProfile, ApiError> {
-    let req = bearer(Request::put("/api/agent/presence"), token)
-        .json(&PresenceRequest { presence })
-        .map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+pub async fn set_presence(presence: Presence) -> Result<AgentProfile, ApiError> {
+    send(Request::put("/api/agent/presence"), Some(&PresenceRequest { presence })).await
 }
 
 /// `GET /api/agent/channels`: every open channel's settings.
-pub async fn channels(token: &str) -> Result<Vec<ChannelSettings>, ApiError> {
-    let req = bearer(Request::get("/api/agent/channels"), token);
-    Ok(read::<ChannelsReply>(req.send().await).await?.channels)
+pub async fn channels() -> Result<Vec<ChannelSettings>, ApiError> {
+    Ok(get::<ChannelsReply>("/api/agent/channels").await?.channels)
 }
 
 /// `POST /api/agent/channels` (admins): a new channel with default settings; 409 if the id is
 /// taken.
-pub async fn create_channel(
-    token: &str,
-    channel: &NewChannel,
-) -> Result<ChannelSettings, ApiError> {
-    let req = bearer(Request::post("/api/agent/channels"), token)
-        .json(channel)
-        .map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+pub async fn create_channel(channel: &NewChannel) -> Result<ChannelSettings, ApiError> {
+    send(Request::post("/api/agent/channels"), Some(channel)).await
 }
 
 /// `PUT /api/agent/channels/{id}` (admins): 400 `invalid_settings` says what is wrong.
-pub async fn save_channel(
-    token: &str,
-    settings: &ChannelSettings,
-) -> Result<ChannelSettings, ApiError> {
+pub async fn save_channel(settings: &ChannelSettings) -> Result<ChannelSettings, ApiError> {
     let url = format!("/api/agent/channels/{}", settings.id);
-    let req = bearer(Request::put(&url), token).json(settings).map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+    send(Request::put(&url), Some(settings)).await
 }
 
 /// `GET /api/agent/canned`: the workspace's canned responses (C7).
-pub async fn canned(token: &str) -> Result<Vec<CannedResponse>, ApiError> {
-    let req = bearer(Request::get("/api/agent/canned"), token);
-    Ok(read::<CannedReply>(req.send().await).await?.responses)
+pub async fn canned() -> Result<Vec<CannedResponse>, ApiError> {
+    Ok(get::<CannedReply>("/api/agent/canned").await?.responses)
 }
 
 /// `POST /api/agent/canned` (no `id`) or `PUT /api/agent/canned/{id}`: 409 `code_taken`,
 /// 400 `invalid_canned` with a sentence saying what is wrong.
 pub async fn save_canned(
-    token: &str,
     id: Option<&str>,
     input: &CannedInput,
 ) -> Result<CannedResponse, ApiError> {
@@ -116,48 +112,55 @@ pub async fn save_canned(
         Some(id) => Request::put(&format!("/api/agent/canned/{}", encode(id))),
         None => Request::post("/api/agent/canned"),
     };
-    let req = bearer(req, token).json(input).map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+    send(req, Some(input)).await
 }
 
 /// `DELETE /api/agent/canned/{id}`.
-pub async fn delete_canned(token: &str, id: &str) -> Result<(), ApiError> {
-    let url = format!("/api/agent/canned/{}", encode(id));
-    let req = bearer(Request::delete(&url), token);
-    read::<serde::de::IgnoredAny>(req.send().await).await.map(|_| ())
+pub async fn delete_canned(id: &str) -> Result<(), ApiError> {
+    done(Request::delete(&format!("/api/agent/canned/{}", encode(id)))).await
 }
 
 /// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).
-pub async fn dialog_events(
-    token: &str,
-    dialog: &DialogId,
-    after: Option<u64>,
-) -> Result<EventsFrame, ApiError> {
+pub async fn dialog_events(dialog: &DialogId, after: Option<u64>) -> Result<EventsFrame, ApiError> {
     let mut url = format!("/api/agent/dialogs/{dialog}/events");
     if let Some(after) = after {
         url.push_str(&format!("?after={after}"));
     }
-    read(bearer(Request::get(&url), token).send().await).await
+    get(&url).await
 }
 
 /// `POST /api/agent/dialogs/{id}/commands` with a fresh command id (one per user action).
-pub async fn post_command(
-    token: &str,
-    dialog: &DialogId,
-    command: Command,
-) -> Result<CommandReply, ApiError> {
+pub async fn post_command(dialog: &DialogId, command: Command) -> Result<CommandReply, ApiError> {
     let body = CommandRequest { command_id: new_command_id(), command };
-    let url = format!("/api/agent/dialogs/{dialog}/commands");
-    let req = bearer(Request::post(&url), token).json(&body).map_err(|_| ApiError::Network)?;
-    read(req.send().await).await
+    send(Request::post(&format!("/api/agent/dialogs/{dialog}/commands")), Some(&body)).await
 }
 
-fn encode(part: &str) -> String {
+/// A path segment or query value made safe for a URL.
+pub fn encode(part: &str) -> String {
     js_sys::encode_uri_component(part).into()
 }
 
-fn bearer(req: RequestBuilder, token: &str) -> RequestBuilder {
-    req.header("Authorization", &format!("Bearer {token}"))
+/// A `GET`: the cookie goes by itself.
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    read(Request::get(url).send().await).await
+}
+
+/// A request that changes something: the CSRF header, and `body` as JSON if any.
+pub async fn send<T: DeserializeOwned>(
+    req: RequestBuilder,
+    body: Option<&impl Serialize>,
+) -> Result<T, ApiError> {
+    let req = req.header(CSRF_HEADER, "1");
+    let reply = match body {
+        Some(body) => req.json(body).map_err(|_| ApiError::Network)?.send().await,
+        None => req.send().await,
+    };
+    read(reply).await
+}
+
+/// A write whose reply is `{}`.
+pub async fn done(req: RequestBuilder) -> Result<(), ApiError> {
+    send::<serde::de::IgnoredAny>(req, None::<&()>).await.map(|_| ())
 }
 
 /// Turns a reply into `T`, or into the `ApiError` its status and `ErrorBody` describe.

@@ -1,6 +1,8 @@
-//! The root: the `Ui` context every screen reaches, the choice between the login screen and the
-//! signed-in shell, and the shell's frame (top bar, alert, inbox column, conversation).
+//! The root: the `Ui` context every screen reaches, the choice between the signed-out screens
+//! (login, first-run setup, invitation; `session` decides which at start) and the signed-in
+//! shell, and the shell's frame (top bar, alert, inbox column, conversation, admin screens).
 
+use crate::account_menu::AccountMenu;
 use crate::api::ApiError;
 use crate::canned_screen::CannedScreen;
 use crate::canned_store::provide_canned;
@@ -9,20 +11,40 @@ use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::InboxPane;
 use crate::inbox_model::use_inbox;
+use crate::invitation_screen::InvitationScreen;
 use crate::login::Login;
 use crate::notify::use_notifications;
 use crate::notify_view::{NotifyBanner, ToastRegion};
 use crate::presence::PresenceControl;
+use crate::setup_screen::SetupScreen;
+use crate::team_screen::TeamScreen;
 use crate::{route, session};
 use leptos::prelude::*;
+use openline_core::auth::Role;
+use openline_core::authz::{role_may, Action};
 use openline_core::protocol::LoginReply;
+
+/// Which screen a signed-out visitor of the app sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Asking the server whether the session cookie still signs someone in.
+    Checking,
+    Login,
+    /// The installation has no workspace yet (first run).
+    Setup,
+    /// An invitation link (`#invite=<code>`) was opened.
+    Invitation(String),
+}
 
 /// What every component may need: the language, the signed-in agent, the alert line.
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub lang: Lang,
-    /// `None` shows the login screen.
+    /// The signed-in agent; `None` shows `entry`. The session itself is the HttpOnly cookie,
+    /// which the app never sees.
     pub session: RwSignal<Option<LoginReply>>,
+    /// The screen shown while signed out.
+    pub entry: RwSignal<Entry>,
     /// The message shown in the alert region (`role="alert"`), if any.
     pub alert: RwSignal<Option<String>>,
 }
@@ -32,27 +54,35 @@ impl Ui {
         self.lang.t(text)
     }
 
-    /// The bearer token, if signed in (read without tracking: for requests, not for views).
-    pub fn token(&self) -> Option<String> {
-        self.session.with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
+    /// The signed-in agent's role (read without tracking: roles change only with a new
+    /// sign-in, and the server checks every request anyway).
+    pub fn role(&self) -> Role {
+        self.session.with_untracked(|s| s.as_ref().map(|s| s.agent.role)).unwrap_or_default()
+    }
+
+    /// Whether the signed-in agent's role allows `action` (core's `authz::role_may`), to
+    /// decide which screens and buttons to offer.
+    pub fn may(&self, action: Action<'_>) -> bool {
+        self.session.with_untracked(|s| s.as_ref().is_some_and(|s| role_may(s.agent.role, action)))
     }
 
     pub fn sign_in(&self, reply: LoginReply) {
-        session::save(&reply);
         self.alert.set(None);
         self.session.set(Some(reply));
     }
 
-    pub fn log_out(&self) {
-        session::clear();
+    /// Back to the login screen, with nothing of the last agent kept (the session already
+    /// ended on the server: logout, or a 401).
+    pub fn signed_out(&self) {
         route::clear();
+        self.entry.set(Entry::Login);
         self.session.set(None);
     }
 
     /// Shows a failed call: a 401 ends the session, anything else becomes the alert.
     pub fn report(&self, err: &ApiError) {
-        if err.is_unauthorized() {
-            self.log_out();
+        if err.is_unauthorized() && self.session.with_untracked(Option::is_some) {
+            self.signed_out();
         }
         let message = err
             .server_message()
@@ -69,15 +99,40 @@ pub fn use_ui() -> Ui {
 pub fn App() -> impl IntoView {
     let lang = Lang::detect();
     set_document_lang(lang);
-    let ui = Ui { lang, session: RwSignal::new(session::load()), alert: RwSignal::new(None) };
+    let ui = Ui {
+        lang,
+        session: RwSignal::new(None),
+        entry: RwSignal::new(Entry::Checking),
+        alert: RwSignal::new(None),
+    };
     provide_context(ui);
+    session::start(ui);
     let signed_in = Memo::new(move |_| ui.session.with(Option::is_some));
     move || {
         if signed_in.get() {
-            view! { <Shell/> }.into_any()
-        } else {
-            view! { <Login/> }.into_any()
+            return view! { <Shell/> }.into_any();
         }
+        match ui.entry.get() {
+            Entry::Checking => view! { <Starting/> }.into_any(),
+            Entry::Login => view! { <Login/> }.into_any(),
+            Entry::Setup => view! { <SetupScreen/> }.into_any(),
+            Entry::Invitation(code) => view! { <InvitationScreen code/> }.into_any(),
+        }
+    }
+}
+
+/// While the start-up check runs: the brand and a polite "Loading…".
+#[component]
+fn Starting() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <main class="login-page">
+            <p class="brand" role="status">
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Openline"
+                <span class="sr-only">" " {ui.t(Text::Loading)}</span>
+            </p>
+        </main>
     }
 }
 
@@ -90,11 +145,13 @@ fn Shell() -> impl IntoView {
     };
     let me = reply.agent.id.clone();
     let me_dialog = me.clone();
-    let (inbox, online) = use_inbox(ui, reply.token.clone());
+    let (inbox, online) = use_inbox(ui);
     let selected = route::use_selected_dialog();
     let channels = route::use_channels_route();
     let canned_page = route::use_canned_route();
     let canned_open = Memo::new(move |_| canned_page.with(Option::is_some));
+    let team_tab = route::use_team_route();
+    let team_open = Memo::new(move |_| team_tab.with(Option::is_some));
     provide_canned(ui);
     let toasts = use_notifications(ui.lang, inbox, selected, me.clone());
     let conversation = move || match selected.get() {
@@ -107,10 +164,10 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <div class="shell">
-            <TopBar name=reply.agent.name.clone() online channels_open=channels.open canned_open/>
+            <TopBar online channels_open=channels.open canned_open team_open/>
             <AlertLine/>
             <NotifyBanner/>
-            <div class="workspace" hidden=move || channels.open.get() || canned_open.get()>
+            <div class="workspace" hidden=move || channels.open.get() || canned_open.get() || team_open.get()>
                 <aside class="sidebar" aria-label=ui.t(Text::Lists)>
                     <InboxPane inbox selected me/>
                 </aside>
@@ -118,6 +175,7 @@ fn Shell() -> impl IntoView {
             </div>
             {move || channels.open.get().then(|| view! { <ChannelsScreen route=channels/> })}
             {move || canned_open.get().then(|| view! { <CannedScreen page=canned_page/> })}
+            {move || team_open.get().then(|| view! { <TeamScreen tab=team_tab/> })}
             <ToastRegion toasts/>
         </div>
     }
@@ -126,14 +184,14 @@ fn Shell() -> impl IntoView {
 
 #[component]
 fn TopBar(
-    /// The signed-in agent's display name.
-    name: String,
     /// Whether the inbox socket is connected.
     online: RwSignal<bool>,
     /// Whether the channels screen is open (for the admins' nav).
     channels_open: Memo<bool>,
     /// Whether the canned responses library is open.
     canned_open: Memo<bool>,
+    /// Whether the team screen is open (admins).
+    team_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
@@ -142,19 +200,12 @@ fn TopBar(
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Openline"
             </h1>
-            <ChannelsNav open=channels_open canned_open/>
+            <ChannelsNav open=channels_open canned_open team_open/>
             <span class="link-status" role="status">
                 {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
             </span>
             <PresenceControl/>
-            <span class="agent">
-                <span class="sr-only">{ui.t(Text::SignedInAs)} " "</span>
-                <span class="agent-avatar" aria-hidden="true">{initials(&name)}</span>
-                <span class="agent-name">{name.clone()}</span>
-            </span>
-            <button id="logout" type="button" class="btn ghost" on:click=move |_| ui.log_out()>
-                {ui.t(Text::LogOut)}
-            </button>
+            <AccountMenu/>
         </header>
     }
 }

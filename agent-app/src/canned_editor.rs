@@ -56,7 +56,6 @@ pub fn CannedEditor(
         if pending.get_untracked() {
             return;
         }
-        let Some(token) = ui.token() else { return };
         let input = CannedInput {
             code: code.get_untracked(),
             title: title.get_untracked(),
@@ -68,7 +67,7 @@ pub fn CannedEditor(
         error.set(None);
         status.set(None);
         spawn_local(async move {
-            let result = api::save_canned(&token, id.as_deref(), &input).await;
+            let result = api::save_canned(id.as_deref(), &input).await;
             pending.try_set(false);
             match result {
                 Ok(saved) => {
@@ -92,10 +91,10 @@ pub fn CannedEditor(
     };
     let delete_id = id.clone();
     let on_delete = move |_| {
-        let (Some(token), Some(id)) = (ui.token(), delete_id.clone()) else { return };
+        let Some(id) = delete_id.clone() else { return };
         pending.set(true);
         spawn_local(async move {
-            let result = api::delete_canned(&token, &id).await;
+            let result = api::delete_canned(&id).await;
             pending.try_set(false);
             match result {
                 Ok(()) => {

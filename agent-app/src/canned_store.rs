@@ -51,21 +51,18 @@ pub fn provide_canned(ui: Ui) -> CannedStore {
         just_created: RwSignal::new(None),
     };
     provide_context(store);
-    if let Some(token) = ui.token() {
-        spawn_local(async move {
-            match api::canned(&token).await {
-                Ok(list) => {
-                    store.list.try_set(Some(list));
-                }
-                Err(err) if err.is_unauthorized() => ui.report(&err),
-                Err(err) => {
-                    let message =
-                        err.server_message().unwrap_or(ui.t(crate::i18n::Text::NetworkError));
-                    store.load_error.try_set(Some(message.to_owned()));
-                }
+    spawn_local(async move {
+        match api::canned().await {
+            Ok(list) => {
+                store.list.try_set(Some(list));
             }
-        });
-    }
+            Err(err) if err.is_unauthorized() => ui.report(&err),
+            Err(err) => {
+                let message = err.server_message().unwrap_or(ui.t(crate::i18n::Text::NetworkError));
+                store.load_error.try_set(Some(message.to_owned()));
+            }
+        }
+    });
     store
 }
 

@@ -1,11 +1,12 @@
 //! The channel editor's model: `ChannelSettings` as the form holds it (texts as typed, times as
-//! "HH:MM", minutes rather than seconds), and the conversions both ways.
+//! "HH:MM", minutes rather than seconds, allowed sites one per line), and the conversions both
+//! ways.
 //!
 //! Only the form's own shapes are checked here (is this a time, a number?); whether the values
 //! make sense is `ChannelSettings::validate`, the very function the server runs, so the admin
 //! reads the same sentence before and after sending.
 
-use openline_core::channel::{ChannelSettings, Span, WorkingHours};
+use openline_core::channel::{normalize_origin, ChannelSettings, Span, WorkingHours};
 use openline_core::ids::AgentId;
 use openline_core::routing::Distribution;
 
@@ -35,10 +36,14 @@ pub struct ChannelDraft {
     pub offer_timeout_secs: String,
     /// The checked agents, in offer order; empty: every agent.
     pub queue: Vec<AgentId>,
+    /// The sites that may embed the widget, one origin per line; empty: any site.
+    pub allowed_origins: String,
+    /// Only visitors with a valid signed identity may open a chat (W6).
+    pub require_identity: bool,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DraftError {
     /// Weekday `0..7` (Monday first) has an empty or malformed start (or `end`) time.
     Time {
@@ -47,16 +52,19 @@ pub enum DraftError {
     },
     AutoClose,
     OfferTimeout,
+    /// This line of the allowed sites is not an http(s) origin.
+    Origin(String),
 }
 
 impl DraftError {
     /// The field to put focus on.
-    pub fn field_id(self) -> String {
-        match self {
+    pub fn field_id(&self) -> String {
+        match *self {
             DraftError::Time { day, end: false } => format!("channel-day-{day}-from"),
             DraftError::Time { day, end: true } => format!("channel-day-{day}-to"),
             DraftError::AutoClose => "channel-auto-close".into(),
             DraftError::OfferTimeout => "channel-offer-timeout".into(),
+            DraftError::Origin(_) => "channel-allowed-origins".into(),
         }
     }
 }
@@ -123,6 +131,8 @@ impl ChannelDraft {
             distribution: s.distribution,
             offer_timeout_secs: s.offer_timeout_secs.to_string(),
             queue: s.queue.clone(),
+            allowed_origins: s.allowed_origins.join("\n"),
+            require_identity: s.require_identity,
         }
     }
 
@@ -133,6 +143,7 @@ impl ChannelDraft {
             minutes_to_secs(&self.auto_close_minutes).ok_or(DraftError::AutoClose)?;
         let offer_timeout_secs =
             self.offer_timeout_secs.trim().parse().map_err(|_| DraftError::OfferTimeout)?;
+        let allowed_origins = origins(&self.allowed_origins)?;
         Ok(ChannelSettings {
             name: self.name.trim().to_owned(),
             greeting: self.greeting.clone(),
@@ -144,6 +155,8 @@ impl ChannelDraft {
             distribution: self.distribution,
             offer_timeout_secs,
             queue: self.queue.clone(),
+            allowed_origins,
+            require_identity: self.require_identity,
             ..base.clone()
         })
     }
@@ -163,6 +176,19 @@ impl ChannelDraft {
         }
         Ok(WorkingHours { utc_offset_minutes: self.utc_offset_minutes, days })
     }
+}
+
+/// The allowed sites' lines as origins, in core's normal form (`normalize_origin`, the check
+/// `validate` makes), blank lines and repeats left out.
+pub fn origins(text: &str) -> Result<Vec<String>, DraftError> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let origin = normalize_origin(line).ok_or_else(|| DraftError::Origin(line.to_owned()))?;
+        if !out.contains(&origin) {
+            out.push(origin);
+        }
+    }
+    Ok(out)
 }
 
 /// Moves `agent` one place earlier (`up`) or later in the queue; at an end, nothing moves.
@@ -361,6 +387,30 @@ mod tests {
             Ok(())
         );
         assert_eq!(DraftError::Time { day: 3, end: true }.field_id(), "channel-day-3-to");
+    }
+
+    #[test]
+    fn w6_allowed_sites_are_one_origin_per_line() {
+        let typed = "  https://Shop.example/ \n\nhttp://localhost:8080\nhttps://shop.example\n";
+        assert_eq!(
+            origins(typed),
+            Ok(vec!["https://shop.example".to_owned(), "http://localhost:8080".to_owned()])
+        );
+        assert_eq!(origins(" \n "), Ok(vec![]), "empty: any site");
+        assert_eq!(
+            origins("https://shop.example\nshop.example/cart"),
+            Err(DraftError::Origin("shop.example/cart".into()))
+        );
+        let mut s = web();
+        s.allowed_origins = vec!["https://shop.example".into()];
+        s.require_identity = true;
+        let draft = ChannelDraft::from_settings(&s, 0);
+        assert_eq!(
+            (draft.allowed_origins.as_str(), draft.require_identity),
+            ("https://shop.example", true)
+        );
+        assert_eq!(draft.to_settings(&web()), Ok(s));
+        assert_eq!(DraftError::Origin("x".into()).field_id(), "channel-allowed-origins");
     }
 
     #[test]

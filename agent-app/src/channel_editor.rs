@@ -1,6 +1,7 @@
-//! One channel's editor (`#channel-form`, Q13, Q14): name, widget greeting (with a preview of
-//! the widget's bubble), the automatic messages, working hours (`channel_hours`), automatic
-//! close, and how conversations are offered (`channel_routing`).
+//! One channel's editor (`#channel-form`, Q13, Q14, W6): name, widget greeting (with a preview
+//! of the widget's bubble), the automatic messages, working hours (`channel_hours`), automatic
+//! close, how conversations are offered (`channel_routing`), and where the chat may open
+//! (`channel_access`: allowed sites, signed identity and its secret).
 //!
 //! The fields are uncontrolled: each starts from the draft and writes back into it as the admin
 //! types, so nothing re-renders under the cursor. Saving runs `ChannelDraft::to_settings`, then
@@ -9,6 +10,7 @@
 
 use crate::api;
 use crate::app::{use_ui, Ui};
+use crate::channel_access::AccessFields;
 use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
 use crate::channel_hours::HoursFields;
 use crate::channel_routing::RoutingFields;
@@ -138,6 +140,7 @@ pub fn ChannelEditor(
                 <p id="channel-auto-close-hint" class="field-hint">{ui.t(Text::AutoCloseHint)}</p>
             </div>
             <RoutingFields draft agents/>
+            <AccessFields draft channel=settings.id.clone()/>
             <div class="save-bar">
                 <button
                     id="channel-save"
@@ -219,11 +222,8 @@ fn save(
     settings: ChannelSettings,
     done: impl FnOnce(Result<ChannelSettings, String>) + 'static,
 ) {
-    let Some(token) = ui.token() else {
-        return;
-    };
     spawn_local(async move {
-        match api::save_channel(&token, &settings).await {
+        match api::save_channel(&settings).await {
             Ok(saved) => done(Ok(saved)),
             Err(err) => {
                 if err.is_unauthorized() {
@@ -241,6 +241,7 @@ fn draft_message(ui: Ui, error: DraftError) -> String {
         DraftError::Time { day, .. } => ui.lang.bad_time(ui.lang.weekday(day)),
         DraftError::AutoClose => ui.t(Text::BadAutoClose).to_owned(),
         DraftError::OfferTimeout => ui.t(Text::BadOfferTimeout).to_owned(),
+        DraftError::Origin(line) => ui.lang.bad_origin(&line),
     }
 }
 

@@ -35,13 +35,10 @@ pub fn NewChannelForm(
                 return;
             }
         };
-        let Some(token) = ui.token() else {
-            return;
-        };
         error.set(None);
         pending.set(true);
         spawn_local(async move {
-            let result = api::create_channel(&token, &request).await;
+            let result = api::create_channel(&request).await;
             pending.try_set(false);
             match result {
                 Ok(settings) => {

@@ -91,11 +91,7 @@ pub fn ChannelOptions(
     chosen: RwSignal<Option<ChannelId>>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let token = ui.token().unwrap_or_default();
-    let channels = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::channels(&token).await }
-    });
+    let channels = LocalResource::new(api::channels);
     move || match channels.get() {
         None => view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any(),
         Some(Err(err)) => {

@@ -10,11 +10,12 @@ use crate::api::{self, ApiError};
 use crate::app::use_ui;
 use crate::channel_editor::ChannelEditor;
 use crate::channel_new::NewChannelForm;
-use crate::i18n::{MsgText, Text};
-use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute};
+use crate::i18n::{MsgText, TeamText, Text};
+use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute, TeamTab};
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_core::authz::Action;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::ChannelId;
 use openline_core::protocol::AgentProfile;
@@ -39,10 +40,7 @@ pub fn ChannelsScreen(
             let _ = h2.focus();
         }
     });
-    let may_configure = ui
-        .session
-        .with_untracked(|s| s.as_ref().is_some_and(|s| s.agent.role.may_configure_channels()));
-    if !may_configure {
+    if !ui.may(Action::ConfigureChannels) {
         return view! {
             <main class="channels-screen only-admins" aria-labelledby="channels-title">
                 <div class="empty-state">
@@ -58,11 +56,7 @@ pub fn ChannelsScreen(
     let channels: Channels = RwSignal::new(None);
     let load_error = RwSignal::new(None::<String>);
     load(channels, load_error);
-    let token = ui.token().unwrap_or_default();
-    let agents = LocalResource::new(move || {
-        let token = token.clone();
-        async move { api::agents(&token).await }
-    });
+    let agents = LocalResource::new(api::agents);
     // The channel the address names, or the first one: a memo, so saving (which rewrites the
     // list) does not rebuild the editor.
     let shown = Memo::new(move |_| {
@@ -116,34 +110,41 @@ pub fn ChannelsScreen(
     .into_any()
 }
 
-/// The top bar's "Conversations | Canned responses | Channels" links (`#nav-inbox`,
-/// `#nav-canned`, and `#nav-channels` for admins only).
+/// The top bar's "Conversations | Canned responses | Channels | Team" links (`#nav-inbox`,
+/// `#nav-canned`, and for admins `#nav-channels` and `#nav-team`).
 #[component]
 pub fn ChannelsNav(
     /// Whether the channels screen is open.
     open: Memo<bool>,
     /// Whether the canned responses library is open.
     canned_open: Memo<bool>,
+    /// Whether the team screen is open.
+    team_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let admin = ui
-        .session
-        .with_untracked(|s| s.as_ref().is_some_and(|s| s.agent.role.may_configure_channels()));
+    let channels = ui.may(Action::ConfigureChannels);
+    let team = ui.may(Action::ManageTeam);
     let current = |on: bool| on.then_some("page");
     view! {
         <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
             <a id="nav-inbox" class="nav-link" href="#/"
-                aria-current=move || current(!open.get() && !canned_open.get())>
+                aria-current=move || current(!open.get() && !canned_open.get() && !team_open.get())>
                 {ui.t(Text::Conversations)}
             </a>
             <a id="nav-canned" class="nav-link" href=canned_href(&CannedPage::Library)
                 aria-current=move || current(canned_open.get())>
                 {ui.lang.m(MsgText::Canned)}
             </a>
-            {admin.then(|| view! {
+            {channels.then(|| view! {
                 <a id="nav-channels" class="nav-link" href=channels_href(None)
                     aria-current=move || current(open.get())>
                     {ui.t(Text::Channels)}
+                </a>
+            })}
+            {team.then(|| view! {
+                <a id="nav-team" class="nav-link" href=TeamTab::Members.href()
+                    aria-current=move || current(team_open.get())>
+                    {ui.lang.team(TeamText::Team)}
                 </a>
             })}
         </nav>
@@ -201,11 +202,8 @@ fn by_name(list: &mut [ChannelSettings]) {
 /// `GET /api/agent/channels` into `channels`; a 401 ends the session.
 fn load(channels: Channels, load_error: RwSignal<Option<String>>) {
     let ui = use_ui();
-    let Some(token) = ui.token() else {
-        return;
-    };
     spawn_local(async move {
-        match api::channels(&token).await {
+        match api::channels().await {
             Ok(list) => {
                 channels.try_set(Some(list));
             }

@@ -37,9 +37,6 @@ impl Commands {
 
     /// Like `run`, with something else to do once the server accepted it.
     pub fn run_and(self, command: Command, on_ok: impl FnOnce() + 'static) {
-        let Some(token) = self.ui.token() else {
-            return;
-        };
         if self.pending.get_untracked() {
             return;
         }
@@ -48,7 +45,7 @@ impl Commands {
         ui.alert.set(None);
         pending.set(true);
         spawn_local(async move {
-            let result = api::post_command(&token, &id, command).await;
+            let result = api::post_command(&id, command).await;
             pending.try_set(false);
             match result {
                 Ok(reply) => {

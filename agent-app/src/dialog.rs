@@ -32,17 +32,14 @@ pub fn DialogPane(
     me: AgentId,
 ) -> impl IntoView {
     let ui = use_ui();
-    let token = ui.token().unwrap_or_default();
     let log = RwSignal::new(DialogLog::default());
     let online = RwSignal::new(true);
     let pending = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
     {
-        let (id, token) = (id.clone(), token.clone());
-        Effect::new(move |_: Option<Socket>| {
-            open_socket(ui, token.clone(), id.clone(), log, online)
-        });
+        let id = id.clone();
+        Effect::new(move |_: Option<Socket>| open_socket(ui, id.clone(), log, online));
     }
     let state = Memo::new(move |_| log.with(DialogLog::state));
     let name_id = id.clone();
@@ -77,6 +74,9 @@ pub fn DialogPane(
                 <div class="dialog-who">
                     <h2 id="dialog-title" tabindex="-1">{name}</h2>
                     <StatusPill state/>
+                    <Show when=move || state.with(|s| s.blocked)>
+                        <p class="blocked-badge">{ui.t(Text::Blocked)}</p>
+                    </Show>
                     {move || participants().map(|p| view! { <p class="participants">{p}</p> })}
                 </div>
                 <span class="link-status" role="status">
@@ -88,7 +88,9 @@ pub fn DialogPane(
             <MessageList log tools/>
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
-                    <p class="closed-notice">{ui.t(Text::ClosedNotice)}</p>
+                    <p class="closed-notice">
+                        {move || ui.t(if state.with(|s| s.blocked) { Text::BlockedNotice } else { Text::ClosedNotice })}
+                    </p>
                 </Show>
             }>
                 <Composer draft internal pending on_send=send customer_name/>
@@ -129,22 +131,15 @@ fn StatusPill(
 }
 
 /// The dialog's socket: everything first (`reset`), then live frames; after a drop it resumes
-/// with `after=<last seq>` so nothing is missed or repeated.
-fn open_socket(
-    ui: Ui,
-    token: String,
-    id: DialogId,
-    log: RwSignal<DialogLog>,
-    online: RwSignal<bool>,
-) -> Socket {
-    let url_token = token.clone();
+/// with `after=<last seq>` so nothing is missed or repeated. The browser sends the session
+/// cookie with the upgrade; the edge checks it and the page's `Origin`.
+fn open_socket(ui: Ui, id: DialogId, log: RwSignal<DialogLog>, online: RwSignal<bool>) -> Socket {
     let url_id = id.clone();
     Socket::open(Handlers {
         url: Box::new(move || {
-            let mut path =
-                format!("/api/agent/dialogs/{url_id}/socket?token={}", socket::encode(&url_token));
+            let mut path = format!("/api/agent/dialogs/{url_id}/socket");
             if let Some(after) = log.try_with_untracked(DialogLog::resume_after).flatten() {
-                path.push_str(&format!("&after={after}"));
+                path.push_str(&format!("?after={after}"));
             }
             socket::url(&path)
         }),
@@ -156,7 +151,7 @@ fn open_socket(
         on_link: Box::new(move |up| {
             online.try_set(up);
             if !up {
-                probe(ui, token.clone(), id.clone(), log);
+                probe(ui, id.clone(), log);
             }
         }),
     })
@@ -164,10 +159,10 @@ fn open_socket(
 
 /// While the socket is down, catch up over HTTP; this also surfaces a 401 (back to login) or a
 /// dialog that does not exist, which a socket cannot tell us.
-fn probe(ui: Ui, token: String, id: DialogId, log: RwSignal<DialogLog>) {
+fn probe(ui: Ui, id: DialogId, log: RwSignal<DialogLog>) {
     let after = log.try_with_untracked(DialogLog::resume_after).flatten();
     spawn_local(async move {
-        match api::dialog_events(&token, &id, after).await {
+        match api::dialog_events(&id, after).await {
             Ok(frame) => {
                 log.try_update(|l| l.apply_frame(frame));
             }

@@ -7,9 +7,13 @@
 //!
 //! | role | buttons | "…" menu |
 //! |---|---|---|
-//! | unanswered | Answer, Accept and close, Transfer | Mark as spam |
-//! | mine | Finish, Transfer, Lock as mine (toggle) | Invite a colleague, Mark as spam |
+//! | unanswered | Answer, Accept and close, Transfer | Mark as spam, Spam and block |
+//! | mine | Finish, Transfer, Lock as mine (toggle) | Invite a colleague, Mark as spam, Spam and block |
 //! | someone else's | Take conversation ("Locked by Ana" while locked) | Invite (if invited) |
+//! | closed | — | Spam and block (unless blocked) |
+//!
+//! A blocked customer's dialog (Q6) also offers "Unblock customer" to supervisors and admins
+//! (`Role::may_moderate`, the rule `decide` applies).
 
 use crate::action_menu::ActionMenu;
 use crate::agent_picker::{AgentPicker, PickerMode};
@@ -59,6 +63,8 @@ pub fn DialogActions(
     let me_role = me.clone();
     let role = Memo::new(move |_| state.with(|s| Role::of(s, &me_role)));
     let pinned = Memo::new(move |_| state.with(|s| s.pinned));
+    let blocked = Memo::new(move |_| state.with(|s| s.blocked));
+    let may_unblock = ui.role().may_moderate();
     let run = move |command: Command, then: Then| move |_| commands.run(command.clone(), then);
     let open_picker = move |mode: PickerMode| move |_| picker.set(Some(mode));
     let transfer = move || {
@@ -85,8 +91,27 @@ pub fn DialogActions(
             </button>
         }
     };
+    let block = move || {
+        view! {
+            <button id="action-block" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
+                on:click=run(Command::Block, Then::Stay)>
+                {ui.t(Text::SpamAndBlock)}
+            </button>
+        }
+    };
+    let unblock = move || {
+        (may_unblock && blocked.get()).then(|| {
+            view! {
+                <button id="action-unblock" type="button" class="btn"
+                    on:click=run(Command::Unblock, Then::Stay)>
+                    {ui.t(Text::Unblock)}
+                </button>
+            }
+        })
+    };
     let buttons = move || match role.get() {
-        Role::Closed => ().into_any(),
+        Role::Closed if blocked.get() => ().into_any(),
+        Role::Closed => view! { <ActionMenu>{block()}</ActionMenu> }.into_any(),
         Role::Unanswered => view! {
             <button id="action-answer" type="button" class="btn primary"
                 on:click=run(Command::Answer, Then::Compose)>
@@ -97,7 +122,7 @@ pub fn DialogActions(
                 {ui.t(Text::AcceptAndClose)}
             </button>
             {transfer()}
-            <ActionMenu>{spam()}</ActionMenu>
+            <ActionMenu>{spam()} {block()}</ActionMenu>
         }
         .into_any(),
         Role::Owner => view! {
@@ -107,7 +132,7 @@ pub fn DialogActions(
             </button>
             {transfer()}
             <PinToggle pinned commands/>
-            <ActionMenu>{invite()} {spam()}</ActionMenu>
+            <ActionMenu>{invite()} {spam()} {block()}</ActionMenu>
         }
         .into_any(),
         Role::Other { member } => view! {
@@ -125,6 +150,7 @@ pub fn DialogActions(
             aria-label=ui.t(Text::ConversationActions)
             aria-busy=move || if commands.pending.get() { "true" } else { "false" }
         >
+            {unblock}
             {buttons}
         </div>
         <OpenPicker picker state me commands/>

@@ -18,7 +18,6 @@ pub enum Text {
     Password,
     SignIn,
     SigningIn,
-    SignedInAs,
     LogOut,
     Lists,
     Unanswered,
@@ -127,6 +126,11 @@ pub enum Text {
     BadOfferTimeout,
     MoveToChannel,
     PickChannelHint,
+    // Blocking a customer (Q6).
+    SpamAndBlock,
+    Unblock,
+    Blocked,
+    BlockedNotice,
 }
 
 impl Lang {
@@ -165,7 +169,6 @@ impl Lang {
                 Password => "Password",
                 SignIn => "Sign in",
                 SigningIn => "Signing in…",
-                SignedInAs => "Signed in as",
                 LogOut => "Log out",
                 Lists => "Conversation lists",
                 Unanswered => "Unanswered",
@@ -299,6 +302,10 @@ impl Lang {
                 BadOfferTimeout => "Write the time to answer as a whole number of seconds.",
                 MoveToChannel => "Move to channel",
                 PickChannelHint => "Pick a channel: the conversation waits there for its agents.",
+                SpamAndBlock => "Spam and block",
+                Unblock => "Unblock customer",
+                Blocked => "Blocked",
+                BlockedNotice => "This customer is blocked: their messages are refused.",
             },
             Lang::Es => match text {
                 SignInTitle => "Iniciar sesión",
@@ -308,7 +315,6 @@ impl Lang {
                 Password => "Contraseña",
                 SignIn => "Entrar",
                 SigningIn => "Entrando…",
-                SignedInAs => "Sesión de",
                 LogOut => "Cerrar sesión",
                 Lists => "Listas de conversaciones",
                 Unanswered => "Sin responder",
@@ -450,6 +456,10 @@ impl Lang {
                 }
                 MoveToChannel => "Mover al canal",
                 PickChannelHint => "Elige un canal: la conversación espera allí a sus agentes.",
+                SpamAndBlock => "Spam y bloquear",
+                Unblock => "Desbloquear al cliente",
+                Blocked => "Cliente bloqueado",
+                BlockedNotice => "Este cliente está bloqueado: sus mensajes se rechazan.",
             },
         }
     }
@@ -531,6 +541,16 @@ impl Lang {
             (Lang::En, false) => format!("{who} unlocked the conversation"),
             (Lang::Es, true) => format!("{who} bloqueó la conversación"),
             (Lang::Es, false) => format!("{who} desbloqueó la conversación"),
+        }
+    }
+
+    /// System line: `who` blocked (`true`) or unblocked the customer (Q6).
+    pub fn blocked(self, who: &str, blocked: bool) -> String {
+        match (self, blocked) {
+            (Lang::En, true) => format!("{who} blocked the customer"),
+            (Lang::En, false) => format!("{who} unblocked the customer"),
+            (Lang::Es, true) => format!("{who} bloqueó al cliente"),
+            (Lang::Es, false) => format!("{who} desbloqueó al cliente"),
         }
     }
 
@@ -787,5 +807,459 @@ impl Lang {
             (Lang::En, CannedLibrary) => "Library",
             (Lang::Es, CannedLibrary) => "Biblioteca",
         }
+    }
+}
+
+/// The strings of signing in, first-run setup, invitations and one's own account (the account
+/// menu, changing the password), with the form problems of `account_model`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountText {
+    SetupTitle,
+    SetupIntro,
+    WorkspaceId,
+    WorkspaceIdHint,
+    YourName,
+    PasswordAgain,
+    CreateWorkspace,
+    Invitation,
+    InviteIntro,
+    ChoosePassword,
+    JoinAndSignIn,
+    InviteUnusable,
+    GoToSignIn,
+    AccountMenu,
+    ChangePassword,
+    CurrentPassword,
+    TypeCurrentPassword,
+    NewPassword,
+    NewPasswordAgain,
+    ChangePasswordHint,
+    PasswordChanged,
+    Close,
+    Name,
+    Role,
+    RoleAdmin,
+    RoleSupervisor,
+    RoleAgent,
+    BadWorkspace,
+    BadName,
+    BadEmail,
+    PasswordsDiffer,
+}
+
+impl Lang {
+    pub fn a(self, text: AccountText) -> &'static str {
+        use AccountText::*;
+        match (self, text) {
+            (Lang::En, SetupTitle) => "Set up Openline",
+            (Lang::Es, SetupTitle) => "Configura Openline",
+            (Lang::En, SetupIntro) => {
+                "Create your workspace and its first admin account. You can invite your team next."
+            }
+            (Lang::Es, SetupIntro) => {
+                "Crea tu espacio de trabajo y su primera cuenta de administrador. Después podrás invitar a tu equipo."
+            }
+            (Lang::En, WorkspaceId) => "Workspace id",
+            (Lang::Es, WorkspaceId) => "Identificador del espacio de trabajo",
+            (Lang::En, WorkspaceIdHint) => {
+                "Letters, digits, - and _. Your team types it to sign in; it cannot change later."
+            }
+            (Lang::Es, WorkspaceIdHint) => {
+                "Letras, cifras, - y _. Tu equipo lo escribe para entrar; no se puede cambiar después."
+            }
+            (Lang::En, YourName) => "Your name",
+            (Lang::Es, YourName) => "Tu nombre",
+            (Lang::En, PasswordAgain) => "Repeat the password",
+            (Lang::Es, PasswordAgain) => "Repite la contraseña",
+            (Lang::En, CreateWorkspace) => "Create workspace",
+            (Lang::Es, CreateWorkspace) => "Crear espacio de trabajo",
+            (Lang::En, Invitation) => "Invitation",
+            (Lang::Es, Invitation) => "Invitación",
+            (Lang::En, InviteIntro) => "Choose a password to finish joining.",
+            (Lang::Es, InviteIntro) => "Elige una contraseña para terminar de unirte.",
+            (Lang::En, ChoosePassword) => "Password",
+            (Lang::Es, ChoosePassword) => "Contraseña",
+            (Lang::En, JoinAndSignIn) => "Join and sign in",
+            (Lang::Es, JoinAndSignIn) => "Unirme y entrar",
+            (Lang::En, InviteUnusable) => "Ask an admin of your workspace for a new invitation link.",
+            (Lang::Es, InviteUnusable) => {
+                "Pide un enlace de invitación nuevo a un administrador de tu espacio de trabajo."
+            }
+            (Lang::En, GoToSignIn) => "Go to sign in",
+            (Lang::Es, GoToSignIn) => "Ir a iniciar sesión",
+            (Lang::En, AccountMenu) => "Account menu",
+            (Lang::Es, AccountMenu) => "Menú de la cuenta",
+            (Lang::En, ChangePassword) => "Change password",
+            (Lang::Es, ChangePassword) => "Cambiar contraseña",
+            (Lang::En, CurrentPassword) => "Current password",
+            (Lang::Es, CurrentPassword) => "Contraseña actual",
+            (Lang::En, TypeCurrentPassword) => "Type your current password.",
+            (Lang::Es, TypeCurrentPassword) => "Escribe tu contraseña actual.",
+            (Lang::En, NewPassword) => "New password",
+            (Lang::Es, NewPassword) => "Contraseña nueva",
+            (Lang::En, NewPasswordAgain) => "Repeat the new password",
+            (Lang::Es, NewPasswordAgain) => "Repite la contraseña nueva",
+            (Lang::En, ChangePasswordHint) => {
+                "Your other sessions will be signed out; this one stays open."
+            }
+            (Lang::Es, ChangePasswordHint) => "Se cerrarán tus otras sesiones; esta sigue abierta.",
+            (Lang::En, PasswordChanged) => {
+                "Password changed. Your other sessions were signed out."
+            }
+            (Lang::Es, PasswordChanged) => {
+                "Contraseña cambiada. Se cerraron tus otras sesiones."
+            }
+            (Lang::En, Close) => "Close",
+            (Lang::Es, Close) => "Cerrar",
+            (Lang::En, Name) => "Name",
+            (Lang::Es, Name) => "Nombre",
+            (Lang::En, Role) => "Role",
+            (Lang::Es, Role) => "Rol",
+            (Lang::En, RoleAdmin) => "Admin",
+            (Lang::Es, RoleAdmin) => "Administrador",
+            (Lang::En, RoleSupervisor) => "Supervisor",
+            (Lang::Es, RoleSupervisor) => "Supervisor",
+            (Lang::En, RoleAgent) => "Agent",
+            (Lang::Es, RoleAgent) => "Agente",
+            (Lang::En, BadWorkspace) => {
+                "The workspace id may only use letters, digits, - and _ (1 to 64 characters)."
+            }
+            (Lang::Es, BadWorkspace) => {
+                "El identificador solo puede usar letras, cifras, - y _ (de 1 a 64 caracteres)."
+            }
+            (Lang::En, BadName) => "Write a name (up to 80 characters).",
+            (Lang::Es, BadName) => "Escribe un nombre (hasta 80 caracteres).",
+            (Lang::En, BadEmail) => "Write an email address, like ana@example.com.",
+            (Lang::Es, BadEmail) => "Escribe una dirección de correo, como ana@example.com.",
+            (Lang::En, PasswordsDiffer) => "The two passwords are not the same.",
+            (Lang::Es, PasswordsDiffer) => "Las dos contraseñas no coinciden.",
+        }
+    }
+
+    /// A role's name (`Role` from core).
+    pub fn role(self, role: openline_core::auth::Role) -> &'static str {
+        use openline_core::auth::Role;
+        self.a(match role {
+            Role::Admin => AccountText::RoleAdmin,
+            Role::Supervisor => AccountText::RoleSupervisor,
+            Role::Agent => AccountText::RoleAgent,
+        })
+    }
+
+    /// Under a new password field.
+    pub fn password_hint(self, min: usize) -> String {
+        match self {
+            Lang::En => format!("At least {min} characters."),
+            Lang::Es => format!("Al menos {min} caracteres."),
+        }
+    }
+
+    pub fn password_too_short(self, min: usize) -> String {
+        match self {
+            Lang::En => format!("The password needs at least {min} characters."),
+            Lang::Es => format!("La contraseña necesita al menos {min} caracteres."),
+        }
+    }
+
+    pub fn password_too_long(self, max: usize) -> String {
+        match self {
+            Lang::En => format!("The password may have at most {max} characters."),
+            Lang::Es => format!("La contraseña puede tener como mucho {max} caracteres."),
+        }
+    }
+
+    /// The invitation screen's title.
+    pub fn join_workspace(self, workspace: &str) -> String {
+        match self {
+            Lang::En => format!("Join the {workspace} workspace"),
+            Lang::Es => format!("Únete al espacio de trabajo {workspace}"),
+        }
+    }
+}
+
+/// The strings of the admins' team screen: colleagues, invitations and API tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamText {
+    Team,
+    TeamSections,
+    Members,
+    ApiTokens,
+    OnlyAdmins,
+    You,
+    Remove,
+    RoleSaved,
+    InviteHeading,
+    InviteHint,
+    CreateInvite,
+    InviteLink,
+    Copy,
+    Copied,
+    PendingInvites,
+    NoPendingInvites,
+    Revoke,
+    Expires,
+    ApiTokensIntro,
+    NewApiToken,
+    TokenName,
+    TokenNameHint,
+    EmptyTokenName,
+    CreateToken,
+    TokenSecret,
+    TokenSecretNote,
+    UsageHint,
+    NoTokens,
+    Created,
+    LastUsed,
+    Never,
+    ActsAs,
+}
+
+impl Lang {
+    pub fn team(self, text: TeamText) -> &'static str {
+        use TeamText::*;
+        match (self, text) {
+            (Lang::En, Team) => "Team",
+            (Lang::Es, Team) => "Equipo",
+            (Lang::En, TeamSections) => "Team settings",
+            (Lang::Es, TeamSections) => "Ajustes del equipo",
+            (Lang::En, Members) => "Members",
+            (Lang::Es, Members) => "Miembros",
+            (Lang::En, ApiTokens) => "API tokens",
+            (Lang::Es, ApiTokens) => "Tokens de API",
+            (Lang::En, OnlyAdmins) => "Only admins can manage the team and its API tokens.",
+            (Lang::Es, OnlyAdmins) => {
+                "Solo los administradores pueden gestionar el equipo y sus tokens de API."
+            }
+            (Lang::En, You) => "(you)",
+            (Lang::Es, You) => "(tú)",
+            (Lang::En, Remove) => "Remove",
+            (Lang::Es, Remove) => "Quitar",
+            (Lang::En, RoleSaved) => "Role saved",
+            (Lang::Es, RoleSaved) => "Rol guardado",
+            (Lang::En, InviteHeading) => "Invite a colleague",
+            (Lang::Es, InviteHeading) => "Invitar a un colega",
+            (Lang::En, InviteHint) => {
+                "You get a link to send them: with it they choose a password and join."
+            }
+            (Lang::Es, InviteHint) => {
+                "Obtendrás un enlace para enviárselo: con él elegirá su contraseña y se unirá."
+            }
+            (Lang::En, CreateInvite) => "Create invitation",
+            (Lang::Es, CreateInvite) => "Crear invitación",
+            (Lang::En, InviteLink) => "Invitation link",
+            (Lang::Es, InviteLink) => "Enlace de invitación",
+            (Lang::En, Copy) => "Copy",
+            (Lang::Es, Copy) => "Copiar",
+            (Lang::En, Copied) => "Copied to the clipboard",
+            (Lang::Es, Copied) => "Copiado al portapapeles",
+            (Lang::En, PendingInvites) => "Pending invitations",
+            (Lang::Es, PendingInvites) => "Invitaciones pendientes",
+            (Lang::En, NoPendingInvites) => "No pending invitations.",
+            (Lang::Es, NoPendingInvites) => "No hay invitaciones pendientes.",
+            (Lang::En, Revoke) => "Revoke",
+            (Lang::Es, Revoke) => "Revocar",
+            (Lang::En, Expires) => "Expires",
+            (Lang::Es, Expires) => "Caduca",
+            (Lang::En, ApiTokensIntro) => {
+                "An API token lets your own systems call the Openline API as the admin who made it. Keep it secret, like a password."
+            }
+            (Lang::Es, ApiTokensIntro) => {
+                "Un token de API permite que tus sistemas llamen a la API de Openline como el administrador que lo creó. Guárdalo en secreto, como una contraseña."
+            }
+            (Lang::En, NewApiToken) => "New token",
+            (Lang::Es, NewApiToken) => "Nuevo token",
+            (Lang::En, TokenName) => "Token name",
+            (Lang::Es, TokenName) => "Nombre del token",
+            (Lang::En, TokenNameHint) => "What it is for, like “CRM sync”.",
+            (Lang::Es, TokenNameHint) => "Para qué es, como «Sincronización CRM».",
+            (Lang::En, EmptyTokenName) => "Give the token a name.",
+            (Lang::Es, EmptyTokenName) => "Ponle un nombre al token.",
+            (Lang::En, CreateToken) => "Create token",
+            (Lang::Es, CreateToken) => "Crear token",
+            (Lang::En, TokenSecret) => "Secret of the new token",
+            (Lang::Es, TokenSecret) => "Secreto del token nuevo",
+            (Lang::En, TokenSecretNote) => "Copy it now: it is shown only once.",
+            (Lang::Es, TokenSecretNote) => "Cópialo ahora: solo se muestra una vez.",
+            (Lang::En, UsageHint) => "Send it with every request, in this header:",
+            (Lang::Es, UsageHint) => "Envíalo en cada petición, en esta cabecera:",
+            (Lang::En, NoTokens) => "No API tokens yet.",
+            (Lang::Es, NoTokens) => "Aún no hay tokens de API.",
+            (Lang::En, Created) => "Created",
+            (Lang::Es, Created) => "Creado",
+            (Lang::En, LastUsed) => "Last used",
+            (Lang::Es, LastUsed) => "Último uso",
+            (Lang::En, Never) => "Never",
+            (Lang::Es, Never) => "Nunca",
+            (Lang::En, ActsAs) => "Acts as",
+            (Lang::Es, ActsAs) => "Actúa como",
+        }
+    }
+
+    /// The role `<select>` of one colleague, for screen readers.
+    pub fn role_of(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Role of {name}"),
+            Lang::Es => format!("Rol de {name}"),
+        }
+    }
+
+    /// A row's Remove button, for screen readers.
+    pub fn remove_agent(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Remove {name}"),
+            Lang::Es => format!("Quitar a {name}"),
+        }
+    }
+
+    pub fn confirm_remove_agent(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Remove {name}? They are signed out and can no longer sign in."),
+            Lang::Es => format!("¿Quitar a {name}? Se cierra su sesión y ya no podrá entrar."),
+        }
+    }
+
+    pub fn agent_removed(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("{name} was removed"),
+            Lang::Es => format!("Se quitó a {name}"),
+        }
+    }
+
+    /// Under a new invitation link.
+    pub fn invite_link_note(self, name: &str, until: &str) -> String {
+        match self {
+            Lang::En => {
+                format!("Send this link to {name}. It is shown only once and works until {until}.")
+            }
+            Lang::Es => format!(
+                "Envía este enlace a {name}. Solo se muestra una vez y funciona hasta el {until}."
+            ),
+        }
+    }
+
+    /// A pending invitation's Revoke button, for screen readers.
+    pub fn revoke_invite(self, email: &str) -> String {
+        match self {
+            Lang::En => format!("Revoke the invitation for {email}"),
+            Lang::Es => format!("Revocar la invitación de {email}"),
+        }
+    }
+
+    /// An API token's Revoke button, for screen readers.
+    pub fn revoke_token(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Revoke {name}"),
+            Lang::Es => format!("Revocar {name}"),
+        }
+    }
+
+    pub fn confirm_revoke_token(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Revoke {name}? Systems using it stop working at once."),
+            Lang::Es => {
+                format!(
+                    "¿Revocar {name}? Los sistemas que lo usen dejarán de funcionar al momento."
+                )
+            }
+        }
+    }
+}
+
+/// The strings of a channel's access settings: allowed sites and signed identity (W6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccessText {
+    WhereChatOpens,
+    AllowedSites,
+    AllowedSitesHint,
+    RequireIdentity,
+    RequireIdentityHint,
+    IdentitySecret,
+    IdentityExplain,
+    Reveal,
+    Hide,
+    GenerateNew,
+    ConfirmNewSecret,
+    Generate,
+    NewSecretMade,
+}
+
+impl Lang {
+    pub fn access(self, text: AccessText) -> &'static str {
+        use AccessText::*;
+        match (self, text) {
+            (Lang::En, WhereChatOpens) => "Where the chat may open",
+            (Lang::Es, WhereChatOpens) => "Dónde puede abrirse el chat",
+            (Lang::En, AllowedSites) => "Allowed sites",
+            (Lang::Es, AllowedSites) => "Sitios permitidos",
+            (Lang::En, AllowedSitesHint) => {
+                "One per line, like https://shop.example (no path). Empty: any site."
+            }
+            (Lang::Es, AllowedSitesHint) => {
+                "Uno por línea, como https://tienda.example (sin ruta). Vacío: cualquier sitio."
+            }
+            (Lang::En, RequireIdentity) => "Require signed identity (W6)",
+            (Lang::Es, RequireIdentity) => "Exigir identidad firmada (W6)",
+            (Lang::En, RequireIdentityHint) => {
+                "Only visitors your site identifies with a valid signature may open a chat."
+            }
+            (Lang::Es, RequireIdentityHint) => {
+                "Solo pueden abrir un chat los visitantes que tu sitio identifique con una firma válida."
+            }
+            (Lang::En, IdentitySecret) => "Identity secret",
+            (Lang::Es, IdentitySecret) => "Secreto de identidad",
+            (Lang::En, IdentityExplain) => {
+                "For a signed-in user, your site's server computes hex(HMAC-SHA256(secret, user_id)) and passes user_id and that hash to the widget, on the embed script as below. Keep the secret on the server: never put it in a page."
+            }
+            (Lang::Es, IdentityExplain) => {
+                "Para un usuario con sesión iniciada, el servidor de tu sitio calcula hex(HMAC-SHA256(secreto, user_id)) y pasa user_id y ese hash al widget, en el script de inserción como se ve abajo. Guarda el secreto en el servidor: nunca lo pongas en una página."
+            }
+            (Lang::En, Reveal) => "Reveal",
+            (Lang::Es, Reveal) => "Mostrar",
+            (Lang::En, Hide) => "Hide",
+            (Lang::Es, Hide) => "Ocultar",
+            (Lang::En, GenerateNew) => "Generate new",
+            (Lang::Es, GenerateNew) => "Generar otro",
+            (Lang::En, ConfirmNewSecret) => {
+                "Generate a new secret? The current one stops working at once: signed visitors are refused until your site uses the new one."
+            }
+            (Lang::Es, ConfirmNewSecret) => {
+                "¿Generar un secreto nuevo? El actual deja de funcionar al momento: se rechaza a los visitantes firmados hasta que tu sitio use el nuevo."
+            }
+            (Lang::En, Generate) => "Generate",
+            (Lang::Es, Generate) => "Generar",
+            (Lang::En, NewSecretMade) => "A new secret was generated.",
+            (Lang::Es, NewSecretMade) => "Se generó un secreto nuevo.",
+        }
+    }
+
+    /// A line of the allowed sites that is not an origin.
+    pub fn bad_origin(self, line: &str) -> String {
+        match self {
+            Lang::En => {
+                format!(
+                    "“{line}” is not a site: write it like https://shop.example, without a path."
+                )
+            }
+            Lang::Es => {
+                format!("«{line}» no es un sitio: escríbelo como https://tienda.example, sin ruta.")
+            }
+        }
+    }
+}
+
+impl Lang {
+    /// What is wrong with an account form's field (`account_model`).
+    pub fn problem(self, problem: crate::account_model::Problem) -> String {
+        use crate::account_model::Problem;
+        use openline_core::auth::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+        let text = match problem {
+            Problem::ShortPassword => return self.password_too_short(MIN_PASSWORD_CHARS),
+            Problem::LongPassword => return self.password_too_long(MAX_PASSWORD_CHARS),
+            Problem::BadWorkspace => AccountText::BadWorkspace,
+            Problem::BadName => AccountText::BadName,
+            Problem::BadEmail => AccountText::BadEmail,
+            Problem::PasswordsDiffer => AccountText::PasswordsDiffer,
+        };
+        self.a(text).to_owned()
     }
 }

@@ -1,6 +1,7 @@
 //! The left column: the five lists (Q2) as tabs with live counts, and the rows of the chosen
 //! one. A row says who owns the conversation when it is someone else, shows a lock when it is
-//! locked (Q11), and an "Offered to you" badge while routing offers it to me (Q13).
+//! locked (Q11), a "Blocked" badge when the customer is blocked (Q6), and an "Offered to you"
+//! badge while routing offers it to me (Q13).
 //!
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
@@ -125,6 +126,7 @@ fn InboxRow(
         _ => None,
     };
     let pinned = summary.pinned;
+    let blocked = summary.blocked;
     let offered_to_me =
         summary.status == SessionStatus::Unanswered && summary.offered_to.contains(&me);
     view! {
@@ -164,6 +166,9 @@ fn InboxRow(
                             {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
                         </span>
                         {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
+                        {blocked.then(|| view! {
+                            <span class="blocked-badge small">{ui.t(Text::Blocked)}</span>
+                        })}
                         {offered_to_me.then(|| view! {
                             <span class="offer-badge">{ui.lang.notify(NotifyText::OfferedToYou)}</span>
                         })}

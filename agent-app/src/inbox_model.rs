@@ -59,21 +59,15 @@ impl Inbox {
 
 /// The live inbox and whether its socket is connected. The socket lives as long as the
 /// caller's owner (the signed-in shell).
-pub fn use_inbox(ui: Ui, token: String) -> (RwSignal<Inbox>, RwSignal<bool>) {
+/// The browser sends the session cookie with the socket's upgrade.
+pub fn use_inbox(ui: Ui) -> (RwSignal<Inbox>, RwSignal<bool>) {
     let inbox = RwSignal::new(Inbox::default());
     let online = RwSignal::new(true);
     // The effect reads no signal, so it runs once; its value (the socket) is dropped, and the
     // socket closed, when the shell goes away.
     Effect::new(move |_: Option<Socket>| {
-        let url_token = token.clone();
-        let probe_token = token.clone();
         Socket::open(Handlers {
-            url: Box::new(move || {
-                socket::url(&format!(
-                    "/api/agent/inbox/socket?token={}",
-                    socket::encode(&url_token)
-                ))
-            }),
+            url: Box::new(|| socket::url("/api/agent/inbox/socket")),
             on_text: Box::new(move |text| {
                 if let Ok(frame) = serde_json::from_str::<InboxFrame>(&text) {
                     inbox.try_update(|i| i.apply(frame));
@@ -82,7 +76,7 @@ pub fn use_inbox(ui: Ui, token: String) -> (RwSignal<Inbox>, RwSignal<bool>) {
             on_link: Box::new(move |up| {
                 online.try_set(up);
                 if !up {
-                    probe(ui, probe_token.clone(), inbox);
+                    probe(ui, inbox);
                 }
             }),
         })
@@ -92,9 +86,9 @@ pub fn use_inbox(ui: Ui, token: String) -> (RwSignal<Inbox>, RwSignal<bool>) {
 
 /// While the socket is down, ask over HTTP: it tells a 401 apart from a network failure and
 /// keeps the lists fresh. Network errors stay quiet (the "Reconnecting…" line says enough).
-fn probe(ui: Ui, token: String, inbox: RwSignal<Inbox>) {
+fn probe(ui: Ui, inbox: RwSignal<Inbox>) {
     spawn_local(async move {
-        match api::inbox(&token).await {
+        match api::inbox().await {
             Ok(dialogs) => {
                 inbox.try_update(|i| i.replace(dialogs));
             }

@@ -1,9 +1,11 @@
 //! The login screen: workspace (prefilled "demo"), email, password. A failed login shows the
-//! server's message in the alert region; a good one stores the session (`Ui::sign_in`).
+//! server's message in the alert region; a good one signs in (`Ui::sign_in`): the edge set the
+//! session cookie with its answer.
 
-use crate::api;
+use crate::api_account;
 use crate::app::{use_ui, AlertLine};
 use crate::i18n::Text;
+use leptos::html::H1;
 use leptos::prelude::*;
 use openline_core::protocol::LoginRequest;
 
@@ -15,7 +17,7 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let submit = Action::new_local(|request: &LoginRequest| {
         let request = request.clone();
-        async move { api::login(&request).await }
+        async move { api_account::login(&request).await }
     });
     let pending = submit.pending();
     Effect::new(move |_| match submit.value().get() {
@@ -33,15 +35,7 @@ pub fn Login() -> impl IntoView {
         });
     };
     view! {
-        <main class="login-page">
-            <div class="login-card">
-                <p class="brand login-brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    "Openline"
-                </p>
-                <h1>{ui.t(Text::SignInTitle)}</h1>
-                <p class="login-intro">{ui.t(Text::SignInIntro)}</p>
-                <AlertLine/>
+        <AuthCard title=ui.t(Text::SignInTitle).to_owned() intro=ui.t(Text::SignInIntro)>
                 <form class="login-form" on:submit=on_submit>
                     <label for="login-workspace">{ui.t(Text::Workspace)}</label>
                     <input
@@ -79,6 +73,39 @@ pub fn Login() -> impl IntoView {
                         {move || ui.t(if pending.get() { Text::SigningIn } else { Text::SignIn })}
                     </button>
                 </form>
+        </AuthCard>
+    }
+}
+
+/// The frame of every signed-out screen: the brand, a title that takes focus when the screen
+/// appears (so a screen reader says where the agent is after logout or a finished setup), an
+/// intro line and the alert region, then the form.
+#[component]
+pub fn AuthCard(
+    /// The page's `h1`.
+    title: String,
+    /// The line under it.
+    intro: &'static str,
+    /// The form and whatever follows it.
+    children: Children,
+) -> impl IntoView {
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get() {
+            let _ = h1.focus();
+        }
+    });
+    view! {
+        <main class="login-page">
+            <div class="login-card">
+                <p class="brand login-brand">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    "Openline"
+                </p>
+                <h1 tabindex="-1" node_ref=heading>{title}</h1>
+                <p class="login-intro">{intro}</p>
+                <AlertLine/>
+                {children()}
             </div>
         </main>
     }

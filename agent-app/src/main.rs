@@ -2,14 +2,19 @@
 //!
 //! `main` only mounts; `app` holds the root and the shell, and every screen or piece of I/O has
 //! its own module:
-//! - `api`: the HTTP calls, plain async functions returning `openline_core::protocol` types.
+//! - `api` (+ `api_account`, `api_admin`): the HTTP calls, plain async functions returning
+//!   `openline_core::protocol` types; the session is an HttpOnly cookie the app never sees.
 //! - `socket`: a WebSocket that reconnects with backoff.
-//! - `session`: the signed-in agent, kept in localStorage.
+//! - `session`: at start, who the cookie signs in (or the setup or invitation screen).
 //! - `route`: the `#/dialog/<id>` hash route.
 //! - `i18n`: the UI strings (English, Spanish).
 //! - `clock`: a ticking "now" for waiting times.
 //! - `icons`: the few inline SVG icons.
-//! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
+//! - `login`, `setup_screen`, `invitation_screen` (+ `new_password`, `account_model`): the
+//!   signed-out screens; `account_menu` (+ `password_dialog`): logout and a new password.
+//! - `team_screen` (+ `team_members`, `team_invites`, `api_tokens_screen`, `copy_field`): the
+//!   admins' team, invitations and API tokens.
+//! - `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
 //!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
 //! - `message_fold`, `message_bubble`, `message_menu`, `message_tools`: per-message actions
 //!   (M7 save as canned, M8 edit with its history, M9 delete).
@@ -19,9 +24,12 @@
 //!   count in the page title (Q1).
 //! - `presence` (Q13); `channels_screen` (+ `channel_new`, `channel_editor`, `channel_draft`,
 //!   `channel_hours`, `channel_routing`, `channel_queue`) for admins (A1, Q14); `channel_picker`,
-//!   the transfer picker's "Open channels" tab (Q4).
+//!   the transfer picker's "Open channels" tab (Q4); `channel_access` the allowed sites and the
+//!   signed identity (W6).
 
 mod api;
+mod api_account;
+mod api_admin;
 mod app;
 mod clock;
 mod i18n;
@@ -30,7 +38,20 @@ mod route;
 mod session;
 mod socket;
 
+mod account_model;
+mod invitation_screen;
 mod login;
+mod new_password;
+mod setup_screen;
+
+mod account_menu;
+mod password_dialog;
+
+mod api_tokens_screen;
+mod copy_field;
+mod team_invites;
+mod team_members;
+mod team_screen;
 
 mod inbox;
 mod inbox_model;
@@ -61,6 +82,7 @@ mod dialog_actions;
 
 mod presence;
 
+mod channel_access;
 mod channel_draft;
 mod channel_editor;
 mod channel_hours;

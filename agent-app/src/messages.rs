@@ -1,6 +1,7 @@
 //! The message list: customer messages on the left, agents' on the right with their name,
 //! hidden notes grey with a lock and "Hidden note", and a system line for every step of the
-//! session's life (answered, transferred, taken over, invited, locked, closed, spam). Earlier
+//! session's life (answered, transferred, taken over, invited, locked, closed, spam, the
+//! customer blocked or unblocked). Earlier
 //! sessions stay above, each opened by a "Session N started" separator (Q8, Q12). New items
 //! are announced (`aria-live="polite"`). The channel's automatic replies (Q14) are
 //! `li.msg.from-system`, labelled "Automatic message", on the customer's side in a neutral style.
@@ -82,6 +83,8 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
         EventBody::Invited { agent_name, .. } => lang.invited(actor(), agent_name),
         EventBody::Pinned => lang.locked(actor(), true),
         EventBody::Unpinned => lang.locked(actor(), false),
+        EventBody::Blocked => lang.blocked(actor(), true),
+        EventBody::Unblocked => lang.blocked(actor(), false),
         EventBody::Closed { reason, .. } => lang.closed_by(who, *reason == CloseReason::Spam),
         EventBody::MessagePosted { .. }
         | EventBody::MessageEdited { .. }
@@ -122,7 +125,7 @@ mod tests {
     use openline_core::ids::AgentId;
 
     #[test]
-    fn q4_q11_every_lifecycle_event_has_a_system_line() {
+    fn q4_q6_q11_every_lifecycle_event_has_a_system_line() {
         let luis = || AgentId::parse("a_luis").unwrap();
         let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
         let lines = |lang: Lang, body: EventBody| {
@@ -166,6 +169,8 @@ mod tests {
                 "Marcada como spam por Ana",
             ),
             (EventBody::SessionOpened { session: 2 }, "Session 2 started", "Sesión 2 iniciada"),
+            (EventBody::Blocked, "Ana blocked the customer", "Ana bloqueó al cliente"),
+            (EventBody::Unblocked, "Ana unblocked the customer", "Ana desbloqueó al cliente"),
         ];
         for (body, en, es) in cases {
             assert_eq!(lines(Lang::En, body.clone()).as_deref(), Some(en));

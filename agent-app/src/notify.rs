@@ -279,6 +279,7 @@ mod tests {
             pinned: false,
             last_close: None,
             offered_to: vec![],
+            blocked: false,
         };
         for word in words {
             match word.split_once('=') {

@@ -2,14 +2,13 @@
 //! a coloured dot. Only online agents with the app open are offered new conversations; the
 //! control says so to screen readers (and in a tooltip).
 //!
-//! It starts from the login profile, then asks the directory once, since the status may have
-//! changed on another device. A change is sent at once (`PUT /api/agent/presence`) and kept in
-//! the stored session, so a reload shows it; a refusal puts the old value back.
+//! It starts from the signed-in profile, then asks the directory once, since the status may
+//! have changed on another device. A change is sent at once (`PUT /api/agent/presence`); a
+//! refusal puts the old value back.
 
 use crate::api;
 use crate::app::{use_ui, Ui};
 use crate::i18n::Text;
-use crate::session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::routing::Presence;
@@ -27,13 +26,11 @@ pub fn PresenceControl() -> impl IntoView {
         let Some(chosen) = parse(&event_target_value(&ev)) else {
             return;
         };
-        let (Some(token), previous) = (ui.token(), presence.get_untracked()) else {
-            return;
-        };
+        let previous = presence.get_untracked();
         presence.set(chosen);
         pending.set(true);
         spawn_local(async move {
-            let result = api::set_presence(&token, chosen).await;
+            let result = api::set_presence(chosen).await;
             pending.try_set(false);
             match result {
                 Ok(profile) => {
@@ -98,15 +95,13 @@ fn parse(raw: &str) -> Option<Presence> {
 
 /// The directory's value, unless the agent changed it meanwhile.
 fn catch_up(ui: Ui, presence: RwSignal<Presence>, pending: RwSignal<bool>) {
-    let Some((token, me)) =
-        ui.session.with_untracked(|s| s.as_ref().map(|s| (s.token.clone(), s.agent.id.clone())))
-    else {
+    let Some(me) = ui.session.with_untracked(|s| s.as_ref().map(|s| s.agent.id.clone())) else {
         return;
     };
     let before = presence.get_untracked();
     spawn_local(async move {
         // A failure here changes nothing: the control keeps the login's value.
-        let Ok(agents) = api::agents(&token).await else {
+        let Ok(agents) = api::agents().await else {
             return;
         };
         let Some(mine) = agents.into_iter().find(|a| a.id == me).map(|a| a.presence) else {
@@ -121,12 +116,11 @@ fn catch_up(ui: Ui, presence: RwSignal<Presence>, pending: RwSignal<bool>) {
     });
 }
 
-/// Keeps the new status in the stored session (not tracked: nothing redraws for it).
+/// Keeps the new status in the signed-in profile (not tracked: nothing redraws for it).
 fn remember(ui: Ui, presence: Presence) {
     ui.session.try_update_untracked(|s| {
         if let Some(s) = s {
             s.agent.presence = presence;
-            session::save(s);
         }
     });
 }

@@ -1,6 +1,7 @@
 //! The hash route: `#/dialog/<id>` names the open dialog, so a reload or a shared link keeps it;
 //! `#/channels` (and `#/channels/<id>`) is the admins' channels screen; `#/canned` (and
-//! `#/canned/new`, `#/canned/<id>`) the canned responses library (C7).
+//! `#/canned/new`, `#/canned/<id>`) the canned responses library (C7); `#/team` and
+//! `#/team/api-tokens` the admins' team screen.
 //!
 //! The hash is the only place the selection lives: rows are plain links that change it, and
 //! `use_selected_dialog` turns `hashchange` into a signal.
@@ -11,6 +12,39 @@ use openline_core::ids::{ChannelId, DialogId};
 const PREFIX: &str = "#/dialog/";
 const CHANNELS: &str = "#/channels";
 const CANNED: &str = "#/canned";
+const TEAM: &str = "#/team";
+const API_TOKENS: &str = "#/team/api-tokens";
+
+/// The team screen's tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TeamTab {
+    /// Colleagues, their roles, invitations.
+    Members,
+    ApiTokens,
+}
+
+impl TeamTab {
+    pub fn href(self) -> &'static str {
+        match self {
+            TeamTab::Members => TEAM,
+            TeamTab::ApiTokens => API_TOKENS,
+        }
+    }
+}
+
+/// The team screen's tab as the address names it; `None` when it is not open.
+pub fn use_team_route() -> Memo<Option<TeamTab>> {
+    let hash = use_hash();
+    Memo::new(move |_| hash.with(|h| parse_team(h)))
+}
+
+fn parse_team(hash: &str) -> Option<TeamTab> {
+    match hash.trim_end_matches('/') {
+        TEAM => Some(TeamTab::Members),
+        API_TOKENS => Some(TeamTab::ApiTokens),
+        _ => None,
+    }
+}
 
 /// What the canned responses screen shows next to the library.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +140,8 @@ fn use_hash() -> ReadSignal<String> {
     hash
 }
 
-/// Forgets the open dialog without adding a history entry (used on logout).
+/// Empties the fragment without adding a history entry: on logout (the open dialog is the
+/// last agent's) and once an invitation link was used.
 pub fn clear() {
     let window = window();
     let Ok(path) = window.location().pathname() else {
@@ -153,6 +188,17 @@ mod tests {
         assert_eq!(parse_channels("#/channelsx"), None);
         assert_eq!(parse_channels("#/dialog/web-v1"), None);
         assert_eq!(parse("#/channels"), None, "no dialog is open there");
+    }
+
+    #[test]
+    fn the_team_screen_and_its_tabs_have_their_own_addresses() {
+        for tab in [TeamTab::Members, TeamTab::ApiTokens] {
+            assert_eq!(parse_team(tab.href()), Some(tab));
+        }
+        assert_eq!(parse_team("#/team/"), Some(TeamTab::Members));
+        assert_eq!(parse_team("#/teams"), None);
+        assert_eq!(parse_team("#/team/other"), None);
+        assert_eq!(parse_canned("#/team"), None);
     }
 
     #[test]

@@ -1,31 +1,70 @@
-//! The signed-in agent: the `LoginReply` (token, workspace, profile) kept in localStorage under
-//! `openline.agent`, so a reload stays signed in until the token expires (the server then says
-//! 401 and the app comes back here through `clear`).
+//! Where the signed-in agent comes from when the app starts. The session is the HttpOnly
+//! cookie the edge set at login, setup or an accepted invitation, so the app cannot read it;
+//! it asks instead:
+//!
+//! 1. `#invite=<code>` in the address: the invitation screen, whoever is signed in.
+//! 2. `GET /api/agent/me`: a `LoginReply` means signed in (a reload keeps the session).
+//! 3. A 401: `GET /api/setup` says whether this installation still needs its first workspace
+//!    (the setup screen) or not (the login screen).
+//!
+//! An invitation link opened while the app is already running (pasted into the address bar)
+//! changes only the fragment, so `hashchange` is followed too.
 
-use openline_core::protocol::LoginReply;
+use crate::account_model::invite_code;
+use crate::api::ApiError;
+use crate::api_account;
+use crate::app::{Entry, Ui};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-const KEY: &str = "openline.agent";
+/// Where builds before the session cookie kept the agent's token; removed so no token is left
+/// in storage.
+const OLD_KEY: &str = "openline.agent";
 
-/// The stored session, if there is a readable one.
-pub fn load() -> Option<LoginReply> {
-    let raw = storage()?.get_item(KEY).ok()??;
-    serde_json::from_str(&raw).ok()
-}
-
-pub fn save(reply: &LoginReply) {
-    let (Some(storage), Ok(raw)) = (storage(), serde_json::to_string(reply)) else {
-        return;
-    };
-    // A full or disabled storage only costs the agent a sign-in after reload.
-    let _ = storage.set_item(KEY, &raw);
-}
-
-pub fn clear() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(KEY);
+/// Decides the first screen, and follows invitation links opened later.
+pub fn start(ui: Ui) {
+    forget_old_token();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(code) = invite_code(&location_hash()) {
+            ui.alert.set(None);
+            ui.entry.set(Entry::Invitation(code));
+            ui.session.set(None);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    match invite_code(&location_hash()) {
+        Some(code) => ui.entry.set(Entry::Invitation(code)),
+        None => check(ui),
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// Asks the server who the cookie signs in; without a session, whether setup is needed.
+pub fn check(ui: Ui) {
+    ui.entry.set(Entry::Checking);
+    spawn_local(async move {
+        match api_account::me().await {
+            Ok(reply) => return ui.sign_in(reply),
+            Err(ApiError::Unauthorized { .. }) => {}
+            Err(err) => ui.report(&err),
+        }
+        let entry = match api_account::setup_status().await {
+            Ok(status) if status.needed => Entry::Setup,
+            Ok(_) => Entry::Login,
+            Err(err) => {
+                ui.report(&err);
+                Entry::Login
+            }
+        };
+        ui.entry.set(entry);
+    });
+}
+
+fn location_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+fn forget_old_token() {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.remove_item(OLD_KEY);
+    }
 }

@@ -106,7 +106,7 @@ fn on_message(weak: &Weak<RefCell<Inner>>, event: MessageEvent) {
         return;
     };
     // Reset the backoff only once the server really talks: a socket that opens and is closed
-    // right away (a refused token) must keep slowing down.
+    // right away (a refused session) must keep slowing down.
     let (handlers, was_down) = {
         let mut state = inner.borrow_mut();
         let was_down = state.failures > 0;
@@ -174,7 +174,7 @@ pub fn url(path_and_query: &str) -> String {
     format!("{scheme}://{host}{path_and_query}")
 }
 
-/// A token made safe for a query string.
+/// A value made safe for a URL (a path segment or a query value).
 pub fn encode(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }

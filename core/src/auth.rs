@@ -22,20 +22,13 @@ pub enum Claims {
     /// A widget's customer: one visitor on one channel of one workspace. Does not expire: it
     /// is the customer's identity on this browser (W3).
     Visitor { ws: WorkspaceId, ch: ChannelId, v: VisitorId },
-    /// A logged-in agent, until `exp` (ms since the epoch).
-    Agent {
-        ws: WorkspaceId,
-        a: AgentId,
-        n: String,
-        exp: i64,
-        /// Tokens made before roles existed read as a plain agent.
-        #[serde(default)]
-        r: Role,
-    },
+    /// A logged-in agent's session `s`, until `exp` (ms since the epoch). The workspace keeps
+    /// the live sessions: logging out, a password change or removal ends one before `exp`.
+    /// Name and role are not in the token: they are read fresh on every request.
+    Agent { ws: WorkspaceId, a: AgentId, s: String, exp: i64 },
 }
 
-/// What an agent may do in their workspace (A1). The full permission model comes with
-/// identity; today only channel settings are admin-only.
+/// An agent's role in their workspace. What each may do is decided in `authz`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -54,15 +47,89 @@ impl Role {
         }
     }
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Supervisor => "supervisor",
+            Role::Agent => "agent",
+        }
+    }
+
     /// Edit or delete colleagues' messages (M8, M9).
     pub fn may_moderate(self) -> bool {
         matches!(self, Role::Admin | Role::Supervisor)
     }
+}
 
-    /// Open channels' settings: hours, automatic texts, automatic close (Q14, A1).
-    pub fn may_configure_channels(self) -> bool {
-        self == Role::Admin
+/// Shortest password accepted for new passwords.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// Longest password: PBKDF2 hashes the whole string, so an unbounded one is a cost attack.
+pub const MAX_PASSWORD_CHARS: usize = 200;
+
+/// Why a new password is refused; `None`: it is acceptable.
+pub fn password_problem(password: &str) -> Option<String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Some(format!("The password needs at least {MIN_PASSWORD_CHARS} characters."));
     }
+    if chars > MAX_PASSWORD_CHARS {
+        return Some(format!("The password may have at most {MAX_PASSWORD_CHARS} characters."));
+    }
+    None
+}
+
+/// `olk_<workspace>_<secret>`: an API token names its workspace, so the edge knows which
+/// workspace to ask whether the token exists. Only its hash is stored.
+pub const API_TOKEN_PREFIX: &str = "olk_";
+
+pub fn api_token(workspace: &WorkspaceId, secret: &str) -> String {
+    format!("{API_TOKEN_PREFIX}{workspace}_{secret}")
+}
+
+/// The workspace an API token names, if it has the form of one.
+pub fn api_token_workspace(token: &str) -> Option<WorkspaceId> {
+    let rest = token.strip_prefix(API_TOKEN_PREFIX)?;
+    let (workspace, secret) = rest.rsplit_once('_')?;
+    (secret.len() >= 20).then_some(())?;
+    WorkspaceId::parse(workspace)
+}
+
+/// What is stored for a token, an invite code or a session: hex(SHA-256). The values hashed
+/// carry 100+ random bits, so a fast hash is enough (unlike passwords).
+pub fn digest(value: &str) -> String {
+    use sha2::Digest;
+    hex(&Sha256::digest(value.as_bytes()))
+}
+
+/// W6: what the host site's server computes for a signed-in user: hex(HMAC-SHA256(channel
+/// secret, user id)).
+pub fn identity_hash(channel_secret: &str, user_id: &str) -> String {
+    hex(&mac(channel_secret.as_bytes(), user_id.as_bytes()).finalize().into_bytes())
+}
+
+/// W6: whether `hash` is `identity_hash(channel secret, user id)`, compared in constant time.
+pub fn identity_verifies(channel_secret: &str, user_id: &str, hash: &str) -> bool {
+    let expected = identity_hash(channel_secret, user_id);
+    constant_time_eq(expected.as_bytes(), hash.trim().to_ascii_lowercase().as_bytes())
+}
+
+/// The visitor a verified user id is on a channel: the same on every device, and not
+/// guessable from the user id without the server's secret.
+pub fn identified_visitor(secret: &[u8], channel: &ChannelId, user_id: &str) -> VisitorId {
+    let tag = mac(secret, format!("identity\n{channel}\n{user_id}").as_bytes()).finalize();
+    let id = format!("u_{}", &hex(&tag.into_bytes())[..32]);
+    VisitorId::parse(&id).unwrap_or_else(|| unreachable!("hex is a valid id"))
+}
+
+/// A keyed hash of a visitor's network address: lets the edge block and rate-limit a network
+/// without storing the address itself.
+pub fn network_tag(secret: &[u8], address: &str) -> String {
+    let tag = mac(secret, format!("network\n{address}").as_bytes()).finalize();
+    format!("n_{}", &hex(&tag.into_bytes())[..32])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,9 +210,8 @@ mod tests {
         Claims::Agent {
             ws: WorkspaceId::parse("demo").unwrap(),
             a: AgentId::parse("a_1").unwrap(),
-            n: "Ana".into(),
+            s: "s_1".into(),
             exp,
-            r: Role::Admin,
         }
     }
 
@@ -167,7 +233,7 @@ mod tests {
         assert_eq!(verify(b"other", &token, 1_000), Err(TokenError::BadSignature));
         assert_eq!(verify(SECRET, &token, 2_000), Err(TokenError::Expired));
         let (payload, sig) = token.split_once('.').unwrap();
-        let forged = B64.encode(br#"{"t":"agent","ws":"other","a":"a_1","n":"x","exp":9}"#);
+        let forged = B64.encode(br#"{"t":"agent","ws":"other","a":"a_1","s":"s_1","exp":9}"#);
         assert_eq!(verify(SECRET, &format!("{forged}.{sig}"), 0), Err(TokenError::BadSignature));
         assert_eq!(verify(SECRET, payload, 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "", 0), Err(TokenError::Malformed));
@@ -175,17 +241,48 @@ mod tests {
     }
 
     #[test]
-    fn a1_only_admins_configure_channels_and_old_tokens_are_agents() {
-        assert!(Role::Admin.may_configure_channels());
-        assert!(!Role::Supervisor.may_configure_channels());
-        assert!(!Role::Agent.may_configure_channels());
-        assert_eq!(Role::parse("admin"), Role::Admin);
+    fn roles_read_and_write_as_words() {
+        for role in [Role::Admin, Role::Supervisor, Role::Agent] {
+            assert_eq!(Role::parse(role.as_str()), role);
+        }
         assert_eq!(Role::parse("anything"), Role::Agent);
-        let old = r#"{"t":"agent","ws":"demo","a":"a_1","n":"Ana","exp":5}"#;
-        assert!(matches!(
-            serde_json::from_str::<Claims>(old).unwrap(),
-            Claims::Agent { r: Role::Agent, .. }
-        ));
+        assert!(Role::Supervisor.may_moderate() && !Role::Agent.may_moderate());
+    }
+
+    #[test]
+    fn new_passwords_have_a_sensible_length() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem(&"x".repeat(201)).is_some());
+        assert_eq!(password_problem("correct horse battery"), None);
+    }
+
+    #[test]
+    fn api_tokens_name_their_workspace() {
+        let ws = WorkspaceId::parse("demo_shop").unwrap();
+        let token = api_token(&ws, "abcdefghij0123456789");
+        assert_eq!(api_token_workspace(&token), Some(ws));
+        assert_eq!(api_token_workspace("olk_demo_short"), None);
+        assert_eq!(api_token_workspace("Bearer xyz"), None);
+        assert_ne!(digest(&token), digest("olk_demo_shop_abcdefghij012345678X"));
+        assert_eq!(digest("abc").len(), 64);
+    }
+
+    #[test]
+    fn w6_identity_hash_is_hmac_of_the_user_id() {
+        // hex(HMAC-SHA256("key", "The quick brown fox jumps over the lazy dog")), RFC 4231 style vector.
+        let hash = "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8";
+        let msg = "The quick brown fox jumps over the lazy dog";
+        assert!(identity_verifies("key", msg, hash));
+        assert!(identity_verifies("key", msg, &hash.to_uppercase()));
+        assert!(!identity_verifies("other", msg, hash));
+        assert!(!identity_verifies("key", "another user", hash));
+        assert!(!identity_verifies("key", msg, ""));
+        let web = ChannelId::parse("web").unwrap();
+        let a = identified_visitor(b"server", &web, "user-42");
+        assert_eq!(a, identified_visitor(b"server", &web, "user-42"));
+        assert_ne!(a, identified_visitor(b"server", &web, "user-43"));
+        assert_ne!(a, identified_visitor(b"other-server", &web, "user-42"));
+        assert!(a.as_str().starts_with("u_"));
     }
 
     #[test]

@@ -39,6 +39,25 @@ pub struct ChannelSettings {
     /// Sent once per session by the system when nobody is available to answer.
     #[serde(default)]
     pub no_agent_reply: String,
+    /// Sites that may embed the widget, as origins (`https://shop.example`); empty: any site.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// Only visitors the host site identifies with a valid signature may open a chat (W6).
+    #[serde(default)]
+    pub require_identity: bool,
+}
+
+/// Most allowed origins per channel.
+pub const MAX_ALLOWED_ORIGINS: usize = 50;
+
+/// `scheme://host[:port]` in lower case, or `None` if `raw` is not an http(s) origin (no path,
+/// query, user or wildcard).
+pub fn normalize_origin(raw: &str) -> Option<String> {
+    let raw = raw.trim().trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, rest) = raw.split_once("://")?;
+    let host_ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    let valid = matches!(scheme, "http" | "https") && !rest.is_empty() && rest.chars().all(host_ok);
+    valid.then(|| format!("{scheme}://{rest}"))
 }
 
 fn default_offer_timeout() -> u32 {
@@ -101,6 +120,8 @@ impl ChannelSettings {
             queue: Vec::new(),
             offer_timeout_secs: default_offer_timeout(),
             no_agent_reply: String::new(),
+            allowed_origins: Vec::new(),
+            require_identity: false,
         }
     }
 
@@ -123,6 +144,17 @@ impl ChannelSettings {
     }
 
     /// Why these settings cannot be saved, as a sentence for the admin.
+    /// Whether a page at `origin` may embed this channel's widget.
+    pub fn origin_allowed(&self, origin: &str) -> bool {
+        if self.allowed_origins.is_empty() {
+            return true;
+        }
+        let Some(origin) = normalize_origin(origin) else { return false };
+        self.allowed_origins
+            .iter()
+            .any(|allowed| normalize_origin(allowed).as_ref() == Some(&origin))
+    }
+
     pub fn validate(&self) -> Result<(), String> {
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > crate::limits::MAX_NAME_CHARS {
@@ -153,6 +185,14 @@ impl ChannelSettings {
         }
         if !(1..=3600).contains(&self.offer_timeout_secs) {
             return Err("The answer time must be between 1 second and 1 hour.".into());
+        }
+        if self.allowed_origins.len() > MAX_ALLOWED_ORIGINS {
+            return Err(format!("At most {MAX_ALLOWED_ORIGINS} allowed sites."));
+        }
+        if let Some(bad) = self.allowed_origins.iter().find(|o| normalize_origin(o).is_none()) {
+            return Err(format!(
+                "{bad:?} is not a site origin: write it like https://shop.example (no path)."
+            ));
         }
         if let Some(secs) = self.auto_close_after_secs {
             if !(1..=30 * 24 * 3600).contains(&secs) {
@@ -298,7 +338,7 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":""}"#;
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false}"#;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.
@@ -306,5 +346,23 @@ mod tests {
             serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
         assert_eq!(old.auto_close_after_secs, None);
         assert_eq!((old.distribution, old.offer_timeout_secs), (Distribution::AllAtOnce, 60));
+    }
+
+    #[test]
+    fn allowed_origins_limit_where_the_widget_runs() {
+        let mut s = ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "".into());
+        assert!(s.origin_allowed("https://anywhere.example"), "no list: any site");
+        s.allowed_origins = vec!["https://Shop.example/".into(), "http://localhost:8080".into()];
+        assert_eq!(s.validate(), Ok(()));
+        assert!(s.origin_allowed("https://shop.example"));
+        assert!(s.origin_allowed("http://localhost:8080"));
+        assert!(!s.origin_allowed("http://shop.example"), "the scheme counts");
+        assert!(!s.origin_allowed("https://shop.example.evil"));
+        assert!(!s.origin_allowed("https://evil.example"));
+        assert!(!s.origin_allowed("null"));
+        for bad in ["shop.example", "https://shop.example/path", "https://*.example", "ftp://x"] {
+            s.allowed_origins = vec![bad.into()];
+            assert!(s.validate().is_err(), "{bad} accepted");
+        }
     }
 }

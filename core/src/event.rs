@@ -91,6 +91,10 @@ pub enum EventBody {
     /// The owner locked the session as theirs (Q11): not taken over, not redistributed.
     Pinned,
     Unpinned,
+    /// An agent blocked the customer (Q6 "spam and block"): they cannot open new sessions
+    /// until unblocked. Agents only; the customer is not told.
+    Blocked,
+    Unblocked,
     /// An event kind this build does not know (a newer server talking to an older client).
     /// Never stored or sent by the server.
     #[serde(other)]
@@ -218,6 +222,8 @@ mod tests {
             ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),
+            (EventBody::Blocked, r#"{"type":"blocked"}"#),
+            (EventBody::Unblocked, r#"{"type":"unblocked"}"#),
             (
                 EventBody::Closed { session: 2, reason: CloseReason::Spam },
                 r#"{"type":"closed","session":2,"reason":"spam"}"#,

@@ -35,6 +35,9 @@ pub struct DialogSummary {
     /// Who a waiting session is offered to (Q13), filled in by the workspace; empty: anyone.
     #[serde(default)]
     pub offered_to: Vec<AgentId>,
+    /// The customer is blocked (Q6).
+    #[serde(default)]
+    pub blocked: bool,
 }
 
 impl DialogSummary {
@@ -60,6 +63,7 @@ impl DialogSummary {
             pinned: state.pinned,
             last_close: state.last_close,
             offered_to: Vec::new(),
+            blocked: state.blocked,
         }
     }
 }
@@ -139,6 +143,7 @@ mod tests {
             pinned: false,
             last_close: None,
             offered_to: vec![],
+            blocked: false,
         }
     }
 
@@ -184,7 +189,7 @@ mod tests {
         let d = summary(SessionStatus::Unanswered, 1);
         assert_eq!(
             serde_json::to_string(&d).unwrap(),
-            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null,"offered_to":[]}"#
+            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null,"offered_to":[],"blocked":false}"#
         );
     }
 }

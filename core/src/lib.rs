@@ -22,8 +22,10 @@
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
+//! - `authz`: the one permission function (may this caller do this to that).
 
 pub mod auth;
+pub mod authz;
 pub mod canned;
 pub mod channel;
 pub mod conversation;

@@ -8,5 +8,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub const MAX_EVENTS_PER_PAGE: u64 = 500;
 /// How long an agent's session token lasts, in milliseconds (12 hours).
 pub const AGENT_SESSION_MS: i64 = 12 * 60 * 60 * 1000;
+/// How long an invitation link stays valid, in milliseconds (7 days).
+pub const INVITE_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 /// Longest display name (agents, visitors), in characters.
 pub const MAX_NAME_CHARS: usize = 80;

@@ -1,29 +1,16 @@
 //! Wire types: every HTTP body and WebSocket frame. The UIs and the edge share these; there is
 //! no second definition of any message shape.
 //!
-//! Routes (all JSON; errors are `ErrorBody` with a 4xx/5xx status):
+//! Routes: every one is listed in `ROUTES` below with who may call it (the edge's router and
+//! the adversarial test suite both read that table). All bodies are JSON; errors are
+//! `ErrorBody` with a 4xx/5xx status.
 //!
-//! | route | body → reply |
-//! |---|---|
-//! | `POST /api/widget/session` | `WidgetSessionRequest` → `WidgetSession` |
-//! | `GET  /api/widget/events?after=N` (visitor bearer) | → `EventsFrame` |
-//! | `POST /api/widget/commands` (visitor bearer) | `CommandRequest` → `CommandReply` |
-//! | `GET  /api/widget/socket?token=T&after=N` | WebSocket of `EventsFrame` |
-//! | `POST /api/dev/seed` (dev only) | `DevSeedRequest` → `{ "created": bool }` |
-//! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
-//! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
-//! | `GET  /api/agent/agents` (agent bearer) | → `AgentsReply` (the workspace's directory, for pickers) |
-//! | `GET  /api/agent/channels` (agent bearer) | → `ChannelsReply` |
-//! | `PUT  /api/agent/presence` (agent bearer) | `PresenceRequest` → `AgentProfile` |
-//! | `GET  /api/agent/canned` (agent bearer) | → `CannedReply` |
-//! | `POST /api/agent/canned` (agent bearer) | `CannedInput` → `CannedResponse` |
-//! | `PUT  /api/agent/canned/{id}`, `DELETE …` (agent bearer) | `CannedInput` → `CannedResponse`, → `{}` |
-//! | `POST /api/agent/channels` (admin bearer) | `NewChannel` → `ChannelSettings` |
-//! | `PUT  /api/agent/channels/{id}` (admin bearer) | `ChannelSettings` → `ChannelSettings` |
-//! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
-//! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
-//! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
-//! | `GET  /api/agent/dialogs/{id}/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//! Agents authenticate with the session cookie set by login, setup or accepting an invite
+//! (`openline_session`: HttpOnly, Secure, SameSite=Strict). A request that changes something
+//! with that cookie must also send `X-Openline-Csrf: 1`, which no other site's page can send
+//! without a CORS preflight the edge never grants; WebSockets check the `Origin` instead.
+//! Integrations use an admin-made API token (`Authorization: Bearer olk_…`) in its place.
+//! Widgets send their visitor token as `Authorization: Bearer …`.
 //!
 //! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
 //! `after` is the last `seq` the client has; without it the server sends everything.
@@ -59,6 +46,22 @@ pub struct WidgetSessionRequest {
     /// The token kept from an earlier visit, if any (W3).
     #[serde(default)]
     pub visitor_token: Option<String>,
+    /// The origin of the page the widget is embedded in, as the loader saw it; checked
+    /// against the channel's allowed origins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The host site's signed identity for a logged-in user (W6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<VisitorIdentity>,
+}
+
+/// `hash` = hex(HMAC-SHA256(key = the channel's identity secret, message = `user_id`)),
+/// computed by the host site's server. A verified user is the same visitor on every device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisitorIdentity {
+    pub user_id: String,
+    pub hash: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,8 +117,8 @@ pub struct LoginRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The signed-in agent. The session itself travels only in the HttpOnly cookie.
 pub struct LoginReply {
-    pub token: String,
     pub workspace: WorkspaceId,
     pub agent: AgentProfile,
 }
@@ -192,6 +195,262 @@ pub struct AgentsReply {
     pub agents: Vec<AgentProfile>,
 }
 
+/// `GET /api/setup`: whether this installation still needs its first workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupStatus {
+    pub needed: bool,
+}
+
+/// `POST /api/setup`: the first workspace and its first admin (only while none exists).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetupRequest {
+    pub workspace: String,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// `PUT /api/agent/password`. The agent's other sessions end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+/// `POST /api/agent/invites` (admin): invite a colleague by email.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// A pending invitation. Its code is shown once, when it is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invite {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub expires_at: i64,
+}
+
+/// The new invitation and its one-time code: the link is `/app/#invite=<code>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteCreated {
+    pub invite: Invite,
+    pub code: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitesReply {
+    pub invites: Vec<Invite>,
+}
+
+/// `GET /api/agent/invitation?code=…`: what the invite link offers, before accepting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitePreview {
+    pub workspace: WorkspaceId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// `POST /api/agent/invitation`: the invitee sets a password and is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvite {
+    pub code: String,
+    pub password: String,
+}
+
+/// `PUT /api/agent/agents/{id}` (admin): change a colleague's role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentUpdate {
+    pub role: Role,
+}
+
+/// `POST /api/agent/api-tokens` (admin).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewApiToken {
+    pub name: String,
+}
+
+/// An API token as listed: never the secret, which only its creator saw once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenInfo {
+    pub id: String,
+    pub name: String,
+    /// The admin the token acts as.
+    pub agent: AgentId,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenCreated {
+    pub token: ApiTokenInfo,
+    /// `olk_…`: send as `Authorization: Bearer olk_…`. Shown once.
+    pub secret: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokensReply {
+    pub tokens: Vec<ApiTokenInfo>,
+}
+
+/// `GET|POST /api/agent/channels/{id}/identity-secret` (admin; POST makes a new one): the key
+/// the host site signs its users' ids with (W6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentitySecret {
+    pub secret: String,
+}
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (login, setup, opening a widget session, invitation links).
+    Public,
+    /// A widget's visitor token.
+    Visitor,
+    /// Any agent of the workspace (session cookie or API token).
+    Agent,
+    /// Admins only.
+    Admin,
+    /// Only when the edge runs with `OPENLINE_DEV_SEED=true`.
+    Dev,
+}
+
+/// One API route: method, path (`{id}` is one path segment), who may call it, and what the
+/// body and reply are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+    /// A WebSocket upgrade.
+    pub socket: bool,
+    pub summary: &'static str,
+}
+
+const fn route(
+    method: &'static str,
+    path: &'static str,
+    access: Access,
+    summary: &'static str,
+) -> Route {
+    Route { method, path, access, socket: false, summary }
+}
+
+const fn socket(path: &'static str, access: Access, summary: &'static str) -> Route {
+    Route { method: "GET", path, access, socket: true, summary }
+}
+
+/// Every API route of the edge.
+pub const ROUTES: &[Route] = &[
+    route("GET", "/api/health", Access::Public, "→ `ok`"),
+    route("GET", "/api/setup", Access::Public, "→ `SetupStatus`"),
+    route(
+        "POST",
+        "/api/setup",
+        Access::Public,
+        "`SetupRequest` → `LoginReply` + cookie (first run only)",
+    ),
+    route(
+        "POST",
+        "/api/widget/session",
+        Access::Public,
+        "`WidgetSessionRequest` → `WidgetSession`",
+    ),
+    route("GET", "/api/widget/events", Access::Visitor, "`?after=N` → `EventsFrame`"),
+    route("POST", "/api/widget/commands", Access::Visitor, "`CommandRequest` → `CommandReply`"),
+    socket("/api/widget/socket", Access::Visitor, "`?token=T&after=N`: `EventsFrame`s"),
+    route("POST", "/api/agent/login", Access::Public, "`LoginRequest` → `LoginReply` + cookie"),
+    route("GET", "/api/agent/invitation", Access::Public, "`?code=C` → `InvitePreview`"),
+    route(
+        "POST",
+        "/api/agent/invitation",
+        Access::Public,
+        "`AcceptInvite` → `LoginReply` + cookie",
+    ),
+    route("POST", "/api/agent/logout", Access::Agent, "→ `{}`, the session ends"),
+    route("GET", "/api/agent/me", Access::Agent, "→ `LoginReply`"),
+    route("PUT", "/api/agent/password", Access::Agent, "`PasswordChange` → `{}`"),
+    route("GET", "/api/agent/inbox", Access::Agent, "→ `InboxFrame::Snapshot`"),
+    socket("/api/agent/inbox/socket", Access::Agent, "`InboxFrame`s"),
+    route("GET", "/api/agent/agents", Access::Agent, "→ `AgentsReply`"),
+    route("PUT", "/api/agent/agents/{id}", Access::Admin, "`AgentUpdate` → `AgentProfile`"),
+    route(
+        "DELETE",
+        "/api/agent/agents/{id}",
+        Access::Admin,
+        "→ `{}`; their sessions and tokens end",
+    ),
+    route("GET", "/api/agent/invites", Access::Admin, "→ `InvitesReply`"),
+    route("POST", "/api/agent/invites", Access::Admin, "`InviteRequest` → `InviteCreated`"),
+    route("DELETE", "/api/agent/invites/{id}", Access::Admin, "→ `{}`"),
+    route("GET", "/api/agent/api-tokens", Access::Admin, "→ `ApiTokensReply`"),
+    route("POST", "/api/agent/api-tokens", Access::Admin, "`NewApiToken` → `ApiTokenCreated`"),
+    route("DELETE", "/api/agent/api-tokens/{id}", Access::Admin, "→ `{}`"),
+    route("PUT", "/api/agent/presence", Access::Agent, "`PresenceRequest` → `AgentProfile`"),
+    route("GET", "/api/agent/channels", Access::Agent, "→ `ChannelsReply`"),
+    route("POST", "/api/agent/channels", Access::Admin, "`NewChannel` → `ChannelSettings`"),
+    route(
+        "PUT",
+        "/api/agent/channels/{id}",
+        Access::Admin,
+        "`ChannelSettings` → `ChannelSettings`",
+    ),
+    route("GET", "/api/agent/channels/{id}/identity-secret", Access::Admin, "→ `IdentitySecret`"),
+    route(
+        "POST",
+        "/api/agent/channels/{id}/identity-secret",
+        Access::Admin,
+        "→ a new `IdentitySecret`",
+    ),
+    route("GET", "/api/agent/canned", Access::Agent, "→ `CannedReply`"),
+    route("POST", "/api/agent/canned", Access::Agent, "`CannedInput` → `CannedResponse`"),
+    route("PUT", "/api/agent/canned/{id}", Access::Agent, "`CannedInput` → `CannedResponse`"),
+    route("DELETE", "/api/agent/canned/{id}", Access::Agent, "→ `{}`"),
+    route("GET", "/api/agent/dialogs/{id}/events", Access::Agent, "`?after=N` → `EventsFrame`"),
+    route(
+        "POST",
+        "/api/agent/dialogs/{id}/commands",
+        Access::Agent,
+        "`CommandRequest` → `CommandReply`",
+    ),
+    socket("/api/agent/dialogs/{id}/socket", Access::Agent, "`?after=N`: `EventsFrame`s"),
+    route("POST", "/api/dev/seed", Access::Dev, "`DevSeedRequest` → `{ \"created\": bool }`"),
+];
+
+/// The route `method path` matches, if any; `{id}` matches one non-empty segment.
+pub fn find_route(method: &str, path: &str) -> Option<&'static Route> {
+    ROUTES.iter().find(|r| r.method == method && path_matches(r.path, path))
+}
+
+/// Whether some route has this path under another method (a 405 rather than a 404).
+pub fn path_known(path: &str) -> bool {
+    ROUTES.iter().any(|r| path_matches(r.path, path))
+}
+
+fn path_matches(pattern: &str, path: &str) -> bool {
+    let mut pattern = pattern.trim_matches('/').split('/');
+    let mut path = path.trim_matches('/').split('/');
+    loop {
+        match (pattern.next(), path.next()) {
+            (None, None) => return true,
+            (Some("{id}"), Some(segment)) if !segment.is_empty() => {}
+            (Some(expected), Some(segment)) if expected == segment => {}
+            _ => return false,
+        }
+    }
+}
+
 /// The agents' inbox: a snapshot first, then one row at a time as dialogs change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -227,7 +486,12 @@ mod tests {
     #[test]
     fn snapshot_widget_session() {
         roundtrip(
-            &WidgetSessionRequest { channel: "demo.web".into(), visitor_token: None },
+            &WidgetSessionRequest {
+                channel: "demo.web".into(),
+                visitor_token: None,
+                host: None,
+                identity: None,
+            },
             r#"{"channel":"demo.web","visitor_token":null}"#,
         );
         roundtrip(
@@ -270,7 +534,6 @@ mod tests {
         );
         roundtrip(
             &LoginReply {
-                token: "t".into(),
                 workspace: WorkspaceId::parse("demo").unwrap(),
                 agent: AgentProfile {
                     id: AgentId::parse("a_1").unwrap(),
@@ -280,8 +543,23 @@ mod tests {
                     presence: Presence::Online,
                 },
             },
-            r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
+            r#"{"workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
         );
+    }
+
+    #[test]
+    fn routes_match_their_patterns_only() {
+        let found = find_route("POST", "/api/agent/dialogs/web-v_1/commands").unwrap();
+        assert_eq!(found.access, Access::Agent);
+        assert!(find_route("GET", "/api/agent/dialogs/web-v_1/commands").is_none());
+        assert!(path_known("/api/agent/dialogs/web-v_1/commands"));
+        assert!(!path_known("/api/agent/dialogs//commands"));
+        assert!(!path_known("/api/agent/dialogs/x/commands/more"));
+        assert_eq!(find_route("DELETE", "/api/agent/agents/a_1").unwrap().access, Access::Admin);
+        // Each (method, path) is listed once.
+        for (i, a) in ROUTES.iter().enumerate() {
+            assert!(ROUTES[i + 1..].iter().all(|b| (a.method, a.path) != (b.method, b.path)));
+        }
     }
 
     #[test]

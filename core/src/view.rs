@@ -30,6 +30,8 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
         | EventBody::MessageDeleted { internal: true, .. }
         | EventBody::Pinned
         | EventBody::Unpinned
+        | EventBody::Blocked
+        | EventBody::Unblocked
         | EventBody::MovedToChannel { .. }
         | EventBody::Unknown => return None,
         EventBody::Transferred { agent, agent_name } => {
@@ -110,6 +112,8 @@ mod tests {
             None
         );
         assert_eq!(customer(EventBody::Unpinned), None);
+        assert_eq!(customer(EventBody::Blocked), None);
+        assert_eq!(customer(EventBody::Unblocked), None);
         assert_eq!(
             customer(EventBody::Closed { session: 1, reason: CloseReason::Spam }),
             Some(EventBody::Closed { session: 1, reason: CloseReason::Finished })

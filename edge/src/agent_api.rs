@@ -1,59 +1,40 @@
 //! What the agent app calls: log in, the inbox, and the dialogs of the agent's workspace.
 //!
-//! Every handler takes the workspace from the agent's signed token, never from the request, so
-//! an agent can only ever address their own workspace's objects.
+//! Every handler takes the workspace from the agent's session (or API token), never from the
+//! request, so an agent can only ever address their own workspace's objects; then it asks the
+//! permission function (`AgentAuth::permit`). Sign-in and the team are in `team_api`.
 
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{after_param, is_websocket_upgrade, json, read_json};
-use crate::internal::{self, DialogCommand, LoginCheck, PresenceChange};
-use openline_core::auth::{sign, Claims};
+use crate::http::{after_param, is_websocket_upgrade, read_json};
+use crate::internal::{self, DialogCommand, PresenceChange};
+use openline_core::authz::Action;
 use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
-use openline_core::limits::AGENT_SESSION_MS;
-use openline_core::protocol::{
-    AgentProfile, CommandRequest, LoginReply, LoginRequest, NewChannel, PresenceRequest,
-};
-use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
+use openline_core::protocol::{AgentProfile, CommandRequest, NewChannel, PresenceRequest};
+use openline_core::{Actor, DialogId, Viewer};
 use worker::{Env, Method, Request, Response, Stub};
 
-pub async fn login(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let body: LoginRequest = read_json(&mut req).await?;
-    let workspace =
-        WorkspaceId::parse(body.workspace.trim()).ok_or(ApiError::InvalidCredentials)?;
-    let stub = internal::workspace(env, &workspace)?;
-    let check = LoginCheck { email: body.email, password: body.password };
-    let agent: AgentProfile = internal::call(&stub, Method::Post, "/login", Some(&check)).await?;
-    let claims = Claims::Agent {
-        ws: workspace.clone(),
-        a: agent.id.clone(),
-        n: agent.name.clone(),
-        exp: auth::now_ms() + AGENT_SESSION_MS,
-        r: agent.role,
-    };
-    json(&LoginReply { token: sign(&auth::secret(env)?, &claims), workspace, agent })
-}
-
 pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send::<()>(&stub, Method::Get, "/inbox", None).await
 }
 
 /// Every open channel's settings.
 pub async fn channels(req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send::<()>(&stub, Method::Get, "/channels", None).await
 }
 
 /// An admin opens a new channel (A1), with default settings.
 pub async fn create_channel(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
-    if !who.role.may_configure_channels() {
-        return Err(ApiError::Rejected(openline_core::Rejection::Forbidden));
-    }
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ConfigureChannels)?;
     let channel: NewChannel = read_json(&mut req).await?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send(&stub, Method::Post, "/channels", Some(&channel)).await
@@ -61,10 +42,8 @@ pub async fn create_channel(mut req: Request, env: &Env) -> ApiResult<Response> 
 
 /// An admin saves a channel's settings (A1, Q14); they take effect at once.
 pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
-    if !who.role.may_configure_channels() {
-        return Err(ApiError::Rejected(openline_core::Rejection::Forbidden));
-    }
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ConfigureChannels)?;
     let settings: ChannelSettings = read_json(&mut req).await?;
     if settings.id.as_str() != id {
         return Err(ApiError::bad_request(
@@ -78,7 +57,8 @@ pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
 
 /// The canned-response library (C7): list, create, replace, delete.
 pub async fn canned(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::EditCannedResponses)?;
     let stub = internal::workspace(env, &who.workspace)?;
     let path = match id {
         Some(id) if openline_core::ids::is_valid_id(id) => format!("/canned?id={id}"),
@@ -97,7 +77,8 @@ pub async fn canned(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<
 
 /// The agent goes online, pauses or goes offline (Q13).
 pub async fn presence(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::OwnAccount)?;
     let body: PresenceRequest = read_json(&mut req).await?;
     let change = PresenceChange { agent: who.agent, presence: body.presence };
     let stub = internal::workspace(env, &who.workspace)?;
@@ -106,7 +87,8 @@ pub async fn presence(mut req: Request, env: &Env) -> ApiResult<Response> {
 
 /// The workspace's agents, for the transfer and invite pickers.
 pub async fn agents(req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
     let stub = internal::workspace(env, &who.workspace)?;
     internal::send::<()>(&stub, Method::Get, "/agents", None).await
 }
@@ -115,27 +97,31 @@ pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
     if !is_websocket_upgrade(&req)? {
         return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
     }
-    let who = auth::agent(&req, env)?;
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
     let stub = internal::workspace(env, &who.workspace)?;
     // The agent's id tags the socket: an open app makes them available for offers (Q13).
     internal::forward_upgrade(&stub, &req, &format!("/socket?agent={}", who.agent)).await
 }
 
-fn dialog_stub(env: &Env, who: &AgentAuth, id: &str) -> ApiResult<Stub> {
-    let dialog = DialogId::parse(id).ok_or(ApiError::NotFound("dialog"))?;
-    internal::conversation(env, &who.workspace, &dialog)
+fn dialog_id(id: &str) -> ApiResult<DialogId> {
+    DialogId::parse(id).ok_or(ApiError::NotFound("dialog"))
 }
 
 pub async fn events(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let who = auth::agent(req, env)?;
-    let stub = dialog_stub(env, &who, id)?;
+    let who = auth::agent(req, env).await?;
+    let dialog = dialog_id(id)?;
+    who.permit(Action::ReadDialog(&dialog))?;
+    let stub = internal::conversation(env, &who.workspace, &dialog)?;
     internal::send::<()>(&stub, Method::Get, &events_path("events", after_param(req)?), None).await
 }
 
 pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let who = auth::agent(&req, env)?;
-    let stub = dialog_stub(env, &who, id)?;
+    let who = auth::agent(&req, env).await?;
+    let dialog = dialog_id(id)?;
     let request: CommandRequest = read_json(&mut req).await?;
+    who.permit(Action::CommandDialog(&dialog, &request.command))?;
+    let stub = internal::conversation(env, &who.workspace, &dialog)?;
     let (directory, channels) = named_in_workspace(env, &who, &request).await?;
     let command = DialogCommand {
         meta: None,
@@ -185,8 +171,10 @@ pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     if !is_websocket_upgrade(req)? {
         return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
     }
-    let who = auth::agent(req, env)?;
-    let stub = dialog_stub(env, &who, id)?;
+    let who = auth::agent(req, env).await?;
+    let dialog = dialog_id(id)?;
+    who.permit(Action::ReadDialog(&dialog))?;
+    let stub = internal::conversation(env, &who.workspace, &dialog)?;
     internal::forward_upgrade(&stub, req, &events_path("socket", after_param(req)?)).await
 }
 

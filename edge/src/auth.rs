@@ -1,10 +1,22 @@
-//! Who is calling: the signing secret, bearer tokens, and fresh random ids.
+//! Who is calling: the signing secret, the agent's session cookie (with its CSRF and origin
+//! checks), API tokens, visitor tokens, and fresh random ids.
+//!
+//! Every handler starts here, then asks `openline_core::authz::permit` through
+//! `AgentAuth::permit` / `VisitorAuth::permit` before it touches anything.
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::query;
-use openline_core::auth::{self, Claims, Role};
+use crate::http::{is_websocket_upgrade, query};
+use crate::internal::{self, Credential};
+use openline_core::auth::{self, api_token_workspace, digest, Claims, Role, API_TOKEN_PREFIX};
+use openline_core::authz::{self, Action, Caller};
+use openline_core::protocol::AgentProfile;
 use openline_core::{AgentId, ChannelId, VisitorId, WorkspaceId};
-use worker::{Env, Request};
+use worker::{Env, Method, Request};
+
+/// The agent app's session cookie: HttpOnly (no script reads it), Secure, SameSite=Strict.
+pub const SESSION_COOKIE: &str = "openline_session";
+/// The header a cookie-authenticated write must carry (see `protocol`).
+pub const CSRF_HEADER: &str = "x-openline-csrf";
 
 /// The secret that signs every token. From `wrangler secret put OPENLINE_SECRET` in production
 /// and `--var` locally; never from the repo.
@@ -24,19 +36,57 @@ pub fn now_ms() -> i64 {
     worker::Date::now().as_millis() as i64
 }
 
-/// The caller's token: `Authorization: Bearer …`, or `?token=` where headers cannot be set
-/// (browsers' WebSockets).
-fn token(req: &Request) -> ApiResult<String> {
+/// `Authorization: Bearer …`, or `?token=` where headers cannot be set (browsers' WebSockets).
+fn bearer(req: &Request) -> ApiResult<Option<String>> {
     if let Some(header) = req.headers().get("authorization")? {
         if let Some(token) = header.strip_prefix("Bearer ") {
-            return Ok(token.trim().to_owned());
+            return Ok(Some(token.trim().to_owned()));
         }
     }
-    query(req, "token")?.ok_or(ApiError::Unauthorized)
+    query(req, "token")
 }
 
-fn claims(req: &Request, env: &Env) -> ApiResult<Claims> {
-    auth::verify(&secret(env)?, &token(req)?, now_ms()).map_err(|_| ApiError::Unauthorized)
+fn cookie(req: &Request, name: &str) -> ApiResult<Option<String>> {
+    let header = req.headers().get("cookie")?.unwrap_or_default();
+    Ok(header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned()))
+}
+
+/// `Set-Cookie` for a new session, or (`None`) for signing out.
+pub fn session_cookie(token: Option<&str>, max_age_ms: i64) -> String {
+    let (value, max_age) = match token {
+        Some(token) => (token, max_age_ms / 1000),
+        None => ("", 0),
+    };
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/api; HttpOnly; Secure; SameSite=Strict; Max-Age={max_age}"
+    )
+}
+
+/// The request's own origin, as a browser on this site would send it.
+fn own_origin(req: &Request) -> ApiResult<String> {
+    Ok(req.url()?.origin().ascii_serialization())
+}
+
+/// A foreign page's script must not act with a cookie it cannot read: a write needs the CSRF
+/// header (which needs a CORS preflight the edge never grants) and, like a WebSocket, an
+/// `Origin` of this site when the browser sends one.
+fn check_cookie_request(req: &Request) -> ApiResult<()> {
+    let origin = req.headers().get("origin")?;
+    let foreign = origin.as_deref().is_some_and(|o| own_origin(req).is_ok_and(|own| own != o));
+    let csrf_header_ok = req.headers().get(CSRF_HEADER)?.as_deref() == Some("1");
+    let refused = if is_websocket_upgrade(req)? {
+        origin.is_none() || foreign
+    } else {
+        foreign || (!matches!(req.method(), Method::Get | Method::Head) && !csrf_header_ok)
+    };
+    if refused {
+        return Err(ApiError::Forbidden("csrf", "This request must come from the Openline app."));
+    }
+    Ok(())
 }
 
 pub struct VisitorAuth {
@@ -45,27 +95,98 @@ pub struct VisitorAuth {
     pub visitor: VisitorId,
 }
 
+impl VisitorAuth {
+    pub fn permit(&self, action: Action<'_>) -> ApiResult<()> {
+        let caller = Caller::Visitor {
+            workspace: &self.workspace,
+            channel: &self.channel,
+            visitor: &self.visitor,
+        };
+        authz::permit(caller, &self.workspace, action).map_err(ApiError::Denied)
+    }
+}
+
 pub struct AgentAuth {
     pub workspace: WorkspaceId,
     pub agent: AgentId,
     pub name: String,
     pub role: Role,
+    /// The session behind a cookie; `None` for an API token.
+    pub session: Option<String>,
 }
 
+impl AgentAuth {
+    pub fn permit(&self, action: Action<'_>) -> ApiResult<()> {
+        let caller =
+            Caller::Agent { workspace: &self.workspace, agent: &self.agent, role: self.role };
+        authz::permit(caller, &self.workspace, action).map_err(ApiError::Denied)
+    }
+}
+
+/// A widget's visitor token. The widget runs on this site (its iframe), so a browser request
+/// from any other page's script is refused.
 pub fn visitor(req: &Request, env: &Env) -> ApiResult<VisitorAuth> {
-    match claims(req, env)? {
-        Claims::Visitor { ws, ch, v } => Ok(VisitorAuth { workspace: ws, channel: ch, visitor: v }),
-        Claims::Agent { .. } => Err(ApiError::Unauthorized),
+    if let Some(origin) = req.headers().get("origin")? {
+        if origin != own_origin(req)? {
+            return Err(ApiError::Forbidden(
+                "origin_not_allowed",
+                "The chat API is only for the Openline widget.",
+            ));
+        }
+    }
+    let token = bearer(req)?.ok_or(ApiError::Unauthorized)?;
+    match auth::verify(&secret(env)?, &token, now_ms()) {
+        Ok(Claims::Visitor { ws, ch, v }) => {
+            Ok(VisitorAuth { workspace: ws, channel: ch, visitor: v })
+        }
+        _ => Err(ApiError::Unauthorized),
     }
 }
 
-pub fn agent(req: &Request, env: &Env) -> ApiResult<AgentAuth> {
-    match claims(req, env)? {
-        Claims::Agent { ws, a, n, r, .. } => {
-            Ok(AgentAuth { workspace: ws, agent: a, name: n, role: r })
-        }
-        Claims::Visitor { .. } => Err(ApiError::Unauthorized),
+/// An agent: an API token (`Bearer olk_…`), or the session cookie. Either is checked against
+/// the workspace's live sessions and tokens, which also give the current name and role.
+pub async fn agent(req: &Request, env: &Env) -> ApiResult<AgentAuth> {
+    if let Some(token) = bearer(req)? {
+        let workspace = token
+            .starts_with(API_TOKEN_PREFIX)
+            .then(|| api_token_workspace(&token))
+            .flatten()
+            .ok_or(ApiError::Unauthorized)?;
+        let credential = Credential::ApiToken { hash: digest(&token) };
+        return resolve(env, workspace, credential, None).await;
     }
+    let token = cookie(req, SESSION_COOKIE)?.ok_or(ApiError::Unauthorized)?;
+    let Ok(Claims::Agent { ws, a, s, .. }) = auth::verify(&secret(env)?, &token, now_ms()) else {
+        return Err(ApiError::Unauthorized);
+    };
+    check_cookie_request(req)?;
+    let credential = Credential::Session { agent: a, session: s.clone() };
+    resolve(env, ws, credential, Some(s)).await
+}
+
+async fn resolve(
+    env: &Env,
+    workspace: WorkspaceId,
+    credential: Credential,
+    session: Option<String>,
+) -> ApiResult<AgentAuth> {
+    let stub = internal::workspace(env, &workspace)?;
+    let profile: AgentProfile =
+        match internal::call(&stub, Method::Post, "/whoami", Some(&credential)).await {
+            Ok(profile) => profile,
+            Err(ApiError::Relayed { status: 401 | 404, .. }) => return Err(ApiError::Unauthorized),
+            Err(e) => return Err(e),
+        };
+    Ok(AgentAuth { workspace, agent: profile.id, name: profile.name, role: profile.role, session })
+}
+
+/// The keyed tag of the caller's network address (`CF-Connecting-IP`, set by the platform).
+pub fn network(req: &Request, env: &Env) -> ApiResult<Option<String>> {
+    let address = req.headers().get("cf-connecting-ip")?;
+    Ok(match address {
+        Some(address) => Some(auth::network_tag(&secret(env)?, address.trim())),
+        None => None,
+    })
 }
 
 /// `prefix` + 20 random characters from `[a-z0-9]`: ~103 bits, valid as any id.

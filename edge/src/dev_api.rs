@@ -13,6 +13,9 @@ pub async fn seed(mut req: Request, env: &Env) -> ApiResult<Response> {
         return Err(ApiError::NotFound("route"));
     }
     let body: DevSeedRequest = read_json(&mut req).await?;
+    let registry = internal::registry(env)?;
+    let path = format!("/register?workspace={}", body.workspace);
+    internal::call::<(), serde_json::Value>(&registry, Method::Post, &path, None).await?;
     let stub = internal::workspace(env, &body.workspace)?;
     internal::send(&stub, Method::Post, "/seed", Some(&body)).await
 }

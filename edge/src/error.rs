@@ -3,6 +3,7 @@
 //! Internal errors are logged and answered with a generic message: runtime text never reaches
 //! a client.
 
+use openline_core::authz::Denied;
 use openline_core::protocol::{ErrorBody, ErrorDetail};
 use openline_core::Rejection;
 use worker::{console_error, Response};
@@ -26,6 +27,10 @@ pub enum ApiError {
     },
     /// The request clashes with what exists (an id in use).
     Conflict(&'static str, &'static str),
+    /// Known, but not allowed: a wrong password, a blocked visitor, a site not allowed.
+    Forbidden(&'static str, &'static str),
+    /// The permission function said no (`openline_core::authz`).
+    Denied(Denied),
     Misconfigured(&'static str),
     Internal(worker::Error),
     /// An error a Durable Object already phrased, passed on as it is.
@@ -50,6 +55,9 @@ impl ApiError {
             ApiError::MethodNotAllowed => 405,
             ApiError::PayloadTooLarge => 413,
             ApiError::Conflict(..) => 409,
+            ApiError::Forbidden(..) => 403,
+            ApiError::Denied(Denied::Hidden) => 404,
+            ApiError::Denied(Denied::Forbidden | Denied::NotOnYourself) => 403,
             ApiError::RateLimited { .. } => 429,
             ApiError::Rejected(r) => rejection_status(r),
             ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
@@ -60,7 +68,7 @@ impl ApiError {
     fn detail(&self) -> (&'static str, String) {
         match self {
             ApiError::BadRequest { code, message } => (code, message.clone()),
-            ApiError::Unauthorized => ("unauthorized", "A valid token is required.".into()),
+            ApiError::Unauthorized => ("unauthorized", "Please sign in again.".into()),
             ApiError::InvalidCredentials => {
                 ("invalid_credentials", "Wrong workspace, email or password.".into())
             }
@@ -70,7 +78,10 @@ impl ApiError {
                 ("payload_too_large", "The request body is too large.".into())
             }
             ApiError::Rejected(r) => (r.code(), r.message()),
-            ApiError::Conflict(code, message) => (code, (*message).to_owned()),
+            ApiError::Conflict(code, message) | ApiError::Forbidden(code, message) => {
+                (code, (*message).to_owned())
+            }
+            ApiError::Denied(denied) => (denied.code(), denied.message().to_owned()),
             ApiError::RateLimited { .. } => {
                 ("rate_limited", "Too many messages at once; please wait a moment.".into())
             }
@@ -119,6 +130,7 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         | Rejection::PinnedByOther { .. } => 409,
         Rejection::UnknownAgent | Rejection::UnknownChannel | Rejection::UnknownMessage => 404,
         Rejection::MessageDeleted => 409,
+        Rejection::Blocked => 403,
     }
 }
 

@@ -5,8 +5,8 @@
 
 use crate::error::{ApiError, ApiResult};
 use openline_core::event::{AgentRef, ChannelRef};
-use openline_core::protocol::{CommandRequest, ErrorBody};
-use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
+use openline_core::protocol::{AgentProfile, CommandRequest, ErrorBody, VisitorIdentity};
+use openline_core::{Actor, AgentId, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
@@ -21,6 +21,10 @@ pub struct DialogMeta {
     pub channel: ChannelId,
     pub visitor: VisitorId,
     pub dialog: DialogId,
+    /// A keyed hash of the network address the customer wrote from (never the address), so
+    /// blocking the customer (Q6) can block their network too.
+    #[serde(default)]
+    pub network: Option<String>,
 }
 
 /// `POST /command` on a Conversation.
@@ -38,7 +42,7 @@ pub struct DialogCommand {
     /// Likewise for the open channel it names (see `Command::named_channel`).
     #[serde(default)]
     pub channels: Vec<ChannelRef>,
-    /// The acting agent's role, from their token (customers and the system: `Agent`).
+    /// The acting agent's role, as the workspace has it now (customers and the system: `Agent`).
     #[serde(default)]
     pub role: openline_core::auth::Role,
 }
@@ -57,8 +61,79 @@ pub struct LoginCheck {
     pub password: String,
 }
 
+/// A new agent session (login, setup, accepted invitation): the Worker signs it into the cookie.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SessionGranted {
+    pub agent: AgentProfile,
+    pub session: String,
+    pub expires_at: i64,
+}
+
+/// `POST /whoami`: what the caller presented, checked against the live sessions and tokens.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Credential {
+    Session { agent: AgentId, session: String },
+    ApiToken { hash: String },
+}
+
+/// `POST /password`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PasswordUpdate {
+    pub agent: AgentId,
+    pub session: String,
+    pub current: String,
+    pub new: String,
+}
+
+/// `POST /setup`: the first admin of a new workspace.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FirstAdmin {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// `POST /invitation`: an invitee's password for the invitation with this code hash.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub code_hash: String,
+    pub password: String,
+}
+
+/// `POST /api-tokens`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TokenRequest {
+    pub workspace: WorkspaceId,
+    pub agent: AgentId,
+    pub name: String,
+}
+
+/// `POST /admit`: may this visitor open a chat on this channel from this site?
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Admission {
+    pub channel: ChannelId,
+    pub visitor: VisitorId,
+    pub network: Option<String>,
+    pub host: Option<String>,
+    pub identity: Option<VisitorIdentity>,
+}
+
+/// `POST /block`: a dialog blocked (or unblocked) its customer (Q6).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BlockChange {
+    pub visitor: VisitorId,
+    pub network: Option<String>,
+    pub blocked: bool,
+}
+
 pub fn conversation(env: &Env, workspace: &WorkspaceId, dialog: &DialogId) -> ApiResult<Stub> {
     Ok(env.durable_object("CONVERSATION")?.get_by_name(&format!("{workspace}/{dialog}"))?)
+}
+
+/// The one Registry of the installation.
+pub fn registry(env: &Env) -> ApiResult<Stub> {
+    Ok(env.durable_object("REGISTRY")?.get_by_name("registry")?)
 }
 
 pub fn workspace(env: &Env, workspace: &WorkspaceId) -> ApiResult<Stub> {

@@ -5,12 +5,14 @@
 //!
 //! Layout:
 //! - `routes`: every URL of the API, on one screen.
-//! - `widget_api`, `agent_api`, `dev_api`: the handlers, grouped by who calls them.
-//! - `auth`: the secret, bearer tokens, fresh ids.
+//! - `widget_api`, `agent_api`, `team_api`, `dev_api`: the handlers, grouped by who calls them.
+//! - `widget_page`: the chat page with its per-channel `frame-ancestors`.
+//! - `auth`: the secret, the session cookie, API and visitor tokens, fresh ids.
 //! - `error`: `ApiError`, the one way an error leaves the edge.
 //! - `http`: JSON bodies in and out, query parameters.
 //! - `conversation`: the Conversation Durable Object (one per dialog: event log + sockets).
 //! - `workspace`: the Workspace Durable Object (one per tenant: directory, inbox, inbox sockets).
+//! - `registry`: the Registry Durable Object (one per installation: which workspaces exist).
 //! - `internal`: the typed requests the Worker sends to the Durable Objects.
 //! - `sql`: schema migrations and row helpers shared by both objects.
 //! - `sockets`: what both objects do with their hibernatable sockets.
@@ -24,15 +26,19 @@ mod dev_api;
 mod error;
 mod http;
 mod internal;
+mod registry;
 mod routes;
 mod sockets;
 mod sql;
+mod team_api;
 mod widget_api;
+mod widget_page;
 mod workspace;
 
 use worker::{event, Context, Env, Request, Response, Result};
 
 pub use conversation::Conversation;
+pub use registry::Registry;
 pub use workspace::Workspace;
 
 #[event(fetch)]

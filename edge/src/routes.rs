@@ -1,9 +1,11 @@
-//! Every URL of the edge, on one screen. Static files (`/`, `/widget.js`, `/widget/`, `/app/`,
-//! `/demo/`) are served by the assets binding before the Worker runs; what reaches this table
-//! is the API.
+//! Every URL of the edge, on one screen. Static files (`/`, `/widget.js`, `/app/`, `/demo/`)
+//! are served by the assets binding before the Worker runs; the chat page (`/widget/`) comes
+//! through here for its per-channel `frame-ancestors`; the rest is the API, whose routes and
+//! access levels are listed in `openline_core::protocol::ROUTES`.
 
 use crate::error::{ApiError, ApiResult};
-use crate::{agent_api, dev_api, widget_api};
+use crate::{agent_api, dev_api, team_api, widget_api, widget_page};
+use openline_core::protocol::path_known;
 use worker::{Env, Method, Request, Response};
 
 pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
@@ -11,14 +13,49 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let method = req.method();
     match (method, segments.as_slice()) {
+        (Method::Get, ["widget"] | ["widget", "" | "index.html"]) => {
+            widget_page::serve(req, env).await
+        }
+
         (Method::Get, ["api", "health"]) => Ok(Response::ok("ok")?),
+        (Method::Get, ["api", "setup"]) => team_api::setup_status(env).await,
+        (Method::Post, ["api", "setup"]) => team_api::setup(req, env).await,
 
         (Method::Post, ["api", "widget", "session"]) => widget_api::session(req, env).await,
         (Method::Get, ["api", "widget", "events"]) => widget_api::events(req, env).await,
         (Method::Post, ["api", "widget", "commands"]) => widget_api::command(req, env).await,
         (Method::Get, ["api", "widget", "socket"]) => widget_api::socket(req, env).await,
 
-        (Method::Post, ["api", "agent", "login"]) => agent_api::login(req, env).await,
+        (Method::Post, ["api", "agent", "login"]) => team_api::login(req, env).await,
+        (Method::Post, ["api", "agent", "logout"]) => team_api::logout(req, env).await,
+        (Method::Get, ["api", "agent", "me"]) => team_api::me(req, env).await,
+        (Method::Put, ["api", "agent", "password"]) => team_api::change_password(req, env).await,
+        (Method::Get | Method::Post, ["api", "agent", "invitation"]) => {
+            team_api::invitation(req, env).await
+        }
+        (Method::Get | Method::Post, ["api", "agent", "invites"]) => {
+            team_api::invites(req, env, None).await
+        }
+        (Method::Delete, ["api", "agent", "invites", id]) => {
+            let id = id.to_string();
+            team_api::invites(req, env, Some(&id)).await
+        }
+        (Method::Put | Method::Delete, ["api", "agent", "agents", id]) => {
+            let id = id.to_string();
+            team_api::agent(req, env, &id).await
+        }
+        (Method::Get | Method::Post, ["api", "agent", "api-tokens"]) => {
+            team_api::api_tokens(req, env, None).await
+        }
+        (Method::Delete, ["api", "agent", "api-tokens", id]) => {
+            let id = id.to_string();
+            team_api::api_tokens(req, env, Some(&id)).await
+        }
+        (Method::Get | Method::Post, ["api", "agent", "channels", id, "identity-secret"]) => {
+            let id = id.to_string();
+            team_api::identity_secret(req, env, &id).await
+        }
+
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
         (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
         (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
@@ -51,21 +88,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
 
         (Method::Post, ["api", "dev", "seed"]) => dev_api::seed(req, env).await,
 
-        (_, ["api", ..]) if known_path(&segments) => Err(ApiError::MethodNotAllowed),
+        (_, ["api", ..]) if path_known(&path) => Err(ApiError::MethodNotAllowed),
         _ => Err(ApiError::NotFound("route")),
     }
-}
-
-/// Paths that exist with another method, so a wrong method is a 405 rather than a 404.
-fn known_path(segments: &[&str]) -> bool {
-    matches!(
-        segments,
-        ["api", "widget", "session" | "events" | "commands" | "socket"]
-            | ["api", "agent", "login" | "inbox" | "agents" | "channels" | "presence" | "canned"]
-            | ["api", "agent", "canned", _]
-            | ["api", "agent", "channels", _]
-            | ["api", "agent", "inbox", "socket"]
-            | ["api", "agent", "dialogs", _, "events" | "commands" | "socket"]
-            | ["api", "dev", "seed"]
-    )
 }

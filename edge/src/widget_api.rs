@@ -6,30 +6,40 @@
 use crate::auth::{self, VisitorAuth};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
-use crate::internal::{self, DialogCommand, DialogMeta};
-use openline_core::auth::{sign, verify, Claims};
+use crate::internal::{self, Admission, DialogCommand, DialogMeta};
+use openline_core::auth::{identified_visitor, sign, verify, Claims};
+use openline_core::authz::Action;
 use openline_core::ids::parse_channel_key;
 use openline_core::protocol::{ChannelInfo, CommandRequest, WidgetSession, WidgetSessionRequest};
 use openline_core::{Actor, DialogId, Viewer, VisitorId};
 use worker::{Env, Method, Request, Response};
 
 pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let network = auth::network(&req, env)?;
+    limit_network(env, network.as_deref(), "session").await?;
     let body: WidgetSessionRequest = read_json(&mut req).await?;
     let (workspace, channel) =
         parse_channel_key(&body.channel).ok_or(ApiError::NotFound("channel"))?;
-    let stub = internal::workspace(env, &workspace)?;
-    let path = format!("/channel?id={channel}");
-    let info: ChannelInfo = internal::call::<(), _>(&stub, Method::Get, &path, None).await?;
-
     let secret = auth::secret(env)?;
-    // A returning visitor keeps their identity (W3); a token for another channel, or one that
-    // does not verify, simply starts a new visitor.
+    // A verified user (W6) is the same visitor everywhere. Otherwise a returning visitor keeps
+    // their identity (W3); a token for another channel, or one that does not verify, simply
+    // starts a new visitor.
     let returning =
         body.visitor_token.as_deref().and_then(|t| verify(&secret, t, auth::now_ms()).ok());
-    let visitor = match returning {
-        Some(Claims::Visitor { ws, ch, v }) if ws == workspace && ch == channel => v,
+    let visitor = match (&body.identity, returning) {
+        (Some(identity), _) => identified_visitor(&secret, &channel, &identity.user_id),
+        (None, Some(Claims::Visitor { ws, ch, v })) if ws == workspace && ch == channel => v,
         _ => VisitorId::parse(&auth::random_id("v_")?).ok_or(ApiError::NotFound("visitor"))?,
     };
+    let admission = Admission {
+        channel: channel.clone(),
+        visitor: visitor.clone(),
+        network,
+        host: body.host,
+        identity: body.identity,
+    };
+    let stub = internal::workspace(env, &workspace)?;
+    let info: ChannelInfo = internal::call(&stub, Method::Post, "/admit", Some(&admission)).await?;
     let claims = Claims::Visitor { ws: workspace, ch: channel.clone(), v: visitor.clone() };
     json(&WidgetSession {
         visitor_token: sign(&secret, &claims),
@@ -39,26 +49,49 @@ pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
     })
 }
 
-fn dialog_of(who: &VisitorAuth) -> DialogMeta {
+/// The per-network limit on widget calls (the per-visitor one is the dialog's). Lifted with
+/// `OPENLINE_NETWORK_LIMIT=off` for the latency bench, which sends from one address.
+async fn limit_network(env: &Env, network: Option<&str>, what: &str) -> ApiResult<()> {
+    let off = env.var("OPENLINE_NETWORK_LIMIT").is_ok_and(|v| v.to_string() == "off");
+    let (Some(network), false) = (network, off) else { return Ok(()) };
+    let binding = if what == "session" { "SESSION_LIMIT" } else { "MESSAGE_LIMIT" };
+    let Ok(limiter) = env.rate_limiter(binding) else {
+        worker::console_error!("rate limiter {binding} is not bound");
+        return Ok(());
+    };
+    let outcome = limiter.limit(format!("{what}:{network}")).await?;
+    if outcome.success {
+        Ok(())
+    } else {
+        Err(ApiError::RateLimited { retry_after_ms: 10_000 })
+    }
+}
+
+fn dialog_of(who: &VisitorAuth, network: Option<String>) -> DialogMeta {
     DialogMeta {
         workspace: who.workspace.clone(),
         channel: who.channel.clone(),
         visitor: who.visitor.clone(),
         dialog: DialogId::for_visitor(&who.channel, &who.visitor),
+        network,
     }
 }
 
 pub async fn events(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::visitor(&req, env)?;
-    let meta = dialog_of(&who);
+    let meta = dialog_of(&who, None);
+    who.permit(Action::ReadDialog(&meta.dialog))?;
     let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     internal::send::<()>(&stub, Method::Get, &events_path("events", after_param(&req)?), None).await
 }
 
 pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::visitor(&req, env)?;
+    let network = auth::network(&req, env)?;
+    limit_network(env, network.as_deref(), "message").await?;
     let request: CommandRequest = read_json(&mut req).await?;
-    let meta = dialog_of(&who);
+    let meta = dialog_of(&who, network);
+    who.permit(Action::CommandDialog(&meta.dialog, &request.command))?;
     let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     let command = DialogCommand {
         actor: Actor::Visitor { id: who.visitor },
@@ -77,7 +110,8 @@ pub async fn socket(req: Request, env: &Env) -> ApiResult<Response> {
         return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
     }
     let who = auth::visitor(&req, env)?;
-    let meta = dialog_of(&who);
+    let meta = dialog_of(&who, None);
+    who.permit(Action::ReadDialog(&meta.dialog))?;
     let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     internal::forward_upgrade(&stub, &req, &events_path("socket", after_param(&req)?)).await
 }

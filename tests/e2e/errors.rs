@@ -189,11 +189,12 @@ async fn the_agent_app_cannot_be_framed_and_pages_run_without_inline_code() -> a
     );
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(app.get("x-frame-options").and_then(|v| v.to_str().ok()), Some("DENY"));
-    // The chat iframe is framed by customers' sites, under the same no-inline policy.
+    // The chat iframe is framed by the channel's sites (see `identity::allowed_sites_*`), under
+    // the same no-inline policy; without a channel, by nobody.
     let widget = headers("/widget/").await?;
     let csp =
         widget.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
-    assert!(csp.contains("style-src 'self'") && !csp.contains("frame-ancestors"), "{csp}");
+    assert!(csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
     // The headers file itself is not served.
     let (status, _) = Http::new(&edge).raw(Method::GET, "/_headers", vec![]).await?;
     assert_eq!(status, 404);

@@ -7,5 +7,7 @@ mod browser;
 mod channels;
 mod contact_center;
 mod errors;
+mod identity;
 mod messages;
 mod routing;
+mod security;

@@ -7,6 +7,9 @@ use openline_core::protocol::{
     CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest,
     WidgetSession, WidgetSessionRequest,
 };
+
+/// The agent app's session cookie (see `openline_core::protocol`).
+pub const SESSION_COOKIE: &str = "openline_session";
 use openline_core::{Command, CommandId, DialogId, Event};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -45,12 +48,25 @@ pub fn note(text: &str) -> Command {
     Command::Post { text: text.into(), internal: true }
 }
 
+/// How a client proves who it is.
+#[derive(Clone, Debug)]
+pub enum Credentials {
+    None,
+    /// `Authorization: Bearer …` (visitor tokens, API tokens).
+    Bearer(String),
+    /// The agent app's session cookie, sent as a browser on the app's page would: with the
+    /// CSRF header on writes and the app's `Origin` on WebSockets.
+    Session(String),
+}
+
 #[derive(Clone)]
 pub struct Http {
     client: reqwest::Client,
     base: String,
     ws_base: String,
-    token: Option<String>,
+    credentials: Credentials,
+    /// Extra headers on every request (an `Origin`, a network address).
+    headers: Vec<(String, String)>,
 }
 
 impl Http {
@@ -59,13 +75,54 @@ impl Http {
             client: reqwest::Client::new(),
             base: edge.url(""),
             ws_base: edge.ws_url(""),
-            token: None,
+            credentials: Credentials::None,
+            headers: Vec::new(),
         }
     }
 
-    /// The same calls with another (possibly forged) token.
+    /// The same calls with another (possibly forged) bearer token.
     pub fn with_token(&self, token: &str) -> Http {
-        Http { token: Some(token.to_owned()), ..self.clone() }
+        self.with_credentials(Credentials::Bearer(token.to_owned()))
+    }
+
+    pub fn with_credentials(&self, credentials: Credentials) -> Http {
+        Http { credentials, ..self.clone() }
+    }
+
+    /// The same calls with one more header on each.
+    pub fn with_header(&self, name: &str, value: &str) -> Http {
+        let mut headers = self.headers.clone();
+        headers.push((name.to_owned(), value.to_owned()));
+        Http { headers, ..self.clone() }
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn authorize(&self, mut req: reqwest::RequestBuilder, write: bool) -> reqwest::RequestBuilder {
+        match &self.credentials {
+            Credentials::None => {}
+            Credentials::Bearer(token) => req = req.bearer_auth(token),
+            Credentials::Session(cookie) => {
+                req = req.header("cookie", format!("{SESSION_COOKIE}={cookie}"));
+                if write {
+                    req = req.header("x-openline-csrf", "1");
+                }
+            }
+        }
+        for (name, value) in &self.headers {
+            req = req.header(name, value);
+        }
+        req
+    }
+
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        self.send(self.client.delete(format!("{}{path}", self.base))).await
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
@@ -87,36 +144,89 @@ impl Http {
         path: &str,
         body: Vec<u8>,
     ) -> Result<(u16, String)> {
-        let mut req = self.client.request(method, format!("{}{path}", self.base)).body(body);
-        if let Some(token) = &self.token {
-            req = req.bearer_auth(token);
-        }
-        let response = req.send().await?;
+        let write = !matches!(method, reqwest::Method::GET | reqwest::Method::HEAD);
+        let req = self.client.request(method, format!("{}{path}", self.base)).body(body);
+        let response = self.authorize(req, write).send().await?;
         Ok((response.status().as_u16(), response.text().await?))
     }
 
-    async fn send<T: DeserializeOwned>(&self, mut req: reqwest::RequestBuilder) -> Result<T> {
-        if let Some(token) = &self.token {
-            req = req.bearer_auth(token);
-        }
-        let response = req.send().await?;
-        let status = response.status().as_u16();
-        let text = response.text().await?;
-        if !(200..300).contains(&status) {
-            let body: ErrorBody = serde_json::from_str(&text)
-                .with_context(|| format!("error {status} without a JSON error body: {text}"))?;
-            return Err(ApiFailure { status, body }.into());
-        }
-        serde_json::from_str(&text).with_context(|| format!("unexpected reply: {text}"))
+    async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T> {
+        let (_, status, text) = self.send_raw(req).await?;
+        decode(status, &text)
     }
 
+    /// Sends with the credentials; returns the session cookie the reply set (if any), the
+    /// status and the body.
+    async fn send_raw(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<(Option<String>, u16, String)> {
+        let write = req
+            .try_clone()
+            .and_then(|r| r.build().ok())
+            .is_some_and(|r| !matches!(*r.method(), reqwest::Method::GET | reqwest::Method::HEAD));
+        let response = self.authorize(req, write).send().await?;
+        let prefix = format!("{SESSION_COOKIE}=");
+        let session = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix(prefix.as_str()))
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned);
+        let status = response.status().as_u16();
+        Ok((session, status, response.text().await?))
+    }
+
+    /// A POST that signs in (login, setup, an accepted invitation): the reply and the session
+    /// cookie it set.
+    pub async fn sign_in<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<(T, String)> {
+        let req = self.client.post(format!("{}{path}", self.base)).json(body);
+        let (session, status, text) = self.send_raw(req).await?;
+        let reply = decode(status, &text)?;
+        Ok((reply, session.context("the reply set no session cookie")?))
+    }
+
+    /// A WebSocket, opened as a browser on this site would (with the session cookie and this
+    /// site's `Origin` when signed in).
     pub async fn socket(&self, path: &str) -> Result<Socket> {
-        let url = format!("{}{path}", self.ws_base);
-        let (stream, _) = tokio_tungstenite::connect_async(url.as_str())
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let mut url = format!("{}{path}", self.ws_base);
+        // Browsers cannot set headers on a WebSocket: bearer tokens go in the query.
+        if let (Credentials::Bearer(token), false) = (&self.credentials, path.contains("token=")) {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            url = format!("{url}{sep}token={token}");
+        }
+        let mut request = url.as_str().into_client_request()?;
+        if let Credentials::Session(cookie) = &self.credentials {
+            let headers = request.headers_mut();
+            headers.insert("cookie", format!("{SESSION_COOKIE}={cookie}").parse()?);
+            headers.insert("origin", self.base.parse()?);
+        }
+        for (name, value) in &self.headers {
+            request
+                .headers_mut()
+                .insert(reqwest::header::HeaderName::from_bytes(name.as_bytes())?, value.parse()?);
+        }
+        let (stream, _) = tokio_tungstenite::connect_async(request)
             .await
             .with_context(|| format!("connecting {url}"))?;
         Ok(Socket { stream })
     }
+}
+
+fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T> {
+    if !(200..300).contains(&status) {
+        let body: ErrorBody = serde_json::from_str(text)
+            .with_context(|| format!("error {status} without a JSON error body: {text}"))?;
+        return Err(ApiFailure { status, body }.into());
+    }
+    serde_json::from_str(text).with_context(|| format!("unexpected reply: {text}"))
 }
 
 /// The status and code of a failed call, for asserting on refusals.
@@ -144,7 +254,12 @@ impl Customer {
     /// A returning visit: the token kept from before (W3).
     pub async fn resume(edge: &Edge, channel_key: &str, token: Option<String>) -> Result<Customer> {
         let http = Http::new(edge);
-        let request = WidgetSessionRequest { channel: channel_key.into(), visitor_token: token };
+        let request = WidgetSessionRequest {
+            channel: channel_key.into(),
+            visitor_token: token,
+            host: None,
+            identity: None,
+        };
         let session: WidgetSession = http.post("/api/widget/session", &request).await?;
         Ok(Customer { http: http.with_token(&session.visitor_token), session })
     }
@@ -189,8 +304,8 @@ impl Agent {
             email: email.into(),
             password: password.into(),
         };
-        let login: LoginReply = http.post("/api/agent/login", &request).await?;
-        Ok(Agent { http: http.with_token(&login.token), login })
+        let (login, session) = http.sign_in("/api/agent/login", &request).await?;
+        Ok(Agent { http: http.with_credentials(Credentials::Session(session)), login })
     }
 
     pub async fn command(&self, dialog: &DialogId, command: Command) -> Result<CommandReply> {
@@ -216,12 +331,12 @@ impl Agent {
     }
 
     pub async fn socket(&self, dialog: &DialogId, after: Option<u64>) -> Result<Socket> {
-        let path = format!("/api/agent/dialogs/{dialog}/socket?token={}", self.login.token);
+        let path = format!("/api/agent/dialogs/{dialog}/socket");
         self.http.socket(&with_after(&path, after)).await
     }
 
     pub async fn inbox_socket(&self) -> Result<Socket> {
-        self.http.socket(&format!("/api/agent/inbox/socket?token={}", self.login.token)).await
+        self.http.socket("/api/agent/inbox/socket").await
     }
 }
 
@@ -268,6 +383,12 @@ impl Socket {
                 return Ok(seen);
             }
         }
+    }
+
+    /// Sends a text frame (clients normally send only pings).
+    pub async fn send_text(&mut self, text: &str) -> Result<()> {
+        self.stream.send(Message::Text(text.into())).await?;
+        Ok(())
     }
 
     pub async fn close(mut self) -> Result<()> {

@@ -66,6 +66,11 @@ impl Edge {
         Edge::start(EdgeConfig { port: None, persist, secret, vars }).await
     }
 
+    /// The secret this edge signs tokens with (to forge expired or tampered ones in tests).
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }

@@ -6,11 +6,12 @@
 use gloo_net::http::{Request, RequestBuilder};
 use openline_core::ids::CommandId;
 use openline_core::protocol::{
-    CommandReply, CommandRequest, ErrorBody, WidgetSession, WidgetSessionRequest,
+    CommandReply, CommandRequest, ErrorBody, VisitorIdentity, WidgetSession, WidgetSessionRequest,
 };
 use openline_core::Command;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use web_sys::UrlSearchParams;
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,8 +41,26 @@ pub async fn start_session(
     channel: &str,
     visitor_token: Option<String>,
 ) -> Result<WidgetSession, ApiError> {
-    let body = WidgetSessionRequest { channel: channel.to_owned(), visitor_token };
+    let (host, identity) = host_context();
+    let body = WidgetSessionRequest { channel: channel.to_owned(), visitor_token, host, identity };
     send(Request::post("/api/widget/session"), &body).await
+}
+
+/// What the loader told the chat page about the page it is embedded in: that page's origin
+/// (`?host=`, checked against the channel's allowed sites) and, for a user signed in on the
+/// site, their signed identity (`#uid=…&uh=…`: a fragment never reaches a server log; W6).
+fn host_context() -> (Option<String>, Option<VisitorIdentity>) {
+    let location = leptos::prelude::location();
+    let param = |raw: Option<String>, name: &str| {
+        let raw = raw.unwrap_or_default();
+        let raw = raw.trim_start_matches(['?', '#']);
+        UrlSearchParams::new_with_str(raw).ok().and_then(|p| p.get(name)).filter(|v| !v.is_empty())
+    };
+    let host = param(location.search().ok(), "host");
+    let user_id = param(location.hash().ok(), "uid");
+    let hash = param(location.hash().ok(), "uh");
+    let identity = user_id.zip(hash).map(|(user_id, hash)| VisitorIdentity { user_id, hash });
+    (host, identity)
 }
 
 /// Sends one visitor command. A retry must reuse `command_id` so the server applies it once.

@@ -4,6 +4,8 @@
   var s = d.currentScript || d.querySelector('script[data-channel]');
   if (w.Openline || !s) return;
   var lang = s.getAttribute('data-lang'), o = new URL(s.src, location.href).origin;
+  // W6: a signed-in user of the site, signed by the site's server (see the README).
+  var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash');
   var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
   var b = d.createElement('button'), N = 'http://www.w3.org/2000/svg';
   var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
@@ -16,7 +18,8 @@
       f = d.createElement('iframe');
       f.title = 'Chat';
       f.src = o + '/widget/?channel=' + encodeURIComponent(s.getAttribute('data-channel')) +
-        (lang ? '&lang=' + encodeURIComponent(lang) : '');
+        (lang ? '&lang=' + encodeURIComponent(lang) : '') + '&host=' + encodeURIComponent(location.origin) +
+        (uid && uh ? '#uid=' + encodeURIComponent(uid) + '&uh=' + encodeURIComponent(uh) : '');
       root.appendChild(f);
       wide.onchange = function () { set(on, 1); };
     }

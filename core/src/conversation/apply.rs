@@ -56,6 +56,8 @@ pub fn apply(state: &mut DialogState, event: &Event) {
         }
         EventBody::Pinned => state.pinned = true,
         EventBody::Unpinned => state.pinned = false,
+        EventBody::Blocked => state.blocked = true,
+        EventBody::Unblocked => state.blocked = false,
         EventBody::Closed { reason, .. } => {
             state.status = SessionStatus::Idle;
             state.waiting_since = None;

@@ -29,6 +29,11 @@ pub enum Command {
     AcceptAndClose,
     /// Close as spam / force stop (Q6); the customer may write again later.
     MarkSpam,
+    /// Close as spam and refuse the customer's messages from now on (Q6); the edge also
+    /// refuses new visitor sessions from their network address.
+    Block,
+    /// Lift a block (supervisors and admins).
+    Unblock,
     /// Take over a session someone else owns (Q7).
     Take,
     /// Hand the session to another agent (Q4).
@@ -141,6 +146,8 @@ pub enum Rejection {
     UnknownMessage,
     /// The message was deleted already.
     MessageDeleted,
+    /// The customer was blocked (Q6).
+    Blocked,
 }
 
 impl Rejection {
@@ -157,6 +164,7 @@ impl Rejection {
             Rejection::UnknownChannel => "unknown_channel",
             Rejection::UnknownMessage => "unknown_message",
             Rejection::MessageDeleted => "message_deleted",
+            Rejection::Blocked => "blocked",
         }
     }
 
@@ -179,6 +187,7 @@ impl Rejection {
             Rejection::UnknownChannel => "There is no such open channel in this workspace.".into(),
             Rejection::UnknownMessage => "There is no such message in this conversation.".into(),
             Rejection::MessageDeleted => "The message was deleted.".into(),
+            Rejection::Blocked => "This conversation does not accept messages.".into(),
         }
     }
 }
@@ -226,6 +235,8 @@ fn agent_command(
         Command::Finish => lifecycle::finish(state, me),
         Command::AcceptAndClose => lifecycle::accept_and_close(state, me),
         Command::MarkSpam => lifecycle::mark_spam(state, me),
+        Command::Block => lifecycle::block(state, me),
+        Command::Unblock => lifecycle::unblock(state, ctx.role),
         Command::Take => lifecycle::take(state, me),
         Command::Transfer { .. } => lifecycle::transfer(state, me, named()?),
         Command::TransferToChannel { .. } => {

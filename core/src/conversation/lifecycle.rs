@@ -3,6 +3,7 @@
 
 use super::decide::Rejection;
 use super::state::{DialogState, SessionStatus};
+use crate::auth::Role;
 use crate::event::{AgentRef, ChannelRef, CloseReason, EventBody};
 
 /// Take a waiting session (Q3). Answering one's own session again does nothing.
@@ -92,6 +93,25 @@ pub fn finish(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, Reje
 /// Close as spam / force stop (Q6), with the same rights as finishing.
 pub fn mark_spam(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, Rejection> {
     close(state, me, CloseReason::Spam)
+}
+
+/// Block the customer (Q6 "spam and block"): an open session closes as spam first, with the
+/// same rights as finishing; an idle dialog is blocked by any agent.
+pub fn block(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, Rejection> {
+    if state.blocked {
+        return Ok(vec![]);
+    }
+    let mut bodies = if state.is_open() { mark_spam(state, me)? } else { vec![] };
+    bodies.push(EventBody::Blocked);
+    Ok(bodies)
+}
+
+/// Lift a block: a supervisor's or an admin's call.
+pub fn unblock(state: &DialogState, role: Role) -> Result<Vec<EventBody>, Rejection> {
+    if !role.may_moderate() {
+        return Err(Rejection::Forbidden);
+    }
+    Ok(if state.blocked { vec![EventBody::Unblocked] } else { vec![] })
 }
 
 /// Take and finish at once (Q5): a waiting session is answered first.

@@ -8,6 +8,9 @@ use crate::limits::MAX_MESSAGE_CHARS;
 
 /// A customer may always write: after a close, the message opens the next session (Q12).
 pub fn customer_post(state: &DialogState, text: &str) -> Result<Vec<EventBody>, Rejection> {
+    if state.blocked {
+        return Err(Rejection::Blocked);
+    }
     let text = checked_text(text)?;
     let mut bodies = Vec::new();
     if !state.is_open() {

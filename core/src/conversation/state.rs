@@ -31,6 +31,8 @@ pub struct DialogState {
     pub last_activity_at: Option<i64>,
     /// The open channel the dialog was moved to (Q4); `None`: the one the customer wrote on.
     pub channel: Option<ChannelId>,
+    /// The customer was blocked (Q6): their messages are refused.
+    pub blocked: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

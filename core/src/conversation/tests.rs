@@ -2,7 +2,7 @@
 //!
 //! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis, eva,
 //! system} and verb ∈ {say, note, answer, finish, accept-close, spam, take, transfer <who>,
-//! invite <who>, pin, unpin}. Trace: per step, the event types it appended (or
+//! invite <who>, pin, unpin, block, unblock}. Trace: per step, the event types it appended (or
 //! `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
@@ -48,6 +48,8 @@ fn command(verb: &str, text: &str) -> Command {
         "finish" => Command::Finish,
         "accept-close" => Command::AcceptAndClose,
         "spam" => Command::MarkSpam,
+        "block" => Command::Block,
+        "unblock" => Command::Unblock,
         "take" => Command::Take,
         "transfer" => Command::Transfer { to: agent_id(text) },
         "invite" => Command::Invite { agent: agent_id(text) },
@@ -81,6 +83,8 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::Invited { .. } => "invited",
         EventBody::Pinned => "pinned",
         EventBody::Unpinned => "unpinned",
+        EventBody::Blocked => "blocked",
+        EventBody::Unblocked => "unblocked",
         EventBody::Unknown => "unknown",
     }
 }
@@ -94,6 +98,9 @@ fn status(state: &DialogState) -> String {
     let mut line = format!("{status} session={} unread={}", state.session, state.unread);
     if state.pinned {
         line.push_str(" pinned");
+    }
+    if state.blocked {
+        line.push_str(" blocked");
     }
     if !state.participants.is_empty() {
         let names: Vec<&str> = state.participants.iter().map(|p| p.name.as_str()).collect();
@@ -541,4 +548,22 @@ fn c6_m8_edits_of_hidden_notes_stay_hidden() {
     for e in &log[3..] {
         assert_eq!(crate::view::view(e, crate::view::Viewer::Customer), None);
     }
+}
+
+#[test]
+fn q6_block_closes_as_spam_and_refuses_the_customer_until_an_admin_unblocks() {
+    check(
+        "visitor: say buy pills | luis: block | visitor: say more pills | luis: block \
+         | luis: unblock | ana: unblock | visitor: say sorry",
+        "session_opened message_posted | closed(spam) blocked | !blocked | - | !forbidden \
+         | unblocked | session_opened message_posted ; unanswered session=2 unread=1",
+    );
+    // A waiting session is blocked by anyone; an idle dialog too, and only once.
+    check(
+        "visitor: say hi | eva: block",
+        "session_opened message_posted | closed(spam) blocked ; idle session=1 unread=0 blocked",
+    );
+    check("visitor: say hi | ana: answer | ana: finish | luis: block | eva: block", "session_opened message_posted | answered | closed | blocked | - ; idle session=1 unread=0 blocked");
+    // While someone else owns the session, closing it is theirs to do.
+    check("visitor: say hi | ana: answer | luis: block", "session_opened message_posted | answered | !answered_by_other ; in_progress(ana) session=1 unread=1");
 }

@@ -97,6 +97,20 @@ impl Conversation {
     /// The workspace's inbox row for this dialog, sent after the reply: the customer does not
     /// wait for the inbox. A failure loses no message (the log is stored) and the next change
     /// sends a fresh summary; summaries that overtake each other are ordered by `last_seq`.
+    /// A block covers the customer's new chats too (Q6): the workspace refuses new visitor
+    /// sessions for them and their network.
+    pub(super) async fn report_block(&self, meta: &DialogMeta, blocked: bool) -> ApiResult<()> {
+        let change = internal::BlockChange {
+            visitor: meta.visitor.clone(),
+            network: meta.network.clone(),
+            blocked,
+        };
+        let stub = internal::workspace(&self.env, &meta.workspace)?;
+        internal::call::<_, serde_json::Value>(&stub, Method::Post, "/block", Some(&change))
+            .await?;
+        Ok(())
+    }
+
     pub(super) fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
         let summary = DialogSummary::new(
             meta.dialog.clone(),

@@ -143,6 +143,9 @@ impl Conversation {
         if !events.is_empty() {
             self.send_summary(&meta, &after);
         }
+        if before.blocked != after.blocked {
+            self.report_block(&meta, after.blocked).await?;
+        }
         self.schedule_auto_close(&after, &settings).await;
         json(&CommandReply { events: view_all(&events, cmd.viewer) })
     }
@@ -166,9 +169,20 @@ impl Conversation {
     /// The dialog's owner, stored on the first customer command. Agents cannot create dialogs.
     fn meta_for(&self, given: Option<DialogMeta>) -> ApiResult<DialogMeta> {
         let stored: Option<DialogMeta> = get_meta(&self.sql, "dialog")?;
+        let same_dialog = |a: &DialogMeta, b: &DialogMeta| {
+            (&a.workspace, &a.channel, &a.visitor, &a.dialog)
+                == (&b.workspace, &b.channel, &b.visitor, &b.dialog)
+        };
         match (stored, given) {
-            (Some(stored), Some(given)) if stored != given => {
+            (Some(stored), Some(given)) if !same_dialog(&stored, &given) => {
                 Err(ApiError::Rejected(openline_core::Rejection::Forbidden))
+            }
+            // The customer's latest network is the one a block covers (Q6).
+            (Some(stored), Some(given))
+                if given.network.is_some() && given.network != stored.network =>
+            {
+                put_meta(&self.sql, "dialog", &given)?;
+                Ok(given)
             }
             (Some(stored), _) => Ok(stored),
             (None, Some(given)) => {

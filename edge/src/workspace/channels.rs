@@ -1,14 +1,14 @@
 //! Open channels and their settings (Q14): texts, working hours, automatic close. Saved as one
 //! JSON document per channel; the Conversation DOs read them when a session opens.
 
-use super::{channel_param, Workspace};
+use super::Workspace;
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use openline_core::channel::ChannelSettings;
-use openline_core::protocol::{ChannelInfo, ChannelsReply, NewChannel};
+use openline_core::protocol::{ChannelsReply, NewChannel};
 use openline_core::ChannelId;
 use serde::Deserialize;
-use worker::{Request, Response};
+use worker::Response;
 
 #[derive(Deserialize)]
 struct Row {
@@ -44,12 +44,6 @@ impl Workspace {
     pub(super) fn settings_of(&self, id: &ChannelId) -> ApiResult<ChannelSettings> {
         let row = self.channel_rows(Some(id))?.into_iter().next();
         row.map(Row::settings).transpose()?.flatten().ok_or(ApiError::NotFound("channel"))
-    }
-
-    /// What a customer may know: name and greeting.
-    pub(super) fn channel_info(&self, req: &Request) -> ApiResult<Response> {
-        let settings = self.settings_of(&channel_param(req)?)?;
-        json(&ChannelInfo { id: settings.id, name: settings.name, greeting: settings.greeting })
     }
 
     pub(super) fn channels(&self) -> ApiResult<Response> {

@@ -13,9 +13,13 @@ use serde_json::json;
 use worker::{Request, Response};
 
 impl Workspace {
-    /// Development seeding: creates the channel and each agent whose email is not there yet;
-    /// calling it again changes nothing.
+    /// Development seeding: creates the agents and channels of a new workspace. A workspace
+    /// that has agents already is left alone, so seeding again changes nothing and can never
+    /// add an agent to a workspace in use.
     pub(super) fn seed(&self, seed: DevSeedRequest) -> ApiResult<Response> {
+        if self.find_agents(Agents::All)?.next().is_some() {
+            return json(&json!({ "created": false }));
+        }
         let admin = DevAgent {
             email: seed.admin_email,
             name: seed.admin_name,
@@ -59,7 +63,10 @@ impl Workspace {
         Ok(true)
     }
 
-    fn find_agents(&self, which: Agents<'_>) -> ApiResult<impl Iterator<Item = AgentRow>> {
+    pub(super) fn find_agents(
+        &self,
+        which: Agents<'_>,
+    ) -> ApiResult<impl Iterator<Item = AgentRow>> {
         const COLUMNS: &str = "SELECT id, email, name, role, presence, password_hash FROM agents";
         let cursor = match which {
             Agents::WithId(id) => {
@@ -105,36 +112,37 @@ impl Workspace {
         json(&agent.ok_or(ApiError::NotFound("agent"))?)
     }
 
-    /// The password is checked even for an unknown email, so timing tells nothing.
+    /// The password is checked even for an unknown email, so timing tells nothing. A match
+    /// opens a session.
     pub(super) fn login(&self, check: LoginCheck) -> ApiResult<Response> {
         let row = self.find_agents(Agents::WithEmail(&normalize_email(&check.email)))?.next();
         let stored = row.as_ref().map_or(DUMMY_HASH, |r| r.password_hash.as_str());
         let password_ok = verify_password(&check.password, stored);
         match (row.and_then(AgentRow::profile), password_ok) {
-            (Some(profile), true) => json(&profile),
+            (Some(profile), true) => json(&self.open_session(profile)?),
             _ => Err(ApiError::InvalidCredentials),
         }
     }
 }
 
-enum Agents<'a> {
+pub(super) enum Agents<'a> {
     WithId(&'a str),
     WithEmail(&'a str),
     All,
 }
 
 #[derive(Deserialize)]
-struct AgentRow {
+pub(super) struct AgentRow {
     id: String,
     email: String,
     name: String,
     role: String,
     presence: String,
-    password_hash: String,
+    pub(super) password_hash: String,
 }
 
 impl AgentRow {
-    fn profile(self) -> Option<AgentProfile> {
+    pub(super) fn profile(self) -> Option<AgentProfile> {
         Some(AgentProfile {
             id: AgentId::parse(&self.id)?,
             name: self.name,
@@ -146,7 +154,7 @@ impl AgentRow {
     }
 }
 
-fn normalize_email(email: &str) -> String {
+pub(super) fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 

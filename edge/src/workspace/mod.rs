@@ -6,19 +6,24 @@
 //! per dialog.
 //!
 //! - `directory`: agents, login, presence, development seeding.
+//! - `team`: sessions, passwords, invitations, roles, removal, API tokens.
+//! - `access`: who may open a chat: allowed sites, blocks, signed identity (W6).
 //! - `canned`: the canned-response library (C7).
 //! - `channels`: open channels and their settings (Q14).
 //! - `inbox`: summaries in, live rows out (Q2).
 //! - `routing`: offers of waiting sessions to available agents (Q13).
 
+mod access;
 mod canned;
 mod channels;
 mod directory;
 mod inbox;
 mod routing;
+mod team;
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json, read_json};
+use crate::internal::FirstAdmin;
 use crate::sql::{migrate, META_TABLE};
 use worker::{
     console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
@@ -42,6 +47,15 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
     // Canned responses (C7).
     &["CREATE TABLE canned (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL, text TEXT NOT NULL, folder TEXT)"],
+    // Identity and abuse protection (issue 4): live sessions, invitations and API tokens
+    // (hashed), blocked visitors and networks, each channel's identity secret (W6).
+    &[
+        "CREATE TABLE sessions (id TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+        "CREATE TABLE invites (id TEXT PRIMARY KEY, code_hash TEXT NOT NULL UNIQUE, email TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, expires_at INTEGER NOT NULL)",
+        "CREATE TABLE api_tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, agent_id TEXT NOT NULL, created_at INTEGER NOT NULL, last_used_at INTEGER)",
+        "CREATE TABLE blocks (kind TEXT NOT NULL, value TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (kind, value))",
+        "CREATE TABLE channel_secrets (channel_id TEXT PRIMARY KEY, secret TEXT NOT NULL)",
+    ],
 ];
 
 #[durable_object]
@@ -65,8 +79,9 @@ impl DurableObject for Workspace {
         ApiError::respond(self.route(req).await)
     }
 
-    /// Clients send nothing but pings, which the runtime answers.
-    async fn websocket_message(&self, _: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
+    /// Clients send nothing but pings, which the runtime answers without waking us.
+    async fn websocket_message(&self, ws: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
+        crate::sockets::refuse_unexpected_frames(&ws);
         Ok(())
     }
 
@@ -93,9 +108,37 @@ impl Workspace {
         match (req.method(), req.path().as_str()) {
             (Method::Post, "/seed") => self.seed(read_json(&mut req).await?),
             (Method::Post, "/login") => self.login(read_json(&mut req).await?),
+            (Method::Post, "/whoami") => self.whoami(read_json(&mut req).await?),
+            (Method::Post, "/logout") => self.end_session(&param(&req, "session")?),
+            (Method::Post, "/password") => self.change_password(read_json(&mut req).await?),
+            (Method::Post, "/setup") => {
+                let admin: FirstAdmin = read_json(&mut req).await?;
+                self.first_admin(&admin.name, &admin.email, &admin.password)
+            }
+            (Method::Get, "/invites") => self.invites(),
+            (Method::Post, "/invites") => {
+                let workspace = workspace_param(&req)?;
+                self.invite(&workspace, read_json(&mut req).await?)
+            }
+            (Method::Delete, "/invites") => self.revoke_invite(&param(&req, "id")?),
+            (Method::Get, "/invitation") => {
+                self.preview_invite(workspace_param(&req)?, &param(&req, "code_hash")?)
+            }
+            (Method::Post, "/invitation") => self.accept_invite(read_json(&mut req).await?),
+            (Method::Put, "/agents") => {
+                let id = agent_param(&req)?;
+                self.update_agent(&id, read_json(&mut req).await?)
+            }
+            (Method::Delete, "/agents") => self.remove_agent(&agent_param(&req)?).await,
+            (Method::Get, "/api-tokens") => self.api_tokens(),
+            (Method::Post, "/api-tokens") => self.create_api_token(read_json(&mut req).await?),
+            (Method::Delete, "/api-tokens") => self.revoke_api_token(&param(&req, "id")?),
+            (Method::Get, "/identity-secret") => self.identity_secret(&channel_param(&req)?, false),
+            (Method::Post, "/identity-secret") => self.identity_secret(&channel_param(&req)?, true),
+            (Method::Post, "/admit") => self.admit(read_json(&mut req).await?),
+            (Method::Post, "/block") => self.set_blocked(read_json(&mut req).await?),
             (Method::Get, "/agents") => self.agents(),
             (Method::Get, "/agent") => self.agent(&req),
-            (Method::Get, "/channel") => self.channel_info(&req),
             (Method::Get, "/channel-settings") => json(&self.settings_of(&channel_param(&req)?)?),
             (Method::Get, "/channels") => self.channels(),
             (Method::Post, "/channels") => self.create_channel(read_json(&mut req).await?),
@@ -128,6 +171,19 @@ impl Workspace {
         }
         self.after_routing().await;
     }
+}
+
+fn param(req: &Request, name: &str) -> ApiResult<String> {
+    crate::http::query(req, name)?.ok_or(ApiError::NotFound("parameter"))
+}
+
+fn workspace_param(req: &Request) -> ApiResult<openline_core::WorkspaceId> {
+    openline_core::WorkspaceId::parse(&param(req, "workspace")?)
+        .ok_or(ApiError::NotFound("workspace"))
+}
+
+fn agent_param(req: &Request) -> ApiResult<openline_core::AgentId> {
+    openline_core::AgentId::parse(&param(req, "id")?).ok_or(ApiError::NotFound("agent"))
 }
 
 fn channel_param(req: &Request) -> ApiResult<openline_core::ChannelId> {

@@ -1,0 +1,153 @@
+//! The account menu at the right of the top bar (`#account-menu`): the signed-in agent's
+//! name and role on the button; "Change password" (`#change-password`, a modal dialog in
+//! `password_dialog`) and "Log out" (`#logout`) in the menu. The menu follows the WAI-ARIA
+//! menu button pattern with `action_menu`'s keyboard helpers: arrows, Home and End move,
+//! Escape closes and gives focus back to the button, Tab or a click elsewhere closes.
+//!
+//! Logging out asks the server to end the session (`POST /api/agent/logout`) and only then
+//! clears the app: if the call fails the agent stays signed in and is told why, since the
+//! cookie would otherwise still sign them in on the next visit.
+
+use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
+use crate::api_account;
+use crate::app::{initials, use_ui, Ui};
+use crate::channels_screen::focus;
+use crate::i18n::{AccountText, Text};
+use crate::password_dialog::PasswordDialog;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const BUTTON_ID: &str = "account-menu";
+const MENU_ID: &str = "account-menu-list";
+
+#[component]
+pub fn AccountMenu() -> impl IntoView {
+    let ui = use_ui();
+    let Some(reply) = ui.session.get_untracked() else {
+        return ().into_any();
+    };
+    let open = RwSignal::new(false);
+    let changing_password = RwSignal::new(false);
+    let leaving = RwSignal::new(false);
+    let menu = NodeRef::<Div>::new();
+    let wrap = NodeRef::<Div>::new();
+    let show = move |item: Focus| {
+        open.set(true);
+        // The menu is shown on the next render; focus it after that.
+        request_animation_frame(move || focus_item(menu, item));
+    };
+    let close_to_button = move || {
+        open.set(false);
+        focus(BUTTON_ID);
+    };
+    let on_button_key = move |ev: leptos::ev::KeyboardEvent| {
+        let item = match ev.key().as_str() {
+            "ArrowDown" => Focus::First,
+            "ArrowUp" => Focus::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        show(item);
+    };
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
+        MenuKey::Move(target) => {
+            ev.prevent_default();
+            focus_item(menu, target);
+        }
+        MenuKey::Close => {
+            ev.prevent_default();
+            close_to_button();
+        }
+        MenuKey::Leave => open.set(false),
+        MenuKey::Other => {}
+    };
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        if focus_left(&ev, wrap) {
+            open.set(false);
+        }
+    };
+    let change_password = move |_| {
+        open.set(false);
+        changing_password.set(true);
+    };
+    let log_out = move |_| {
+        open.set(false);
+        log_out(ui, leaving);
+    };
+    let close_dialog = Callback::new(move |()| {
+        changing_password.set(false);
+        focus(BUTTON_ID);
+    });
+    let name = reply.agent.name.clone();
+    let role = ui.lang.role(reply.agent.role);
+    let who = format!("{} · {}", reply.agent.email, reply.workspace);
+    view! {
+        <div class="menu-wrap account" node_ref=wrap on:focusout=on_focus_out>
+            <button
+                id=BUTTON_ID
+                type="button"
+                class="account-button"
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls=MENU_ID
+                aria-busy=move || leaving.get().then_some("true")
+                on:click=move |_| if open.get_untracked() { open.set(false) } else { show(Focus::First) }
+                on:keydown=on_button_key
+            >
+                <span class="sr-only">{ui.lang.a(AccountText::AccountMenu)} ": "</span>
+                <span class="agent-avatar" aria-hidden="true">{initials(&name)}</span>
+                <span class="account-text">
+                    <span class="agent-name">{name.clone()}</span>
+                    <span class="account-role">{role}</span>
+                </span>
+                <svg class="chevron" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
+                    <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.6"/>
+                </svg>
+            </button>
+            <div class="menu account-popover" hidden=move || !open.get()>
+                <p class="account-who">{who}</p>
+                <div
+                    id=MENU_ID
+                    class="account-items"
+                    role="menu"
+                    aria-labelledby=BUTTON_ID
+                    node_ref=menu
+                    on:keydown=on_menu_key
+                >
+                    <button id="change-password" type="button" role="menuitem" tabindex="-1"
+                        class="menu-item" on:click=change_password>
+                        {ui.lang.a(AccountText::ChangePassword)}
+                    </button>
+                    <button id="logout" type="button" role="menuitem" tabindex="-1"
+                        class="menu-item" on:click=log_out>
+                        {ui.t(Text::LogOut)}
+                    </button>
+                </div>
+            </div>
+        </div>
+        {move || changing_password.get().then(|| view! { <PasswordDialog on_close=close_dialog/> })}
+    }
+    .into_any()
+}
+
+/// Ends the session on the server, then forgets everything of it here. A 401 means it had
+/// ended already, which `report` turns into the same result.
+fn log_out(ui: Ui, leaving: RwSignal<bool>) {
+    if leaving.get_untracked() {
+        return;
+    }
+    leaving.set(true);
+    ui.alert.set(None);
+    spawn_local(async move {
+        let result = api_account::logout().await;
+        leaving.try_set(false);
+        match result {
+            Ok(()) => ui.signed_out(),
+            Err(err) => {
+                ui.report(&err);
+                focus(BUTTON_ID);
+            }
+        }
+    });
+}

@@ -1,0 +1,163 @@
+//! An invitation link, `/app/#invite=<code>`: what it offers (`GET /api/agent/invitation`:
+//! workspace, name, email, role), then a password typed twice. `POST /api/agent/invitation`
+//! uses the invitation up and signs the new agent in; the code leaves the address at once, so
+//! it is neither in the history nor shared by a copied link.
+//!
+//! A link that expired, was used or revoked gets the server's message and a way to the login.
+
+use crate::account_model::{new_password, Field};
+use crate::api::ApiError;
+use crate::api_account;
+use crate::app::{use_ui, Ui};
+use crate::channels_screen::focus;
+use crate::i18n::{AccountText, Text};
+use crate::login::AuthCard;
+use crate::new_password::NewPasswordFields;
+use crate::{route, session};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::protocol::{AcceptInvite, InvitePreview};
+
+const ERROR_ID: &str = "invite-error";
+
+#[component]
+pub fn InvitationScreen(
+    /// The code from the link's fragment.
+    code: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let fetch_code = code.clone();
+    let preview = LocalResource::new(move || {
+        let code = fetch_code.clone();
+        async move { api_account::invitation(&code).await }
+    });
+    let code = StoredValue::new(code);
+    move || match preview.get() {
+        None => view! {
+            <AuthCard title=ui.lang.a(AccountText::Invitation).to_owned() intro="">
+                <p class="list-note" role="status">{ui.t(Text::Loading)}</p>
+            </AuthCard>
+        }
+        .into_any(),
+        Some(Err(err)) => view! { <Unusable err/> }.into_any(),
+        Some(Ok(preview)) => view! { <AcceptForm preview code=code.get_value()/> }.into_any(),
+    }
+}
+
+/// The invitation and the password form.
+#[component]
+fn AcceptForm(
+    /// What the invitation offers.
+    preview: InvitePreview,
+    /// Its code.
+    code: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let invalid = RwSignal::new(None::<&'static str>);
+    let pending = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let password = password.get_untracked();
+        if let Err(bad) = new_password(&password, &again.get_untracked()) {
+            let id = match bad.field {
+                Field::PasswordAgain => "invite-password-again",
+                _ => "invite-password",
+            };
+            error.set(Some(ui.lang.problem(bad.problem)));
+            invalid.set(Some(id));
+            focus(id);
+            return;
+        }
+        error.set(None);
+        invalid.set(None);
+        pending.set(true);
+        let accept = AcceptInvite { code: code.clone(), password };
+        spawn_local(async move {
+            let result = api_account::accept_invitation(&accept).await;
+            pending.try_set(false);
+            match result {
+                Ok(reply) => {
+                    route::clear();
+                    ui.sign_in(reply);
+                }
+                Err(err) => {
+                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    error.try_set(Some(message.to_owned()));
+                    focus("invite-password");
+                }
+            }
+        });
+    };
+    let title = ui.lang.join_workspace(preview.workspace.as_str());
+    view! {
+        <AuthCard title intro=ui.lang.a(AccountText::InviteIntro)>
+            <dl class="invite-facts">
+                <dt>{ui.lang.a(AccountText::Name)}</dt>
+                <dd>{preview.name.clone()}</dd>
+                <dt>{ui.t(Text::Email)}</dt>
+                <dd id="invite-email-shown">{preview.email.clone()}</dd>
+                <dt>{ui.lang.a(AccountText::Role)}</dt>
+                <dd>{ui.lang.role(preview.role)}</dd>
+            </dl>
+            <form class="login-form" novalidate on:submit=on_submit>
+                // Lets a password manager store the new password under the right account.
+                <input type="email" autocomplete="username" hidden readonly
+                    prop:value=preview.email.clone()/>
+                <NewPasswordFields
+                    id="invite-password"
+                    label=ui.lang.a(AccountText::ChoosePassword)
+                    again_label=ui.lang.a(AccountText::PasswordAgain)
+                    password
+                    again
+                    error_id=ERROR_ID
+                    invalid=Signal::derive(move || invalid.get())
+                />
+                <p id=ERROR_ID class="form-error" role="alert">{move || error.get()}</p>
+                <button
+                    id="invite-submit"
+                    type="submit"
+                    class="btn primary wide"
+                    aria-busy=move || pending.get().then_some("true")
+                >
+                    {move || {
+                        if pending.get() {
+                            ui.t(Text::SigningIn)
+                        } else {
+                            ui.lang.a(AccountText::JoinAndSignIn)
+                        }
+                    }}
+                </button>
+            </form>
+        </AuthCard>
+    }
+}
+
+/// The link cannot be used: the server's reason, and the way to the login screen.
+#[component]
+fn Unusable(
+    /// Why the preview failed.
+    err: ApiError,
+) -> impl IntoView {
+    let ui = use_ui();
+    let reason = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+    view! {
+        <AuthCard title=ui.lang.a(AccountText::Invitation).to_owned() intro=ui.lang.a(AccountText::InviteUnusable)>
+            <p id=ERROR_ID class="form-error" role="alert">{reason}</p>
+            <button id="invite-to-login" type="button" class="btn wide" on:click=move |_| to_login(ui)>
+                {ui.lang.a(AccountText::GoToSignIn)}
+            </button>
+        </AuthCard>
+    }
+}
+
+/// Leaves the invitation: the code goes from the address, then the usual start-up check.
+fn to_login(ui: Ui) {
+    route::clear();
+    session::check(ui);
+}

@@ -1,0 +1,123 @@
+//! Who may open a chat on a channel (issue 4): allowed sites, blocked visitors and networks,
+//! and the host site's signed identity (W6).
+
+use super::Workspace;
+use crate::auth::{now_ms, random_id};
+use crate::error::{ApiError, ApiResult};
+use crate::http::json;
+use crate::internal::{Admission, BlockChange};
+use openline_core::auth::identity_verifies;
+use openline_core::protocol::{ChannelInfo, IdentitySecret};
+use openline_core::ChannelId;
+use serde::Deserialize;
+use serde_json::json;
+use worker::Response;
+
+impl Workspace {
+    /// A widget opens a session: the channel exists, the page's site is allowed, neither the
+    /// visitor nor their network is blocked, and a given (or required) identity verifies.
+    pub(super) fn admit(&self, admission: Admission) -> ApiResult<Response> {
+        let settings = self.settings_of(&admission.channel)?;
+        let site_ok = match &admission.host {
+            Some(host) => settings.origin_allowed(host),
+            None => settings.allowed_origins.is_empty(),
+        };
+        if !site_ok {
+            return Err(ApiError::Forbidden(
+                "origin_not_allowed",
+                "This site may not embed this chat.",
+            ));
+        }
+        if self.is_blocked(admission.visitor.as_str(), admission.network.as_deref())? {
+            return Err(ApiError::Forbidden("blocked", "This chat is not available."));
+        }
+        match (&admission.identity, settings.require_identity) {
+            (Some(identity), _) => {
+                let secret = self.identity_secret_of(&admission.channel, false)?;
+                if !identity_verifies(&secret, &identity.user_id, &identity.hash) {
+                    return Err(ApiError::Forbidden(
+                        "identity_invalid",
+                        "The visitor's identity signature does not verify.",
+                    ));
+                }
+            }
+            (None, true) => {
+                return Err(ApiError::Forbidden(
+                    "identity_required",
+                    "Sign in on the site to chat with us.",
+                ))
+            }
+            (None, false) => {}
+        }
+        json(&ChannelInfo { id: settings.id, name: settings.name, greeting: settings.greeting })
+    }
+
+    fn is_blocked(&self, visitor: &str, network: Option<&str>) -> ApiResult<bool> {
+        let rows: Vec<Found> = self
+            .sql
+            .exec(
+                "SELECT count(*) AS n FROM blocks WHERE (kind = 'visitor' AND value = ?) OR (kind = 'network' AND value = ?)",
+                vec![visitor.into(), network.unwrap_or("-").into()],
+            )?
+            .to_array()?;
+        Ok(rows.first().is_some_and(|r| r.n > 0.0))
+    }
+
+    /// A dialog blocked or unblocked its customer (Q6): their visitor id and the network they
+    /// wrote from.
+    pub(super) fn set_blocked(&self, change: BlockChange) -> ApiResult<Response> {
+        let mut entries = vec![("visitor", change.visitor.to_string())];
+        entries.extend(change.network.map(|n| ("network", n)));
+        for (kind, value) in entries {
+            if change.blocked {
+                self.sql.exec(
+                    "INSERT INTO blocks (kind, value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    vec![kind.into(), value.into(), (now_ms() as f64).into()],
+                )?;
+            } else {
+                self.sql.exec(
+                    "DELETE FROM blocks WHERE kind = ? AND value = ?",
+                    vec![kind.into(), value.into()],
+                )?;
+            }
+        }
+        json(&json!({}))
+    }
+
+    /// The channel's identity secret, made on first use; `rotate` replaces it.
+    pub(super) fn identity_secret(&self, channel: &ChannelId, rotate: bool) -> ApiResult<Response> {
+        self.settings_of(channel)?;
+        json(&IdentitySecret { secret: self.identity_secret_of(channel, rotate)? })
+    }
+
+    fn identity_secret_of(&self, channel: &ChannelId, rotate: bool) -> ApiResult<String> {
+        if !rotate {
+            let rows: Vec<SecretRow> = self
+                .sql
+                .exec(
+                    "SELECT secret FROM channel_secrets WHERE channel_id = ?",
+                    vec![channel.as_str().into()],
+                )?
+                .to_array()?;
+            if let Some(row) = rows.into_iter().next() {
+                return Ok(row.secret);
+            }
+        }
+        let secret = random_id("ois_")? + &random_id("")?;
+        self.sql.exec(
+            "INSERT INTO channel_secrets (channel_id, secret) VALUES (?, ?) ON CONFLICT(channel_id) DO UPDATE SET secret = excluded.secret",
+            vec![channel.as_str().into(), secret.clone().into()],
+        )?;
+        Ok(secret)
+    }
+}
+
+#[derive(Deserialize)]
+struct Found {
+    n: f64,
+}
+
+#[derive(Deserialize)]
+struct SecretRow {
+    secret: String,
+}

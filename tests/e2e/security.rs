@@ -1,0 +1,556 @@
+//! The adversarial suite (issue 4): every route of `openline_core::protocol::ROUTES`, attacked
+//! on the real edge by everyone who should not get through — nobody, forged, tampered, expired
+//! and signed-out credentials, the wrong kind of token, another customer, another workspace's
+//! admin, a plain agent on admin routes, a cookie without its CSRF header or from another
+//! site — and then fed a table of malformed and oversized inputs.
+//!
+//! A *leak* is an attack that got through (a 2xx where a refusal was due), any reply (HTTP or
+//! WebSocket) that carries something the attacker must not see (another customer's words, a
+//! hidden note, another workspace's emails, canned texts or secrets), or any change to the
+//! target workspace's state. The suite prints
+//! `security suite: <E> endpoints, <A> attacks, <L> leaks` and fails unless L is 0.
+
+use anyhow::{Context, Result};
+use openline_core::auth::{sign, Claims};
+use openline_core::canned::{CannedInput, CannedResponse};
+use openline_core::protocol::{
+    Access, AgentsReply, ApiTokenCreated, ApiTokensReply, CannedReply, ChannelsReply,
+    IdentitySecret, InviteCreated, InviteRequest, InvitesReply, NewApiToken, Route, ROUTES,
+};
+use openline_core::{AgentId, ChannelId, Command, VisitorId, WorkspaceId};
+use openline_tests::api::{demo_agents, note, Agent, Credentials, Customer, Http, SESSION_COOKIE};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const ALICE_WORDS: &str = "alice-private-words-7f3a";
+const NOTE_WORDS: &str = "hidden-note-words-c41d";
+const CANNED_WORDS: &str = "canned-team-words-9b2e";
+const ADMIN_EMAIL: &str = demo::ADMIN_EMAIL;
+
+/// Who attacks, and what they must never see.
+struct Attacker {
+    name: &'static str,
+    http: Http,
+    /// The strings no reply to this attacker may contain.
+    must_not_see: Vec<String>,
+    /// Legitimately signed in somewhere (another customer, another workspace): their
+    /// requests may succeed, but only on what is theirs.
+    scoped: bool,
+    /// Which requests this attacker makes (a same-site read needs no CSRF header; Alice reads
+    /// her own dialog but does not write, so the suite can check her dialog is unchanged).
+    only: Only,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Only {
+    Everything,
+    Writes,
+    Reads,
+}
+
+impl Only {
+    fn covers(self, route: &Route) -> bool {
+        let read = route.method == "GET";
+        match self {
+            Only::Everything => true,
+            Only::Writes => !read,
+            Only::Reads => read,
+        }
+    }
+}
+
+/// What the target workspace (demo) holds, to prove attacks changed nothing.
+#[derive(Debug, PartialEq)]
+struct DemoState {
+    agents: Value,
+    channels: Value,
+    canned: Value,
+    invites: Value,
+    tokens: Value,
+    alice_last_seq: u64,
+}
+
+struct World {
+    edge: Edge,
+    ana: Agent,
+    alice: Customer,
+    /// Ids the routes' `{id}` is filled with, per route family.
+    marta: AgentId,
+    invite_id: String,
+    token_id: String,
+    canned_id: String,
+    identity_secret: String,
+    web_settings: Value,
+}
+
+impl World {
+    async fn build() -> Result<World> {
+        let edge = Edge::start_fresh("security").await?;
+        edge.seed(&demo::seed()).await?;
+        edge.seed(&demo::seed_for("rival", "olga@rival.example", "Olga")).await?;
+        let (ana, luis, marta) = demo_agents(&edge).await?;
+        let alice = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+        alice.say(ALICE_WORDS).await?;
+        let dialog = alice.session.dialog_id.clone();
+        luis.command(&dialog, Command::Answer).await?;
+        luis.command(&dialog, note(NOTE_WORDS)).await?;
+        let canned = CannedInput {
+            code: "secret".into(),
+            title: "Team only".into(),
+            text: CANNED_WORDS.into(),
+            folder: None,
+        };
+        let canned: CannedResponse = ana.http.post("/api/agent/canned", &canned).await?;
+        let invite = InviteRequest {
+            email: "pending@demo.openline".into(),
+            name: "Pending".into(),
+            role: openline_core::auth::Role::Agent,
+        };
+        let invite: InviteCreated = ana.http.post("/api/agent/invites", &invite).await?;
+        let token: ApiTokenCreated =
+            ana.http.post("/api/agent/api-tokens", &NewApiToken { name: "crm".into() }).await?;
+        let secret: IdentitySecret =
+            ana.http.get("/api/agent/channels/web/identity-secret").await?;
+        let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
+        let web = channels.channels.iter().find(|c| c.id.as_str() == "web").context("web")?;
+        Ok(World {
+            marta: marta.login.agent.id.clone(),
+            invite_id: invite.invite.id,
+            token_id: token.token.id,
+            canned_id: canned.id,
+            identity_secret: secret.secret,
+            web_settings: serde_json::to_value(web)?,
+            edge,
+            ana,
+            alice,
+        })
+    }
+
+    async fn demo_state(&self) -> Result<DemoState> {
+        let http = &self.ana.http;
+        let agents: AgentsReply = http.get("/api/agent/agents").await?;
+        // Presence is the agents' own to change; roles, names and who is there are not.
+        let agents: Vec<_> =
+            agents.agents.iter().map(|a| (a.id.clone(), a.email.clone(), a.role)).collect();
+        let channels: ChannelsReply = http.get("/api/agent/channels").await?;
+        let canned: CannedReply = http.get("/api/agent/canned").await?;
+        let invites: InvitesReply = http.get("/api/agent/invites").await?;
+        let tokens: ApiTokensReply = http.get("/api/agent/api-tokens").await?;
+        let tokens: Vec<_> = tokens.tokens.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+        let alice = self.ana.events(&self.alice.session.dialog_id, None).await?;
+        Ok(DemoState {
+            agents: serde_json::to_value(agents)?,
+            channels: serde_json::to_value(channels)?,
+            canned: serde_json::to_value(canned)?,
+            invites: serde_json::to_value(invites)?,
+            tokens: serde_json::to_value(tokens)?,
+            alice_last_seq: alice.last_seq,
+        })
+    }
+
+    /// The route's path with its `{id}` filled in with a real target of the demo workspace.
+    fn path(&self, route: &Route) -> String {
+        let id = match route.path {
+            p if p.starts_with("/api/agent/agents/") => self.marta.to_string(),
+            p if p.starts_with("/api/agent/invites/") => self.invite_id.clone(),
+            p if p.starts_with("/api/agent/api-tokens/") => self.token_id.clone(),
+            p if p.starts_with("/api/agent/canned/") => self.canned_id.clone(),
+            p if p.starts_with("/api/agent/channels/") => "web".into(),
+            _ => self.alice.session.dialog_id.to_string(),
+        };
+        route.path.replace("{id}", &id)
+    }
+
+    /// A body the route would accept from someone allowed (so a refusal is about who asks).
+    fn valid_body(&self, route: &Route) -> Option<Value> {
+        let pwned_settings = {
+            let mut s = self.web_settings.clone();
+            s["greeting"] = json!("PWNED");
+            s
+        };
+        Some(match (route.method, route.path) {
+            ("POST", "/api/setup") => {
+                json!({"workspace": "pwn", "name": "Evil", "email": "evil@x.example", "password": "evil password 123"})
+            }
+            ("POST", "/api/widget/session") => json!({"channel": demo::CHANNEL_KEY}),
+            ("POST", "/api/widget/commands") => {
+                json!({"command_id": "attack-1", "command": {"type": "post", "text": "PWNED"}})
+            }
+            ("POST", "/api/agent/login") => {
+                json!({"workspace": "demo", "email": ADMIN_EMAIL, "password": "guess"})
+            }
+            ("POST", "/api/agent/invitation") => {
+                json!({"code": "demo.guessedcode", "password": "evil password 123"})
+            }
+            ("PUT", "/api/agent/password") => {
+                json!({"current": "guess", "new": "evil password 123"})
+            }
+            ("PUT", "/api/agent/agents/{id}") => json!({"role": "admin"}),
+            ("POST", "/api/agent/invites") => {
+                json!({"email": "evil@x.example", "name": "Evil", "role": "admin"})
+            }
+            ("POST", "/api/agent/api-tokens") => json!({"name": "evil"}),
+            ("PUT", "/api/agent/presence") => json!({"presence": "paused"}),
+            ("POST", "/api/agent/channels") => json!({"id": "evil", "name": "Evil"}),
+            ("PUT", "/api/agent/channels/{id}") => pwned_settings,
+            ("POST" | "PUT", p) if p.starts_with("/api/agent/canned") => {
+                json!({"code": "pwn", "title": "PWNED", "text": "PWNED"})
+            }
+            ("POST", "/api/agent/dialogs/{id}/commands") => {
+                json!({"command_id": "attack-1", "command": {"type": "post", "text": "PWNED"}})
+            }
+            ("POST", "/api/dev/seed") => {
+                json!({"workspace": "demo", "admin_email": "evil@x.example", "admin_password": "evil password 123", "admin_name": "Evil", "channel": "web", "channel_name": "Evil", "greeting": "PWNED"})
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// One attack's outcome: the status (or the refused handshake's) and everything it received.
+struct Outcome {
+    status: u16,
+    text: String,
+}
+
+async fn attempt(http: &Http, route: &Route, path: &str, body: Option<&Value>) -> Result<Outcome> {
+    if route.socket {
+        return match http.socket(path).await {
+            Err(e) => {
+                let status = e
+                    .chain()
+                    .find_map(|cause| {
+                        let text = cause.to_string();
+                        text.split_whitespace().find_map(|word| word.parse::<u16>().ok())
+                    })
+                    .unwrap_or(400);
+                Ok(Outcome { status, text: String::new() })
+            }
+            Ok(mut socket) => {
+                let mut text = String::new();
+                while let Ok(Some(frame)) =
+                    socket.next_within::<Value>(Duration::from_millis(300)).await
+                {
+                    text.push_str(&frame.to_string());
+                }
+                Ok(Outcome { status: 101, text })
+            }
+        };
+    }
+    let method = Method::from_bytes(route.method.as_bytes())?;
+    let bytes = body.map(|b| b.to_string().into_bytes()).unwrap_or_default();
+    let (status, text) = http.raw(method, path, bytes).await?;
+    Ok(Outcome { status, text })
+}
+
+struct Tally {
+    endpoints: usize,
+    attacks: usize,
+    leaks: Vec<String>,
+}
+
+impl Tally {
+    fn judge(&mut self, who: &Attacker, route: &Route, outcome: &Outcome, must_refuse: bool) {
+        self.attacks += 1;
+        let what = format!("{} {} {} by {}", route.method, route.path, outcome.status, who.name);
+        let passed = (200..300).contains(&outcome.status) || outcome.status == 101;
+        if must_refuse && passed {
+            self.leaks.push(format!("got through: {what}: {}", outcome.text));
+        }
+        if let Some(seen) = who.must_not_see.iter().find(|m| outcome.text.contains(m.as_str())) {
+            self.leaks.push(format!("{what} saw {seen:?}"));
+        }
+    }
+}
+
+/// Ana's real cookie, sent as another site's form or script would: no CSRF header.
+fn without_csrf(cookie: &str, edge: &Edge) -> Http {
+    Http::new(edge).with_header("cookie", &format!("{SESSION_COOKIE}={cookie}"))
+}
+
+fn tampered(token: &str) -> String {
+    let (payload, signature) = token.split_once('.').unwrap_or((token, ""));
+    let mut payload = payload.to_owned().into_bytes();
+    if let Some(first) = payload.first_mut() {
+        *first = if *first == b'e' { b'f' } else { b'e' };
+    }
+    format!("{}.{signature}", String::from_utf8_lossy(&payload))
+}
+
+#[tokio::test]
+async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
+    let world = World::build().await?;
+    let edge = &world.edge;
+    let secret = edge.secret().as_bytes().to_vec();
+    let demo_secrets: Vec<String> = vec![
+        ALICE_WORDS.into(),
+        NOTE_WORDS.into(),
+        CANNED_WORDS.into(),
+        ADMIN_EMAIL.into(),
+        world.identity_secret.clone(),
+    ];
+    let everything = demo_secrets.clone();
+    let anonymous = Http::new(edge);
+    let Credentials::Session(ana_cookie) = world.ana.http.credentials().clone() else {
+        panic!("Ana signs in with a cookie")
+    };
+    let alice_token = world.alice.session.visitor_token.clone();
+
+    // Credentials that must never work.
+    let expired = sign(
+        &secret,
+        &Claims::Agent {
+            ws: WorkspaceId::parse("demo").unwrap(),
+            a: world.ana.login.agent.id.clone(),
+            s: "s_expired".into(),
+            exp: 1,
+        },
+    );
+    let other_secret = sign(
+        b"not-the-edge-secret-at-all",
+        &Claims::Visitor {
+            ws: WorkspaceId::parse("demo").unwrap(),
+            ch: ChannelId::parse("web").unwrap(),
+            v: world.alice.session.visitor_id.clone(),
+        },
+    );
+    let made_up_session = sign(
+        &secret,
+        &Claims::Agent {
+            ws: WorkspaceId::parse("demo").unwrap(),
+            a: world.ana.login.agent.id.clone(),
+            s: "s_never_issued".into(),
+            exp: i64::MAX,
+        },
+    );
+    let signed_out = Agent::login(edge, demo::WORKSPACE, ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let _: Value = signed_out.http.post("/api/agent/logout", &()).await?;
+    let luis =
+        Agent::login(edge, demo::WORKSPACE, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let olga = Agent::login(edge, "rival", "olga@rival.example", demo::ADMIN_PASSWORD).await?;
+    let bob = Customer::open(edge, demo::CHANNEL_KEY).await?;
+    let rival_customer = Customer::open(edge, "rival.web").await?;
+    let bogus_visitor = sign(
+        &secret,
+        &Claims::Visitor {
+            ws: WorkspaceId::parse("demo").unwrap(),
+            ch: ChannelId::parse("web").unwrap(),
+            v: VisitorId::parse("v_guessed").unwrap(),
+        },
+    );
+
+    let stranger = |name, http: Http| Attacker {
+        name,
+        http,
+        must_not_see: everything.clone(),
+        scoped: false,
+        only: Only::Everything,
+    };
+    let with_cookie =
+        |cookie: &str| anonymous.with_credentials(Credentials::Session(cookie.to_owned()));
+    let mut attackers = vec![
+        stranger("nobody", anonymous.clone()),
+        stranger("a garbage bearer", anonymous.with_token("garbage")),
+        stranger("a garbage cookie", with_cookie("garbage")),
+        stranger("an expired session", with_cookie(&expired)),
+        stranger("a session never issued", with_cookie(&made_up_session)),
+        stranger("a tampered session", with_cookie(&tampered(&ana_cookie))),
+        stranger("a signed-out session", signed_out.http.clone()),
+        stranger("a visitor token from another secret", anonymous.with_token(&other_secret)),
+        stranger("a tampered visitor token", anonymous.with_token(&tampered(&alice_token))),
+        stranger("Ana's cookie as a bearer token", anonymous.with_token(&ana_cookie)),
+        stranger("a visitor token as a cookie", with_cookie(&alice_token)),
+        stranger("a made-up API token", anonymous.with_token("olk_demo_aaaaaaaaaaaaaaaaaaaaaaaa")),
+        // Ana's real cookie, sent the way another site's page would.
+        Attacker {
+            only: Only::Writes,
+            ..stranger("Ana's cookie without the CSRF header", without_csrf(&ana_cookie, edge))
+        },
+        stranger(
+            "Ana's cookie from another site",
+            world.ana.http.with_header("origin", "https://evil.example"),
+        ),
+    ];
+    // Legitimately signed in, but not in what they attack.
+    let visitor_secrets = vec![
+        ALICE_WORDS.to_string(),
+        NOTE_WORDS.into(),
+        CANNED_WORDS.into(),
+        ADMIN_EMAIL.into(),
+        world.identity_secret.clone(),
+    ];
+    let scoped = |name, http: Http, must_not_see: Vec<String>| Attacker {
+        name,
+        http,
+        must_not_see,
+        scoped: true,
+        only: Only::Everything,
+    };
+    attackers.push(scoped("Bob, another customer", bob.http.clone(), visitor_secrets.clone()));
+    attackers.push(scoped(
+        "a guessed visitor",
+        anonymous.with_token(&bogus_visitor),
+        visitor_secrets.clone(),
+    ));
+    attackers.push(scoped(
+        "a customer of another workspace",
+        rival_customer.http.clone(),
+        visitor_secrets,
+    ));
+    attackers.push(scoped("Olga, admin of another workspace", olga.http.clone(), demo_secrets));
+    attackers.push(Attacker {
+        only: Only::Reads,
+        ..scoped(
+            "Alice herself",
+            world.alice.http.clone(),
+            vec![NOTE_WORDS.into(), CANNED_WORDS.into(), world.identity_secret.clone()],
+        )
+    });
+    let luis_attacker = Attacker {
+        name: "Luis, a plain agent",
+        http: luis.http.clone(),
+        must_not_see: vec![world.identity_secret.clone()],
+        scoped: false,
+        only: Only::Everything,
+    };
+
+    let before = world.demo_state().await?;
+    let mut tally = Tally { endpoints: 0, attacks: 0, leaks: Vec::new() };
+    // Signing out goes last: the signed-in attackers keep their sessions for every other route.
+    let mut routes: Vec<&Route> = ROUTES.iter().collect();
+    routes.sort_by_key(|r| r.path.ends_with("/logout"));
+    for route in routes {
+        tally.endpoints += 1;
+        let path = world.path(route);
+        let body = world.valid_body(route);
+        for attacker in attackers.iter().filter(|a| a.only.covers(route)) {
+            let is_visitor = attacker.name.contains("customer")
+                || attacker.name.contains("visitor")
+                || attacker.name.starts_with("Alice")
+                || attacker.name.starts_with("Bob");
+            // Whether this attacker holds a real credential of the kind the route takes.
+            let holds_right_kind = attacker.scoped
+                && match route.access {
+                    Access::Visitor => is_visitor,
+                    Access::Agent | Access::Admin => !is_visitor,
+                    Access::Public | Access::Dev => true,
+                };
+            let must_refuse = match route.access {
+                Access::Public | Access::Dev => false,
+                _ => !holds_right_kind,
+            };
+            // A signed-out or CSRF-less cookie on a public route (say, login) is fine.
+            let outcome = attempt(&attacker.http, route, &path, body.as_ref()).await?;
+            tally.judge(attacker, route, &outcome, must_refuse);
+        }
+        if route.access == Access::Admin {
+            let outcome = attempt(&luis_attacker.http, route, &path, body.as_ref()).await?;
+            tally.judge(&luis_attacker, route, &outcome, true);
+            if outcome.status != 403 {
+                tally.leaks.push(format!(
+                    "{} {}: a plain agent got {}, not 403",
+                    route.method, route.path, outcome.status
+                ));
+            }
+        }
+    }
+
+    // Malformed input, sent with credentials that are allowed: every one is refused with a
+    // 4xx JSON error and changes nothing.
+    let oversized =
+        format!("{{\"text\":\"{}\"}}", "x".repeat(openline_core::limits::MAX_BODY_BYTES + 10));
+    let malformed: Vec<(&str, Vec<u8>)> = vec![
+        ("not JSON", b"{".to_vec()),
+        ("empty", Vec::new()),
+        ("wrong type", b"[1,2,3]".to_vec()),
+        ("wrong field types", br#"{"email":7,"name":[],"role":"king","command":5}"#.to_vec()),
+        ("unknown fields only", br#"{"unexpected":true}"#.to_vec()),
+        ("invalid UTF-8", vec![b'{', b'"', 0xff, 0xfe, b'"', b'}']),
+        ("oversized", oversized.into_bytes()),
+    ];
+    let bad_ids = ["does-not-exist", "..%2F..%2Fetc", "%00", "a%20b", &"x".repeat(100)];
+    for route in ROUTES.iter().filter(|r| !r.socket) {
+        let allowed = match route.access {
+            Access::Visitor => &world.alice.http,
+            _ => &world.ana.http,
+        };
+        let method = Method::from_bytes(route.method.as_bytes())?;
+        if world.valid_body(route).is_some() {
+            for (what, bytes) in &malformed {
+                let (status, text) =
+                    allowed.raw(method.clone(), &world.path(route), bytes.clone()).await?;
+                tally.attacks += 1;
+                let json_error =
+                    serde_json::from_str::<openline_core::protocol::ErrorBody>(&text).is_ok();
+                if !(400..500).contains(&status) || !json_error {
+                    tally.leaks.push(format!(
+                        "{} {} with {what}: {status} {text:.120}",
+                        route.method, route.path
+                    ));
+                }
+            }
+        }
+        if route.path.contains("{id}") {
+            for id in bad_ids {
+                let path = route.path.replace("{id}", id);
+                let bytes =
+                    world.valid_body(route).map(|b| b.to_string().into_bytes()).unwrap_or_default();
+                let (status, text) = allowed.raw(method.clone(), &path, bytes).await?;
+                tally.attacks += 1;
+                if !(400..500).contains(&status) {
+                    tally.leaks.push(format!("{} {path}: {status} {text:.120}", route.method));
+                }
+            }
+        }
+    }
+
+    let after = world.demo_state().await?;
+    for (what, same) in [
+        ("agents", before.agents == after.agents),
+        ("channels", before.channels == after.channels),
+        ("canned responses", before.canned == after.canned),
+        ("invitations", before.invites == after.invites),
+        ("API tokens", before.tokens == after.tokens),
+        ("Alice's dialog", before.alice_last_seq == after.alice_last_seq),
+    ] {
+        if !same {
+            tally.leaks.push(format!("the demo workspace's {what} changed"));
+        }
+    }
+    // The attacks reached the real paths: Alice's own socket and history carry her words
+    // (so the absence of the note above means something), and Ana's session still works.
+    let socket_route = ROUTES.iter().find(|r| r.path == "/api/widget/socket").context("route")?;
+    let seen = attempt(&world.alice.http, socket_route, socket_route.path, None).await?;
+    assert!(seen.status == 101 && seen.text.contains(ALICE_WORDS), "{}", seen.text);
+    assert!(!seen.text.contains(NOTE_WORDS));
+    world.ana.inbox().await?;
+
+    println!(
+        "security suite: {} endpoints, {} attacks, {} leaks",
+        tally.endpoints,
+        tally.attacks,
+        tally.leaks.len()
+    );
+    assert_eq!(tally.endpoints, ROUTES.len());
+    assert!(tally.leaks.is_empty(), "leaks:\n{}", tally.leaks.join("\n"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_inbox_socket_sending_junk_frames_is_closed() -> Result<()> {
+    let edge = Edge::start_fresh("socket-junk").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let mut socket = ana.inbox_socket().await?;
+    let _: openline_core::protocol::InboxFrame = socket.next().await?;
+    for _ in 0..5 {
+        // The close may already be under way: later sends can fail.
+        let _ = socket.send_text("{\"flood\":true}").await;
+    }
+    assert!(socket.next::<Value>().await.is_err(), "the edge closed the socket");
+    ana.inbox().await?;
+    Ok(())
+}
