@@ -11,3 +11,4 @@ mod identity;
 mod messages;
 mod routing;
 mod security;
+mod security_browser;
