@@ -7,13 +7,17 @@ use crate::event::{AgentRef, EventBody};
 use crate::limits::MAX_MESSAGE_CHARS;
 
 /// A customer may always write: after a close, the message opens the next session (Q12).
-pub fn customer_post(state: &DialogState, text: &str) -> Result<Vec<EventBody>, Rejection> {
+pub fn customer_post(
+    state: &DialogState,
+    text: &str,
+    quote: Option<u64>,
+) -> Result<Vec<EventBody>, Rejection> {
     let text = checked_text(text)?;
     let mut bodies = Vec::new();
     if !state.is_open() {
         bodies.push(EventBody::SessionOpened { session: state.session + 1 });
     }
-    bodies.push(EventBody::MessagePosted { text, internal: false });
+    bodies.push(EventBody::MessagePosted { text, internal: false, quote });
     Ok(bodies)
 }
 
@@ -25,6 +29,7 @@ pub fn agent_post(
     me: &AgentRef,
     text: &str,
     internal: bool,
+    quote: Option<u64>,
 ) -> Result<Vec<EventBody>, Rejection> {
     let text = checked_text(text)?;
     if !state.is_open() {
@@ -34,7 +39,7 @@ pub fn agent_post(
     if !internal && !state.is_member(&me.id) {
         bodies = lifecycle::answer(state, me)?;
     }
-    bodies.push(EventBody::MessagePosted { text, internal });
+    bodies.push(EventBody::MessagePosted { text, internal, quote });
     Ok(bodies)
 }
 
