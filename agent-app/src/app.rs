@@ -47,6 +47,9 @@ pub struct Ui {
     pub entry: RwSignal<Entry>,
     /// The message shown in the alert region (`role="alert"`), if any.
     pub alert: RwSignal<Option<String>>,
+    /// True until the first screen was drawn: later ones (after logout, say) move focus to
+    /// their title, the first one leaves the freshly loaded page alone.
+    pub first_screen: StoredValue<bool>,
 }
 
 impl Ui {
@@ -104,6 +107,7 @@ pub fn App() -> impl IntoView {
         session: RwSignal::new(None),
         entry: RwSignal::new(Entry::Checking),
         alert: RwSignal::new(None),
+        first_screen: StoredValue::new(true),
     };
     provide_context(ui);
     session::start(ui);
@@ -143,6 +147,7 @@ fn Shell() -> impl IntoView {
     let Some(reply) = ui.session.get_untracked() else {
         return ().into_any();
     };
+    ui.first_screen.set_value(false);
     let me = reply.agent.id.clone();
     let me_dialog = me.clone();
     let (inbox, online) = use_inbox(ui);

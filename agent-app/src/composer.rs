@@ -5,11 +5,17 @@
 //! textarea points at with `aria-activedescendant`), filtered by what follows the slash; arrow
 //! keys move, Enter or a click inserts the filled text in place of the `/query`, Escape closes.
 //! A draft that is exactly `/code` of a response is expanded by Enter rather than sent.
+//!
+//! Quoting (M1): while the reply quotes a message, a chip above the textarea names it
+//! ("Replying to Ana" and a line of its text) with a button to remove it; Escape in the textarea
+//! removes it too.
 
 use crate::app::use_ui;
 use crate::canned_model::{expand, replace_query, slash_query, suggestions};
 use crate::canned_store::use_canned;
-use crate::i18n::{MsgText, Text};
+use crate::i18n::{ComposeText, MsgText, Text};
+use crate::message_bubble::author_name;
+use crate::message_fold::Quote;
 use leptos::prelude::*;
 use openline_core::canned::{CannedResponse, Placeholders};
 use openline_core::limits::MAX_MESSAGE_CHARS;
@@ -29,6 +35,10 @@ pub fn Composer(
     on_send: Callback<()>,
     /// The customer's display name, for `{customer_name}`.
     customer_name: Signal<String>,
+    /// The message the reply quotes, if any (M1).
+    quoting: RwSignal<Option<u64>>,
+    /// That message as the chip shows it.
+    quoted: Signal<Option<Quote>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_canned();
@@ -84,6 +94,10 @@ pub fn Composer(
             "Escape" if count > 0 => {
                 ev.prevent_default();
                 dismissed.set(Some(draft.get_untracked()));
+            }
+            "Escape" if quoting.with_untracked(Option::is_some) => {
+                ev.prevent_default();
+                quoting.set(None);
             }
             "Enter" if !ev.shift_key() => {
                 ev.prevent_default();
@@ -143,8 +157,39 @@ pub fn Composer(
             })
             .collect_view()
     };
+    let chip = move || {
+        quoted.get().map(|q| {
+            let text = if q.deleted { ui.lang.m(MsgText::MessageDeleted).to_owned() } else { q.excerpt };
+            view! {
+                <div id="quote-chip" class="quote-chip" class:note=q.internal>
+                    <span class="quote-chip-body">
+                        <span class="quote-chip-label">{ui.lang.replying_to(&author_name(ui.lang, &q.author))}</span>
+                        <span class="quote-chip-text">{text}</span>
+                    </span>
+                    <button type="button" id="quote-chip-remove" class="quote-chip-remove"
+                        aria-label=ui.lang.c(ComposeText::RemoveQuote) title=ui.lang.c(ComposeText::RemoveQuote)
+                        on:click=move |_| {
+                            quoting.set(None);
+                            request_animation_frame(|| crate::commands::focus_or_title("composer-input"));
+                        }>
+                        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                            <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z"/>
+                        </svg>
+                    </button>
+                </div>
+            }
+        })
+    };
+    let described_by = move || {
+        if quoted.with(Option::is_some) {
+            "quote-chip composer-hint"
+        } else {
+            "composer-hint"
+        }
+    };
     view! {
         <form class="composer" class:note=move || internal.get() on:submit=on_submit>
+            {chip}
             <Show when=open>
                 <ul id="canned-suggestions" class="canned-suggestions" role="listbox"
                     aria-label=ui.lang.m(MsgText::Canned)>
@@ -157,7 +202,7 @@ pub fn Composer(
                 rows="3"
                 maxlength=MAX_MESSAGE_CHARS.to_string()
                 placeholder=placeholder
-                aria-describedby="composer-hint"
+                aria-describedby=described_by
                 aria-autocomplete="list"
                 aria-controls=move || open().then_some("canned-suggestions")
                 aria-activedescendant=move || open().then(|| option_id(active.get()))

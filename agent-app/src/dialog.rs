@@ -11,6 +11,7 @@ use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
+use crate::message_fold::{fold, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
 use crate::socket::{self, Handlers, Socket};
@@ -53,13 +54,28 @@ pub fn DialogPane(
     let commands = Commands { ui, id: StoredValue::new(id), log, pending };
     let tools = MessageTools::new(ui, commands, me.clone());
     let customer_name = Signal::derive(name.clone());
+    let quoting = tools.quoting;
+    let quoted = Signal::derive(move || {
+        let seq = quoting.get()?;
+        log.with(|l| quote_of(&fold(l.events()), seq))
+    });
+    // A hidden note may only be quoted in another note (M1, C6): the composer follows.
+    Effect::new(move |_| {
+        if quoted.with(|q| q.as_ref().is_some_and(|q| q.internal)) {
+            internal.set(true);
+        }
+    });
     let send = Callback::new(move |()| {
         let text = draft.get_untracked();
         if text.trim().is_empty() {
             return;
         }
-        let post = Command::Post { text, internal: internal.get_untracked() };
-        commands.run_and(post, move || draft.set(String::new()));
+        let quote = quoting.get_untracked();
+        let post = Command::Post { text, internal: internal.get_untracked(), quote };
+        commands.run_and(post, move || {
+            draft.set(String::new());
+            quoting.set(None);
+        });
     });
     let open = move || state.with(DialogState::is_open);
     let participants = move || {
@@ -93,7 +109,7 @@ pub fn DialogPane(
                     </p>
                 </Show>
             }>
-                <Composer draft internal pending on_send=send customer_name/>
+                <Composer draft internal pending on_send=send customer_name quoting quoted/>
             </Show>
         </section>
     }

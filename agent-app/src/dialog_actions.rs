@@ -64,6 +64,8 @@ pub fn DialogActions(
     let role = Memo::new(move |_| state.with(|s| Role::of(s, &me_role)));
     let pinned = Memo::new(move |_| state.with(|s| s.pinned));
     let blocked = Memo::new(move |_| state.with(|s| s.blocked));
+    // Nothing to block before the first customer message (or before the log arrived).
+    let started = Memo::new(move |_| state.with(|s| s.session > 0));
     let may_unblock = ui.role().may_moderate();
     let run = move |command: Command, then: Then| move |_| commands.run(command.clone(), then);
     let open_picker = move |mode: PickerMode| move |_| picker.set(Some(mode));
@@ -110,7 +112,7 @@ pub fn DialogActions(
         })
     };
     let buttons = move || match role.get() {
-        Role::Closed if blocked.get() => ().into_any(),
+        Role::Closed if blocked.get() || !started.get() => ().into_any(),
         Role::Closed => view! { <ActionMenu>{block()}</ActionMenu> }.into_any(),
         Role::Unanswered => view! {
             <button id="action-answer" type="button" class="btn primary"

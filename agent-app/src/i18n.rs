@@ -1263,3 +1263,35 @@ impl Lang {
         self.a(text).to_owned()
     }
 }
+/// The strings of the composer's tools: quoting (M1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComposeText {
+    Quote,
+    RemoveQuote,
+    QuotedMessage,
+    ShowOriginal,
+}
+
+impl Lang {
+    pub fn c(self, text: ComposeText) -> &'static str {
+        use ComposeText::*;
+        match (self, text) {
+            (Lang::En, Quote) => "Quote",
+            (Lang::Es, Quote) => "Citar",
+            (Lang::En, RemoveQuote) => "Remove quote",
+            (Lang::Es, RemoveQuote) => "Quitar cita",
+            (Lang::En, QuotedMessage) => "Quoted message",
+            (Lang::Es, QuotedMessage) => "Mensaje citado",
+            (Lang::En, ShowOriginal) => "Show the original message",
+            (Lang::Es, ShowOriginal) => "Ver el mensaje original",
+        }
+    }
+
+    /// Above the composer while a reply quotes a message (M1).
+    pub fn replying_to(self, author: &str) -> String {
+        match self {
+            Lang::En => format!("Replying to {author}"),
+            Lang::Es => format!("Respondiendo a {author}"),
+        }
+    }
+}

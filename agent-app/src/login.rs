@@ -78,8 +78,8 @@ pub fn Login() -> impl IntoView {
 }
 
 /// The frame of every signed-out screen: the brand, a title that takes focus when the screen
-/// appears (so a screen reader says where the agent is after logout or a finished setup), an
-/// intro line and the alert region, then the form.
+/// replaces another (so a screen reader says where the agent is after logout, say), an intro
+/// line and the alert region, then the form.
 #[component]
 pub fn AuthCard(
     /// The page's `h1`.
@@ -89,9 +89,12 @@ pub fn AuthCard(
     /// The form and whatever follows it.
     children: Children,
 ) -> impl IntoView {
+    let ui = use_ui();
     let heading = NodeRef::<H1>::new();
+    let replaces_another = !ui.first_screen.get_value();
+    ui.first_screen.set_value(false);
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
+        if let (true, Some(h1)) = (replaces_another, heading.get()) {
             let _ = h1.focus();
         }
     });

@@ -1,12 +1,13 @@
-//! One message bubble: the author line, the text (or "Message deleted", M9), an "edited" mark
+//! One message bubble: the author line, the message it quotes (M1: a button that leads to the
+//! original), the text (or "Message deleted", M9), an "edited" mark
 //! with "Show edits", a disclosure of the earlier versions and their times (M8), the time and
 //! the "…" menu (`message_menu`). While being edited the text is an inline textarea (Enter
 //! saves, Shift+Enter adds a line, Escape cancels); a deletion waits for an inline confirm.
 
 use crate::clock::clock_time;
-use crate::i18n::{Lang, MsgText, NotifyText, Text};
+use crate::i18n::{ComposeText, Lang, MsgText, NotifyText, Text};
 use crate::icons::LockIcon;
-use crate::message_fold::Message;
+use crate::message_fold::{Message, Quote};
 use crate::message_menu::MessageMenu;
 use crate::message_tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
     let text = m.text.clone();
     let history = m.history.clone();
     let edited = m.edited;
+    let quote = m.quote.clone().map(|q| quote_view(lang, q, tools));
     let content = move || {
         if tools.editing.get() == Some(seq) {
             return edit_form(lang, seq, text.clone(), tools);
@@ -58,6 +60,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
     view! {
         <li class=class class:editing=move || tools.editing.get() == Some(seq) data-seq=seq.to_string()>
             {author}
+            {quote}
             {content}
             {confirm}
             <div class="msg-foot">
@@ -68,6 +71,32 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
         </li>
     }
     .into_any()
+}
+
+/// The quoted message, one short line under its author's name; a click or Enter shows the
+/// original.
+fn quote_view(lang: Lang, quote: Quote, tools: MessageTools) -> impl IntoView {
+    let seq = quote.seq;
+    let excerpt =
+        if quote.deleted { lang.m(MsgText::MessageDeleted).to_owned() } else { quote.excerpt };
+    view! {
+        <button type="button" class="msg-quote" class:note=quote.internal class:deleted=quote.deleted
+            data-quote-seq=seq.to_string() title=lang.c(ComposeText::ShowOriginal)
+            on:click=move |_| tools.show_original(seq)>
+            <span class="sr-only">{lang.c(ComposeText::QuotedMessage)} ": "</span>
+            <span class="msg-quote-author">{author_name(lang, &quote.author)}</span>
+            <span class="msg-quote-text">{excerpt}</span>
+        </button>
+    }
+}
+
+/// How a message's author is named in a quote and above the composer.
+pub fn author_name(lang: Lang, actor: &Actor) -> String {
+    match actor {
+        Actor::Agent { name, .. } => name.clone(),
+        Actor::Visitor { id } => visitor_display_name(id),
+        Actor::System => lang.notify(NotifyText::AutomaticMessage).to_owned(),
+    }
 }
 
 /// "Show edits": the earlier texts, oldest first, each with the time it was written.

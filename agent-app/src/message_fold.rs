@@ -1,6 +1,7 @@
 //! The message list as the agent sees it: each `MessagePosted` with the edits and deletion that
-//! came after it folded in (M8, M9), and every other event as a line of its own. Edits and
-//! deletions are not lines: they change the message they name.
+//! came after it folded in (M8, M9), its quote resolved to the quoted message as it stands now
+//! (M1), and every other event as a line of its own. Edits and deletions are not lines: they
+//! change the message they name.
 //!
 //! Also who may change a message: the same rule as core's `editing` (the author, or anyone whose
 //! role may moderate, and only agents' messages), so the menu never offers what the server
@@ -32,8 +33,22 @@ pub struct Message {
     pub deleted: bool,
     /// Earlier versions, oldest first, each with the time it was written (M8 history).
     pub history: Vec<Version>,
-    /// The `seq` of the last change (or of the post): a list key that changes with the content.
+    /// The message this one quotes (M1), as that message reads now.
+    pub quote: Option<Quote>,
+    /// The `seq` of the last change (or of the post), or of the quoted message's last change if
+    /// later: a list key that changes with what the bubble shows.
     pub version: u64,
+}
+
+/// A quoted message, as a reply shows it: who wrote it and a short excerpt (M1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub seq: u64,
+    pub author: Actor,
+    /// One short line of its current text; empty once deleted.
+    pub excerpt: String,
+    pub internal: bool,
+    pub deleted: bool,
 }
 
 /// An earlier text of an edited message.
@@ -60,7 +75,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
     let mut written_at: Vec<(u64, i64)> = Vec::new();
     for event in events {
         match &event.body {
-            EventBody::MessagePosted { text, internal } => {
+            EventBody::MessagePosted { text, internal, quote } => {
                 written_at.push((event.seq, event.at));
                 items.push(Item::Message(Message {
                     seq: event.seq,
@@ -71,6 +86,14 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                     edited: false,
                     deleted: false,
                     history: Vec::new(),
+                    // Resolved below, once the quoted message's later edits are folded in.
+                    quote: quote.map(|seq| Quote {
+                        seq,
+                        author: Actor::System,
+                        excerpt: String::new(),
+                        internal: false,
+                        deleted: false,
+                    }),
                     version: event.seq,
                 }));
             }
@@ -96,7 +119,40 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
             _ => items.push(Item::Line(event.clone())),
         }
     }
+    resolve_quotes(&mut items);
     items
+}
+
+/// Message `seq` as a quote shows it, if the list has it.
+pub fn quote_of(items: &[Item], seq: u64) -> Option<Quote> {
+    items.iter().rev().find_map(|item| match item {
+        Item::Message(m) if m.seq == seq => Some(Quote {
+            seq,
+            author: m.actor.clone(),
+            excerpt: openline_core::conversation::excerpt(&m.text),
+            internal: m.internal,
+            deleted: m.deleted,
+        }),
+        _ => None,
+    })
+}
+
+/// Fills in each quote from the quoted message; a quote of a message the list does not hold
+/// (never seen, or not for this reader) is dropped.
+fn resolve_quotes(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let Item::Message(Message { quote: Some(q), .. }) = &items[i] else { continue };
+        let seq = q.seq;
+        let found = quote_of(&items[..i], seq);
+        let quoted_version = items[..i].iter().find_map(|item| match item {
+            Item::Message(m) if m.seq == seq => Some(m.version),
+            _ => None,
+        });
+        if let Item::Message(m) = &mut items[i] {
+            m.quote = found;
+            m.version = m.version.max(quoted_version.unwrap_or(0));
+        }
+    }
 }
 
 /// Whether `me` (with `role`) may edit or delete a message by `author` (M8, M9).
@@ -131,7 +187,11 @@ mod tests {
     fn m8_m9_edits_and_deletions_change_the_message_they_name() {
         let luis = agent("a_luis");
         let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
-        let post = |text: &str| EventBody::MessagePosted { text: text.into(), internal: false };
+        let post = |text: &str| EventBody::MessagePosted {
+            text: text.into(),
+            internal: false,
+            quote: None,
+        };
         let edit =
             |seq, text: &str| EventBody::MessageEdited { seq, text: text.into(), internal: false };
         let events = [
@@ -156,6 +216,50 @@ mod tests {
         assert!(deleted.deleted && deleted.text.is_empty() && deleted.history.is_empty());
         assert_eq!(deleted.version, 7, "a deleted message is not edited again");
         assert_ne!(items[2].key(), fold(&events[..5])[2].key(), "a change re-keys the item");
+    }
+
+    #[test]
+    fn m1_a_quote_shows_the_quoted_message_as_it_reads_now() {
+        let luis = agent("a_luis");
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
+        let post = |text: &str, quote| EventBody::MessagePosted {
+            text: text.into(),
+            internal: false,
+            quote,
+        };
+        let mut events = vec![
+            event(1, &visitor, post("¿Tenéis la lámpara Arco en negro?", None)),
+            event(2, &luis, post("Sí", Some(1))),
+            event(3, &luis, post("Y en latón", Some(9))),
+        ];
+        let reply = |items: &[Item]| match &items[1] {
+            Item::Message(m) => m.clone(),
+            other => panic!("{other:?}"),
+        };
+        let before = fold(&events);
+        let quote = reply(&before).quote.unwrap();
+        assert_eq!((quote.seq, quote.author, quote.deleted), (1, visitor.clone(), false));
+        assert_eq!(quote.excerpt, "¿Tenéis la lámpara Arco en negro?");
+        assert!(matches!(&before[2], Item::Message(m) if m.quote.is_none()), "unknown: dropped");
+
+        // An agent's message may change after it was quoted: the quote follows.
+        events.push(event(4, &luis, post("Te lo confirmo", Some(2))));
+        events.push(event(5, &luis, post("Perdona", Some(3))));
+        let edit =
+            EventBody::MessageEdited { seq: 2, text: "Sí, en negro".into(), internal: false };
+        events.push(event(6, &luis, edit));
+        events.push(event(7, &luis, EventBody::MessageDeleted { seq: 3, internal: false }));
+        let after = fold(&events);
+        let quoted = |i: usize| match &after[i] {
+            Item::Message(m) => (m.quote.clone().unwrap(), m.version),
+            other => panic!("{other:?}"),
+        };
+        let (quote, version) = quoted(3);
+        assert_eq!((quote.excerpt.as_str(), quote.deleted, version), ("Sí, en negro", false, 6));
+        let (quote, version) = quoted(4);
+        assert_eq!((quote.excerpt.as_str(), quote.deleted, version), ("", true, 7));
+        assert_eq!(reply(&after).version, 6, "the edited message itself");
+        assert_eq!(reply(&after).quote, reply(&before).quote, "the customer's words stay");
     }
 
     #[test]

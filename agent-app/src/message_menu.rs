@@ -1,12 +1,12 @@
-//! The "…" button on every message (M7, M8, M9) and its menu, as the WAI-ARIA menu button
+//! The "…" button on every message (M1, M7, M8, M9) and its menu, as the WAI-ARIA menu button
 //! pattern describes it: arrow keys, Home and End move, Escape closes and gives focus back to
-//! the button, Tab or a click elsewhere closes. Edit and Delete only when `may_change`; Save as
-//! canned response and Copy text for any message.
+//! the button, Tab or a click elsewhere closes. Quote, Save as canned response and Copy text
+//! for any message; Edit and Delete only when `may_change`.
 
 use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
 use crate::app::use_ui;
 use crate::canned_store::use_canned;
-use crate::i18n::MsgText;
+use crate::i18n::{ComposeText, MsgText};
 use crate::icons::DotsIcon;
 use crate::message_tools::MessageTools;
 use crate::route::{canned_href, CannedPage};
@@ -31,7 +31,10 @@ pub fn MessageMenu(
     let wrap = NodeRef::<Div>::new();
     let button_id = format!("msg-menu-button-{seq}");
     let menu_id = format!("msg-menu-{seq}");
+    // Above the message, unless the list has more room below it (the first messages).
+    let below = RwSignal::new(false);
     let show = move |item: Focus| {
+        below.set(wrap.get_untracked().is_some_and(|w| more_room_below(&w)));
         open.set(true);
         request_animation_frame(move || focus_item(menu, item));
     };
@@ -84,6 +87,10 @@ pub fn MessageMenu(
         close_to_button();
         tools.copy(&copy_text);
     };
+    let quote = move |_| {
+        open.set(false);
+        tools.quote(seq);
+    };
     let label = ui.lang.m(MsgText::MessageActions);
     view! {
         <div class="msg-menu-wrap" node_ref=wrap on:focusout=on_focus_out>
@@ -104,12 +111,17 @@ pub fn MessageMenu(
             <div
                 id=menu_id
                 class="menu msg-menu"
+                class:below=move || below.get()
                 role="menu"
                 aria-labelledby=button_id
                 hidden=move || !open.get()
                 node_ref=menu
                 on:keydown=on_menu_key
             >
+                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-quote"
+                    on:click=quote>
+                    {ui.lang.c(ComposeText::Quote)}
+                </button>
                 {may_change.then(|| view! {
                     <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
                         on:click=edit>
@@ -131,4 +143,11 @@ pub fn MessageMenu(
             </div>
         </div>
     }
+}
+
+/// Whether the message list shows more of itself below `el` than above it.
+fn more_room_below(el: &web_sys::Element) -> bool {
+    let Some(list) = document().get_element_by_id("messages") else { return false };
+    let (list, here) = (list.get_bounding_client_rect(), el.get_bounding_client_rect());
+    list.bottom() - here.bottom() > here.top() - list.top()
 }

@@ -1,6 +1,6 @@
-//! What the message list's per-message actions share (M8, M9): which message is being edited
-//! inline or asked about before deletion (one at a time), the commands that change it, and
-//! where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
+//! What the message list's per-message actions share (M1, M8, M9): which message is being
+//! edited inline or asked about before deletion (one at a time), which one the next reply
+//! quotes, the commands that change it, and where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
 //! with the server's own words.
 
 use crate::app::Ui;
@@ -27,6 +27,8 @@ pub struct MessageTools {
     pub confirming: RwSignal<Option<u64>>,
     /// A short confirmation for screen readers ("Text copied").
     pub status: RwSignal<Option<&'static str>>,
+    /// The message the reply being written quotes (M1).
+    pub quoting: RwSignal<Option<u64>>,
 }
 
 impl MessageTools {
@@ -41,7 +43,37 @@ impl MessageTools {
             editing: RwSignal::new(None),
             confirming: RwSignal::new(None),
             status: RwSignal::new(None),
+            quoting: RwSignal::new(None),
         }
+    }
+
+    /// The reply being written will quote message `seq` (M1): back to writing it.
+    pub fn quote(&self, seq: u64) {
+        self.editing.set(None);
+        self.confirming.set(None);
+        self.quoting.set(Some(seq));
+        request_animation_frame(|| focus_or_title("composer-input"));
+    }
+
+    /// Brings message `seq` into view, gives it focus and flashes it for a moment (M1: a
+    /// quote leads to its original).
+    pub fn show_original(&self, seq: u64) {
+        let selector = format!("#messages li[data-seq=\"{seq}\"]");
+        let Ok(Some(li)) = document().query_selector(&selector) else { return };
+        if let Some(el) = li.dyn_ref::<web_sys::HtmlElement>() {
+            el.set_tab_index(-1);
+            let _ = el.focus();
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        li.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = li.class_list().add_1(FLASH);
+        set_timeout(
+            move || {
+                let _ = li.class_list().remove_1(FLASH);
+            },
+            std::time::Duration::from_millis(FLASH_MS),
+        );
     }
 
     pub fn may_change(&self, author: &Actor, deleted: bool) -> bool {
@@ -137,6 +169,10 @@ fn reveal(seq: u64) {
         }
     }
 }
+
+/// The class that flashes a message shown from a quote, and for how long.
+const FLASH: &str = "flash";
+const FLASH_MS: u64 = 2_000;
 
 /// The inline editor's textarea and the delete confirmation's button (one of each at a time).
 pub const EDIT_INPUT: &str = "msg-edit-input";

@@ -197,7 +197,7 @@ mod tests {
             seq,
             at: 0,
             actor: actor.clone(),
-            body: EventBody::MessagePosted { text: "x".into(), internal: false },
+            body: EventBody::MessagePosted { text: "x".into(), internal: false, quote: None },
         };
         let opened = Event {
             seq: 1,

@@ -43,6 +43,10 @@ pub enum EventBody {
         /// A hidden note (C6): agents only. Absent in old events means public.
         #[serde(default, skip_serializing_if = "is_false")]
         internal: bool,
+        /// The `seq` of the message this one quotes (M1); `decide` made sure the quoted
+        /// message reaches everyone this one reaches.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote: Option<u64>,
     },
     /// An agent took the session (Q3).
     Answered {
@@ -148,7 +152,7 @@ mod tests {
             seq: 2,
             at: 1_700_000_000_000,
             actor: Actor::Visitor { id: VisitorId::parse("v_1").unwrap() },
-            body: EventBody::MessagePosted { text: "hola".into(), internal: false },
+            body: EventBody::MessagePosted { text: "hola".into(), internal: false, quote: None },
         };
         assert_eq!(
             json(&e),
@@ -163,8 +167,12 @@ mod tests {
         let bodies = [
             (EventBody::SessionOpened { session: 1 }, r#"{"type":"session_opened","session":1}"#),
             (
-                EventBody::MessagePosted { text: "x".into(), internal: true },
+                EventBody::MessagePosted { text: "x".into(), internal: true, quote: None },
                 r#"{"type":"message_posted","text":"x","internal":true}"#,
+            ),
+            (
+                EventBody::MessagePosted { text: "sí".into(), internal: false, quote: Some(2) },
+                r#"{"type":"message_posted","text":"sí","quote":2}"#,
             ),
             (
                 EventBody::Answered {

@@ -19,7 +19,8 @@ pub enum Viewer {
 ///
 /// A customer sees only what concerns them: who is answering now, not how it came to be
 /// (a transfer or a take-over reads as "Luis joined the chat"); a close, not its reason; no
-/// hidden note (C6) and no lock (Q11).
+/// hidden note (C6) and no lock (Q11). A message they see keeps its quote (M1): `decide` lets a
+/// public message quote only public messages, so the quoted one is theirs to see too.
 pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
     if viewer == Viewer::Agent {
         return Some(event.clone());
@@ -70,8 +71,16 @@ mod tests {
     fn cases() -> Vec<(EventBody, bool, bool)> {
         vec![
             (EventBody::SessionOpened { session: 1 }, true, true),
-            (EventBody::MessagePosted { text: "hi".into(), internal: false }, true, true),
-            (EventBody::MessagePosted { text: "secret".into(), internal: true }, false, true),
+            (
+                EventBody::MessagePosted { text: "hi".into(), internal: false, quote: None },
+                true,
+                true,
+            ),
+            (
+                EventBody::MessagePosted { text: "secret".into(), internal: true, quote: None },
+                false,
+                true,
+            ),
             (
                 EventBody::Answered {
                     agent: AgentId::parse("a_1").unwrap(),

@@ -274,3 +274,57 @@ async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -
     agent.close().await?;
     Ok(())
 }
+
+/// WebDriver's key for Escape.
+const ESCAPE: &str = "\u{E00C}";
+
+#[tokio::test]
+async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_original(
+) -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("browser-quote").await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let customer = driver.page(1280, 800).await?;
+    let agent = driver.page(1280, 800).await?;
+
+    customer.goto(&edge.url("/demo/")).await?;
+    open_widget(&customer).await?;
+    send(&customer, "¿Tenéis la lámpara Arco en negro?").await?;
+    customer.find_text("#messages li.msg.from-visitor .msg-text", "Arco").await?;
+    send(&customer, "Y otra pregunta: ¿el envío es gratis?").await?;
+    customer.find_text("#messages li.msg.from-visitor .msg-text", "gratis").await?;
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "gratis", "a").await?;
+    agent.click("#action-answer").await?;
+
+    // Quote from the message's menu: a chip above the composer; Escape removes it.
+    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
+    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.find_text("#quote-chip", "Arco").await?;
+    agent.type_into("#composer-input", ESCAPE).await?;
+    agent.wait_gone("#quote-chip").await?;
+    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
+    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.find_text("#quote-chip", "Replying to Visitor").await?;
+    agent.type_into("#composer-input", "Sí, en negro mate y en latón.").await?;
+    agent.screenshot("40-agent-quote-chip").await?;
+    agent.check_accessibility("composer with a quote").await?;
+    agent.click("#composer-send").await?;
+    agent.wait_gone("#quote-chip").await?;
+
+    // The reply shows the quote; activating it shows and flashes the original.
+    agent.find_text("#messages li.msg.from-agent .msg-quote", "Arco").await?;
+    agent.click_in("#messages li.msg.from-agent", "latón", ".msg-quote").await?;
+    agent.find_text("#messages li.msg.from-visitor.flash", "Arco").await?;
+    agent.screenshot("41-agent-quoted-reply").await?;
+    agent.check_accessibility("a quoted reply").await?;
+
+    // The customer sees which question was answered.
+    customer.find_text("#messages li.msg.from-agent .msg-quote", "Arco").await?;
+    customer.check_accessibility("widget with a quoted reply").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("42-widget-quoted-reply").await?;
+    customer.close().await?;
+    agent.close().await?;
+    Ok(())
+}

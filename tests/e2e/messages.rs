@@ -1,11 +1,94 @@
-//! Changing sent messages on the real edge (M8 edit, M9 delete): live to every open socket,
-//! kept in the history, only by the author or a supervisor/admin, never a customer's words.
+//! Per-message actions on the real edge: quoting (M1) within what each side may see; changing
+//! sent messages (M8 edit, M9 delete) live to every open socket, kept in the history, only by
+//! the author or a supervisor/admin, never a customer's words.
 
 use openline_core::protocol::EventsFrame;
 use openline_core::{Command, EventBody};
-use openline_tests::api::{demo_agents, failure, note, post, Agent, Customer};
+use openline_tests::api::{
+    demo_agents, failure, new_command_id, note, post, quote, Agent, Customer,
+};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
+
+#[tokio::test]
+async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("quote").await?;
+    edge.seed(&demo::seed()).await?;
+    let (_, luis, _) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let asked = customer.say("¿Hacéis envíos a Canarias?").await?;
+    let question = asked
+        .events
+        .iter()
+        .find(|e| matches!(e.body, EventBody::MessagePosted { .. }))
+        .map_or(0, |e| e.seq);
+    let dialog = customer.session.dialog_id.clone();
+    let mut socket = customer.socket(Some(question)).await?;
+    let _: EventsFrame = socket.next().await?;
+
+    // Luis answers quoting the question; the customer gets the quote live.
+    let reply = luis.command(&dialog, quote(question, "Sí, en 72 horas.")).await?;
+    let reply_seq = reply.events.last().map(|e| e.seq).unwrap_or_default();
+    let seen = socket.events_until(|e| matches!(e.body, EventBody::MessagePosted { .. })).await?;
+    assert_eq!(
+        seen.last().map(|e| &e.body),
+        Some(&EventBody::MessagePosted {
+            text: "Sí, en 72 horas.".into(),
+            internal: false,
+            quote: Some(question)
+        })
+    );
+
+    // The customer quotes the reply back.
+    let followup =
+        customer.command(new_command_id(), quote(reply_seq, "¿Y el coste del envío?")).await?;
+    assert!(followup.events.iter().any(
+        |e| matches!(e.body, EventBody::MessagePosted { quote: Some(q), .. } if q == reply_seq)
+    ));
+
+    // A hidden note: to the customer it does not exist; in a public reply it may not be quoted;
+    // in another note it may.
+    let noted = luis.command(&dialog, note("Cliente mayorista: envío gratis")).await?;
+    let note_seq = noted.events.last().map(|e| e.seq).unwrap_or_default();
+    let by_customer = customer.command(new_command_id(), quote(note_seq, "¿Gratis?")).await;
+    assert_eq!(failure(by_customer), (404, "unknown_message".into()));
+    assert_eq!(
+        failure(luis.command(&dialog, quote(note_seq, "¡Envío gratis!")).await),
+        (409, "quote_not_public".into())
+    );
+    let note_quote =
+        Command::Post { text: "Confirmado".into(), internal: true, quote: Some(note_seq) };
+    luis.command(&dialog, note_quote).await?;
+
+    // Nothing to quote: a deleted message, a line that is no message, a seq that never was.
+    luis.command(&dialog, Command::DeleteMessage { seq: reply_seq }).await?;
+    assert_eq!(
+        failure(luis.command(&dialog, quote(reply_seq, "x")).await),
+        (409, "message_deleted".into())
+    );
+    assert_eq!(
+        failure(luis.command(&dialog, quote(1, "x")).await),
+        (404, "unknown_message".into())
+    );
+    assert_eq!(
+        failure(luis.command(&dialog, quote(9_999, "x")).await),
+        (404, "unknown_message".into())
+    );
+
+    // The customer's history carries the quotes they may see, and nothing of the notes.
+    let history = customer.events(None).await?;
+    let quotes: Vec<u64> = history
+        .events
+        .iter()
+        .filter_map(|e| match e.body {
+            EventBody::MessagePosted { quote, .. } => quote,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(quotes, [question, reply_seq]);
+    assert!(!serde_json::to_string(&history)?.contains("mayorista"));
+    Ok(())
+}
 
 #[tokio::test]
 async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(

@@ -41,11 +41,16 @@ pub fn new_command_id() -> CommandId {
 }
 
 pub fn post(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: false }
+    Command::Post { text: text.into(), internal: false, quote: None }
 }
 
 pub fn note(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: true }
+    Command::Post { text: text.into(), internal: true, quote: None }
+}
+
+/// A message quoting message `seq` (M1).
+pub fn quote(seq: u64, text: &str) -> Command {
+    Command::Post { text: text.into(), internal: false, quote: Some(seq) }
 }
 
 /// How a client proves who it is.

@@ -111,6 +111,18 @@ impl Page {
         }
     }
 
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) -> Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.client.find_all(Locator::Css(css)).await?.is_empty() {
+            if Instant::now() > deadline {
+                bail!("`{css}` is still there");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     // Act.
 
     pub async fn goto(&self, url: &str) -> Result<()> {

@@ -29,6 +29,8 @@ pub enum Text {
     Closed,
     Edited,
     MessageDeleted,
+    Yourself,
+    Quoting,
 }
 
 impl Lang {
@@ -85,6 +87,10 @@ impl Lang {
             (Edited, Es) => "editado",
             (MessageDeleted, En) => "Message deleted",
             (MessageDeleted, Es) => "Mensaje eliminado",
+            (Yourself, En) => "You",
+            (Yourself, Es) => "Tú",
+            (Quoting, En) => "In reply to:",
+            (Quoting, Es) => "En respuesta a:",
         }
     }
 

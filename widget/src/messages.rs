@@ -4,9 +4,10 @@
 //! `from-visitor`/`from-agent` and `.msg-text`, `li.system` for answered/closed. Messages still
 //! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`). The channel's
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
+//! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
 
 use crate::i18n::{Lang, Text};
-use crate::model::{Author, Pending, Row, Timeline};
+use crate::model::{Author, Pending, Quoted, Row, Timeline};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -54,14 +55,15 @@ pub fn Messages(
 
 fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
     match row {
-        Row::Message { seq, author: Author::Visitor, text, edited, deleted, .. } => view! {
+        Row::Message { seq, author: Author::Visitor, text, edited, deleted, quote, .. } => view! {
             <li class="msg from-visitor" class:deleted=deleted data-seq=seq>
                 <span class="sr-only">{lang.t(Text::You)}</span>
+                {quote.map(|q| quote_view(q, lang, channel_name))}
                 {body(lang, text, edited, deleted)}
             </li>
         }
         .into_any(),
-        Row::Message { seq, author, text, first_of_run, edited, deleted, .. } => {
+        Row::Message { seq, author, text, first_of_run, edited, deleted, quote, .. } => {
             let automatic = author == Author::Channel;
             let name = match author {
                 Author::Agent(name) => name,
@@ -75,6 +77,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
                 class:deleted=deleted data-seq=seq>
                 {avatar}
                 <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
+                {quote.map(|q| quote_view(q, lang, channel_name))}
                 {body(lang, text, edited, deleted)}
             </li>
             }
@@ -88,6 +91,23 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
             <li class="system" data-seq=seq>{lang.t(Text::Closed)}</li>
         }
         .into_any(),
+    }
+}
+
+/// The quoted message's author and first words (M1).
+fn quote_view(quote: Quoted, lang: Lang, channel_name: &str) -> impl IntoView {
+    let author = match quote.author {
+        Author::Visitor => lang.t(Text::Yourself).to_owned(),
+        Author::Agent(name) => name,
+        Author::Channel => channel_name.to_owned(),
+    };
+    let text = if quote.deleted { lang.t(Text::MessageDeleted).to_owned() } else { quote.excerpt };
+    view! {
+        <blockquote class="msg-quote" class:deleted=quote.deleted>
+            <span class="sr-only">{lang.t(Text::Quoting)}</span>
+            <span class="msg-quote-author">{author}</span>
+            <span class="msg-quote-text">{text}</span>
+        </blockquote>
     }
 }
 

@@ -37,7 +37,10 @@ pub enum Row {
         edited: bool,
         /// An agent removed it (M9): the text is gone.
         deleted: bool,
-        /// The `seq` of the last change (or of the post), so the list redraws a changed row.
+        /// The message this one quotes (M1), as it reads now.
+        quote: Option<Quoted>,
+        /// The `seq` of the last change (or of the post, or of the quoted message), so the list
+        /// redraws a changed row.
         version: u64,
     },
     Joined {
@@ -47,6 +50,15 @@ pub enum Row {
     Closed {
         seq: u64,
     },
+}
+
+/// A quoted message: its author and one short line of it (empty once deleted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    pub seq: u64,
+    pub author: Author,
+    pub excerpt: String,
+    pub deleted: bool,
 }
 
 /// Who wrote a message, as the customer sees it.
@@ -106,13 +118,20 @@ impl Timeline {
         let mut previous_author: Option<&Actor> = None;
         for event in &self.events {
             let row = match &event.body {
-                EventBody::MessagePosted { internal: false, text } => Row::Message {
+                EventBody::MessagePosted { internal: false, text, quote } => Row::Message {
                     seq: event.seq,
                     author: author(&event.actor),
                     text: text.clone(),
                     first_of_run: previous_author != Some(&event.actor),
                     edited: false,
                     deleted: false,
+                    // Filled in by `resolve_quotes`, after the quoted message's own changes.
+                    quote: quote.map(|seq| Quoted {
+                        seq,
+                        author: Author::Channel,
+                        excerpt: String::new(),
+                        deleted: false,
+                    }),
                     version: event.seq,
                 },
                 // Edits and deletions change the message they name; they are not rows.
@@ -138,6 +157,7 @@ impl Timeline {
             previous_author = matches!(row, Row::Message { .. }).then_some(&event.actor);
             rows.push(row);
         }
+        resolve_quotes(&mut rows);
         rows
     }
 
@@ -179,6 +199,27 @@ impl Row {
     }
 }
 
+/// Fills in each quote from the quoted message as it reads now; a quote of a message this list
+/// lacks shows nothing.
+fn resolve_quotes(rows: &mut [Row]) {
+    for i in 0..rows.len() {
+        let Row::Message { quote: Some(q), .. } = &rows[i] else { continue };
+        let seq = q.seq;
+        let found = rows[..i].iter().rev().find_map(|row| match row {
+            Row::Message { seq: s, author, text, deleted, version, .. } if *s == seq => {
+                let excerpt = openline_core::conversation::excerpt(text);
+                let quoted = Quoted { seq, author: author.clone(), excerpt, deleted: *deleted };
+                Some((quoted, *version))
+            }
+            _ => None,
+        });
+        if let Row::Message { quote, version, .. } = &mut rows[i] {
+            *version = (*version).max(found.as_ref().map_or(0, |(_, v)| *v));
+            *quote = found.map(|(q, _)| q);
+        }
+    }
+}
+
 /// The message row with `seq`, searched from the newest (edits follow their message closely).
 fn message_row(rows: &mut [Row], seq: u64) -> Option<&mut Row> {
     rows.iter_mut().rev().find(|row| matches!(row, Row::Message { seq: s, .. } if *s == seq))
@@ -204,7 +245,11 @@ mod tests {
     fn events(first_seq: u64, script: &str) -> Vec<Event> {
         let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
         let ana = Actor::Agent { id: AgentId::parse("a_1").unwrap(), name: "Ana".into() };
-        let post = |text: &str, internal| EventBody::MessagePosted { text: text.into(), internal };
+        let post = |text: &str, internal| EventBody::MessagePosted {
+            text: text.into(),
+            internal,
+            quote: None,
+        };
         script
             .split(" | ")
             .zip(first_seq..)
@@ -214,6 +259,14 @@ mod tests {
                     Some(("a", text)) => (ana.clone(), post(text, false)),
                     Some(("n", text)) => (ana.clone(), post(text, true)),
                     Some(("s", text)) => (Actor::System, post(text, false)),
+                    // `q2=sí`: Ana's reply quoting message 2.
+                    Some((quoting, text)) if quoting.starts_with('q') => {
+                        let quote = quoting[1..].parse().ok();
+                        (
+                            ana.clone(),
+                            EventBody::MessagePosted { text: text.into(), internal: false, quote },
+                        )
+                    }
                     Some(("edit", rest)) => {
                         let (seq, text) = rest.split_once('=').unwrap();
                         let seq = seq.parse().unwrap();
@@ -247,31 +300,40 @@ mod tests {
             .collect()
     }
 
-    /// The list as text: `v:hola`, `*a:hi` (first of a run; `s` for the channel), `joined:Ana`,
-    /// `closed`, then pending texts as `…text`.
+    /// The list as text: `v:hola`, `*a:hi` (first of a run; `s` for the channel), `a:sí>v:hola`
+    /// (a quote), `joined:Ana`, `closed`, then pending texts as `…text`.
     fn shown(t: &Timeline) -> String {
         let rows = t.rows().into_iter().map(|row| match row {
-            Row::Message { author, text, first_of_run, edited, deleted, .. } => format!(
-                "{}{}:{text}{}",
+            Row::Message { author, text, first_of_run, edited, deleted, quote, .. } => format!(
+                "{}{}:{text}{}{}",
                 if first_of_run { "*" } else { "" },
-                match author {
-                    Author::Visitor => "v".into(),
-                    Author::Agent(n) => n.to_lowercase()[..1].to_string(),
-                    Author::Channel => "s".into(),
-                },
+                short(&author),
                 if deleted {
                     "(deleted)"
                 } else if edited {
                     "(edited)"
                 } else {
                     ""
-                }
+                },
+                quote.map_or(String::new(), |q| format!(
+                    ">{}:{}",
+                    short(&q.author),
+                    if q.deleted { "(deleted)".into() } else { q.excerpt }
+                ))
             ),
             Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
             Row::Closed { .. } => "closed".into(),
         });
         let pending = t.pending().iter().map(|p| format!("…{}", p.text));
         rows.chain(pending).collect::<Vec<_>>().join(" | ")
+    }
+
+    fn short(author: &Author) -> String {
+        match author {
+            Author::Visitor => "v".into(),
+            Author::Agent(n) => n.to_lowercase()[..1].to_string(),
+            Author::Channel => "s".into(),
+        }
     }
 
     fn frame(reset: bool, events: Vec<Event>) -> EventsFrame {
@@ -350,5 +412,22 @@ mod tests {
         t.merge(events(6, "edit:4=hello | del:5 | edit:5=too late | edit:99=nothing"));
         assert_eq!(shown(&t), "*v:hola | joined:Ana | *a:hello(edited) | a:(deleted)");
         assert_ne!(t.rows()[2].key(), before, "a changed row is drawn again");
+    }
+
+    #[test]
+    fn m1_quotes_show_the_quoted_message_as_it_reads_now() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:¿envío a Canarias? | answer | q2:Sí, en 48 h | a:tipo | q5:perdón | q9:nada")));
+        assert_eq!(
+            shown(&t),
+            "*v:¿envío a Canarias? | joined:Ana | *a:Sí, en 48 h>v:¿envío a Canarias? | a:tipo | a:perdón>a:tipo | a:nada"
+        );
+        let before = t.rows()[4].key();
+        t.merge(events(8, "edit:5=typo | del:5"));
+        assert_eq!(
+            shown(&t),
+            "*v:¿envío a Canarias? | joined:Ana | *a:Sí, en 48 h>v:¿envío a Canarias? | a:(deleted) | a:perdón>a:(deleted) | a:nada"
+        );
+        assert_ne!(t.rows()[4].key(), before, "the quoting row is drawn again");
     }
 }

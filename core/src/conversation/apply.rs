@@ -16,7 +16,7 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.pinned = false;
             state.last_activity_at = Some(event.at);
         }
-        EventBody::MessagePosted { text, internal } => {
+        EventBody::MessagePosted { text, internal, .. } => {
             if *internal {
                 return;
             }

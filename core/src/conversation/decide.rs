@@ -5,6 +5,7 @@ use super::automation;
 use super::editing;
 use super::lifecycle;
 use super::messages;
+use super::quoting;
 use super::state::DialogState;
 use crate::auth::Role;
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
@@ -15,11 +16,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
-    /// Write a message; `internal` makes it a hidden note (agents only, C6).
+    /// Write a message; `internal` makes it a hidden note (agents only, C6); `quote` names a
+    /// message it replies to (M1).
     Post {
         text: String,
         #[serde(default)]
         internal: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quote: Option<u64>,
     },
     /// Take the waiting session and start replying (Q3).
     Answer,
@@ -76,11 +80,12 @@ impl Command {
         }
     }
 
-    /// The message this command is about; the edge loads its history into
-    /// `Context::message`.
+    /// The message this command is about (the one it changes, or quotes); the edge loads its
+    /// history into `Context::message`.
     pub fn target_message(&self) -> Option<u64> {
         match self {
             Command::EditMessage { seq, .. } | Command::DeleteMessage { seq } => Some(*seq),
+            Command::Post { quote, .. } => *quote,
             _ => None,
         }
     }
@@ -148,6 +153,8 @@ pub enum Rejection {
     MessageDeleted,
     /// The customer was blocked (Q6).
     Blocked,
+    /// A message to the customer may not quote a hidden note (M1, C6).
+    QuoteNotPublic,
 }
 
 impl Rejection {
@@ -165,6 +172,7 @@ impl Rejection {
             Rejection::UnknownMessage => "unknown_message",
             Rejection::MessageDeleted => "message_deleted",
             Rejection::Blocked => "blocked",
+            Rejection::QuoteNotPublic => "quote_not_public",
         }
     }
 
@@ -188,6 +196,9 @@ impl Rejection {
             Rejection::UnknownMessage => "There is no such message in this conversation.".into(),
             Rejection::MessageDeleted => "The message was deleted.".into(),
             Rejection::Blocked => "This conversation does not accept messages.".into(),
+            Rejection::QuoteNotPublic => {
+                "A message to the customer cannot quote a hidden note.".into()
+            }
         }
     }
 }
@@ -204,7 +215,10 @@ pub fn decide(
     let bodies = match actor {
         Actor::System => automation::system_command(state, command)?,
         Actor::Visitor { .. } => match command {
-            Command::Post { text, internal: false } => messages::customer_post(state, text)?,
+            Command::Post { text, internal: false, quote } => {
+                let quote = quoting::checked_quote(*quote, quoting::Poster::Customer, ctx.message)?;
+                messages::customer_post(state, text, quote)?
+            }
             _ => return Err(Rejection::Forbidden),
         },
         Actor::Agent { id, name } => {
@@ -230,7 +244,11 @@ fn agent_command(
         ctx.channels.iter().find(|c| &c.id == id).ok_or(Rejection::UnknownChannel)
     };
     match command {
-        Command::Post { text, internal } => messages::agent_post(state, me, text, *internal),
+        Command::Post { text, internal, quote } => {
+            let poster = if *internal { quoting::Poster::Note } else { quoting::Poster::Reply };
+            let quote = quoting::checked_quote(*quote, poster, ctx.message)?;
+            messages::agent_post(state, me, text, *internal, quote)
+        }
         Command::Answer => lifecycle::answer(state, me),
         Command::Finish => lifecycle::finish(state, me),
         Command::AcceptAndClose => lifecycle::accept_and_close(state, me),

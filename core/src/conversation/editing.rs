@@ -24,7 +24,7 @@ pub fn message_info(seq: u64, history: &[Event]) -> Option<MessageInfo> {
     let mut info: Option<MessageInfo> = None;
     for event in history {
         match (&event.body, info.as_mut()) {
-            (EventBody::MessagePosted { text, internal }, None) if event.seq == seq => {
+            (EventBody::MessagePosted { text, internal, .. }, None) if event.seq == seq => {
                 info = Some(MessageInfo {
                     author: event.actor.clone(),
                     text: text.clone(),

@@ -7,7 +7,11 @@ use crate::event::{AgentRef, EventBody};
 use crate::limits::MAX_MESSAGE_CHARS;
 
 /// A customer may always write: after a close, the message opens the next session (Q12).
-pub fn customer_post(state: &DialogState, text: &str) -> Result<Vec<EventBody>, Rejection> {
+pub fn customer_post(
+    state: &DialogState,
+    text: &str,
+    quote: Option<u64>,
+) -> Result<Vec<EventBody>, Rejection> {
     if state.blocked {
         return Err(Rejection::Blocked);
     }
@@ -16,7 +20,7 @@ pub fn customer_post(state: &DialogState, text: &str) -> Result<Vec<EventBody>, 
     if !state.is_open() {
         bodies.push(EventBody::SessionOpened { session: state.session + 1 });
     }
-    bodies.push(EventBody::MessagePosted { text, internal: false });
+    bodies.push(EventBody::MessagePosted { text, internal: false, quote });
     Ok(bodies)
 }
 
@@ -28,6 +32,7 @@ pub fn agent_post(
     me: &AgentRef,
     text: &str,
     internal: bool,
+    quote: Option<u64>,
 ) -> Result<Vec<EventBody>, Rejection> {
     let text = checked_text(text)?;
     if !state.is_open() {
@@ -37,7 +42,7 @@ pub fn agent_post(
     if !internal && !state.is_member(&me.id) {
         bodies = lifecycle::answer(state, me)?;
     }
-    bodies.push(EventBody::MessagePosted { text, internal });
+    bodies.push(EventBody::MessagePosted { text, internal, quote });
     Ok(bodies)
 }
 

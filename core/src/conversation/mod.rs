@@ -8,12 +8,14 @@ mod decide;
 mod editing;
 mod lifecycle;
 mod messages;
+mod quoting;
 mod state;
 
 pub use apply::apply;
 pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
 pub use editing::{message_info, MessageInfo};
+pub use quoting::{excerpt, EXCERPT_CHARS};
 pub use state::{DialogState, LastMessage, SessionStatus};
 
 #[cfg(test)]

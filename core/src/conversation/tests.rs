@@ -1,9 +1,10 @@
 //! The dialog rules as data: a script of steps and the trace it must produce.
 //!
 //! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis, eva,
-//! system} and verb ∈ {say, note, answer, finish, accept-close, spam, take, transfer <who>,
-//! invite <who>, pin, unpin, block, unblock}. Trace: per step, the event types it appended (or
-//! `!code` for a rejection, `-` for none), then `;` and the final status.
+//! system} and verb ∈ {say, note, quote <seq> <text>, note-quote <seq> <text>, answer, finish,
+//! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
+//! edit <seq> <text>, delete <seq>}. Trace: per step, the event types it appended (a quote as
+//! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
 use crate::auth::Role;
@@ -42,8 +43,13 @@ fn channels() -> Vec<ChannelRef> {
 
 fn command(verb: &str, text: &str) -> Command {
     match verb {
-        "say" => Command::Post { text: text.to_owned(), internal: false },
-        "note" => Command::Post { text: text.to_owned(), internal: true },
+        "say" => Command::Post { text: text.to_owned(), internal: false, quote: None },
+        "note" => Command::Post { text: text.to_owned(), internal: true, quote: None },
+        "quote" | "note-quote" => {
+            let (seq, text) = text.split_once(' ').unwrap_or((text, ""));
+            let (text, internal) = (text.to_owned(), verb == "note-quote");
+            Command::Post { text, internal, quote: Some(seq.parse().unwrap()) }
+        }
         "answer" => Command::Answer,
         "finish" => Command::Finish,
         "accept-close" => Command::AcceptAndClose,
@@ -66,8 +72,12 @@ fn command(verb: &str, text: &str) -> Command {
     }
 }
 
-fn event_type(e: &Event) -> &'static str {
-    match e.body {
+fn event_type(e: &Event) -> String {
+    let kind = match e.body {
+        EventBody::MessagePosted { quote: Some(seq), internal, .. } => {
+            let kind = if internal { "note_posted" } else { "message_posted" };
+            return format!("{kind}>{seq}");
+        }
         EventBody::SessionOpened { .. } => "session_opened",
         EventBody::MessagePosted { internal: false, .. } => "message_posted",
         EventBody::MessagePosted { internal: true, .. } => "note_posted",
@@ -86,7 +96,8 @@ fn event_type(e: &Event) -> &'static str {
         EventBody::Blocked => "blocked",
         EventBody::Unblocked => "unblocked",
         EventBody::Unknown => "unknown",
-    }
+    };
+    kind.to_owned()
 }
 
 fn status(state: &DialogState) -> String {
@@ -233,7 +244,10 @@ fn messages_are_trimmed_and_bounded() {
         "!empty_message | !message_too_long ; idle session=0 unread=0",
     );
     let (_, log, _) = run("visitor: say   padded  ");
-    assert_eq!(log[1].body, EventBody::MessagePosted { text: "padded".into(), internal: false });
+    assert_eq!(
+        log[1].body,
+        EventBody::MessagePosted { text: "padded".into(), internal: false, quote: None }
+    );
 }
 
 #[test]
@@ -256,8 +270,12 @@ fn events_are_stamped_with_now_and_numbered_in_order() {
 fn snapshot_command_wire_format() {
     let cases = [
         (
-            Command::Post { text: "hi".into(), internal: false },
+            Command::Post { text: "hi".into(), internal: false, quote: None },
             r#"{"type":"post","text":"hi","internal":false}"#,
+        ),
+        (
+            Command::Post { text: "sí".into(), internal: false, quote: Some(2) },
+            r#"{"type":"post","text":"sí","internal":false,"quote":2}"#,
         ),
         (Command::Answer, r#"{"type":"answer"}"#),
         (Command::Finish, r#"{"type":"finish"}"#),
@@ -269,7 +287,7 @@ fn snapshot_command_wire_format() {
     // Old clients may omit `internal`; unknown fields are refused rather than ignored.
     assert_eq!(
         serde_json::from_str::<Command>(r#"{"type":"post","text":"hi"}"#).unwrap(),
-        Command::Post { text: "hi".into(), internal: false }
+        Command::Post { text: "hi".into(), internal: false, quote: None }
     );
     assert!(serde_json::from_str::<Command>(r#"{"type":"post","text":"hi","x":1}"#).is_err());
 }
@@ -467,7 +485,11 @@ fn q14_a_new_session_gets_the_automatic_reply_once() {
     let reply = new_session_reply(&log, &settings(None), 0);
     assert_eq!(
         reply,
-        Some(Command::Post { text: "An agent will answer shortly.".into(), internal: false })
+        Some(Command::Post {
+            text: "An agent will answer shortly.".into(),
+            internal: false,
+            quote: None
+        })
     );
     let (_, log, _) = run("visitor: say hi | visitor: say again");
     assert_eq!(new_session_reply(&log[2..], &settings(None), 0), None, "not for a second message");
@@ -566,4 +588,37 @@ fn q6_block_closes_as_spam_and_refuses_the_customer_until_an_admin_unblocks() {
     check("visitor: say hi | ana: answer | ana: finish | luis: block | eva: block", "session_opened message_posted | answered | closed | blocked | - ; idle session=1 unread=0 blocked");
     // While someone else owns the session, closing it is theirs to do.
     check("visitor: say hi | ana: answer | luis: block", "session_opened message_posted | answered | !answered_by_other ; in_progress(ana) session=1 unread=1");
+}
+
+// Seqs: 1 session_opened, 2 the customer's question, 3 answered, 4 Luis's reply, 5 Luis's note.
+
+#[test]
+fn m1_agents_and_customers_quote_messages_they_can_see() {
+    check(
+        "visitor: say ¿tenéis envío? | luis: quote 2 Sí, en 48 h | visitor: quote 4 ¿y a Canarias? | luis: note-quote 2 cliente de Canarias",
+        "session_opened message_posted | answered message_posted>2 | message_posted>4 | note_posted>2 ; in_progress(luis) session=1 unread=1",
+    );
+}
+
+#[test]
+fn m1_a_hidden_note_is_quoted_only_in_another_note() {
+    check(
+        "visitor: say hola | luis: say hola | luis: note VIP | visitor: quote 5 what? | luis: quote 5 you are VIP | luis: note-quote 5 sí",
+        "session_opened message_posted | answered message_posted | note_posted | !unknown_message | !quote_not_public | note_posted>5 ; in_progress(luis) session=1 unread=0",
+    );
+}
+
+#[test]
+fn m1_quoting_a_deleted_or_missing_message_is_refused() {
+    check(
+        "visitor: say hola | luis: say oops | luis: delete 4 | luis: quote 4 x | visitor: quote 4 x | luis: quote 99 x | luis: quote 3 x | luis: quote 2   ",
+        "session_opened message_posted | answered message_posted | deleted | !message_deleted | !message_deleted | !unknown_message | !unknown_message | !empty_message ; in_progress(luis) session=1 unread=0",
+    );
+}
+
+#[test]
+fn m1_a_quote_survives_in_the_customers_view_of_the_reply() {
+    let (_, log, _) = run("visitor: say hola | luis: quote 2 hola, ¿en qué te ayudo?");
+    let reply = crate::view::view(&log[3], crate::view::Viewer::Customer).unwrap();
+    assert!(matches!(reply.body, EventBody::MessagePosted { quote: Some(2), .. }));
 }

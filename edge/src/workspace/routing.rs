@@ -185,7 +185,7 @@ impl Workspace {
                 viewer: Viewer::Agent,
                 request: CommandRequest {
                     command_id,
-                    command: Command::Post { text, internal: false },
+                    command: Command::Post { text, internal: false, quote: None },
                 },
                 directory: Vec::new(),
                 channels: Vec::new(),
