@@ -153,7 +153,7 @@ fn SecretField(
             </div>
             <div id="identity-secret-box">
                 {move || secret.get().map(|value| view! {
-                    <CopyField id="identity-secret" label=ui.lang.access(AccessText::IdentitySecret) value/>
+                    <CopyField id="identity-secret" label=ui.lang.access(AccessText::CurrentSecret) value/>
                 })}
             </div>
             <p class="save-status" role="status">{move || status.get()}</p>

@@ -37,10 +37,23 @@ impl Commands {
 
     /// Like `run`, with something else to do once the server accepted it.
     pub fn run_and(self, command: Command, on_ok: impl FnOnce() + 'static) {
-        if self.pending.get_untracked() {
+        self.run_guarded(self.pending, command, on_ok);
+    }
+
+    /// Like `run_and`, one at a time per `guard` rather than per dialog: the composer's
+    /// messages have their own, so a reply typed while "Answer" is still on its way is sent
+    /// rather than dropped (the command id makes each exactly-once anyway).
+    pub fn run_guarded(
+        self,
+        guard: RwSignal<bool>,
+        command: Command,
+        on_ok: impl FnOnce() + 'static,
+    ) {
+        if guard.get_untracked() {
             return;
         }
-        let Commands { ui, id, log, pending } = self;
+        let Commands { ui, id, log, .. } = self;
+        let pending = guard;
         let id = id.get_value();
         ui.alert.set(None);
         pending.set(true);

@@ -36,6 +36,8 @@ pub fn DialogPane(
     let log = RwSignal::new(DialogLog::default());
     let online = RwSignal::new(true);
     let pending = RwSignal::new(false);
+    // The composer's own "on its way": a message never waits for a button's command.
+    let sending = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
     {
@@ -72,7 +74,7 @@ pub fn DialogPane(
         }
         let quote = quoting.get_untracked();
         let post = Command::Post { text, internal: internal.get_untracked(), quote };
-        commands.run_and(post, move || {
+        commands.run_guarded(sending, post, move || {
             draft.set(String::new());
             quoting.set(None);
         });
@@ -109,7 +111,7 @@ pub fn DialogPane(
                     </p>
                 </Show>
             }>
-                <Composer draft internal pending on_send=send customer_name quoting quoted/>
+                <Composer draft internal pending=sending on_send=send customer_name quoting quoted/>
             </Show>
         </section>
     }

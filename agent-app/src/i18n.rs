@@ -1175,6 +1175,7 @@ pub enum AccessText {
     RequireIdentityHint,
     IdentitySecret,
     IdentityExplain,
+    CurrentSecret,
     Reveal,
     Hide,
     GenerateNew,
@@ -1213,6 +1214,8 @@ impl Lang {
             (Lang::Es, IdentityExplain) => {
                 "Para un usuario con sesión iniciada, el servidor de tu sitio calcula hex(HMAC-SHA256(secreto, user_id)) y pasa user_id y ese hash al widget, en el script de inserción como se ve abajo. Guarda el secreto en el servidor: nunca lo pongas en una página."
             }
+            (Lang::En, CurrentSecret) => "Current secret",
+            (Lang::Es, CurrentSecret) => "Secreto actual",
             (Lang::En, Reveal) => "Reveal",
             (Lang::Es, Reveal) => "Mostrar",
             (Lang::En, Hide) => "Hide",

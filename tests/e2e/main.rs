@@ -8,6 +8,7 @@ mod channels;
 mod contact_center;
 mod errors;
 mod identity;
+mod identity_browser;
 mod messages;
 mod routing;
 mod security;

@@ -54,8 +54,9 @@ pub fn main(args: &[String]) -> Result<()> {
     cargo(&["test", "--quiet", "-p", "xtask"])?;
     // The UIs' models and string tables are plain Rust and run natively too.
     cargo(&["test", "-p", "openline-core", "-p", "openline-widget", "-p", "openline-agent"])?;
+    // `--show-output` prints what passing tests print: the security suite's summary line.
     run(Command::new("cargo")
-        .args(["test", "-p", "openline-tests", "--"])
+        .args(["test", "-p", "openline-tests", "--", "--show-output"])
         .args(args)
         .current_dir(root()))
 }
