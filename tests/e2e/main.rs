@@ -13,3 +13,4 @@ mod messages;
 mod routing;
 mod security;
 mod security_browser;
+mod widget_hosts;

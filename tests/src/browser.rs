@@ -45,6 +45,17 @@ impl Driver {
     }
 
     pub async fn page(&self, width: u32, height: u32) -> Result<Page> {
+        self.browser(width, height, None).await
+    }
+
+    /// A phone: Chromium's mobile emulation at `width`×`height` CSS pixels, touch and all
+    /// (a desktop window cannot be narrower than 500 pixels).
+    pub async fn phone(&self, width: u32, height: u32) -> Result<Page> {
+        let metrics = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 3.0, "touch": true } });
+        self.browser(width.max(500), height, Some(metrics)).await
+    }
+
+    async fn browser(&self, width: u32, height: u32, mobile: Option<Value>) -> Result<Page> {
         let profile =
             std::env::temp_dir().join(format!("openline-chrome-{}", crate::edge::unique()));
         let args = [
@@ -63,7 +74,11 @@ impl Driver {
             &format!("--user-data-dir={}", profile.display()),
         ];
         let mut caps = serde_json::Map::new();
-        caps.insert("goog:chromeOptions".into(), json!({ "binary": CHROMIUM, "args": args }));
+        let mut options = json!({ "binary": CHROMIUM, "args": args });
+        if let Some(mobile) = mobile {
+            options["mobileEmulation"] = mobile;
+        }
+        caps.insert("goog:chromeOptions".into(), options);
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))

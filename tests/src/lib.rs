@@ -7,11 +7,13 @@
 //! - `demo`: the demo workspace every local run seeds.
 //! - `api`: typed HTTP and WebSocket clients for the widget's and the agents' endpoints.
 //! - `browser`: headless Chromium over WebDriver, screenshots, axe-core checks.
+//! - `host`: a customer's website on another site, for the widget's embedding tests.
 
 pub mod api;
 pub mod browser;
 pub mod demo;
 pub mod edge;
+pub mod host;
 
 /// The workspace root (the parent of `tests/`).
 pub fn root() -> std::path::PathBuf {

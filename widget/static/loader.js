@@ -1,42 +1,75 @@
 /* Openline chat loader (/widget.js): a launcher in an open shadow root; the chat iframe is
-   made on first open. Styles go through element.style only, so a strict CSP allows them. */
+   made on first open. Styles go through element.style only, so a strict CSP allows them.
+   API: window.Openline.open() / close() / toggle() / identify({ userId, hash }) /
+   setLocale(lang) / on(event, fn) with events 'ready', 'open', 'close'. Calls made before
+   this file ran are replayed: `window.Openline = window.Openline || function () {
+   (Openline.q = Openline.q || []).push(arguments) }` then `Openline('open')`. */
 (function (w, d) {
   var s = d.currentScript || d.querySelector('script[data-channel]');
-  if (w.Openline || !s) return;
+  var early = w.Openline;
+  if ((early && !early.q) || !s) return;
   var lang = s.getAttribute('data-lang'), o = new URL(s.src, location.href).origin;
   // W6: a signed-in user of the site, signed by the site's server (see the README).
   var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash');
   var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
   var b = d.createElement('button'), N = 'http://www.w3.org/2000/svg';
   var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
-  var wide = w.matchMedia('(min-width:481px)'), on = 0, f;
-  var SH = '0 4px 14px rgba(0,0,0,.25)';
+  var wide = w.matchMedia('(min-width:481px)'), vv = w.visualViewport, on = 0, f;
+  var SH = '0 4px 14px rgba(0,0,0,.25)', handlers = {}, ready = 0;
   var at = function (e, k, v) { e.setAttribute(k, v); };
+  var px = function (n) { return n + 'px'; };
+
+  function emit(name) {
+    (handlers[name] || []).forEach(function (fn) { try { fn(); } catch (e) { setTimeout(function () { throw e; }); } });
+  }
+
+  function src() {
+    return o + '/widget/?channel=' + encodeURIComponent(s.getAttribute('data-channel')) +
+      (lang ? '&lang=' + encodeURIComponent(lang) : '') + '&host=' + encodeURIComponent(location.origin) +
+      (uid && uh ? '#uid=' + encodeURIComponent(uid) + '&uh=' + encodeURIComponent(uh) : '');
+  }
+
+  // On a phone the page may be wider than the screen, and the keyboard shrinks what is
+  // visible: the launcher and the chat follow the visual viewport, not the layout one.
+  function fit() {
+    var small = !wide.matches && vv, x = small ? vv.offsetLeft : 0, y = small ? vv.offsetTop : 0;
+    b.style.left = small ? px(x + vv.width - 76) : 'auto';
+    b.style.top = small ? px(y + vv.height - 76) : 'auto';
+    if (f && small) {
+      f.style.left = px(x); f.style.top = px(y);
+      f.style.width = px(vv.width); f.style.height = px(vv.height);
+    }
+  }
 
   function set(open, resized) {
     if (open && !f) {
       f = d.createElement('iframe');
       f.title = 'Chat';
-      f.src = o + '/widget/?channel=' + encodeURIComponent(s.getAttribute('data-channel')) +
-        (lang ? '&lang=' + encodeURIComponent(lang) : '') + '&host=' + encodeURIComponent(location.origin) +
-        (uid && uh ? '#uid=' + encodeURIComponent(uid) + '&uh=' + encodeURIComponent(uh) : '');
+      f.src = src();
       root.appendChild(f);
-      wide.onchange = function () { set(on, 1); };
     }
-    var inside = f && d.activeElement == host && root.activeElement == f;
+    var inside = f && d.activeElement == host && root.activeElement == f, was = on;
     on = open;
     at(p, 'd', open ? 'M5 6.4 6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12z'
       : 'M5 3h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
     at(b, 'aria-label', open ? 'Close chat' : 'Open chat');
     at(b, 'aria-expanded', !!open);
-    if (!f) return;
-    f.style.cssText = 'position:fixed;z-index:2147483647;border:0;background:#fff;' +
-      'box-shadow:0 8px 32px rgba(0,0,0,.2);display:' + (open ? 'block;' : 'none;') + (wide.matches
-      ? 'right:20px;bottom:88px;width:370px;height:560px;max-width:calc(100% - 40px);' +
-        'max-height:calc(100% - 108px);border-radius:16px' : 'inset:0;width:100%;height:100%');
+    if (f) {
+      f.style.cssText = 'position:fixed;z-index:2147483647;border:0;background:#fff;' +
+        'box-shadow:0 8px 32px rgba(0,0,0,.2);display:' + (open ? 'block;' : 'none;') + (wide.matches
+        ? 'right:20px;bottom:88px;width:370px;height:560px;max-width:calc(100% - 40px);' +
+          'max-height:calc(100% - 108px);border-radius:16px' : 'left:0;top:0;width:100%;height:100%');
+    }
+    fit();
+    if (resized || !f) return;
+    if (was != open) emit(open ? 'open' : 'close');
     // Focus goes back to the launcher only from inside the chat.
-    if (resized) return;
     if (open) f.focus(); else if (inside) b.focus();
+  }
+
+  // A new identity or language reloads an open chat; a closed one picks it up on open.
+  function reload() {
+    if (f) f.src = src();
   }
 
   at(svg, 'viewBox', '0 0 24 24');
@@ -58,14 +91,39 @@
   b.onclick = function () { set(!on); };
   root.appendChild(b);
   set(0);
+  wide.onchange = function () { set(on, 1); };
+  if (vv) { vv.addEventListener('resize', fit); vv.addEventListener('scroll', fit); }
   w.addEventListener('message', function (e) {
     if (f && e.source == f.contentWindow && e.origin == o && (e.data || {}).type == 'openline:close') set(0);
   });
-  w.Openline = {
+
+  var api = {
     open: function () { set(1); },
     close: function () { set(0); },
-    toggle: function () { set(!on); }
+    toggle: function () { set(!on); },
+    identify: function (who) {
+      uid = who && who.userId != null ? String(who.userId) : null;
+      uh = who && who.hash;
+      reload();
+    },
+    setLocale: function (code) { lang = code; reload(); },
+    on: function (name, fn) {
+      (handlers[name] = handlers[name] || []).push(fn);
+      if (name == 'ready' && ready) setTimeout(fn);
+    }
   };
-  if (d.body) d.body.appendChild(host);
-  else d.addEventListener('DOMContentLoaded', function () { d.body.appendChild(host); });
+  // `Openline('open')` works like `Openline.open()`, before and after this file ran.
+  var Openline = function (name) {
+    if (api[name]) return api[name].apply(null, [].slice.call(arguments, 1));
+  };
+  for (var k in api) if (Object.prototype.hasOwnProperty.call(api, k)) Openline[k] = api[k];
+  w.Openline = Openline;
+  // The page's CSS cannot reach into the shadow root; on the host element itself an inline
+  // !important reset outweighs any rule of the page (even `* { … !important }`), and it hangs
+  // from <html>, outside a <body> the page may have transformed (which would move
+  // position:fixed).
+  host.style.setProperty('all', 'initial', 'important');
+  d.documentElement.appendChild(host);
+  [].forEach.call((early && early.q) || [], function (args) { Openline.apply(null, args); });
+  setTimeout(function () { ready = 1; emit('ready'); });
 })(window, document);

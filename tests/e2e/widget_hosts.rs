@@ -1,0 +1,278 @@
+//! The widget on customers' sites (W1): pages served from another site than the edge, with
+//! aggressive CSS, old libraries' habits and a strict Content-Security-Policy naming only the
+//! edge's origin; on a phone-sized screen; in Spanish. The chat works, and the page is left as
+//! it was: its layout, focus, globals and policy.
+
+use anyhow::{ensure, Context, Result};
+use fantoccini::Locator;
+use openline_core::auth::identity_hash;
+use openline_core::protocol::{IdentitySecret, InboxFrame};
+use openline_core::{Command, EventBody};
+use openline_tests::api::{demo_agents, post};
+use openline_tests::browser::{Driver, Page};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+use openline_tests::host::{HostPage, HostSite};
+use serde_json::Value;
+
+/// What a hostile stylesheet, an old library and a careful site do all at once.
+const HOSTILE_CSS: &str = "
+html { font-size: 10px; }
+body { transform: translateZ(0) scale(1); margin: 0; min-height: 2000px; }
+* { box-sizing: content-box !important; margin: 7px !important; padding: 9px !important;
+    font-size: 31px !important; line-height: 3 !important; position: relative !important;
+    display: block !important; border: 3px solid red !important; opacity: .99 !important; }
+iframe { display: none !important; width: 10px !important; height: 10px !important; }
+button { background: red !important; width: 300px !important; }
+script, style, head, title { display: none !important; }
+";
+
+/// Old libraries' globals, and a record of what the page sees: globals added by others, CSP
+/// violations, and whether focus moved.
+const HOST_SCRIPT: &str = "
+Object.defineProperty(Array.prototype, 'toJSON', { value: function () { return 'broken'; }, enumerable: true, configurable: true });
+window.define = function () {}; window.define.amd = { jQuery: true };
+window.__globalsBefore = Object.keys(window);
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+";
+
+fn host_page(edge_origin: &str, extra: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>A careful shop</title>
+<link rel="stylesheet" href="/hostile.css">
+<script src="/host.js"></script>
+</head><body>
+<h1 id="headline">A shop with strong opinions</h1>
+<input id="search" aria-label="Search the shop">
+<p>Products, prices, shipping.</p>
+<script async src="{edge_origin}/widget.js" data-channel="demo.web" {extra}></script>
+</body></html>"#
+    )
+}
+
+/// The host site: the page, its stylesheet and script, all under a policy that names only
+/// itself and the edge (no 'unsafe-inline', no 'unsafe-eval').
+async fn hostile_site(edge: &Edge, extra: &str) -> Result<HostSite> {
+    let origin = edge.url("");
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {origin}; frame-src {origin}; style-src 'self'; img-src 'self'; connect-src 'self'"
+    );
+    HostSite::serve(vec![
+        (
+            "/",
+            HostPage::html(host_page(&origin, extra)).with_header("content-security-policy", &csp),
+        ),
+        (
+            "/hostile.css",
+            HostPage { content_type: "text/css", headers: vec![], body: HOSTILE_CSS.into() },
+        ),
+        ("/host.js", HostPage::script(HOST_SCRIPT)),
+    ])
+    .await
+}
+
+async fn eval(page: &Page, script: &str) -> Result<Value> {
+    Ok(page.client.execute(script, vec![]).await?)
+}
+
+/// The launcher's box, as the customer sees it.
+async fn launcher_box(page: &Page) -> Result<Value> {
+    eval(
+        page,
+        "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button');
+         const r = b.getBoundingClientRect();
+         const v = document.documentElement; return { right: v.clientWidth - r.right, bottom: v.clientHeight - r.bottom, width: r.width, height: r.height };",
+    )
+    .await
+}
+
+async fn open_chat(page: &Page) -> Result<()> {
+    let host = page.find("openline-chat").await?;
+    let shadow = host.shadow_root().await?;
+    shadow.find(Locator::Css("button")).await?.click().await?;
+    Ok(())
+}
+
+async fn enter_chat(page: &Page) -> Result<()> {
+    let host = page.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    page.find("#composer-input").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp() -> Result<()> {
+    let edge = Edge::start_fresh("hostile-host").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let site = hostile_site(&edge, "").await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&site.url("/")).await?;
+    page.find("openline-chat").await?;
+    let layout_before = eval(
+        &page,
+        "return JSON.stringify(document.getElementById('headline').getBoundingClientRect())",
+    )
+    .await?;
+
+    // The launcher sits in the corner at its own size, whatever the page's CSS says.
+    let launcher = launcher_box(&page).await?;
+    ensure!(launcher["width"] == 56.0 && launcher["height"] == 56.0, "launcher size {launcher}");
+    ensure!(launcher["right"] == 20.0 && launcher["bottom"] == 20.0, "launcher place {launcher}");
+    page.screenshot("80-hostile-host-closed").await?;
+
+    // Nothing leaked into the page: one global, no focus taken, no layout change.
+    // (Less the page's own `__` records and what WebDriver itself injects to find elements.)
+    let added = eval(
+        &page,
+        "const webdriver = ['se_exportedFunctionSymbol', 'ret_nodes'];
+         return Object.keys(window).filter(k => !window.__globalsBefore.includes(k)
+           && !k.startsWith('__') && !webdriver.includes(k));",
+    )
+    .await?;
+    ensure!(added == serde_json::json!(["Openline"]), "globals added: {added}");
+    let focused = eval(&page, "return document.activeElement === document.body").await?;
+    ensure!(focused == Value::Bool(true), "the loader moved focus");
+
+    open_chat(&page).await?;
+    let frame = eval(
+        &page,
+        "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+         const r = f.getBoundingClientRect(); return { width: r.width, height: r.height, shown: getComputedStyle(f).display };",
+    )
+    .await?;
+    ensure!(frame["width"] == 370.0 && frame["shown"] == "block", "chat frame {frame}");
+    enter_chat(&page).await?;
+    page.type_into("#composer-input", "Hello from a very opinionated website").await?;
+    page.click("#composer-send").await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "opinionated").await?;
+
+    // The message arrives, and the reply comes back into the page of the other site.
+    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let dialog = dialogs.first().context("the customer's dialog")?.dialog_id.clone();
+    let events = ana.events(&dialog, None).await?;
+    ensure!(events.events.iter().any(
+        |e| matches!(&e.body, EventBody::MessagePosted { text, .. } if text.contains("opinionated"))
+    ));
+    ana.command(&dialog, Command::Answer).await?;
+    ana.command(&dialog, post("Welcome! Strong opinions are fine here.")).await?;
+    page.find_text("#messages li.msg.from-agent .msg-text", "Strong opinions").await?;
+    page.client.enter_parent_frame().await?;
+    page.screenshot("81-hostile-host-chatting").await?;
+
+    let violations = eval(&page, "return window.__violations").await?;
+    ensure!(violations == serde_json::json!([]), "CSP violations on the host page: {violations}");
+    let layout_after = eval(
+        &page,
+        "return JSON.stringify(document.getElementById('headline').getBoundingClientRect())",
+    )
+    .await?;
+    ensure!(layout_before == layout_after, "the page's layout moved");
+    page.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn w1_on_a_phone_the_chat_fills_the_screen_and_speaks_spanish_when_told() -> Result<()> {
+    let edge = Edge::start_fresh("phone-host").await?;
+    edge.seed(&demo::seed()).await?;
+    let site = hostile_site(&edge, r#"data-lang="es""#).await?;
+    let driver = Driver::start().await?;
+    let page = driver.phone(390, 844).await?;
+    page.goto(&site.url("/")).await?;
+    page.find("openline-chat").await?;
+    open_chat(&page).await?;
+    let frame = eval(
+        &page,
+        "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+         const r = f.getBoundingClientRect(); const v = visualViewport;
+         return { left: r.left - v.offsetLeft, top: r.top - v.offsetTop, width: r.width, height: r.height, vw: v.width, vh: v.height, page: document.documentElement.scrollWidth };",
+    )
+    .await?;
+    // The page is wider than the phone (its CSS overflows): the chat still fits the screen.
+    ensure!(frame["page"].as_f64() > frame["vw"].as_f64(), "the page overflows: {frame}");
+    ensure!(frame["left"] == 0.0 && frame["top"] == 0.0, "full screen: {frame}");
+    ensure!(
+        frame["width"] == frame["vw"] && frame["height"] == frame["vh"],
+        "full screen: {frame}"
+    );
+    enter_chat(&page).await?;
+    let lang = eval(&page, "return document.documentElement.lang").await?;
+    ensure!(lang == "es", "data-lang=es: {lang}");
+    page.type_into("#composer-input", "Hola desde el móvil").await?;
+    page.click("#composer-send").await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "móvil").await?;
+    page.check_accessibility("widget on a phone, Spanish").await?;
+    page.client.enter_parent_frame().await?;
+    page.screenshot("82-phone-host-spanish").await?;
+    // Closing from inside the chat hands focus back to the launcher on the page.
+    page.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn w5_w6_the_page_drives_the_chat_through_window_openline_even_before_it_loaded() -> Result<()>
+{
+    let edge = Edge::start_fresh("js-api").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let secret: IdentitySecret = ana.http.get("/api/agent/channels/web/identity-secret").await?;
+    let hash = identity_hash(&secret.secret, "customer-1001");
+    // The page queues calls before the loader ran, the way the README shows.
+    let early = format!(
+        "{HOST_SCRIPT}
+window.Openline = window.Openline || function () {{ (Openline.q = Openline.q || []).push(arguments); }};
+window.__events = [];
+Openline('on', 'ready', function () {{ window.__events.push('ready'); }});
+Openline('on', 'open', function () {{ window.__events.push('open'); }});
+Openline('on', 'close', function () {{ window.__events.push('close'); }});
+Openline('identify', {{ userId: 'customer-1001', hash: '{hash}' }});"
+    );
+    let origin = edge.url("");
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {origin}; frame-src {origin}; style-src 'self'"
+    );
+    let site = HostSite::serve(vec![
+        ("/", HostPage::html(host_page(&origin, "")).with_header("content-security-policy", &csp)),
+        (
+            "/hostile.css",
+            HostPage { content_type: "text/css", headers: vec![], body: String::new() },
+        ),
+        ("/host.js", HostPage::script(early)),
+    ])
+    .await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&site.url("/")).await?;
+    page.find("openline-chat").await?;
+    eval(&page, "Openline.open(); return null").await?;
+    enter_chat(&page).await?;
+    page.type_into("#composer-input", "I am signed in on the shop").await?;
+    page.click("#composer-send").await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "signed in").await?;
+    page.client.enter_parent_frame().await?;
+    eval(&page, "Openline('close'); return null").await?;
+    let events = eval(&page, "return window.__events").await?;
+    ensure!(events == serde_json::json!(["ready", "open", "close"]), "events: {events}");
+    let violations = eval(&page, "return window.__violations").await?;
+    ensure!(violations == serde_json::json!([]), "CSP violations: {violations}");
+
+    // The identity was verified: the customer is the shop's user, the same on every device.
+    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let row = dialogs.first().context("the customer's dialog")?;
+    let expected = openline_core::auth::identified_visitor(
+        edge.secret().as_bytes(),
+        &openline_core::ChannelId::parse("web").unwrap(),
+        "customer-1001",
+    );
+    ensure!(row.visitor_id == expected, "visitor {} is not the identified one", row.visitor_id);
+    page.close().await?;
+    Ok(())
+}
