@@ -3,7 +3,8 @@
 //! Sizes: what a browser downloads, raw and compressed as a CDN would serve it (each file on
 //! its own, gzip -9 and brotli q11), for a page view (the loader), opening the chat, the agent
 //! app, and the Worker's wasm. Latency: customer→agent message delivery over 1 000 messages on
-//! local workerd, measured by the `latency` program of the test harness. Writes
+//! local workerd, measured by the `latency` program of the test harness; click to interactive
+//! (launcher click to a usable composer, cold cache) in headless Chromium by `open_time`. Writes
 //! `target/bench/report.json` so runs can be compared.
 
 use crate::build::{self, dist};
@@ -29,7 +30,8 @@ pub fn main(args: &[String]) -> Result<()> {
         "edge_wasm": measure(&[root().join("edge/build/index_bg.wasm")])?,
     });
     let latency = measure_latency(messages)?;
-    let report = json!({ "sizes": sizes, "latency_ms": latency });
+    let open = measure_open()?;
+    let report = json!({ "sizes": sizes, "latency_ms": latency, "click_to_interactive": open });
 
     print_report(&report);
     let out = root().join("target/bench");
@@ -79,6 +81,18 @@ fn measure_latency(messages: &str) -> Result<Value> {
     Ok(serde_json::from_str(&fs::read_to_string(&out)?)?)
 }
 
+/// Click to a usable composer in headless Chromium, cold cache (the `open_time` program).
+fn measure_open() -> Result<Value> {
+    tools::ensure_browser()?;
+    let out = root().join("target/bench/open.json");
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "-p", "openline-tests", "--bin", "open_time", "--"])
+        .args(["--runs", "7", "--out"])
+        .arg(&out)
+        .current_dir(root()))?;
+    Ok(serde_json::from_str(&fs::read_to_string(&out)?)?)
+}
+
 fn print_report(report: &Value) {
     println!("\n{:<14} {:>10} {:>10} {:>10}", "bytes", "raw", "gzip", "brotli");
     for name in ["loader", "widget_open", "agent_app", "edge_wasm"] {
@@ -86,6 +100,24 @@ fn print_report(report: &Value) {
         let n = |k: &str| s[k].as_u64().unwrap_or(0);
         println!("{name:<14} {:>10} {:>10} {:>10}", n("raw"), n("gzip"), n("brotli"));
     }
+    let o = &report["click_to_interactive"];
+    // The demo page's own files and the browser's favicon are not Openline's.
+    let page_view: Vec<&str> = o["page_view_requests"]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let ours: Vec<&str> = page_view
+        .into_iter()
+        .filter(|p| !p.starts_with("/demo/") && *p != "/favicon.ico")
+        .collect();
+    println!(
+        "\npage view fetches from Openline: {ours:?} ({} B gzip, {} B brotli)\nopening fetches: {}",
+        report["sizes"]["loader"]["gzip"], report["sizes"]["loader"]["brotli"], o["open_requests"]
+    );
+    println!(
+        "click to interactive (cold cache, {} runs): median {} ms, min {} ms, max {} ms",
+        o["runs"], o["median_ms"], o["min_ms"], o["max_ms"]
+    );
     let l = &report["latency_ms"];
     println!(
         "\ncustomer→agent latency over {} messages: p50 {} ms, p99 {} ms, max {} ms\n",
