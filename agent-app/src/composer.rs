@@ -39,6 +39,8 @@ pub fn Composer(
     quoting: RwSignal<Option<u64>>,
     /// That message as the chip shows it.
     quoted: Signal<Option<Quote>>,
+    /// Focus left the textarea (the agent stopped typing, W2).
+    on_leave: Callback<()>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_canned();
@@ -208,6 +210,7 @@ pub fn Composer(
                 aria-activedescendant=move || open().then(|| option_id(active.get()))
                 bind:value=draft
                 on:keydown=on_keydown
+                on:blur=move |_| on_leave.run(())
             ></textarea>
             <div class="composer-bar">
                 <label class="note-toggle">

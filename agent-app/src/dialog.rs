@@ -1,6 +1,6 @@
 //! The open conversation: header (visitor, state, the actions of `dialog_actions`), the
-//! notice line, the message list and the composer. It owns the dialog's socket, so opening
-//! another dialog closes this one's.
+//! notice line, the message list, the typing line and the composer. It owns the dialog's
+//! socket, so opening another dialog closes this one's.
 
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
@@ -15,13 +15,14 @@ use crate::message_fold::{fold, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
 use crate::socket::{self, Handlers, Socket};
+use crate::typing::{Typing, TypingLine};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::conversation::{Command, DialogState, SessionStatus};
 use openline_core::event::CloseReason;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{visitor_display_name, DialogSummary};
-use openline_core::protocol::EventsFrame;
+use openline_core::protocol::{EventsFrame, TypingFrame};
 
 #[component]
 pub fn DialogPane(
@@ -39,12 +40,22 @@ pub fn DialogPane(
     let pending = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
+    let typing = Typing::new();
     {
         let (id, token) = (id.clone(), token.clone());
         Effect::new(move |_: Option<Socket>| {
-            open_socket(ui, token.clone(), id.clone(), log, online)
+            let socket = open_socket(ui, token.clone(), id.clone(), log, online, typing);
+            typing.attach(socket.sender());
+            socket
         });
     }
+    // Every change of the draft is typing (W2); the first run is the empty draft, not typing.
+    Effect::new(move |first: Option<()>| {
+        let (empty, note) = (draft.with(|d| d.trim().is_empty()), internal.get());
+        if first.is_some() {
+            typing.typed(note, empty);
+        }
+    });
     let state = Memo::new(move |_| log.with(DialogLog::state));
     let name_id = id.clone();
     let name = move || {
@@ -75,6 +86,7 @@ pub fn DialogPane(
         }
         let quote = quoting.get_untracked();
         let post = Command::Post { text, internal: internal.get_untracked(), quote };
+        typing.stopped();
         commands.run_and(post, move || {
             draft.set(String::new());
             quoting.set(None);
@@ -102,12 +114,14 @@ pub fn DialogPane(
             </header>
             <DialogNotice log me/>
             <MessageList log tools/>
+            <TypingLine typing/>
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
                     <p class="closed-notice">{ui.t(Text::ClosedNotice)}</p>
                 </Show>
             }>
-                <Composer draft internal pending on_send=send customer_name quoting quoted/>
+                <Composer draft internal pending on_send=send customer_name quoting quoted
+                    on_leave=Callback::new(move |()| typing.stopped())/>
             </Show>
         </section>
     }
@@ -152,6 +166,7 @@ fn open_socket(
     id: DialogId,
     log: RwSignal<DialogLog>,
     online: RwSignal<bool>,
+    typing: Typing,
 ) -> Socket {
     let url_token = token.clone();
     let url_id = id.clone();
@@ -166,7 +181,10 @@ fn open_socket(
         }),
         on_text: Box::new(move |text| {
             if let Ok(frame) = serde_json::from_str::<EventsFrame>(&text) {
+                typing.events(&frame.events);
                 log.try_update(|l| l.apply_frame(frame));
+            } else if let Ok(frame) = serde_json::from_str::<TypingFrame>(&text) {
+                typing.received(frame);
             }
         }),
         on_link: Box::new(move |up| {

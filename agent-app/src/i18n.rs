@@ -790,7 +790,7 @@ impl Lang {
     }
 }
 
-/// The strings of the composer's tools: quoting (M1).
+/// The strings of the composer's tools: quoting (M1), typing (W2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComposeText {
     Quote,
@@ -811,6 +811,14 @@ impl Lang {
             (Lang::Es, QuotedMessage) => "Mensaje citado",
             (Lang::En, ShowOriginal) => "Show the original message",
             (Lang::Es, ShowOriginal) => "Ver el mensaje original",
+        }
+    }
+
+    /// Above the composer while the other side writes (W2).
+    pub fn is_typing(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("{who} is typing…"),
+            Lang::Es => format!("{who} está escribiendo…"),
         }
     }
 

@@ -12,7 +12,8 @@
 //! - `login`, `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
 //!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
 //! - `message_fold`, `message_bubble`, `message_menu`, `message_tools`: per-message actions
-//!   (M7 save as canned, M8 edit with its history, M9 delete).
+//!   (M1 quote, M7 save as canned, M8 edit with its history, M9 delete).
+//! - `typing`: the customer's "is typing…" line and the agent's own typing updates (W2).
 //! - `canned_screen` (+ `canned_editor`, `canned_store`, `canned_model`): the canned responses
 //!   library and the composer's `/` suggestions (C7).
 //! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
@@ -44,6 +45,7 @@ mod message_fold;
 mod message_menu;
 mod message_tools;
 mod messages;
+mod typing;
 
 mod canned_editor;
 mod canned_model;

@@ -21,6 +21,7 @@
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
+//! - `typing`: typing indicators: who is told, the sender's throttle, how long one shows (W2).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 
 pub mod auth;
@@ -35,6 +36,7 @@ pub mod protocol;
 pub mod rate;
 pub mod routing;
 pub mod sync;
+pub mod typing;
 pub mod view;
 
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};

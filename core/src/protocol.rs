@@ -8,7 +8,7 @@
 //! | `POST /api/widget/session` | `WidgetSessionRequest` → `WidgetSession` |
 //! | `GET  /api/widget/events?after=N` (visitor bearer) | → `EventsFrame` |
 //! | `POST /api/widget/commands` (visitor bearer) | `CommandRequest` → `CommandReply` |
-//! | `GET  /api/widget/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//! | `GET  /api/widget/socket?token=T&after=N` | WebSocket of `EventsFrame`, `TypingFrame`; sends `TypingUpdate` |
 //! | `POST /api/dev/seed` (dev only) | `DevSeedRequest` → `{ "created": bool }` |
 //! | `POST /api/agent/login` | `LoginRequest` → `LoginReply` |
 //! | `GET  /api/agent/inbox` (agent bearer) | → `InboxFrame::Snapshot` |
@@ -23,10 +23,14 @@
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
 //! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
-//! | `GET  /api/agent/dialogs/{id}/socket?token=T&after=N` | WebSocket of `EventsFrame` |
+//! | `GET  /api/agent/dialogs/{id}/socket?token=T&after=N` | WebSocket of `EventsFrame`, `TypingFrame`; sends `TypingUpdate` |
 //!
 //! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
 //! `after` is the last `seq` the client has; without it the server sends everything.
+//!
+//! Besides `EventsFrame`s, a dialog socket carries typing indicators (W2), which are never
+//! stored: a client sends `TypingUpdate`s (or "ping"), and the other side's sockets get
+//! `TypingFrame`s. Clients tell the two apart by their fields and skip frames they do not know.
 
 use crate::auth::Role;
 use crate::canned::CannedResponse;
@@ -192,6 +196,24 @@ pub struct AgentsReply {
     pub agents: Vec<AgentProfile>,
 }
 
+/// Client → dialog socket: the sender's draft is being written (`typing`) or no longer is (sent,
+/// cleared, left the box). Never the draft itself. `note`: the draft is a hidden note (C6), of
+/// which the customer must not even learn that it is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypingUpdate {
+    pub typing: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
+}
+
+/// Dialog socket → client: someone on the other side is typing, or stopped (W2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypingFrame {
+    /// The customer, or the agent with their display name.
+    pub typist: crate::event::Actor,
+    pub typing: bool,
+}
+
 /// The agents' inbox: a snapshot first, then one row at a time as dialogs change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -282,6 +304,27 @@ mod tests {
             },
             r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
         );
+    }
+
+    #[test]
+    fn snapshot_typing_frames() {
+        roundtrip(&TypingUpdate { typing: true, note: false }, r#"{"typing":true}"#);
+        roundtrip(&TypingUpdate { typing: false, note: true }, r#"{"typing":false,"note":true}"#);
+        roundtrip(
+            &TypingFrame {
+                typist: crate::event::Actor::Agent {
+                    id: AgentId::parse("a_1").unwrap(),
+                    name: "Ana".into(),
+                },
+                typing: true,
+            },
+            r#"{"typist":{"kind":"agent","id":"a_1","name":"Ana"},"typing":true}"#,
+        );
+        // A typing frame is not an events frame, so clients reading either can tell them apart.
+        assert!(serde_json::from_str::<EventsFrame>(
+            r#"{"typist":{"kind":"system"},"typing":true}"#
+        )
+        .is_err());
     }
 
     #[test]

@@ -187,7 +187,11 @@ pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     }
     let who = auth::agent(req, env)?;
     let stub = dialog_stub(env, &who, id)?;
-    internal::forward_upgrade(&stub, req, &events_path("socket", after_param(req)?)).await
+    // Who is on the socket, for the typing indicators it sends (W2).
+    let name = String::from(js_sys::encode_uri_component(&who.name));
+    let path =
+        format!("{}&agent={}&name={name}", events_path("socket", after_param(req)?), who.agent);
+    internal::forward_upgrade(&stub, req, &path).await
 }
 
 fn events_path(route: &str, after: Option<u64>) -> String {

@@ -60,7 +60,14 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     agent.click_in("li.inbox-row", "Canarias", "a").await?;
     agent.click("#action-answer").await?;
     agent.find_text("#messages li.system", "answered").await?;
-    send(&agent, "¡Hola! Sí, enviamos en 48 horas.").await?;
+    // While the agent writes, the customer sees who is typing (W2), never the draft.
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    agent.type_into("#composer-input", "¡Hola! Sí, enviamos en 48 horas.").await?;
+    customer.find_text("#typing-indicator", "Ana García is typing").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("05a-widget-agent-typing").await?;
+    agent.click("#composer-send").await?;
     agent.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
     agent.find_text("#tab-mine", "1").await?;
     agent.screenshot("05-agent-dialog").await?;
@@ -75,7 +82,10 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     // Finish (Q10): the customer is told; writing again opens session 2 of the same dialog (Q12).
     agent.click("#action-finish").await?;
     customer.find_text("#messages li.system", "closed").await?;
-    send(&customer, "Una cosa más: ¿y a Baleares?").await?;
+    customer.type_into("#composer-input", "Una cosa más: ¿y a Baleares?").await?;
+    agent.find_text("#typing-indicator", "is typing").await?;
+    agent.screenshot("06a-agent-customer-typing").await?;
+    customer.click("#composer-send").await?;
     agent.find_text("#messages li.system", "Session 2").await?;
     agent.find_text("#messages li.msg.from-visitor .msg-text", "Baleares").await?;
     agent.find_text("#tab-unanswered", "1").await?;

@@ -9,3 +9,4 @@ mod contact_center;
 mod errors;
 mod messages;
 mod routing;
+mod typing;
