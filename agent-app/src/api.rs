@@ -11,8 +11,9 @@ use openline_core::conversation::Command;
 use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    AgentProfile, AgentsReply, CannedReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody,
-    EventsFrame, InboxFrame, LoginReply, LoginRequest, NewChannel, PresenceRequest,
+    AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply, CommandReply,
+    CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest, NewChannel,
+    PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 use serde::de::DeserializeOwned;
@@ -149,6 +150,20 @@ pub async fn post_command(
     let body = CommandRequest { command_id: new_command_id(), command };
     let url = format!("/api/agent/dialogs/{dialog}/commands");
     let req = bearer(Request::post(&url), token).json(&body).map_err(|_| ApiError::Network)?;
+    read(req.send().await).await
+}
+
+/// `GET /api/agent/dialog-names`: my own names for chats (C3).
+pub async fn chat_names(token: &str) -> Result<Vec<ChatName>, ApiError> {
+    let req = bearer(Request::get("/api/agent/dialog-names"), token);
+    Ok(read::<ChatNamesReply>(req.send().await).await?.names)
+}
+
+/// `PUT /api/agent/dialogs/{id}/name`: my name for the chat; empty clears it (C3).
+pub async fn rename_chat(token: &str, dialog: &DialogId, name: &str) -> Result<ChatName, ApiError> {
+    let url = format!("/api/agent/dialogs/{dialog}/name");
+    let body = RenameChat { name: name.to_owned() };
+    let req = bearer(Request::put(&url), token).json(&body).map_err(|_| ApiError::Network)?;
     read(req.send().await).await
 }
 

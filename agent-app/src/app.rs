@@ -5,6 +5,7 @@ use crate::api::ApiError;
 use crate::canned_screen::CannedScreen;
 use crate::canned_store::provide_canned;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
+use crate::chat_names::provide_chat_names;
 use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::InboxPane;
@@ -96,6 +97,7 @@ fn Shell() -> impl IntoView {
     let canned_page = route::use_canned_route();
     let canned_open = Memo::new(move |_| canned_page.with(Option::is_some));
     provide_canned(ui);
+    provide_chat_names(ui);
     let toasts = use_notifications(ui.lang, inbox, selected, me.clone());
     let conversation = move || match selected.get() {
         Some(id) => {

@@ -4,16 +4,20 @@
 
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
+use crate::chat_names::use_chat_names;
 use crate::commands::Commands;
 use crate::composer::Composer;
 use crate::dialog_actions::DialogActions;
 use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
+use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
+use crate::i18n::ComposeText;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
-use crate::message_fold::{fold, quote_of};
+use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
+use crate::quick_commands::Ready;
 use crate::socket::{self, Handlers, Socket};
 use crate::typing::{Typing, TypingLine};
 use leptos::prelude::*;
@@ -65,6 +69,9 @@ pub fn DialogPane(
             .or_else(|| log.with(|l| l.visitor().map(visitor_display_name)))
             .unwrap_or_else(|| name_id.to_string())
     };
+    let flash = Flash::new();
+    let names = use_chat_names();
+    let title_id = id.clone();
     let commands = Commands { ui, id: StoredValue::new(id), log, pending };
     let tools = MessageTools::new(ui, commands, me.clone());
     let customer_name = Signal::derive(name.clone());
@@ -92,6 +99,15 @@ pub fn DialogPane(
             quoting.set(None);
         });
     });
+    // The composer's quick commands (C3).
+    let on_quick = Callback::new(move |ready: Ready| match ready {
+        Ready::Quote => match log.with_untracked(|l| last_from_customer(&fold(l.events()))) {
+            Some(seq) => tools.quote(seq),
+            None => flash.say(ui.lang.c(ComposeText::NothingToQuote).to_owned()),
+        },
+        Ready::Rename(name) => rename(ui, names, commands.id.get_value(), name, flash),
+        Ready::CopyId => copy_id(ui, &commands.id.get_value(), flash),
+    });
     let open = move || state.with(DialogState::is_open);
     let participants = move || {
         state.with(|s| {
@@ -103,7 +119,7 @@ pub fn DialogPane(
         <section class="dialog" aria-labelledby="dialog-title">
             <header class="dialog-header">
                 <div class="dialog-who">
-                    <h2 id="dialog-title" tabindex="-1">{name}</h2>
+                    <DialogTitle id=title_id visitor=customer_name flash/>
                     <StatusPill state/>
                     {move || participants().map(|p| view! { <p class="participants">{p}</p> })}
                 </div>
@@ -111,6 +127,7 @@ pub fn DialogPane(
                     {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
                 </span>
                 <DialogActions state me=me.clone() commands/>
+                <FlashLine flash/>
             </header>
             <DialogNotice log me/>
             <MessageList log tools/>
@@ -120,7 +137,7 @@ pub fn DialogPane(
                     <p class="closed-notice">{ui.t(Text::ClosedNotice)}</p>
                 </Show>
             }>
-                <Composer draft internal pending on_send=send customer_name quoting quoted
+                <Composer draft internal pending on_send=send on_quick customer_name quoting quoted
                     on_leave=Callback::new(move |()| typing.stopped())/>
             </Show>
         </section>

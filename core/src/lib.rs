@@ -21,12 +21,14 @@
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
+//! - `chat_name`: an agent's own name for a chat, seen only by them (C3).
 //! - `typing`: typing indicators: who is told, the sender's throttle, how long one shows (W2).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 
 pub mod auth;
 pub mod canned;
 pub mod channel;
+pub mod chat_name;
 pub mod conversation;
 pub mod event;
 pub mod ids;

@@ -23,6 +23,8 @@
 //! | `GET  /api/agent/inbox/socket?token=T` | WebSocket of `InboxFrame` |
 //! | `GET  /api/agent/dialogs/{id}/events?after=N` (agent bearer) | → `EventsFrame` |
 //! | `POST /api/agent/dialogs/{id}/commands` (agent bearer) | `CommandRequest` → `CommandReply` |
+//! | `GET  /api/agent/dialog-names` (agent bearer) | → `ChatNamesReply` (the caller's own chat names) |
+//! | `PUT  /api/agent/dialogs/{id}/name` (agent bearer) | `RenameChat` → `ChatName` |
 //! | `GET  /api/agent/dialogs/{id}/socket?token=T&after=N` | WebSocket of `EventsFrame`, `TypingFrame`; sends `TypingUpdate` |
 //!
 //! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
@@ -196,6 +198,27 @@ pub struct AgentsReply {
     pub agents: Vec<AgentProfile>,
 }
 
+/// `PUT /api/agent/dialogs/{id}/name`: the caller's own name for the chat (C3); an empty name
+/// clears it. Nobody else sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenameChat {
+    pub name: String,
+}
+
+/// An agent's name for one chat; as a reply to `RenameChat`, `name` is empty once cleared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatName {
+    pub dialog_id: DialogId,
+    pub name: String,
+}
+
+/// The caller's own chat names (C3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatNamesReply {
+    pub names: Vec<ChatName>,
+}
+
 /// Client → dialog socket: the sender's draft is being written (`typing`) or no longer is (sent,
 /// cleared, left the box). Never the draft itself. `note`: the draft is a hidden note (C6), of
 /// which the customer must not even learn that it is being written.
@@ -303,6 +326,18 @@ mod tests {
                 },
             },
             r#"{"token":"t","workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
+        );
+    }
+
+    #[test]
+    fn snapshot_chat_names() {
+        roundtrip(&RenameChat { name: "Pedido Arco".into() }, r#"{"name":"Pedido Arco"}"#);
+        let name =
+            ChatName { dialog_id: DialogId::parse("web-v_1").unwrap(), name: "Pedido Arco".into() };
+        roundtrip(&name, r#"{"dialog_id":"web-v_1","name":"Pedido Arco"}"#);
+        roundtrip(
+            &ChatNamesReply { names: vec![name] },
+            r#"{"names":[{"dialog_id":"web-v_1","name":"Pedido Arco"}]}"#,
         );
     }
 

@@ -13,7 +13,7 @@ use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::limits::AGENT_SESSION_MS;
 use openline_core::protocol::{
-    AgentProfile, CommandRequest, LoginReply, LoginRequest, NewChannel, PresenceRequest,
+    AgentProfile, CommandRequest, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::{Actor, DialogId, Viewer, WorkspaceId};
 use worker::{Env, Method, Request, Response, Stub};
@@ -192,6 +192,24 @@ pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     let path =
         format!("{}&agent={}&name={name}", events_path("socket", after_param(req)?), who.agent);
     internal::forward_upgrade(&stub, req, &path).await
+}
+
+/// The caller's own names for chats (C3).
+pub async fn chat_names(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send::<()>(&stub, Method::Get, &format!("/chat-names?agent={}", who.agent), None)
+        .await
+}
+
+/// The caller names a chat of their workspace for themselves (C3).
+pub async fn rename_chat(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env)?;
+    let dialog = DialogId::parse(id).ok_or(ApiError::NotFound("dialog"))?;
+    let body: RenameChat = read_json(&mut req).await?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    let path = format!("/chat-name?agent={}&dialog={dialog}", who.agent);
+    internal::send(&stub, Method::Put, &path, Some(&body)).await
 }
 
 fn events_path(route: &str, after: Option<u64>) -> String {

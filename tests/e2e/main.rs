@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod channels;
+mod composer;
 mod contact_center;
 mod errors;
 mod messages;

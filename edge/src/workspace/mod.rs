@@ -7,12 +7,14 @@
 //!
 //! - `directory`: agents, login, presence, development seeding.
 //! - `canned`: the canned-response library (C7).
+//! - `chat_names`: each agent's own names for chats (C3).
 //! - `channels`: open channels and their settings (Q14).
 //! - `inbox`: summaries in, live rows out (Q2).
 //! - `routing`: offers of waiting sessions to available agents (Q13).
 
 mod canned;
 mod channels;
+mod chat_names;
 mod directory;
 mod inbox;
 mod routing;
@@ -42,6 +44,8 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
     // Canned responses (C7).
     &["CREATE TABLE canned (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL, text TEXT NOT NULL, folder TEXT)"],
+    // Each agent's own names for chats (C3).
+    &["CREATE TABLE chat_names (agent_id TEXT NOT NULL, dialog_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (agent_id, dialog_id))"],
 ];
 
 #[durable_object]
@@ -110,6 +114,11 @@ impl Workspace {
             (Method::Delete, "/canned") => {
                 self.delete_canned(&crate::http::query(&req, "id")?.unwrap_or_default())
             }
+            (Method::Get, "/chat-names") => self.chat_names(&agent_param(&req)?),
+            (Method::Put, "/chat-name") => {
+                let (agent, dialog) = (agent_param(&req)?, dialog_param(&req)?);
+                self.rename_chat(&agent, &dialog, read_json(&mut req).await?)
+            }
             (Method::Post, "/summary") => {
                 let workspace = crate::http::query(&req, "workspace")?;
                 self.summary(read_json(&mut req).await?, workspace).await
@@ -128,6 +137,19 @@ impl Workspace {
         }
         self.after_routing().await;
     }
+}
+
+/// The agent the Worker authenticated, for per-agent data.
+fn agent_param(req: &Request) -> ApiResult<openline_core::AgentId> {
+    crate::http::query(req, "agent")?
+        .and_then(|raw| openline_core::AgentId::parse(&raw))
+        .ok_or(ApiError::Unauthorized)
+}
+
+fn dialog_param(req: &Request) -> ApiResult<openline_core::DialogId> {
+    crate::http::query(req, "dialog")?
+        .and_then(|raw| openline_core::DialogId::parse(&raw))
+        .ok_or(ApiError::NotFound("dialog"))
 }
 
 fn channel_param(req: &Request) -> ApiResult<openline_core::ChannelId> {
