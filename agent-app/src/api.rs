@@ -16,8 +16,8 @@ use openline_core::conversation::Command;
 use openline_core::ids::{CommandId, DialogId};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    AgentProfile, AgentsReply, CannedReply, ChannelsReply, CommandReply, CommandRequest, ErrorBody,
-    EventsFrame, InboxFrame, NewChannel, PresenceRequest,
+    AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply, CommandReply,
+    CommandRequest, ErrorBody, EventsFrame, InboxFrame, NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 use serde::de::DeserializeOwned;
@@ -133,6 +133,17 @@ pub async fn dialog_events(dialog: &DialogId, after: Option<u64>) -> Result<Even
 pub async fn post_command(dialog: &DialogId, command: Command) -> Result<CommandReply, ApiError> {
     let body = CommandRequest { command_id: new_command_id(), command };
     send(Request::post(&format!("/api/agent/dialogs/{dialog}/commands")), Some(&body)).await
+}
+
+/// `GET /api/agent/dialog-names`: my own names for chats (C3).
+pub async fn chat_names() -> Result<Vec<ChatName>, ApiError> {
+    Ok(get::<ChatNamesReply>("/api/agent/dialog-names").await?.names)
+}
+
+/// `PUT /api/agent/dialogs/{id}/name`: my name for the chat; empty clears it (C3).
+pub async fn rename_chat(dialog: &DialogId, name: &str) -> Result<ChatName, ApiError> {
+    let url = format!("/api/agent/dialogs/{dialog}/name");
+    send(Request::put(&url), Some(&RenameChat { name: name.to_owned() })).await
 }
 
 /// A path segment or query value made safe for a URL.

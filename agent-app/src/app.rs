@@ -7,6 +7,7 @@ use crate::api::ApiError;
 use crate::canned_screen::CannedScreen;
 use crate::canned_store::provide_canned;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
+use crate::chat_names::provide_chat_names;
 use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::InboxPane;
@@ -158,6 +159,7 @@ fn Shell() -> impl IntoView {
     let team_tab = route::use_team_route();
     let team_open = Memo::new(move |_| team_tab.with(Option::is_some));
     provide_canned(ui);
+    provide_chat_names(ui);
     let toasts = use_notifications(ui.lang, inbox, selected, me.clone());
     let conversation = move || match selected.get() {
         Some(id) => {

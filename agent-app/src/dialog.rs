@@ -1,27 +1,32 @@
 //! The open conversation: header (visitor, state, the actions of `dialog_actions`), the
-//! notice line, the message list and the composer. It owns the dialog's socket, so opening
-//! another dialog closes this one's.
+//! notice line, the message list, the typing line and the composer. It owns the dialog's
+//! socket, so opening another dialog closes this one's.
 
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
+use crate::chat_names::use_chat_names;
 use crate::commands::Commands;
 use crate::composer::Composer;
 use crate::dialog_actions::DialogActions;
 use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
+use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
+use crate::i18n::ComposeText;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
-use crate::message_fold::{fold, quote_of};
+use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
+use crate::quick_commands::Ready;
 use crate::socket::{self, Handlers, Socket};
+use crate::typing::{Typing, TypingLine};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::conversation::{Command, DialogState, SessionStatus};
 use openline_core::event::CloseReason;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{visitor_display_name, DialogSummary};
-use openline_core::protocol::EventsFrame;
+use openline_core::protocol::{EventsFrame, TypingFrame};
 
 #[component]
 pub fn DialogPane(
@@ -40,10 +45,22 @@ pub fn DialogPane(
     let sending = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
+    let typing = Typing::new();
     {
         let id = id.clone();
-        Effect::new(move |_: Option<Socket>| open_socket(ui, id.clone(), log, online));
+        Effect::new(move |_: Option<Socket>| {
+            let socket = open_socket(ui, id.clone(), log, online, typing);
+            typing.attach(socket.sender());
+            socket
+        });
     }
+    // Every change of the draft is typing (W2); the first run is the empty draft, not typing.
+    Effect::new(move |first: Option<()>| {
+        let (empty, note) = (draft.with(|d| d.trim().is_empty()), internal.get());
+        if first.is_some() {
+            typing.typed(note, empty);
+        }
+    });
     let state = Memo::new(move |_| log.with(DialogLog::state));
     let name_id = id.clone();
     let name = move || {
@@ -53,6 +70,9 @@ pub fn DialogPane(
             .or_else(|| log.with(|l| l.visitor().map(visitor_display_name)))
             .unwrap_or_else(|| name_id.to_string())
     };
+    let flash = Flash::new();
+    let names = use_chat_names();
+    let title_id = id.clone();
     let commands = Commands { ui, id: StoredValue::new(id), log, pending };
     let tools = MessageTools::new(ui, commands, me.clone());
     let customer_name = Signal::derive(name.clone());
@@ -74,10 +94,20 @@ pub fn DialogPane(
         }
         let quote = quoting.get_untracked();
         let post = Command::Post { text, internal: internal.get_untracked(), quote };
+        typing.stopped();
         commands.run_guarded(sending, post, move || {
             draft.set(String::new());
             quoting.set(None);
         });
+    });
+    // The composer's quick commands (C3).
+    let on_quick = Callback::new(move |ready: Ready| match ready {
+        Ready::Quote => match log.with_untracked(|l| last_from_customer(&fold(l.events()))) {
+            Some(seq) => tools.quote(seq),
+            None => flash.say(ui.lang.c(ComposeText::NothingToQuote).to_owned()),
+        },
+        Ready::Rename(name) => rename(ui, names, commands.id.get_value(), name, flash),
+        Ready::CopyId => copy_id(ui, &commands.id.get_value(), flash),
     });
     let open = move || state.with(DialogState::is_open);
     let participants = move || {
@@ -90,7 +120,7 @@ pub fn DialogPane(
         <section class="dialog" aria-labelledby="dialog-title">
             <header class="dialog-header">
                 <div class="dialog-who">
-                    <h2 id="dialog-title" tabindex="-1">{name}</h2>
+                    <DialogTitle id=title_id visitor=customer_name flash/>
                     <StatusPill state/>
                     <Show when=move || state.with(|s| s.blocked)>
                         <p class="blocked-badge">{ui.t(Text::Blocked)}</p>
@@ -101,9 +131,11 @@ pub fn DialogPane(
                     {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
                 </span>
                 <DialogActions state me=me.clone() commands/>
+                <FlashLine flash/>
             </header>
             <DialogNotice log me/>
             <MessageList log tools/>
+            <TypingLine typing/>
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
                     <p class="closed-notice">
@@ -111,7 +143,8 @@ pub fn DialogPane(
                     </p>
                 </Show>
             }>
-                <Composer draft internal pending=sending on_send=send customer_name quoting quoted/>
+                <Composer draft internal pending=sending on_send=send on_quick customer_name quoting quoted
+                    on_leave=Callback::new(move |()| typing.stopped())/>
             </Show>
         </section>
     }
@@ -151,7 +184,13 @@ fn StatusPill(
 /// The dialog's socket: everything first (`reset`), then live frames; after a drop it resumes
 /// with `after=<last seq>` so nothing is missed or repeated. The browser sends the session
 /// cookie with the upgrade; the edge checks it and the page's `Origin`.
-fn open_socket(ui: Ui, id: DialogId, log: RwSignal<DialogLog>, online: RwSignal<bool>) -> Socket {
+fn open_socket(
+    ui: Ui,
+    id: DialogId,
+    log: RwSignal<DialogLog>,
+    online: RwSignal<bool>,
+    typing: Typing,
+) -> Socket {
     let url_id = id.clone();
     Socket::open(Handlers {
         url: Box::new(move || {
@@ -163,7 +202,10 @@ fn open_socket(ui: Ui, id: DialogId, log: RwSignal<DialogLog>, online: RwSignal<
         }),
         on_text: Box::new(move |text| {
             if let Ok(frame) = serde_json::from_str::<EventsFrame>(&text) {
+                typing.events(&frame.events);
                 log.try_update(|l| l.apply_frame(frame));
+            } else if let Ok(frame) = serde_json::from_str::<TypingFrame>(&text) {
+                typing.received(frame);
             }
         }),
         on_link: Box::new(move |up| {

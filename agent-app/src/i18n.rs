@@ -208,7 +208,7 @@ impl Lang {
                 NotePlaceholder => "Write a note only agents can see…",
                 MessagePlaceholder => "Write a reply…",
                 Send => "Send",
-                ComposerHint => "Enter sends, Shift+Enter adds a line, / inserts a canned response.",
+                ComposerHint => "Enter sends, Shift+Enter adds a line, / for canned responses and commands.",
                 ClosedNotice => {
                     "This conversation is closed. It reopens when the customer writes again."
                 }
@@ -354,7 +354,7 @@ impl Lang {
                 NotePlaceholder => "Escribe una nota que solo ven los agentes…",
                 MessagePlaceholder => "Escribe una respuesta…",
                 Send => "Enviar",
-                ComposerHint => "Intro envía, Mayús+Intro añade una línea, / inserta una respuesta predefinida.",
+                ComposerHint => "Intro envía, Mayús+Intro añade una línea, / para respuestas predefinidas y comandos.",
                 ClosedNotice => {
                     "Esta conversación está cerrada. Se reabre cuando el cliente vuelva a escribir."
                 }
@@ -1267,12 +1267,26 @@ impl Lang {
     }
 }
 /// The strings of the composer's tools: quoting (M1).
+/// The strings of the composer's tools: quoting (M1), typing (W2), quick commands and chat
+/// names (C3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComposeText {
     Quote,
     RemoveQuote,
     QuotedMessage,
     ShowOriginal,
+    Suggestions,
+    QuickQuote,
+    QuickQuoteHint,
+    QuickRename,
+    QuickRenameHint,
+    QuickId,
+    QuickIdHint,
+    RenameChat,
+    ChatName,
+    CopyChatId,
+    NameCleared,
+    NothingToQuote,
 }
 
 impl Lang {
@@ -1287,6 +1301,57 @@ impl Lang {
             (Lang::Es, QuotedMessage) => "Mensaje citado",
             (Lang::En, ShowOriginal) => "Show the original message",
             (Lang::Es, ShowOriginal) => "Ver el mensaje original",
+            (Lang::En, Suggestions) => "Commands and canned responses",
+            (Lang::Es, Suggestions) => "Comandos y respuestas predefinidas",
+            (Lang::En, QuickQuote) => "Quote",
+            (Lang::Es, QuickQuote) => "Citar",
+            (Lang::En, QuickQuoteHint) => "Reply to the customer's last message, quoting it.",
+            (Lang::Es, QuickQuoteHint) => "Responde al último mensaje del cliente, citándolo.",
+            (Lang::En, QuickRename) => "Rename this chat",
+            (Lang::Es, QuickRename) => "Renombrar este chat",
+            (Lang::En, QuickRenameHint) => "Type the name after /rename. Only you will see it.",
+            (Lang::Es, QuickRenameHint) => "Escribe el nombre tras /rename. Solo tú lo verás.",
+            (Lang::En, QuickId) => "Copy the chat ID",
+            (Lang::Es, QuickId) => "Copiar el ID del chat",
+            (Lang::En, QuickIdHint) => "For integrations and for colleagues.",
+            (Lang::Es, QuickIdHint) => "Para integraciones y para tus compañeros.",
+            (Lang::En, RenameChat) => "Rename chat (only you see the name)",
+            (Lang::Es, RenameChat) => "Renombrar chat (solo tú ves el nombre)",
+            (Lang::En, ChatName) => "Chat name, only you see it; empty for none",
+            (Lang::Es, ChatName) => "Nombre del chat, solo tú lo ves; vacío para ninguno",
+            (Lang::En, CopyChatId) => "Copy chat ID",
+            (Lang::Es, CopyChatId) => "Copiar ID del chat",
+            (Lang::En, NameCleared) => "The chat has its customer's name again.",
+            (Lang::Es, NameCleared) => "El chat vuelve a tener el nombre de su cliente.",
+            (Lang::En, NothingToQuote) => "The customer has written nothing to quote yet.",
+            (Lang::Es, NothingToQuote) => "El cliente aún no ha escrito nada que citar.",
+        }
+    }
+
+    /// The header's confirmation of "Copy chat ID" (C3); `copied` false: the browser refused,
+    /// so the ID is shown to copy by hand.
+    pub fn chat_id(self, id: &str, copied: bool) -> String {
+        match (self, copied) {
+            (Lang::En, true) => format!("Chat ID copied: {id}"),
+            (Lang::Es, true) => format!("ID del chat copiado: {id}"),
+            (Lang::En, false) => format!("Chat ID: {id}"),
+            (Lang::Es, false) => format!("ID del chat: {id}"),
+        }
+    }
+
+    /// The header's confirmation of a new chat name (C3).
+    pub fn renamed(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Renamed to “{name}”. Only you see this name."),
+            Lang::Es => format!("Renombrado a «{name}». Solo tú ves este nombre."),
+        }
+    }
+
+    /// Above the composer while the other side writes (W2).
+    pub fn is_typing(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("{who} is typing…"),
+            Lang::Es => format!("{who} está escribiendo…"),
         }
     }
 

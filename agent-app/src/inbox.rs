@@ -1,12 +1,14 @@
 //! The left column: the five lists (Q2) as tabs with live counts, and the rows of the chosen
 //! one. A row says who owns the conversation when it is someone else, shows a lock when it is
 //! locked (Q11), a "Blocked" badge when the customer is blocked (Q6), and an "Offered to you"
-//! badge while routing offers it to me (Q13).
+//! badge while routing offers it to me (Q13). A chat I named (C3) shows my name for it, and its
+//! customer's in the row's last line.
 //!
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
 use crate::app::{initials, use_ui};
+use crate::chat_names::use_chat_names;
 use crate::clock::use_now;
 use crate::i18n::{Lang, NotifyText, Text};
 use crate::icons::LockIcon;
@@ -110,8 +112,16 @@ fn InboxRow(
     me: AgentId,
 ) -> impl IntoView {
     let ui = use_ui();
+    let names = use_chat_names();
     let id = summary.dialog_id.clone();
     let row_id = id.clone();
+    let name_id = id.clone();
+    let mine = move || names.of(&name_id);
+    let visitor_name = summary.visitor_name.clone();
+    let shown_name = {
+        let (mine, visitor_name) = (mine.clone(), visitor_name.clone());
+        move || mine().unwrap_or_else(|| visitor_name.clone())
+    };
     let is_selected = move || selected.with(|s| s.as_ref() == Some(&row_id));
     let is_selected_class = is_selected.clone();
     let waiting = summary.waiting_since.is_some();
@@ -139,7 +149,7 @@ fn InboxRow(
                 <span class="avatar" aria-hidden="true">{initials(&summary.visitor_name)}</span>
                 <span class="row-main">
                     <span class="row-top">
-                        <span class="row-name">{summary.visitor_name.clone()}</span>
+                        <span class="row-name">{shown_name}</span>
                         {pinned.then(|| view! {
                             <span class="row-lock" title=ui.t(Text::Locked)>
                                 <LockIcon/>
@@ -165,6 +175,7 @@ fn InboxRow(
                             <span class="sr-only">{ui.t(Text::Channel)} " "</span>
                             {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
                         </span>
+                        {move || mine().map(|_| view! { <span class="row-visitor">{visitor_name.clone()}</span> })}
                         {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
                         {blocked.then(|| view! {
                             <span class="blocked-badge small">{ui.t(Text::Blocked)}</span>

@@ -17,7 +17,11 @@
 //! - `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
 //!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
 //! - `message_fold`, `message_bubble`, `message_menu`, `message_tools`: per-message actions
-//!   (M7 save as canned, M8 edit with its history, M9 delete).
+//!   (M1 quote, M7 save as canned, M8 edit with its history, M9 delete).
+//! - `typing`: the customer's "is typing…" line and the agent's own typing updates (W2).
+//! - `composer_suggest` (+ `quick_commands`), `quote_chip`, `dialog_title`, `chat_names`: the
+//!   composer's `/` suggestions and quick commands, the quote above it, and the header's chat
+//!   name, rename and "Copy chat ID" (C3).
 //! - `canned_screen` (+ `canned_editor`, `canned_store`, `canned_model`): the canned responses
 //!   library and the composer's `/` suggestions (C7).
 //! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
@@ -56,15 +60,21 @@ mod team_screen;
 mod inbox;
 mod inbox_model;
 
+mod chat_names;
 mod composer;
+mod composer_suggest;
 mod dialog;
 mod dialog_log;
 mod dialog_notice;
+mod dialog_title;
 mod message_bubble;
 mod message_fold;
 mod message_menu;
 mod message_tools;
 mod messages;
+mod quick_commands;
+mod quote_chip;
+mod typing;
 
 mod canned_editor;
 mod canned_model;

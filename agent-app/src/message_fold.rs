@@ -137,6 +137,14 @@ pub fn quote_of(items: &[Item], seq: u64) -> Option<Quote> {
     })
 }
 
+/// The customer's latest message still standing, for `/quote` (C3).
+pub fn last_from_customer(items: &[Item]) -> Option<u64> {
+    items.iter().rev().find_map(|item| match item {
+        Item::Message(m) if matches!(m.actor, Actor::Visitor { .. }) && !m.deleted => Some(m.seq),
+        _ => None,
+    })
+}
+
 /// Fills in each quote from the quoted message; a quote of a message the list does not hold
 /// (never seen, or not for this reader) is dropped.
 fn resolve_quotes(items: &mut [Item]) {
@@ -260,6 +268,8 @@ mod tests {
         assert_eq!((quote.excerpt.as_str(), quote.deleted, version), ("", true, 7));
         assert_eq!(reply(&after).version, 6, "the edited message itself");
         assert_eq!(reply(&after).quote, reply(&before).quote, "the customer's words stay");
+        assert_eq!(last_from_customer(&after), Some(1), "what /quote quotes");
+        assert_eq!(last_from_customer(&after[1..]), None);
     }
 
     #[test]

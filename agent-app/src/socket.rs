@@ -2,7 +2,9 @@
 //! (at most 10 s), asking its URL builder for a fresh URL each time so a dialog socket can resume
 //! with `after=<last seq>`. Dropping the `Socket` closes it for good.
 //!
-//! Only text frames are passed on; parsing them is the owner's job. The browser hides why an
+//! Only text frames are passed on; parsing them is the owner's job. A `Sender` sends text while
+//! the socket is open and drops it otherwise (what is sent here, typing indicators, is worth
+//! nothing late). The browser hides why an
 //! upgrade failed (a 401 looks like any close), so owners are told when the link goes down and
 //! may probe over HTTP (see `inbox_model` and `dialog`).
 
@@ -58,6 +60,26 @@ impl Socket {
         }));
         connect(&inner);
         Socket { inner }
+    }
+}
+
+/// Sends on a `Socket` for as long as it lives; cheap to clone.
+#[derive(Clone)]
+pub struct Sender(Weak<RefCell<Inner>>);
+
+impl Socket {
+    pub fn sender(&self) -> Sender {
+        Sender(Rc::downgrade(&self.inner))
+    }
+}
+
+impl Sender {
+    pub fn send(&self, text: &str) {
+        let Some(inner) = self.0.upgrade() else { return };
+        let inner = inner.borrow();
+        if let Some(ws) = inner.ws.as_ref().filter(|ws| ws.ready_state() == WebSocket::OPEN) {
+            let _ = ws.send_with_str(text);
+        }
     }
 }
 

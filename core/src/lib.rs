@@ -21,6 +21,8 @@
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
+//! - `chat_name`: an agent's own name for a chat, seen only by them (C3).
+//! - `typing`: typing indicators: who is told, the sender's throttle, how long one shows (W2).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 //! - `authz`: the one permission function (may this caller do this to that).
 
@@ -28,6 +30,7 @@ pub mod auth;
 pub mod authz;
 pub mod canned;
 pub mod channel;
+pub mod chat_name;
 pub mod conversation;
 pub mod event;
 pub mod ids;
@@ -37,6 +40,7 @@ pub mod protocol;
 pub mod rate;
 pub mod routing;
 pub mod sync;
+pub mod typing;
 pub mod view;
 
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};

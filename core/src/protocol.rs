@@ -14,6 +14,10 @@
 //!
 //! Browsers cannot set headers on a WebSocket, so sockets take the token as a query parameter.
 //! `after` is the last `seq` the client has; without it the server sends everything.
+//!
+//! Besides `EventsFrame`s, a dialog socket carries typing indicators (W2), which are never
+//! stored: a client sends `TypingUpdate`s (or "ping"), and the other side's sockets get
+//! `TypingFrame`s. Clients tell the two apart by their fields and skip frames they do not know.
 
 use crate::auth::Role;
 use crate::canned::CannedResponse;
@@ -369,7 +373,11 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/widget/events", Access::Visitor, "`?after=N` → `EventsFrame`"),
     route("POST", "/api/widget/commands", Access::Visitor, "`CommandRequest` → `CommandReply`"),
-    socket("/api/widget/socket", Access::Visitor, "`?token=T&after=N`: `EventsFrame`s"),
+    socket(
+        "/api/widget/socket",
+        Access::Visitor,
+        "`?token=T&after=N`: `EventsFrame`s and `TypingFrame`s; sends `TypingUpdate`s",
+    ),
     route("POST", "/api/agent/login", Access::Public, "`LoginRequest` → `LoginReply` + cookie"),
     route("GET", "/api/agent/invitation", Access::Public, "`?code=C` → `InvitePreview`"),
     route(
@@ -424,7 +432,18 @@ pub const ROUTES: &[Route] = &[
         Access::Agent,
         "`CommandRequest` → `CommandReply`",
     ),
-    socket("/api/agent/dialogs/{id}/socket", Access::Agent, "`?after=N`: `EventsFrame`s"),
+    socket(
+        "/api/agent/dialogs/{id}/socket",
+        Access::Agent,
+        "`?after=N`: `EventsFrame`s and `TypingFrame`s; sends `TypingUpdate`s",
+    ),
+    route(
+        "GET",
+        "/api/agent/dialog-names",
+        Access::Agent,
+        "→ `ChatNamesReply` (my own chat names)",
+    ),
+    route("PUT", "/api/agent/dialogs/{id}/name", Access::Agent, "`RenameChat` → `ChatName` (C3)"),
     route("POST", "/api/dev/seed", Access::Dev, "`DevSeedRequest` → `{ \"created\": bool }`"),
 ];
 
@@ -449,6 +468,45 @@ fn path_matches(pattern: &str, path: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// `PUT /api/agent/dialogs/{id}/name`: the caller's own name for the chat (C3); an empty name
+/// clears it. Nobody else sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenameChat {
+    pub name: String,
+}
+
+/// An agent's name for one chat; as a reply to `RenameChat`, `name` is empty once cleared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatName {
+    pub dialog_id: DialogId,
+    pub name: String,
+}
+
+/// The caller's own chat names (C3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatNamesReply {
+    pub names: Vec<ChatName>,
+}
+
+/// Client → dialog socket: the sender's draft is being written (`typing`) or no longer is (sent,
+/// cleared, left the box). Never the draft itself. `note`: the draft is a hidden note (C6), of
+/// which the customer must not even learn that it is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypingUpdate {
+    pub typing: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
+}
+
+/// Dialog socket → client: someone on the other side is typing, or stopped (W2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypingFrame {
+    /// The customer, or the agent with their display name.
+    pub typist: crate::event::Actor,
+    pub typing: bool,
 }
 
 /// The agents' inbox: a snapshot first, then one row at a time as dialogs change.
@@ -560,6 +618,39 @@ mod tests {
         for (i, a) in ROUTES.iter().enumerate() {
             assert!(ROUTES[i + 1..].iter().all(|b| (a.method, a.path) != (b.method, b.path)));
         }
+    }
+
+    #[test]
+    fn snapshot_chat_names() {
+        roundtrip(&RenameChat { name: "Pedido Arco".into() }, r#"{"name":"Pedido Arco"}"#);
+        let name =
+            ChatName { dialog_id: DialogId::parse("web-v_1").unwrap(), name: "Pedido Arco".into() };
+        roundtrip(&name, r#"{"dialog_id":"web-v_1","name":"Pedido Arco"}"#);
+        roundtrip(
+            &ChatNamesReply { names: vec![name] },
+            r#"{"names":[{"dialog_id":"web-v_1","name":"Pedido Arco"}]}"#,
+        );
+    }
+
+    #[test]
+    fn snapshot_typing_frames() {
+        roundtrip(&TypingUpdate { typing: true, note: false }, r#"{"typing":true}"#);
+        roundtrip(&TypingUpdate { typing: false, note: true }, r#"{"typing":false,"note":true}"#);
+        roundtrip(
+            &TypingFrame {
+                typist: crate::event::Actor::Agent {
+                    id: AgentId::parse("a_1").unwrap(),
+                    name: "Ana".into(),
+                },
+                typing: true,
+            },
+            r#"{"typist":{"kind":"agent","id":"a_1","name":"Ana"},"typing":true}"#,
+        );
+        // A typing frame is not an events frame, so clients reading either can tell them apart.
+        assert!(serde_json::from_str::<EventsFrame>(
+            r#"{"typist":{"kind":"system"},"typing":true}"#
+        )
+        .is_err());
     }
 
     #[test]

@@ -12,7 +12,9 @@ use openline_core::authz::Action;
 use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
-use openline_core::protocol::{AgentProfile, CommandRequest, NewChannel, PresenceRequest};
+use openline_core::protocol::{
+    AgentProfile, CommandRequest, NewChannel, PresenceRequest, RenameChat,
+};
 use openline_core::{Actor, DialogId, Viewer};
 use worker::{Env, Method, Request, Response, Stub};
 
@@ -175,7 +177,31 @@ pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     let dialog = dialog_id(id)?;
     who.permit(Action::ReadDialog(&dialog))?;
     let stub = internal::conversation(env, &who.workspace, &dialog)?;
-    internal::forward_upgrade(&stub, req, &events_path("socket", after_param(req)?)).await
+    // Who is on the socket, for the typing indicators it sends (W2).
+    let name = String::from(js_sys::encode_uri_component(&who.name));
+    let path =
+        format!("{}&agent={}&name={name}", events_path("socket", after_param(req)?), who.agent);
+    internal::forward_upgrade(&stub, req, &path).await
+}
+
+/// The caller's own names for chats (C3).
+pub async fn chat_names(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::OwnAccount)?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    internal::send::<()>(&stub, Method::Get, &format!("/chat-names?agent={}", who.agent), None)
+        .await
+}
+
+/// The caller names a chat of their workspace for themselves (C3).
+pub async fn rename_chat(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    let dialog = dialog_id(id)?;
+    who.permit(Action::ReadDialog(&dialog))?;
+    let body: RenameChat = read_json(&mut req).await?;
+    let stub = internal::workspace(env, &who.workspace)?;
+    let path = format!("/chat-name?agent={}&dialog={dialog}", who.agent);
+    internal::send(&stub, Method::Put, &path, Some(&body)).await
 }
 
 fn events_path(route: &str, after: Option<u64>) -> String {

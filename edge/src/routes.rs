@@ -85,6 +85,11 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "agent", "dialogs", id, "socket"]) => {
             agent_api::socket(&req, env, id).await
         }
+        (Method::Get, ["api", "agent", "dialog-names"]) => agent_api::chat_names(req, env).await,
+        (Method::Put, ["api", "agent", "dialogs", id, "name"]) => {
+            let id = id.to_string();
+            agent_api::rename_chat(req, env, &id).await
+        }
 
         (Method::Post, ["api", "dev", "seed"]) => dev_api::seed(req, env).await,
 

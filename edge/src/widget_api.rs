@@ -113,7 +113,9 @@ pub async fn socket(req: Request, env: &Env) -> ApiResult<Response> {
     let meta = dialog_of(&who, None);
     who.permit(Action::ReadDialog(&meta.dialog))?;
     let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
-    internal::forward_upgrade(&stub, &req, &events_path("socket", after_param(&req)?)).await
+    // Who is on the socket, for the typing indicators it sends (W2).
+    let path = format!("{}&visitor={}", events_path("socket", after_param(&req)?), who.visitor);
+    internal::forward_upgrade(&stub, &req, &path).await
 }
 
 /// `/events` or `/socket` on a Conversation, for the customer, from `after`.

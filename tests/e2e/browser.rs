@@ -60,7 +60,14 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     agent.click_in("li.inbox-row", "Canarias", "a").await?;
     agent.click("#action-answer").await?;
     agent.find_text("#messages li.system", "answered").await?;
-    send(&agent, "¡Hola! Sí, enviamos en 48 horas.").await?;
+    // While the agent writes, the customer sees who is typing (W2), never the draft.
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    agent.type_into("#composer-input", "¡Hola! Sí, enviamos en 48 horas.").await?;
+    customer.find_text("#typing-indicator", "Ana García is typing").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("05a-widget-agent-typing").await?;
+    agent.click("#composer-send").await?;
     agent.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
     agent.find_text("#tab-mine", "1").await?;
     agent.screenshot("05-agent-dialog").await?;
@@ -75,7 +82,10 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     // Finish (Q10): the customer is told; writing again opens session 2 of the same dialog (Q12).
     agent.click("#action-finish").await?;
     customer.find_text("#messages li.system", "closed").await?;
-    send(&customer, "Una cosa más: ¿y a Baleares?").await?;
+    customer.type_into("#composer-input", "Una cosa más: ¿y a Baleares?").await?;
+    agent.find_text("#typing-indicator", "is typing").await?;
+    agent.screenshot("06a-agent-customer-typing").await?;
+    customer.click("#composer-send").await?;
     agent.find_text("#messages li.system", "Session 2").await?;
     agent.find_text("#messages li.msg.from-visitor .msg-text", "Baleares").await?;
     agent.find_text("#tab-unanswered", "1").await?;
@@ -325,6 +335,67 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
     customer.client.enter_parent_frame().await?;
     customer.screenshot("42-widget-quoted-reply").await?;
     customer.close().await?;
+    agent.close().await?;
+    Ok(())
+}
+
+/// WebDriver's key for Enter.
+const ENTER: &str = "\u{E007}";
+
+#[tokio::test]
+async fn c3_quick_commands_rename_the_chat_for_me_copy_its_id_and_quote() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("browser-quick").await?;
+    edge.seed(&demo::seed()).await?;
+    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("Quiero devolver la lámpara Nido").await?;
+    let dialog = customer.session.dialog_id.to_string();
+    let driver = Driver::start().await?;
+    let agent = driver.page(1280, 800).await?;
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "Nido", "a").await?;
+    agent.click("#action-answer").await?;
+
+    // "/" offers the quick commands first; "/ren" + Enter waits for the name.
+    agent.type_into("#composer-input", "/").await?;
+    agent.find("#canned-suggestions [data-quick=rename]").await?;
+    agent.screenshot("50-agent-quick-commands").await?;
+    agent.check_accessibility("quick commands").await?;
+    agent.type_into("#composer-input", "ren").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    let draft = agent.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
+    assert_eq!(draft, "/rename ");
+    agent.type_into("#composer-input", "Devolución Nido").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    agent.find_text("#dialog-flash", "Only you see this name").await?;
+    agent.find_text("#dialog-title", "Devolución Nido").await?;
+    agent.find_text(".dialog-who .original-name", "Visitor").await?;
+    agent.click("#tab-mine").await?;
+    agent.find_text("li.inbox-row .row-name", "Devolución Nido").await?;
+    agent.screenshot("51-agent-chat-renamed").await?;
+    agent.check_accessibility("renamed chat").await?;
+
+    // "/id" copies the chat's ID, which the header shows either way.
+    agent.type_into("#composer-input", "/id").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    agent.find_text("#dialog-flash", &dialog).await?;
+    agent.screenshot("52-agent-chat-id").await?;
+
+    // The header's rename: Escape keeps the name, Enter saves the new one.
+    agent.click("#dialog-rename").await?;
+    agent.type_into("#chat-name-input", ESCAPE).await?;
+    agent.find_text("#dialog-title", "Devolución Nido").await?;
+    agent.click("#dialog-rename").await?;
+    let field = agent.find("#chat-name-input").await?;
+    field.clear().await?;
+    agent.screenshot("53-agent-rename-field").await?;
+    agent.check_accessibility("rename field").await?;
+    field.send_keys(&format!("Nido, devolución{ENTER}")).await?;
+    agent.find_text("#dialog-title", "Nido, devolución").await?;
+
+    // "/quote" quotes the customer's last message.
+    agent.type_into("#composer-input", "/quote").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    agent.find_text("#quote-chip", "devolver la lámpara").await?;
     agent.close().await?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod channels;
+mod composer;
 mod contact_center;
 mod errors;
 mod identity;
@@ -13,4 +14,5 @@ mod messages;
 mod routing;
 mod security;
 mod security_browser;
+mod typing;
 mod widget_hosts;

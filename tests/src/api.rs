@@ -396,6 +396,27 @@ impl Socket {
         Ok(())
     }
 
+    /// Sends `value` as a JSON text frame.
+    pub async fn send<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        self.stream.send(Message::text(serde_json::to_string(value)?)).await?;
+        Ok(())
+    }
+
+    /// The next frame that reads as a `T` within `wait`, skipping frames of other kinds (event
+    /// frames while waiting for a typing indicator, say); `None` if none came.
+    pub async fn next_of<T: DeserializeOwned>(&mut self, wait: Duration) -> Result<Option<T>> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let Some(frame) = self.next_within::<serde_json::Value>(left).await? else {
+                return Ok(None);
+            };
+            if let Ok(wanted) = serde_json::from_value(frame) {
+                return Ok(Some(wanted));
+            }
+        }
+    }
+
     pub async fn close(mut self) -> Result<()> {
         self.stream.send(Message::Close(None)).await?;
         Ok(())

@@ -2,14 +2,19 @@
 //!
 //! Owns the `Timeline` signal. The socket and the composer both feed it; the message list
 //! only reads it. Everything here is dropped (socket included) when the session is replaced.
+//! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
+//! typing sent as core's `typing::Throttle` says.
 
 use crate::composer::Composer;
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
-use crate::socket::{use_event_socket, Link};
+use crate::socket::{use_event_socket, Link, Sender};
 use leptos::prelude::*;
-use openline_core::protocol::WidgetSession;
+use openline_core::event::Actor;
+use openline_core::protocol::{TypingUpdate, WidgetSession};
+use openline_core::typing::{Shown, Throttle, SHOWN_MS};
+use std::time::Duration;
 
 const STALE_AFTER_FAILURES: u32 = 4;
 
@@ -24,9 +29,34 @@ pub fn Chat(
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let timeline = RwSignal::new(Timeline::default());
-    let link = use_event_socket(&session.visitor_token, move |frame| {
-        timeline.update(|t| t.apply_frame(frame));
+    let shown = RwSignal::new(Shown::default());
+    let (link, sender) = use_event_socket(
+        &session.visitor_token,
+        move |frame| {
+            shown.update(|s| s.events(&frame.events));
+            timeline.update(|t| t.apply_frame(frame));
+        },
+        move |frame| {
+            shown.update(|s| s.frame(frame, now()));
+            // Look again when the line lapses, in case no "stopped" comes.
+            let look = move || shown.try_update(|_| ()).unwrap_or_default();
+            set_timeout(look, Duration::from_millis(SHOWN_MS as u64 + 50));
+        },
+    );
+    let throttle = StoredValue::new(Throttle::default());
+    let on_typing = Callback::new(move |empty: bool| {
+        let updates = throttle.try_update_value(|t| t.typed(now(), false, empty));
+        updates.into_iter().flatten().for_each(|u| send(sender, u));
     });
+    let on_stop = Callback::new(move |()| {
+        if let Some(Some(update)) = throttle.try_update_value(Throttle::stopped) {
+            send(sender, update);
+        }
+    });
+    let typist = move || match shown.with(|s| s.typist(now()).cloned()) {
+        Some(Actor::Agent { name, .. }) => Some(lang.is_typing(&name)),
+        _ => None,
+    };
     // A socket refused at the upgrade looks like any network failure from here, so after a few
     // failures in a row ask whether the server still knows this visitor.
     Effect::new(move |_| {
@@ -41,6 +71,17 @@ pub fn Chat(
             <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
         </Show>
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
-        <Composer token=session.visitor_token timeline on_expired />
+        <p class="typing" id="typing-indicator">{typist}</p>
+        <Composer token=session.visitor_token timeline on_expired on_typing on_stop />
     }
+}
+
+fn send(sender: Sender, update: TypingUpdate) {
+    if let Ok(text) = serde_json::to_string(&update) {
+        sender.send(&text);
+    }
+}
+
+fn now() -> i64 {
+    web_sys::js_sys::Date::now() as i64
 }

@@ -24,6 +24,10 @@ pub fn Composer(
     timeline: RwSignal<Timeline>,
     /// Called when the server rejects the token.
     on_expired: Callback<()>,
+    /// The draft changed; `true`: it is empty now (W2).
+    on_typing: Callback<bool>,
+    /// The draft was sent or the box left (W2).
+    on_stop: Callback<()>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let input = NodeRef::<Textarea>::new();
@@ -46,6 +50,7 @@ pub fn Composer(
             return;
         };
         el.set_value("");
+        on_stop.run(());
         error.set(None);
         sending.set(true);
         timeline.update(|t| t.add_pending(id.clone(), text.clone()));
@@ -97,7 +102,12 @@ pub fn Composer(
             <label for="composer-input" class="sr-only">{lang.t(Text::MessageLabel)}</label>
             <textarea id="composer-input" node_ref=input rows="1"
                 maxlength=MAX_MESSAGE_CHARS.to_string()
-                placeholder=lang.t(Text::Placeholder) on:keydown=on_keydown></textarea>
+                placeholder=lang.t(Text::Placeholder) on:keydown=on_keydown
+                on:input=move |_| {
+                    let empty = input.get_untracked().is_none_or(|el| el.value().trim().is_empty());
+                    on_typing.run(empty);
+                }
+                on:blur=move |_| on_stop.run(())></textarea>
             // aria-disabled rather than disabled: the button keeps focus while a send is on
             // its way.
             <button id="composer-send" type="submit" class="send"

@@ -94,6 +94,14 @@ impl Lang {
         }
     }
 
+    /// Under the list while an agent writes (W2).
+    pub fn is_typing(self, agent_name: &str) -> String {
+        match self {
+            Lang::En => format!("{agent_name} is typing…"),
+            Lang::Es => format!("{agent_name} está escribiendo…"),
+        }
+    }
+
     /// The system line for `answered`.
     pub fn joined(self, agent_name: &str) -> String {
         match self {

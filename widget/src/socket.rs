@@ -6,9 +6,13 @@
 //! pass the position this socket reached, so only the gap is replayed. That position advances
 //! only through socket frames: a command's reply may skip ahead of events the socket never
 //! delivered. A "ping" every 50 s keeps idle connections from being cut by proxies.
+//!
+//! The same socket carries typing indicators both ways (W2): `TypingFrame`s in, and what the
+//! returned `Sender` sends out while the socket is open (dropped while it is down: a late
+//! "typing" is worth nothing).
 
 use leptos::prelude::*;
-use openline_core::protocol::EventsFrame;
+use openline_core::protocol::{EventsFrame, TypingFrame};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::time::Duration;
@@ -30,13 +34,29 @@ const FIRST_RETRY_MS: u64 = 500;
 const MAX_RETRY_MS: u64 = 10_000;
 const PING_EVERY: Duration = Duration::from_secs(50);
 
-/// Opens `/api/widget/socket` with the visitor `token` and calls `on_frame` for every frame,
-/// reconnecting until the calling component is cleaned up.
-pub fn use_event_socket(token: &str, on_frame: impl Fn(EventsFrame) + 'static) -> ReadSignal<Link> {
+/// Sends text on the live socket; `Copy`, for handlers.
+#[derive(Clone, Copy)]
+pub struct Sender(StoredValue<Rc<Conn>, LocalStorage>);
+
+impl Sender {
+    pub fn send(&self, text: &str) {
+        self.0.try_with_value(|conn| conn.send(text));
+    }
+}
+
+/// Opens `/api/widget/socket` with the visitor `token` and calls `on_frame` for every events
+/// frame and `on_typing` for every typing frame, reconnecting until the calling component is
+/// cleaned up.
+pub fn use_event_socket(
+    token: &str,
+    on_frame: impl Fn(EventsFrame) + 'static,
+    on_typing: impl Fn(TypingFrame) + 'static,
+) -> (ReadSignal<Link>, Sender) {
     let (link, set_link) = signal(Link::Connecting);
     let conn = Rc::new(Conn {
         token: token.to_owned(),
         on_frame: Box::new(on_frame),
+        on_typing: Box::new(on_typing),
         set_link,
         after: Cell::new(None),
         attempt: Cell::new(0),
@@ -61,12 +81,13 @@ pub fn use_event_socket(token: &str, on_frame: impl Fn(EventsFrame) + 'static) -
     on_cleanup(move || {
         owned.try_with_value(|conn| conn.stop());
     });
-    link
+    (link, Sender(owned))
 }
 
 struct Conn {
     token: String,
     on_frame: Box<dyn Fn(EventsFrame)>,
+    on_typing: Box<dyn Fn(TypingFrame)>,
     set_link: WriteSignal<Link>,
     /// The dialog's `last_seq` from the newest frame: where a reconnect resumes.
     after: Cell<Option<u64>>,
@@ -131,6 +152,9 @@ impl Conn {
     fn receive(&self, text: &str) {
         // A frame we cannot read is skipped; the next reconnect resyncs from `after`.
         let Ok(frame) = serde_json::from_str::<EventsFrame>(text) else {
+            if let Ok(typing) = serde_json::from_str::<TypingFrame>(text) {
+                (self.on_typing)(typing);
+            }
             return;
         };
         self.after.set(Some(resume_position(self.after.get(), &frame)));
@@ -150,9 +174,13 @@ impl Conn {
     }
 
     fn ping(&self) {
+        self.send("ping");
+    }
+
+    fn send(&self, text: &str) {
         if let Some(open) = &*self.socket.borrow() {
             if open.socket.ready_state() == WebSocket::OPEN {
-                _ = open.socket.send_with_str("ping");
+                _ = open.socket.send_with_str(text);
             }
         }
     }

@@ -15,9 +15,11 @@ pub fn main(args: &[String]) -> Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
     build::build_all()?;
-    // The deployable bundle builds (offline: `wrangler deploy --dry-run`).
+    // The deployable bundle builds (offline: `wrangler deploy --dry-run`). An absolute
+    // `--outdir`: wrangler reads a relative one from the config's folder (`edge/`).
     run(Command::new(crate::run::node_bin("wrangler"))
-        .args(["deploy", "-c", "edge/wrangler.toml", "--dry-run", "--outdir", "dist/deploy"])
+        .args(["deploy", "-c", "edge/wrangler.toml", "--dry-run", "--outdir"])
+        .arg(root().join("dist/deploy"))
         .env("WRANGLER_SEND_METRICS", "false")
         .current_dir(root()))?;
     let cargo = |args: &[&str]| run(Command::new("cargo").args(args).current_dir(root()));

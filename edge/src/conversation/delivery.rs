@@ -11,7 +11,7 @@ use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
 use openline_core::sync::{resume, Resume};
 use openline_core::view::view_all;
-use openline_core::{DialogState, Event, Viewer};
+use openline_core::{Actor, AgentId, DialogState, Event, Viewer, VisitorId};
 use worker::{console_error, Method, Request, Response, WebSocketPair};
 
 impl Conversation {
@@ -68,9 +68,14 @@ impl Conversation {
         let viewer = viewer_param(req)?;
         self.require_dialog_for(viewer)?;
         let frames = self.catch_up(after_param(req)?, viewer)?;
+        let actor = actor_param(req)?;
         let pair = WebSocketPair::new()?;
         self.state.accept_web_socket(&pair.server);
-        pair.server.serialize_attachment(SocketInfo { viewer })?;
+        pair.server.serialize_attachment(SocketInfo {
+            viewer,
+            actor,
+            typing: Default::default(),
+        })?;
         for frame in frames {
             pair.server.send(&frame)?;
         }
@@ -132,6 +137,16 @@ impl Conversation {
             }
         });
     }
+}
+
+/// Who opens a socket, as the Worker put it in the URL: `visitor=ID`, or `agent=ID&name=N`.
+fn actor_param(req: &Request) -> ApiResult<Option<Actor>> {
+    let param = |name| crate::http::query(req, name);
+    if let Some(id) = param("visitor")?.as_deref().and_then(VisitorId::parse) {
+        return Ok(Some(Actor::Visitor { id }));
+    }
+    let agent = param("agent")?.as_deref().and_then(AgentId::parse);
+    Ok(agent.map(|id| Actor::Agent { id, name: param("name").ok().flatten().unwrap_or_default() }))
 }
 
 fn viewer_param(req: &Request) -> ApiResult<Viewer> {

@@ -11,10 +11,12 @@
 //! - `log`: the event log, state snapshot and applied commands in SQLite.
 //! - `delivery`: history pages, sockets with resume, broadcast, the workspace summary.
 //! - `automation`: the channel's settings copy and the automatic-close alarm (Q14).
+//! - `typing`: typing indicators passed between sockets, never stored (W2).
 
 mod automation;
 mod delivery;
 mod log;
+mod typing;
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json, read_json};
@@ -52,6 +54,13 @@ pub struct Conversation {
 #[derive(Serialize, Deserialize)]
 struct SocketInfo {
     viewer: Viewer,
+    /// Who is on it, as the Worker authenticated them (sockets opened before typing
+    /// indicators existed have none, and their updates are ignored).
+    #[serde(default)]
+    actor: Option<Actor>,
+    /// The socket's allowance of typing updates (W2).
+    #[serde(default)]
+    typing: openline_core::rate::Bucket,
 }
 
 impl DurableObject for Conversation {
@@ -68,8 +77,12 @@ impl DurableObject for Conversation {
         ApiError::respond(self.route(req).await)
     }
 
-    /// Clients send nothing but pings, which the runtime answers; commands go over HTTP.
-    async fn websocket_message(&self, _: WebSocket, _: WebSocketIncomingMessage) -> Result<()> {
+    /// Clients send pings, which the runtime answers, and typing updates; commands go over
+    /// HTTP.
+    async fn websocket_message(&self, ws: WebSocket, msg: WebSocketIncomingMessage) -> Result<()> {
+        if let WebSocketIncomingMessage::String(text) = msg {
+            self.typing(&ws, &text);
+        }
         Ok(())
     }
 

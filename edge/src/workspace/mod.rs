@@ -9,6 +9,7 @@
 //! - `team`: sessions, passwords, invitations, roles, removal, API tokens.
 //! - `access`: who may open a chat: allowed sites, blocks, signed identity (W6).
 //! - `canned`: the canned-response library (C7).
+//! - `chat_names`: each agent's own names for chats (C3).
 //! - `channels`: open channels and their settings (Q14).
 //! - `inbox`: summaries in, live rows out (Q2).
 //! - `routing`: offers of waiting sessions to available agents (Q13).
@@ -16,6 +17,7 @@
 mod access;
 mod canned;
 mod channels;
+mod chat_names;
 mod directory;
 mod inbox;
 mod routing;
@@ -56,6 +58,8 @@ const MIGRATIONS: &[&[&str]] = &[
         "CREATE TABLE blocks (kind TEXT NOT NULL, value TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (kind, value))",
         "CREATE TABLE channel_secrets (channel_id TEXT PRIMARY KEY, secret TEXT NOT NULL)",
     ],
+    // Each agent's own names for chats (C3).
+    &["CREATE TABLE chat_names (agent_id TEXT NOT NULL, dialog_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (agent_id, dialog_id))"],
 ];
 
 #[durable_object]
@@ -153,6 +157,11 @@ impl Workspace {
             (Method::Delete, "/canned") => {
                 self.delete_canned(&crate::http::query(&req, "id")?.unwrap_or_default())
             }
+            (Method::Get, "/chat-names") => self.chat_names(&caller_param(&req)?),
+            (Method::Put, "/chat-name") => {
+                let (agent, dialog) = (caller_param(&req)?, dialog_param(&req)?);
+                self.rename_chat(&agent, &dialog, read_json(&mut req).await?)
+            }
             (Method::Post, "/summary") => {
                 let workspace = crate::http::query(&req, "workspace")?;
                 self.summary(read_json(&mut req).await?, workspace).await
@@ -184,6 +193,19 @@ fn workspace_param(req: &Request) -> ApiResult<openline_core::WorkspaceId> {
 
 fn agent_param(req: &Request) -> ApiResult<openline_core::AgentId> {
     openline_core::AgentId::parse(&param(req, "id")?).ok_or(ApiError::NotFound("agent"))
+}
+
+/// The agent the Worker authenticated, for per-agent data.
+fn caller_param(req: &Request) -> ApiResult<openline_core::AgentId> {
+    crate::http::query(req, "agent")?
+        .and_then(|raw| openline_core::AgentId::parse(&raw))
+        .ok_or(ApiError::Unauthorized)
+}
+
+fn dialog_param(req: &Request) -> ApiResult<openline_core::DialogId> {
+    crate::http::query(req, "dialog")?
+        .and_then(|raw| openline_core::DialogId::parse(&raw))
+        .ok_or(ApiError::NotFound("dialog"))
 }
 
 fn channel_param(req: &Request) -> ApiResult<openline_core::ChannelId> {

@@ -1,0 +1,54 @@
+//! The composer's quick commands on the real edge (C3): an agent's own name for a chat, which
+//! no colleague sees.
+
+use openline_core::protocol::{ChatName, ChatNamesReply, InboxFrame, RenameChat};
+use openline_tests::api::{demo_agents, failure, Agent};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+
+async fn names(agent: &Agent) -> anyhow::Result<Vec<(String, String)>> {
+    let reply: ChatNamesReply = agent.http.get("/api/agent/dialog-names").await?;
+    Ok(reply.names.into_iter().map(|n| (n.dialog_id.to_string(), n.name)).collect())
+}
+
+async fn rename(agent: &Agent, dialog: &str, name: &str) -> anyhow::Result<ChatName> {
+    let path = format!("/api/agent/dialogs/{dialog}/name");
+    agent.http.put(&path, &RenameChat { name: name.into() }).await
+}
+
+#[tokio::test]
+async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("chat-names").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, luis, marta) = demo_agents(&edge).await?;
+    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    // Agents name chats they see in their inbox: wait until it has this one.
+    let mut inbox = ana.inbox_socket().await?;
+    let _: InboxFrame = inbox.next().await?;
+    customer.say("Quiero devolver la lámpara Nido").await?;
+    let dialog = customer.session.dialog_id.to_string();
+    while !matches!(inbox.next().await?, InboxFrame::Upsert { dialog: d } if d.dialog_id.as_str() == dialog)
+    {
+    }
+
+    let named = rename(&ana, &dialog, "  Devolución\nNido ").await?;
+    assert_eq!(named.name, "Devolución Nido", "one trimmed line");
+    rename(&luis, &dialog, "Cliente de Valencia").await?;
+    assert_eq!(names(&ana).await?, [(dialog.clone(), "Devolución Nido".to_owned())]);
+    assert_eq!(names(&luis).await?, [(dialog.clone(), "Cliente de Valencia".to_owned())]);
+    assert!(names(&marta).await?.is_empty(), "a colleague sees no one else's names");
+
+    // An empty name clears one's own name only.
+    assert_eq!(rename(&luis, &dialog, " ").await?.name, "");
+    assert!(names(&luis).await?.is_empty());
+    assert_eq!(names(&ana).await?.len(), 1);
+
+    // Only chats of the workspace, only sensible names.
+    assert_eq!(failure(rename(&ana, "web-v_nobody", "x").await), (404, "not_found".into()));
+    assert_eq!(failure(rename(&ana, &dialog, &"x".repeat(81)).await), (400, "invalid_name".into()));
+    // Another workspace's agent cannot reach this chat: the name lands nowhere.
+    edge.seed(&demo::seed_for("otra", "eva@otra.example", "Eva")).await?;
+    let eva = Agent::login(&edge, "otra", "eva@otra.example", demo::ADMIN_PASSWORD).await?;
+    assert_eq!(failure(rename(&eva, &dialog, "mine").await), (404, "not_found".into()));
+    Ok(())
+}
