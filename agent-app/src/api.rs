@@ -167,6 +167,11 @@ pub async fn rename_chat(token: &str, dialog: &DialogId, name: &str) -> Result<C
     read(req.send().await).await
 }
 
+/// `GET /emoji.json`: the emoji picker's list (C4), a static file.
+pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
+    read(Request::get("/emoji.json").send().await).await
+}
+
 fn encode(part: &str) -> String {
     js_sys::encode_uri_component(part).into()
 }
