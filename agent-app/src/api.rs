@@ -146,6 +146,11 @@ pub async fn rename_chat(dialog: &DialogId, name: &str) -> Result<ChatName, ApiE
     send(Request::put(&url), Some(&RenameChat { name: name.to_owned() })).await
 }
 
+/// `GET /emoji.json`: the emoji picker's list (C4), a static file.
+pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
+    read(Request::get("/emoji.json").send().await).await
+}
+
 /// A path segment or query value made safe for a URL.
 pub fn encode(part: &str) -> String {
     js_sys::encode_uri_component(part).into()

@@ -8,19 +8,25 @@
 //! expanded, rather than sent.
 //!
 //! Quoting (M1): while the reply quotes a message, `quote_chip` shows it above the textarea;
-//! Escape in the textarea removes it.
+//! Escape in the textarea removes it. The emoji button (C4, `emoji_picker`) inserts at the
+//! caret.
 
 use crate::app::use_ui;
 use crate::canned_model::{expand, replace_query};
 use crate::canned_store::use_canned;
 use crate::composer_suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
+use crate::emoji_picker::EmojiPicker;
 use crate::i18n::Text;
 use crate::message_fold::Quote;
 use crate::quick_commands::{parse, Ready};
 use crate::quote_chip::{QuoteChip, CHIP_ID};
 use leptos::prelude::*;
 use openline_core::canned::{CannedResponse, Placeholders};
+use openline_core::emoji::insert_at;
 use openline_core::limits::MAX_MESSAGE_CHARS;
+use wasm_bindgen::JsCast;
+
+const INPUT: &str = "composer-input";
 
 #[component]
 pub fn Composer(
@@ -117,13 +123,28 @@ pub fn Composer(
             "composer-hint".to_owned()
         }
     };
+    // An emoji goes in at the caret (or over the selection), and the caret after it.
+    let insert_emoji = Callback::new(move |emoji: String| {
+        let Some(area) = textarea() else { return };
+        let (start, end) = (area.selection_start(), area.selection_end());
+        let (start, end) =
+            (start.ok().flatten().unwrap_or(u32::MAX), end.ok().flatten().unwrap_or(u32::MAX));
+        let (text, caret) = draft.with_untracked(|d| insert_at(d, start, end, &emoji));
+        draft.set(text);
+        request_animation_frame(move || {
+            if let Some(area) = textarea() {
+                let _ = area.focus();
+                let _ = area.set_selection_range(caret, caret);
+            }
+        });
+    });
     view! {
         <form class="composer" class:note=move || internal.get() on:submit=on_submit>
             <QuoteChip quoted quoting/>
             <SuggestionList suggestions=list fill on_pick=Callback::new(pick)/>
-            <label for="composer-input" class="sr-only">{label}</label>
+            <label for=INPUT class="sr-only">{label}</label>
             <textarea
-                id="composer-input"
+                id=INPUT
                 rows="3"
                 maxlength=MAX_MESSAGE_CHARS.to_string()
                 placeholder=placeholder
@@ -140,6 +161,7 @@ pub fn Composer(
                     <input id="composer-internal" type="checkbox" bind:checked=internal/>
                     <span>{ui.t(Text::HiddenNote)}</span>
                 </label>
+                <EmojiPicker composer=INPUT on_pick=insert_emoji/>
                 <span id="composer-hint" class="hint">{ui.t(Text::ComposerHint)}</span>
                 <button id="composer-send" type="submit" class="btn primary" disabled=move || pending.get()>
                     {ui.t(Text::Send)}
@@ -147,4 +169,8 @@ pub fn Composer(
             </div>
         </form>
     }
+}
+
+fn textarea() -> Option<web_sys::HtmlTextAreaElement> {
+    document().get_element_by_id(INPUT)?.dyn_into().ok()
 }

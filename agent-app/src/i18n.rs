@@ -1268,7 +1268,7 @@ impl Lang {
 }
 /// The strings of the composer's tools: quoting (M1).
 /// The strings of the composer's tools: quoting (M1), typing (W2), quick commands and chat
-/// names (C3).
+/// names (C3), the emoji picker (C4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ComposeText {
     Quote,
@@ -1287,6 +1287,10 @@ pub enum ComposeText {
     CopyChatId,
     NameCleared,
     NothingToQuote,
+    Emoji,
+    SearchEmoji,
+    NoEmoji,
+    EmojiFailed,
 }
 
 impl Lang {
@@ -1325,6 +1329,16 @@ impl Lang {
             (Lang::Es, NameCleared) => "El chat vuelve a tener el nombre de su cliente.",
             (Lang::En, NothingToQuote) => "The customer has written nothing to quote yet.",
             (Lang::Es, NothingToQuote) => "El cliente aún no ha escrito nada que citar.",
+            (Lang::En, Emoji) => "Emoji",
+            (Lang::Es, Emoji) => "Emoji",
+            (Lang::En, SearchEmoji) => "Search emoji",
+            (Lang::Es, SearchEmoji) => "Buscar emoji",
+            (Lang::En, NoEmoji) => "No emoji match.",
+            (Lang::Es, NoEmoji) => "Ningún emoji coincide.",
+            (Lang::En, EmojiFailed) => "The emoji could not be loaded. Close and try again.",
+            (Lang::Es, EmojiFailed) => {
+                "No se pudieron cargar los emoji. Cierra y vuelve a intentarlo."
+            }
         }
     }
 

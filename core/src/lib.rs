@@ -21,6 +21,7 @@
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
+//! - `emoji`: the emoji picker's list format, search and keyboard moves (C4).
 //! - `chat_name`: an agent's own name for a chat, seen only by them (C3).
 //! - `typing`: typing indicators: who is told, the sender's throttle, how long one shows (W2).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
@@ -32,6 +33,7 @@ pub mod canned;
 pub mod channel;
 pub mod chat_name;
 pub mod conversation;
+pub mod emoji;
 pub mod event;
 pub mod ids;
 pub mod inbox;

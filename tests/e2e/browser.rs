@@ -399,3 +399,78 @@ async fn c3_quick_commands_rename_the_chat_for_me_copy_its_id_and_quote() -> any
     agent.close().await?;
     Ok(())
 }
+
+/// WebDriver's keys for Home and the right arrow.
+const HOME: &str = "\u{E011}";
+const RIGHT: &str = "\u{E014}";
+
+/// The id of the focused element.
+async fn focused_id(page: &Page) -> anyhow::Result<String> {
+    let id = page
+        .client
+        .execute("return document.activeElement && document.activeElement.id;", vec![])
+        .await?;
+    Ok(id.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("browser-emoji").await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let customer = driver.page(1280, 800).await?;
+    let agent = driver.page(1280, 800).await?;
+
+    // The widget: "corazón" finds the red heart; Enter puts it at the caret, and focus returns.
+    customer.goto(&edge.url("/demo/")).await?;
+    open_widget(&customer).await?;
+    customer.type_into("#composer-input", "Gracias ").await?;
+    customer.click("#emoji-button").await?;
+    customer.find("#emoji-grid .emoji-option").await?;
+    customer.type_into("#emoji-search", "corazón rojo").await?;
+    customer.find("#emoji-grid .emoji-option[aria-label='red heart'][aria-selected=true]").await?;
+    customer.check_accessibility("widget emoji picker").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("60-widget-emoji-picker").await?;
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.type_into("#emoji-search", ENTER).await?;
+    customer.wait_gone("#emoji-picker:not([hidden])").await?;
+    let text = customer.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
+    assert_eq!(text, "Gracias ❤️");
+    assert_eq!(focused_id(&customer).await?, "composer-input");
+    customer.click("#composer-send").await?;
+    customer.find_text("#messages li.msg.from-visitor .msg-text", "Gracias ❤️").await?;
+
+    // The agent app: Escape closes without a choice; arrows move; the emoji goes where the
+    // caret is (here, the start).
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "Gracias", "a").await?;
+    agent.click("#action-answer").await?;
+    agent.type_into("#composer-input", "De nada").await?;
+    agent.click("#emoji-button").await?;
+    agent.find("#emoji-grid .emoji-option").await?;
+    agent.type_into("#emoji-search", ESCAPE).await?;
+    agent.wait_gone("#emoji-picker:not([hidden])").await?;
+    assert_eq!(focused_id(&agent).await?, "composer-input");
+    agent.type_into("#composer-input", HOME).await?;
+    agent.click("#emoji-button").await?;
+    agent.type_into("#emoji-search", "smile").await?;
+    agent.find("#emoji-option-1").await?;
+    agent.type_into("#emoji-search", RIGHT).await?;
+    let second = agent.find("#emoji-option-1[aria-selected=true]").await?;
+    let chosen = second.text().await?;
+    agent.screenshot("61-agent-emoji-picker").await?;
+    agent.check_accessibility("agent emoji picker").await?;
+    agent.type_into("#emoji-search", ENTER).await?;
+    let text = agent.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
+    assert_eq!(text, format!("{chosen}De nada"));
+    assert_eq!(focused_id(&agent).await?, "composer-input");
+    agent.click("#composer-send").await?;
+    customer.find_text("#messages li.msg.from-agent .msg-text", "De nada").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("62-widget-emoji-sent").await?;
+    customer.close().await?;
+    agent.close().await?;
+    Ok(())
+}

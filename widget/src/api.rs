@@ -75,6 +75,13 @@ pub async fn post_command(
     send(request, &body).await
 }
 
+/// The emoji picker's list (C4), a static file fetched when the picker first opens.
+pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
+    let response = Request::get("/emoji.json").send().await.map_err(|_| ApiError::Network)?;
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    serde_json::from_str(&text).map_err(|_| ApiError::Network)
+}
+
 async fn send<B: Serialize, T: DeserializeOwned>(
     request: RequestBuilder,
     body: &B,

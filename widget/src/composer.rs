@@ -3,9 +3,11 @@
 //! Enter sends, Shift+Enter (or an IME composition) inserts a newline. A sent message shows at
 //! once as pending; the server's reply turns it into the real event. On failure the text comes
 //! back into the box with the reason in an alert; sending it again unchanged reuses the same
-//! `command_id`, so a message that did reach the server is not posted twice.
+//! `command_id`, so a message that did reach the server is not posted twice. The emoji button
+//! (C4) puts the chosen emoji at the caret.
 
 use crate::api::{self, ApiError};
+use crate::emoji::EmojiPicker;
 use crate::i18n::{Lang, Text};
 use crate::model::Timeline;
 use leptos::html::Textarea;
@@ -84,6 +86,21 @@ pub fn Composer(
             send();
         }
     };
+    let refocus = move || {
+        if let Some(el) = input.get_untracked() {
+            _ = el.focus();
+        }
+    };
+    let insert_emoji = Callback::new(move |emoji: String| {
+        let Some(el) = input.get_untracked() else { return };
+        let start = el.selection_start().ok().flatten().unwrap_or(u32::MAX);
+        let end = el.selection_end().ok().flatten().unwrap_or(u32::MAX);
+        let (text, caret) = openline_core::emoji::insert_at(&el.value(), start, end, &emoji);
+        el.set_value(&text);
+        _ = el.focus();
+        _ = el.set_selection_range(caret, caret);
+        on_typing.run(false);
+    });
     // Start with the cursor in the box: the visitor opened the window to write.
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -108,6 +125,7 @@ pub fn Composer(
                     on_typing.run(empty);
                 }
                 on:blur=move |_| on_stop.run(())></textarea>
+            <EmojiPicker on_pick=insert_emoji on_close=Callback::new(move |()| refocus())/>
             // aria-disabled rather than disabled: the button keeps focus while a send is on
             // its way.
             <button id="composer-send" type="submit" class="send"

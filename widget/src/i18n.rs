@@ -31,6 +31,11 @@ pub enum Text {
     MessageDeleted,
     Yourself,
     Quoting,
+    Loading,
+    Emoji,
+    SearchEmoji,
+    NoEmoji,
+    EmojiFailed,
 }
 
 impl Lang {
@@ -91,6 +96,15 @@ impl Lang {
             (Yourself, Es) => "Tú",
             (Quoting, En) => "In reply to:",
             (Quoting, Es) => "En respuesta a:",
+            (Loading, En) => "Loading…",
+            (Loading, Es) => "Cargando…",
+            (Emoji, _) => "Emoji",
+            (SearchEmoji, En) => "Search emoji",
+            (SearchEmoji, Es) => "Buscar emoji",
+            (NoEmoji, En) => "No emoji match.",
+            (NoEmoji, Es) => "Ningún emoji coincide.",
+            (EmojiFailed, En) => "The emoji could not be loaded.",
+            (EmojiFailed, Es) => "No se pudieron cargar los emoji.",
         }
     }
 

@@ -1,13 +1,14 @@
 //! The customer chat in the widget's iframe (Leptos CSR). `main` only mounts; see `app`.
 //!
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
-//! `composer`. I/O: `api` (HTTP), `socket` (live events). State: `model` (the event list).
-//! Strings: `i18n`.
+//! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events). State:
+//! `model` (the event list). Strings: `i18n`.
 
 mod api;
 mod app;
 mod chat;
 mod composer;
+mod emoji;
 mod i18n;
 mod messages;
 mod model;
