@@ -16,3 +16,4 @@ mod security;
 mod security_browser;
 mod typing;
 mod widget_hosts;
+mod widget_offline;

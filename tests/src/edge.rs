@@ -82,6 +82,11 @@ impl Edge {
     /// Stops the runtime, as a crash or a deploy would, and starts it again on the same state.
     pub async fn restart(&mut self) -> Result<()> {
         self.stop();
+        self.start_again().await
+    }
+
+    /// Starts a stopped edge again on the same port and state (an outage ends).
+    pub async fn start_again(&mut self) -> Result<()> {
         self.spawn()?;
         self.wait_ready().await
     }

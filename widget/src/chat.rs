@@ -9,6 +9,7 @@ use crate::composer::Composer;
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
+use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::prelude::*;
 use openline_core::event::Actor;
@@ -66,13 +67,21 @@ pub fn Chat(
             }
         }
     });
+    let outbox = Outbox::new(timeline, session.visitor_token.clone(), on_expired, lang);
+    // Back online: what failed for lack of network goes again by itself.
+    Effect::new(move |_| {
+        if link.get() == Link::Live {
+            outbox.retry();
+        }
+    });
     view! {
         <Show when=move || matches!(link.get(), Link::Down(_))>
             <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
         </Show>
-        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
+        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
+            on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>
-        <Composer token=session.visitor_token timeline on_expired on_typing on_stop />
+        <Composer outbox on_typing on_stop />
     }
 }
 

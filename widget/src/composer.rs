@@ -1,31 +1,22 @@
 //! `Composer`: the visitor writes and sends a message.
 //!
 //! Enter sends, Shift+Enter (or an IME composition) inserts a newline. A sent message shows at
-//! once as pending; the server's reply turns it into the real event. On failure the text comes
-//! back into the box with the reason in an alert; sending it again unchanged reuses the same
-//! `command_id`, so a message that did reach the server is not posted twice. The emoji button
-//! (C4) puts the chosen emoji at the caret.
+//! once as "Sending…" and goes out through the `Outbox` (in order, retried, exactly once); one
+//! that cannot go out shows "Not sent" with a Retry button in the list. The emoji button (C4)
+//! puts the chosen emoji at the caret.
 
-use crate::api::{self, ApiError};
 use crate::emoji::EmojiPicker;
 use crate::i18n::{Lang, Text};
-use crate::model::Timeline;
+use crate::outbox::Outbox;
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use openline_core::ids::CommandId;
 use openline_core::limits::MAX_MESSAGE_CHARS;
-use openline_core::Command;
 use web_sys::KeyboardEvent;
 
 #[component]
 pub fn Composer(
-    /// The visitor's token, sent as the bearer of every command.
-    token: String,
-    /// Where pending messages and command replies go.
-    timeline: RwSignal<Timeline>,
-    /// Called when the server rejects the token.
-    on_expired: Callback<()>,
+    /// Where sent messages go: they show at once and leave in order (see `outbox`).
+    outbox: Outbox,
     /// The draft changed; `true`: it is empty now (W2).
     on_typing: Callback<bool>,
     /// The draft was sent or the box left (W2).
@@ -33,52 +24,19 @@ pub fn Composer(
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let input = NodeRef::<Textarea>::new();
-    let error = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
-    let token = StoredValue::new(token);
-    // The last message that failed, kept with its id for an unchanged retry.
-    let failed = StoredValue::new(None::<(CommandId, String)>);
 
+    // Sending never waits: the message joins the outbox, even with the network gone.
     let send = move || {
         let Some(el) = input.get_untracked() else {
             return;
         };
         let text = el.value().trim().to_owned();
-        if text.is_empty() || sending.get_untracked() {
+        if text.is_empty() {
             return;
         }
-        let retry = failed.get_value().filter(|(_, t)| *t == text);
-        let Some(id) = retry.map(|(id, _)| id).or_else(api::new_command_id) else {
-            return;
-        };
         el.set_value("");
         on_stop.run(());
-        error.set(None);
-        sending.set(true);
-        timeline.update(|t| t.add_pending(id.clone(), text.clone()));
-        let token = token.get_value();
-        // The composer may be gone when the reply comes (a new session): below, only calls
-        // that ignore a disposed signal (`set`, `update`, `try_*`).
-        spawn_local(async move {
-            let command = Command::Post { text: text.clone(), internal: false, quote: None };
-            let result = api::post_command(&token, id.clone(), command).await;
-            sending.set(false);
-            timeline.update(|t| {
-                t.settle(&id);
-                if let Ok(reply) = &result {
-                    t.merge(reply.events.iter().cloned());
-                }
-            });
-            match result {
-                Ok(_) => failed.set_value(None),
-                Err(e) if e.is_unauthorized() => on_expired.run(()),
-                Err(e) => {
-                    restore(input, &text);
-                    failed.set_value(Some((id, text)));
-                    error.set(Some(describe(&e, lang)));
-                }
-            }
-        });
+        outbox.send(text);
     };
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
@@ -109,9 +67,6 @@ pub fn Composer(
     });
 
     view! {
-        <Show when=move || error.with(Option::is_some)>
-            <p class="error-line" role="alert">{move || error.get()}</p>
-        </Show>
         <form class="composer" on:submit=move |ev| {
             ev.prevent_default();
             send();
@@ -126,37 +81,12 @@ pub fn Composer(
                 }
                 on:blur=move |_| on_stop.run(())></textarea>
             <EmojiPicker on_pick=insert_emoji on_close=Callback::new(move |()| refocus())/>
-            // aria-disabled rather than disabled: the button keeps focus while a send is on
-            // its way.
             <button id="composer-send" type="submit" class="send"
-                aria-label=lang.t(Text::Send)
-                aria-disabled=move || sending.get().to_string()>
+                aria-label=lang.t(Text::Send)>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
                     <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z"/>
                 </svg>
             </button>
         </form>
-    }
-}
-
-/// Puts an unsent text back, before anything typed since.
-fn restore(input: NodeRef<Textarea>, text: &str) {
-    let Some(el) = input.try_get_untracked().flatten() else {
-        return;
-    };
-    let typed = el.value();
-    if typed.trim().is_empty() {
-        el.set_value(text);
-    } else {
-        el.set_value(&format!("{text}\n{typed}"));
-    }
-}
-
-fn describe(error: &ApiError, lang: Lang) -> String {
-    match error {
-        ApiError::Network => lang.t(Text::NotSent).into(),
-        ApiError::Refused { code, message, .. } => {
-            lang.refusal(code).map_or_else(|| message.clone(), str::to_owned)
-        }
     }
 }

@@ -1,8 +1,8 @@
 //! The customer chat in the widget's iframe (Leptos CSR). `main` only mounts; see `app`.
 //!
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
-//! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events). State:
-//! `model` (the event list). Strings: `i18n`.
+//! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events), `outbox`
+//! (the visitor's messages, in order, retried). State: `model` (the event list and outbox). Strings: `i18n`.
 
 mod api;
 mod app;
@@ -12,6 +12,7 @@ mod emoji;
 mod i18n;
 mod messages;
 mod model;
+mod outbox;
 mod socket;
 
 fn main() {

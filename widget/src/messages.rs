@@ -7,7 +7,7 @@
 //! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
 
 use crate::i18n::{Lang, Text};
-use crate::model::{Author, Pending, Quoted, Row, Timeline};
+use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -19,6 +19,8 @@ pub fn Messages(
     channel_name: String,
     /// The conversation to show.
     timeline: RwSignal<Timeline>,
+    /// Send the failed messages again.
+    on_retry: Callback<()>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let scroller = NodeRef::<Div>::new();
@@ -42,11 +44,8 @@ pub fn Messages(
                     {row_view(row, lang, &channel_name)}
                 </For>
                 <For each=move || timeline.with(|t| t.pending().to_vec())
-                    key=|p: &Pending| p.id.clone() let:pending>
-                    <li class="pending from-visitor" aria-busy="true">
-                        <p class="pending-text">{pending.text}</p>
-                        <span class="msg-status">{lang.t(Text::Sending)}</span>
-                    </li>
+                    key=|p: &Pending| (p.id.clone(), p.delivery.clone()) let:pending>
+                    {pending_view(pending, lang, on_retry)}
                 </For>
             </ol>
         </div>
@@ -89,6 +88,31 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
         .into_any(),
         Row::Closed { seq } => view! {
             <li class="system" data-seq=seq>{lang.t(Text::Closed)}</li>
+        }
+        .into_any(),
+    }
+}
+
+/// A message on its way ("Sending…"), or one that did not go out, with why and a Retry.
+fn pending_view(pending: Pending, lang: Lang, on_retry: Callback<()>) -> impl IntoView {
+    match pending.delivery {
+        Delivery::Sending => view! {
+            <li class="pending from-visitor" aria-busy="true">
+                <p class="pending-text">{pending.text}</p>
+                <span class="msg-status">{lang.t(Text::Sending)}</span>
+            </li>
+        }
+        .into_any(),
+        Delivery::Failed { refused } => view! {
+            <li class="pending failed from-visitor">
+                <p class="pending-text">{pending.text}</p>
+                <span class="msg-status failed-status">
+                    {refused.unwrap_or_else(|| lang.t(Text::NotSentShort).to_owned())}
+                </span>
+                <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                    {lang.t(Text::Retry)}
+                </button>
+            </li>
         }
         .into_any(),
     }

@@ -15,13 +15,24 @@ pub struct Timeline {
     pending: Vec<Pending>,
 }
 
-/// A message the visitor sent whose events have not arrived yet.
+/// A message the visitor sent whose events have not arrived yet: the outbox. Messages go out
+/// in the order written, each retried with its own command id until it is through (so the
+/// server applies it once), or it is marked failed for the visitor to retry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pending {
     pub id: CommandId,
     pub text: String,
+    pub delivery: Delivery,
     /// The last `seq` known when it was sent: its own event will come after this.
     after: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Delivery {
+    /// Queued or on its way ("Sending…").
+    Sending,
+    /// Not sent: the network (`refused: None`) or the server's reason ("Failed — Retry").
+    Failed { refused: Option<String> },
 }
 
 /// One line of the message list.
@@ -95,7 +106,42 @@ impl Timeline {
 
     pub fn add_pending(&mut self, id: CommandId, text: String) {
         let after = self.last_seq();
-        self.pending.push(Pending { id, text, after });
+        self.pending.push(Pending { id, text, delivery: Delivery::Sending, after });
+    }
+
+    /// The next message to send: the oldest still sending. Failed ones wait for a retry.
+    pub fn next_to_send(&self) -> Option<&Pending> {
+        self.pending.iter().find(|p| p.delivery == Delivery::Sending)
+    }
+
+    /// The server refused this one for a reason of its own: the others go on.
+    pub fn refuse(&mut self, id: &CommandId, reason: String) {
+        if let Some(p) = self.pending.iter_mut().find(|p| &p.id == id) {
+            p.delivery = Delivery::Failed { refused: Some(reason) };
+        }
+    }
+
+    /// The network is gone for good (for now): this one and every later one fail together,
+    /// so nothing overtakes a message that has not gone out.
+    pub fn fail_from(&mut self, id: &CommandId) {
+        let Some(start) = self.pending.iter().position(|p| &p.id == id) else { return };
+        for p in &mut self.pending[start..] {
+            if p.delivery == Delivery::Sending {
+                p.delivery = Delivery::Failed { refused: None };
+            }
+        }
+    }
+
+    /// Sends the failed messages again, in order, with their own ids; true if there were any.
+    pub fn retry_failed(&mut self) -> bool {
+        let mut any = false;
+        for p in &mut self.pending {
+            if matches!(p.delivery, Delivery::Failed { .. }) {
+                p.delivery = Delivery::Sending;
+                any = true;
+            }
+        }
+        any
     }
 
     /// Forgets a pending message: its command was answered (or failed).
@@ -429,5 +475,35 @@ mod tests {
             "*v:¿envío a Canarias? | joined:Ana | *a:Sí, en 48 h>v:¿envío a Canarias? | a:(deleted) | a:perdón>a:(deleted) | a:nada"
         );
         assert_ne!(t.rows()[4].key(), before, "the quoting row is drawn again");
+    }
+
+    #[test]
+    fn w2_the_outbox_keeps_order_fails_together_and_retries_with_the_same_ids() {
+        let mut t = Timeline::default();
+        t.add_pending(id("c1"), "one".into());
+        t.add_pending(id("c2"), "two".into());
+        t.add_pending(id("c3"), "three".into());
+        assert_eq!(t.next_to_send().map(|p| p.text.as_str()), Some("one"));
+        // The server refuses "one" for its own reason: "two" goes next.
+        t.refuse(&id("c1"), "blocked".into());
+        assert_eq!(t.next_to_send().map(|p| p.text.as_str()), Some("two"));
+        // The network fails "two": "three" waits with it, nothing overtakes.
+        t.fail_from(&id("c2"));
+        assert_eq!(t.next_to_send(), None);
+        let states: Vec<_> = t.pending().iter().map(|p| p.delivery.clone()).collect();
+        assert_eq!(
+            states,
+            vec![
+                Delivery::Failed { refused: Some("blocked".into()) },
+                Delivery::Failed { refused: None },
+                Delivery::Failed { refused: None },
+            ]
+        );
+        // A retry sends them again in order, each with the id it had.
+        assert!(t.retry_failed());
+        assert_eq!(t.next_to_send().map(|p| p.id.clone()), Some(id("c1")));
+        t.settle(&id("c1"));
+        assert_eq!(t.next_to_send().map(|p| p.id.clone()), Some(id("c2")));
+        assert!(!Timeline::default().retry_failed());
     }
 }
