@@ -92,7 +92,9 @@ impl Outbox {
                     let delay = FIRST_DELAY_MS << attempt.min(5);
                     set_timeout(move || self.step(attempt + 1), Duration::from_millis(delay));
                 }
-                Err(ApiError::Refused { code, message, status }) if !is_transient_status(status) => {
+                Err(ApiError::Refused { code, message, status })
+                    if !is_transient_status(status) =>
+                {
                     let reason = self.lang.refusal(&code).map_or(message, str::to_owned);
                     self.timeline.try_update(|t| t.refuse(&next.id, reason));
                     self.step(0);
