@@ -31,6 +31,9 @@ pub struct DialogState {
     pub last_activity_at: Option<i64>,
     /// The open channel the dialog was moved to (Q4); `None`: the one the customer wrote on.
     pub channel: Option<ChannelId>,
+    /// The first message of the latest session, where a move to a new session may not start
+    /// (M6). `None` in snapshots from before it was kept, until the next session.
+    pub first_message: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
