@@ -74,7 +74,7 @@ pub fn DialogPane(
     let names = use_chat_names();
     let title_id = id.clone();
     let commands = Commands { ui, id: StoredValue::new(id), log, pending };
-    let tools = MessageTools::new(ui, commands, me.clone());
+    let tools = MessageTools::new(ui, commands, me.clone(), state);
     let customer_name = Signal::derive(name.clone());
     let quoting = tools.quoting;
     let quoted = Signal::derive(move || {

@@ -502,6 +502,18 @@ impl Lang {
         }
     }
 
+    /// The line that closes a session split by a move to a new conversation (M6).
+    pub fn moved_on(self, who: &str, from: u32, to: u32) -> String {
+        match self {
+            Lang::En => {
+                format!("Session {from} ends here: {who} moved what follows to session {to}")
+            }
+            Lang::Es => {
+                format!("La sesión {from} termina aquí: {who} movió lo que sigue a la sesión {to}")
+            }
+        }
+    }
+
     /// System line: `who` handed the session to `to` (Q4).
     pub fn transferred(self, who: &str, to: &str) -> String {
         match self {
@@ -1291,6 +1303,7 @@ pub enum ComposeText {
     SearchEmoji,
     NoEmoji,
     EmojiFailed,
+    MoveToNew,
 }
 
 impl Lang {
@@ -1339,6 +1352,8 @@ impl Lang {
             (Lang::Es, EmojiFailed) => {
                 "No se pudieron cargar los emoji. Cierra y vuelve a intentarlo."
             }
+            (Lang::En, MoveToNew) => "Move to a new conversation",
+            (Lang::Es, MoveToNew) => "Mover a una nueva conversación",
         }
     }
 

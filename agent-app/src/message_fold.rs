@@ -8,6 +8,7 @@
 //! refuses. The server still decides.
 
 use openline_core::auth::Role;
+use openline_core::conversation::DialogState;
 use openline_core::event::{Actor, Event, EventBody};
 use openline_core::ids::AgentId;
 
@@ -116,11 +117,22 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                 m.version = event.seq;
             }
             EventBody::Unknown => {}
+            // M6: the new session begins at message `from`, which came earlier in the log.
+            EventBody::SessionSplit { from, .. } => {
+                let at = items.iter().position(|i| matches!(i, Item::Message(m) if m.seq == *from));
+                items.insert(at.unwrap_or(items.len()), Item::Line(event.clone()));
+            }
             _ => items.push(Item::Line(event.clone())),
         }
     }
     resolve_quotes(&mut items);
     items
+}
+
+/// Whether `me` may start a new session at message `seq` (M6): the owner, from a later message
+/// of the open session. The server decides; this keeps the menu from offering what it refuses.
+pub fn may_split(state: &DialogState, me: &AgentId, seq: u64) -> bool {
+    state.assignee() == Some(me) && state.first_message.is_some_and(|first| seq > first)
 }
 
 /// Message `seq` as a quote shows it, if the list has it.
@@ -270,6 +282,38 @@ mod tests {
         assert_eq!(reply(&after).quote, reply(&before).quote, "the customer's words stay");
         assert_eq!(last_from_customer(&after), Some(1), "what /quote quotes");
         assert_eq!(last_from_customer(&after[1..]), None);
+    }
+
+    #[test]
+    fn m6_a_moved_topic_shows_once_under_its_new_session() {
+        let luis = agent("a_luis");
+        let visitor = Actor::Visitor { id: VisitorId::parse("v_1").unwrap() };
+        let post = |text: &str| EventBody::MessagePosted {
+            text: text.into(),
+            internal: false,
+            quote: None,
+        };
+        let events = [
+            event(1, &visitor, EventBody::SessionOpened { session: 1 }),
+            event(2, &visitor, post("¿precio?")),
+            event(3, &luis, post("249 €")),
+            event(4, &visitor, post("otra cosa: factura")),
+            event(5, &visitor, post("pedido 12")),
+            event(6, &luis, EventBody::SessionSplit { session: 2, from: 4 }),
+            event(7, &luis, post("te la envío")),
+        ];
+        let order: Vec<u64> = fold(&events).iter().map(|i| i.key().0).collect();
+        assert_eq!(order, [1, 2, 3, 6, 4, 5, 7], "the split line stands before the moved message");
+        let mut state = DialogState::default();
+        events.iter().for_each(|e| openline_core::conversation::apply(&mut state, e));
+        let me = AgentId::parse("a_luis").unwrap();
+        state.status = openline_core::conversation::SessionStatus::InProgress {
+            agent: me.clone(),
+            agent_name: "Luis".into(),
+        };
+        assert!(may_split(&state, &me, 5));
+        assert!(!may_split(&state, &me, 4), "the new session's first message");
+        assert!(!may_split(&state, &AgentId::parse("a_ana").unwrap(), 5), "not the owner");
     }
 
     #[test]

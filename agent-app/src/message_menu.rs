@@ -1,7 +1,8 @@
-//! The "…" button on every message (M1, M7, M8, M9) and its menu, as the WAI-ARIA menu button
+//! The "…" button on every message (M1, M6, M7, M8, M9) and its menu, as the WAI-ARIA menu button
 //! pattern describes it: arrow keys, Home and End move, Escape closes and gives focus back to
 //! the button, Tab or a click elsewhere closes. Quote, Save as canned response and Copy text
-//! for any message; Edit and Delete only when `may_change`.
+//! for any message; Move to a new conversation (M6) for the owner, from a later message of the
+//! open session; Edit and Delete only when `may_change`.
 
 use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
 use crate::app::use_ui;
@@ -91,6 +92,10 @@ pub fn MessageMenu(
         open.set(false);
         tools.quote(seq);
     };
+    let move_to_new = move |_| {
+        open.set(false);
+        tools.move_to_new(seq);
+    };
     let label = ui.lang.m(MsgText::MessageActions);
     view! {
         <div class="msg-menu-wrap" node_ref=wrap on:focusout=on_focus_out>
@@ -122,6 +127,12 @@ pub fn MessageMenu(
                     on:click=quote>
                     {ui.lang.c(ComposeText::Quote)}
                 </button>
+                <Show when=move || tools.may_split(seq)>
+                    <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-move"
+                        on:click=move_to_new>
+                        {ui.lang.c(ComposeText::MoveToNew)}
+                    </button>
+                </Show>
                 {may_change.then(|| view! {
                     <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
                         on:click=edit>

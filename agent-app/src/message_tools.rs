@@ -6,10 +6,10 @@
 use crate::app::Ui;
 use crate::commands::{focus_or_title, Commands};
 use crate::i18n::MsgText;
-use crate::message_fold::may_change;
+use crate::message_fold::{may_change, may_split};
 use leptos::prelude::*;
 use openline_core::auth::Role;
-use openline_core::conversation::Command;
+use openline_core::conversation::{Command, DialogState};
 use openline_core::event::Actor;
 use openline_core::ids::AgentId;
 use wasm_bindgen::closure::Closure;
@@ -21,6 +21,8 @@ pub struct MessageTools {
     pub commands: Commands,
     me: StoredValue<AgentId>,
     role: Role,
+    /// The dialog's state, for who may move what to a new session (M6).
+    state: Memo<DialogState>,
     /// The message whose text is an inline editor.
     pub editing: RwSignal<Option<u64>>,
     /// The message whose deletion waits for a confirmation.
@@ -32,7 +34,7 @@ pub struct MessageTools {
 }
 
 impl MessageTools {
-    pub fn new(ui: Ui, commands: Commands, me: AgentId) -> MessageTools {
+    pub fn new(ui: Ui, commands: Commands, me: AgentId, state: Memo<DialogState>) -> MessageTools {
         let role =
             ui.session.with_untracked(|s| s.as_ref().map(|s| s.agent.role)).unwrap_or_default();
         MessageTools {
@@ -40,6 +42,7 @@ impl MessageTools {
             commands,
             me: StoredValue::new(me),
             role,
+            state,
             editing: RwSignal::new(None),
             confirming: RwSignal::new(None),
             status: RwSignal::new(None),
@@ -78,6 +81,18 @@ impl MessageTools {
 
     pub fn may_change(&self, author: &Actor, deleted: bool) -> bool {
         self.me.with_value(|me| may_change(me, self.role, author, deleted))
+    }
+
+    /// Whether message `seq` may start a new session (tracked: the menu follows the state).
+    pub fn may_split(&self, seq: u64) -> bool {
+        self.me.with_value(|me| self.state.with(|s| may_split(s, me, seq)))
+    }
+
+    /// Message `seq` and those after it become a new session (M6); focus goes back to writing.
+    pub fn move_to_new(&self, seq: u64) {
+        self.commands.run_and(Command::MoveToNewSession { seq }, || {
+            request_animation_frame(|| focus_or_title("composer-input"));
+        });
     }
 
     pub fn start_edit(&self, seq: u64) {

@@ -6,7 +6,8 @@
 //! are announced (`aria-live="polite"`). The channel's automatic replies (Q14) are
 //! `li.msg.from-system`, labelled "Automatic message", on the customer's side in a neutral style.
 //! Edits and deletions (M8, M9) are folded into the message they name (`message_fold`); each
-//! bubble is drawn by `message_bubble`.
+//! bubble is drawn by `message_bubble`. A move to a new conversation (M6) shows, just before the
+//! first moved message, the old session's closing line and the new session's separator.
 
 use crate::app::use_ui;
 use crate::dialog_log::DialogLog;
@@ -64,6 +65,12 @@ fn line(lang: Lang, event: Event) -> AnyView {
     let seq = event.seq;
     match event.body {
         EventBody::SessionOpened { session } => separator(seq, lang.session_started(session)),
+        // M6: the old session's last line, then the new one's separator, before `from`.
+        EventBody::SessionSplit { session, .. } => view! {
+            {system(seq, system_text(lang, &event).unwrap_or_default())}
+            {separator(seq, lang.session_started(session))}
+        }
+        .into_any(),
         _ => system(seq, system_text(lang, &event).unwrap_or_default()),
     }
 }
@@ -81,6 +88,9 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
             lang.moved_to_channel(actor(), channel_name)
         }
         EventBody::Invited { agent_name, .. } => lang.invited(actor(), agent_name),
+        EventBody::SessionSplit { session, .. } => {
+            lang.moved_on(actor(), session.saturating_sub(1), *session)
+        }
         EventBody::Pinned => lang.locked(actor(), true),
         EventBody::Unpinned => lang.locked(actor(), false),
         EventBody::Blocked => lang.blocked(actor(), true),

@@ -92,6 +92,12 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "is_false")]
         internal: bool,
     },
+    /// Session `session` begins at message `from`, moved out of the session before it with
+    /// every later message (M6); readers place this event just before `from`. Agents only.
+    SessionSplit {
+        session: u32,
+        from: u64,
+    },
     /// The owner locked the session as theirs (Q11): not taken over, not redistributed.
     Pinned,
     Unpinned,
@@ -227,6 +233,10 @@ mod tests {
             (
                 EventBody::MessageDeleted { seq: 4, internal: true },
                 r#"{"type":"message_deleted","seq":4,"internal":true}"#,
+            ),
+            (
+                EventBody::SessionSplit { session: 2, from: 5 },
+                r#"{"type":"session_split","session":2,"from":5}"#,
             ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),

@@ -19,7 +19,8 @@ pub enum Viewer {
 ///
 /// A customer sees only what concerns them: who is answering now, not how it came to be
 /// (a transfer or a take-over reads as "Luis joined the chat"); a close, not its reason; no
-/// hidden note (C6) and no lock (Q11). A message they see keeps its quote (M1): `decide` lets a
+/// hidden note (C6), no lock (Q11) and no move of their messages to a new session (M6: for
+/// them it is one chat). A message they see keeps its quote (M1): `decide` lets a
 /// public message quote only public messages, so the quoted one is theirs to see too.
 pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
     if viewer == Viewer::Agent {
@@ -34,6 +35,7 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
         | EventBody::Blocked
         | EventBody::Unblocked
         | EventBody::MovedToChannel { .. }
+        | EventBody::SessionSplit { .. }
         | EventBody::Unknown => return None,
         EventBody::Transferred { agent, agent_name } => {
             EventBody::Answered { agent: agent.clone(), agent_name: agent_name.clone() }

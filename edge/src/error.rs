@@ -129,7 +129,7 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         | Rejection::NotAnswered
         | Rejection::PinnedByOther { .. } => 409,
         Rejection::UnknownAgent | Rejection::UnknownChannel | Rejection::UnknownMessage => 404,
-        Rejection::MessageDeleted | Rejection::QuoteNotPublic => 409,
+        Rejection::MessageDeleted | Rejection::QuoteNotPublic | Rejection::CannotSplitHere => 409,
         Rejection::Blocked => 403,
     }
 }

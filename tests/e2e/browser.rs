@@ -334,6 +334,21 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
     customer.check_accessibility("widget with a quoted reply").await?;
     customer.client.enter_parent_frame().await?;
     customer.screenshot("42-widget-quoted-reply").await?;
+
+    // M6: the second question is another topic; the agent moves it to a new session, which
+    // starts just before it. The customer's chat goes on as it was.
+    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-menu-button").await?;
+    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-action-move").await?;
+    agent.find_text("#messages li.system", "Session 1 ends here").await?;
+    agent.find_text("#messages li.session-start", "Session 2 started").await?;
+    agent.screenshot("43-agent-moved-to-new-session").await?;
+    agent.check_accessibility("a moved topic").await?;
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    send(&customer, "Gracias").await?;
+    agent.find_text("#messages li.msg.from-visitor .msg-text", "Gracias").await?;
+    let lines = customer.client.find_all(Locator::Css("#messages li.system")).await?;
+    assert_eq!(lines.len(), 1, "only 'joined': no close, no new session for the customer");
     customer.close().await?;
     agent.close().await?;
     Ok(())

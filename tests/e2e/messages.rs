@@ -203,3 +203,61 @@ async fn c7_the_team_keeps_a_library_of_canned_responses() -> anyhow::Result<()>
     assert_eq!(status, 404);
     Ok(())
 }
+
+#[tokio::test]
+async fn m6_a_new_topic_moves_to_a_new_session_and_every_message_stays_once() -> anyhow::Result<()>
+{
+    let edge = Edge::start_fresh("split").await?;
+    edge.seed(&demo::seed()).await?;
+    let (_, luis, marta) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("¿Cuánto cuesta la lámpara Arco?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    luis.command(&dialog, post("249 €, con envío incluido.")).await?;
+    let topic = customer.say("Otra cosa: necesito la factura del pedido 12").await?;
+    let topic_seq = topic.events.last().map_or(0, |e| e.seq);
+    customer.say("Es para mi empresa").await?;
+    let mut customer_socket = customer.socket(Some(topic_seq + 1)).await?;
+    let _: EventsFrame = customer_socket.next().await?;
+
+    // Only the owner, only from a later message of the open session.
+    let split = Command::MoveToNewSession { seq: topic_seq };
+    assert_eq!(
+        failure(marta.command(&dialog, split.clone()).await),
+        (409, "answered_by_other".into())
+    );
+    assert_eq!(
+        failure(luis.command(&dialog, Command::MoveToNewSession { seq: 2 }).await),
+        (409, "cannot_split_here".into())
+    );
+    let moved = luis.command(&dialog, split).await?;
+    assert_eq!(
+        moved.events.iter().map(|e| &e.body).collect::<Vec<_>>(),
+        [&EventBody::SessionSplit { session: 2, from: topic_seq }]
+    );
+    luis.command(&dialog, post("Te la envío ahora mismo.")).await?;
+
+    // Agents see the move; the customer's chat simply goes on, without it.
+    let seen =
+        customer_socket.events_until(|e| matches!(e.body, EventBody::MessagePosted { .. })).await?;
+    assert!(seen.iter().all(|e| !matches!(e.body, EventBody::SessionSplit { .. })), "{seen:?}");
+    let customer_view = customer.events(None).await?;
+    assert!(customer_view.events.iter().all(|e| !matches!(e.body, EventBody::SessionSplit { .. })));
+    let agents_view = luis.events(&dialog, None).await?;
+    let posted: Vec<u64> = agents_view
+        .events
+        .iter()
+        .filter(|e| matches!(e.body, EventBody::MessagePosted { .. }))
+        .map(|e| e.seq)
+        .collect();
+    let mut once = posted.clone();
+    once.dedup();
+    assert_eq!((posted.len(), once.len()), (5, 5), "every message once: {posted:?}");
+
+    // The inbox row is session 2 now, still Luis's.
+    let row = openline_tests::api::Agent::inbox(&luis).await?;
+    let openline_core::protocol::InboxFrame::Snapshot { dialogs } = row else { panic!("snapshot") };
+    let row = dialogs.iter().find(|d| d.dialog_id == dialog).expect("in the inbox");
+    assert_eq!(row.session, 2);
+    Ok(())
+}

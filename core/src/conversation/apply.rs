@@ -15,8 +15,14 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.participants.clear();
             state.pinned = false;
             state.last_activity_at = Some(event.at);
+            state.first_message = None;
+        }
+        EventBody::SessionSplit { session, from } => {
+            state.session = *session;
+            state.first_message = Some(*from);
         }
         EventBody::MessagePosted { text, internal, .. } => {
+            state.first_message.get_or_insert(event.seq);
             if *internal {
                 return;
             }

@@ -6,6 +6,7 @@ use super::editing;
 use super::lifecycle;
 use super::messages;
 use super::quoting;
+use super::splitting;
 use super::state::DialogState;
 use crate::auth::Role;
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
@@ -67,6 +68,10 @@ pub enum Command {
     DeleteMessage {
         seq: u64,
     },
+    /// Message `seq` and those after it start a new session (M6).
+    MoveToNewSession {
+        seq: u64,
+    },
 }
 
 impl Command {
@@ -84,7 +89,9 @@ impl Command {
     /// history into `Context::message`.
     pub fn target_message(&self) -> Option<u64> {
         match self {
-            Command::EditMessage { seq, .. } | Command::DeleteMessage { seq } => Some(*seq),
+            Command::EditMessage { seq, .. }
+            | Command::DeleteMessage { seq }
+            | Command::MoveToNewSession { seq } => Some(*seq),
             Command::Post { quote, .. } => *quote,
             _ => None,
         }
@@ -155,6 +162,8 @@ pub enum Rejection {
     Blocked,
     /// A message to the customer may not quote a hidden note (M1, C6).
     QuoteNotPublic,
+    /// A new session starts at a later message of the open session, never its first (M6).
+    CannotSplitHere,
 }
 
 impl Rejection {
@@ -173,6 +182,7 @@ impl Rejection {
             Rejection::MessageDeleted => "message_deleted",
             Rejection::Blocked => "blocked",
             Rejection::QuoteNotPublic => "quote_not_public",
+            Rejection::CannotSplitHere => "cannot_split_here",
         }
     }
 
@@ -198,6 +208,10 @@ impl Rejection {
             Rejection::Blocked => "This conversation does not accept messages.".into(),
             Rejection::QuoteNotPublic => {
                 "A message to the customer cannot quote a hidden note.".into()
+            }
+            Rejection::CannotSplitHere => {
+                "A new conversation starts at a later message of the open session, not its first."
+                    .into()
             }
         }
     }
@@ -266,6 +280,7 @@ fn agent_command(
         Command::AutoClose => Err(Rejection::Forbidden),
         Command::EditMessage { seq, text } => editing::edit(me, ctx.role, *seq, text, ctx.message),
         Command::DeleteMessage { seq } => editing::delete(me, ctx.role, *seq, ctx.message),
+        Command::MoveToNewSession { seq } => splitting::split(state, me, *seq, ctx.message),
     }
 }
 

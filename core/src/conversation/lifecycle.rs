@@ -132,7 +132,7 @@ fn close(
     Ok(vec![EventBody::Closed { session: state.session, reason }])
 }
 
-fn require_owner(state: &DialogState, me: &AgentRef) -> Result<(), Rejection> {
+pub(super) fn require_owner(state: &DialogState, me: &AgentRef) -> Result<(), Rejection> {
     match &state.status {
         SessionStatus::Idle => Err(Rejection::NoOpenSession),
         SessionStatus::Unanswered => Err(Rejection::NotAnswered),

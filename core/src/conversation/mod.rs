@@ -9,6 +9,7 @@ mod editing;
 mod lifecycle;
 mod messages;
 mod quoting;
+mod splitting;
 mod state;
 
 pub use apply::apply;

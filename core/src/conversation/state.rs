@@ -33,6 +33,9 @@ pub struct DialogState {
     pub channel: Option<ChannelId>,
     /// The customer was blocked (Q6): their messages are refused.
     pub blocked: bool,
+    /// The first message of the latest session, where a move to a new session may not start
+    /// (M6). `None` in snapshots from before it was kept, until the next session.
+    pub first_message: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 //! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis, eva,
 //! system} and verb ∈ {say, note, quote <seq> <text>, note-quote <seq> <text>, answer, finish,
 //! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
-//! edit <seq> <text>, delete <seq>}. Trace: per step, the event types it appended (a quote as
-//! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
+//! edit <seq> <text>, delete <seq>, split <seq>}. Trace: per step, the event types it appended
+//! (a quote as `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
 use crate::auth::Role;
@@ -68,6 +68,7 @@ fn command(verb: &str, text: &str) -> Command {
             Command::EditMessage { seq: seq.parse().unwrap(), text: text.to_owned() }
         }
         "delete" => Command::DeleteMessage { seq: text.parse().unwrap() },
+        "split" => Command::MoveToNewSession { seq: text.parse().unwrap() },
         other => panic!("unknown verb {other}"),
     }
 }
@@ -91,6 +92,7 @@ fn event_type(e: &Event) -> String {
         EventBody::MessageDeleted { .. } => "deleted",
         EventBody::Taken { .. } => "taken",
         EventBody::Invited { .. } => "invited",
+        EventBody::SessionSplit { session, from } => return format!("split({session}@{from})"),
         EventBody::Pinned => "pinned",
         EventBody::Unpinned => "unpinned",
         EventBody::Blocked => "blocked",
@@ -424,6 +426,7 @@ fn snapshot_contact_center_commands() {
             r#"{"type":"edit_message","seq":4,"text":"hi"}"#,
         ),
         (Command::DeleteMessage { seq: 4 }, r#"{"type":"delete_message","seq":4}"#),
+        (Command::MoveToNewSession { seq: 5 }, r#"{"type":"move_to_new_session","seq":5}"#),
         (Command::Pin, r#"{"type":"pin"}"#),
         (Command::Unpin, r#"{"type":"unpin"}"#),
     ];
@@ -621,4 +624,35 @@ fn m1_a_quote_survives_in_the_customers_view_of_the_reply() {
     let (_, log, _) = run("visitor: say hola | luis: quote 2 hola, ¿en qué te ayudo?");
     let reply = crate::view::view(&log[3], crate::view::Viewer::Customer).unwrap();
     assert!(matches!(reply.body, EventBody::MessagePosted { quote: Some(2), .. }));
+}
+
+// Seqs: 1 session_opened, 2 the first question, 3 answered, 4 Luis's reply, 5 and 6 a new topic.
+
+#[test]
+fn m6_a_new_topic_becomes_the_next_session_with_the_same_owner() {
+    check(
+        "visitor: say ¿precio de la Arco? | luis: say 249 € | visitor: say Otra cosa: mi factura | visitor: say del pedido 12 | luis: split 5 | luis: say Te la envío | luis: finish | visitor: say gracias",
+        "session_opened message_posted | answered message_posted | message_posted | message_posted | split(2@5) | message_posted | closed | session_opened message_posted ; unanswered session=3 unread=1",
+    );
+}
+
+#[test]
+fn m6_only_the_owner_moves_and_only_from_a_later_message_of_the_open_session() {
+    check(
+        "visitor: say hola | luis: say hola | visitor: say otra cosa | eva: split 5 | luis: split 2 | luis: split 3 | luis: split 99 | luis: split 5 | luis: split 5",
+        "session_opened message_posted | answered message_posted | message_posted | !answered_by_other | !cannot_split_here | !unknown_message | !unknown_message | split(2@5) | !cannot_split_here ; in_progress(luis) session=2 unread=1",
+    );
+    check(
+        "visitor: say hola | luis: say hola | luis: finish | visitor: say again | luis: answer | luis: split 4",
+        "session_opened message_posted | answered message_posted | closed | session_opened message_posted | answered | !cannot_split_here ; in_progress(luis) session=2 unread=1",
+    );
+}
+
+#[test]
+fn m6_customers_are_not_told_of_the_move() {
+    let (state, log, _) = run("visitor: say a | luis: say b | visitor: say c | luis: split 5");
+    assert_eq!(state.first_message, Some(5));
+    let split = log.last().unwrap();
+    assert_eq!(crate::view::view(split, crate::view::Viewer::Customer), None);
+    assert!(crate::view::view(split, crate::view::Viewer::Agent).is_some());
 }
