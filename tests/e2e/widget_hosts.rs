@@ -276,3 +276,58 @@ Openline('identify', {{ userId: 'customer-1001', hash: '{hash}' }});"
     page.close().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_title() -> Result<()>
+{
+    let edge = Edge::start_fresh("unread").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&edge.url("/demo/")).await?;
+    page.find("openline-chat").await?;
+    let title = eval(&page, "return document.title").await?;
+    eval(
+        &page,
+        "window.__events = [];
+         ['message', 'unread'].forEach(n => Openline.on(n, () => window.__events.push(n)));
+         Openline.open(); return null",
+    )
+    .await?;
+    enter_chat(&page).await?;
+    page.type_into("#composer-input", "Do you ship to Portugal?").await?;
+    page.click("#composer-send").await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "Portugal").await?;
+    page.client.enter_parent_frame().await?;
+    eval(&page, "Openline.close(); return null").await?;
+
+    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let dialog = dialogs.first().context("the customer's dialog")?.dialog_id.clone();
+    ana.command(&dialog, Command::Answer).await?;
+    ana.command(&dialog, post("Yes, in 3 days.")).await?;
+    ana.command(&dialog, post("Anything else?")).await?;
+    let badge = "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button span');
+                 return [b.textContent, getComputedStyle(b).display, document.title,
+                         document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-label')]";
+    let mut seen = Value::Null;
+    for _ in 0..100 {
+        seen = eval(&page, badge).await?;
+        if seen[0] == "2" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ensure!(seen[0] == "2" && seen[1] == "block", "badge: {seen}");
+    ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
+    ensure!(seen[3] == "Open chat (2 unread)", "label: {seen}");
+    page.screenshot("83-launcher-unread").await?;
+    let events = eval(&page, "return window.__events").await?;
+    ensure!(events == serde_json::json!(["message", "unread", "message", "unread"]), "{events}");
+
+    eval(&page, "Openline.open(); return null").await?;
+    let seen = eval(&page, badge).await?;
+    ensure!(seen[1] == "none" && seen[2] == title, "after opening: {seen}");
+    page.close().await?;
+    Ok(())
+}

@@ -172,11 +172,17 @@ fn recheck_session(channel: String, token: String, phase: RwSignal<Phase>) {
 
 /// Asks the page that embeds us (the loader) to hide the window.
 fn ask_parent_to_close() {
+    tell_parent("openline:close");
+}
+
+/// Tells the loader something happened: `openline:close`, or `openline:message` when a new
+/// message for the customer arrived (it counts them as unread while the window is hidden).
+/// The messages carry nothing secret, and the host page's origin is not known here.
+pub fn tell_parent(kind: &str) {
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
-    if let Ok(message) = web_sys::js_sys::JSON::parse(r#"{"type":"openline:close"}"#) {
-        // The message carries nothing secret, and the host page's origin is not known here.
+    if let Ok(message) = web_sys::js_sys::JSON::parse(&format!(r#"{{"type":"{kind}"}}"#)) {
         _ = parent.post_message(&message, "*");
     }
 }

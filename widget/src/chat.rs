@@ -35,6 +35,10 @@ pub fn Chat(
         &session.visitor_token,
         move |frame| {
             shown.update(|s| s.events(&frame.events));
+            // Live messages to the customer: the page's launcher counts them while hidden.
+            if !frame.reset && frame.events.iter().any(is_for_the_customer) {
+                crate::app::tell_parent("openline:message");
+            }
             timeline.update(|t| t.apply_frame(frame));
         },
         move |frame| {
@@ -83,6 +87,12 @@ pub fn Chat(
         <p class="typing" id="typing-indicator">{typist}</p>
         <Composer outbox on_typing on_stop />
     }
+}
+
+/// A new message from an agent or the channel (not the customer's own).
+fn is_for_the_customer(event: &openline_core::Event) -> bool {
+    matches!(event.body, openline_core::EventBody::MessagePosted { internal: false, .. })
+        && !matches!(event.actor, Actor::Visitor { .. })
 }
 
 fn send(sender: Sender, update: TypingUpdate) {

@@ -1,7 +1,8 @@
 /* Openline chat loader (/widget.js): a launcher in an open shadow root; the chat iframe is
    made on first open. Styles go through element.style only, so a strict CSP allows them.
    API: window.Openline.open() / close() / toggle() / identify({ userId, hash }) /
-   setLocale(lang) / on(event, fn) with events 'ready', 'open', 'close'. Calls made before
+   setLocale(lang) / unread() / on(event, fn) with events 'ready', 'open', 'close',
+   'message' (one for the customer arrived) and 'unread' (the count changed). Calls made before
    this file ran are replayed: `window.Openline = window.Openline || function () {
    (Openline.q = Openline.q || []).push(arguments) }` then `Openline('open')`. */
 (function (w, d) {
@@ -15,12 +16,24 @@
   var b = d.createElement('button'), N = 'http://www.w3.org/2000/svg';
   var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
   var wide = w.matchMedia('(min-width:481px)'), vv = w.visualViewport, on = 0, f;
-  var SH = '0 4px 14px rgba(0,0,0,.25)', handlers = {}, ready = 0;
+  var SH = '0 4px 14px rgba(0,0,0,.25)', handlers = {}, ready = 0, unread = 0, title;
+  var badge = d.createElement('span');
   var at = function (e, k, v) { e.setAttribute(k, v); };
   var px = function (n) { return n + 'px'; };
 
   function emit(name) {
     (handlers[name] || []).forEach(function (fn) { try { fn(); } catch (e) { setTimeout(function () { throw e; }); } });
+  }
+
+  // Messages that came while the chat was hidden: a count on the launcher and in the title.
+  function count(n) {
+    var base = d.title.replace(/^\(\d+\) /, '');
+    unread = n;
+    badge.textContent = n > 9 ? '9+' : n;
+    badge.style.display = n ? 'block' : 'none';
+    at(b, 'aria-label', (on ? 'Close chat' : 'Open chat') + (n ? ' (' + n + ' unread)' : ''));
+    d.title = n ? '(' + n + ') ' + base : base;
+    emit('unread');
   }
 
   function src() {
@@ -63,6 +76,7 @@
     fit();
     if (resized || !f) return;
     if (was != open) emit(open ? 'open' : 'close');
+    if (open && unread) count(0);
     // Focus goes back to the launcher only from inside the chat.
     if (open) f.focus(); else if (inside) b.focus();
   }
@@ -79,6 +93,12 @@
   at(p, 'fill', '#fff');
   svg.appendChild(p);
   b.appendChild(svg);
+  // White on #c4320a is 5.2:1.
+  badge.style.cssText = 'position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;' +
+    'padding:0 5px;box-sizing:border-box;border-radius:10px;background:#c4320a;color:#fff;' +
+    'font:700 12px/20px system-ui,sans-serif;text-align:center;display:none';
+  at(badge, 'aria-hidden', 'true');
+  b.appendChild(badge);
   b.type = 'button';
   // White on #1f5eff is 5.1:1; the focus ring (white, then navy) shows on any page.
   b.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483646;width:56px;' +
@@ -94,13 +114,19 @@
   wide.onchange = function () { set(on, 1); };
   if (vv) { vv.addEventListener('resize', fit); vv.addEventListener('scroll', fit); }
   w.addEventListener('message', function (e) {
-    if (f && e.source == f.contentWindow && e.origin == o && (e.data || {}).type == 'openline:close') set(0);
+    var type = f && e.source == f.contentWindow && e.origin == o && (e.data || {}).type;
+    if (type == 'openline:close') set(0);
+    if (type == 'openline:message') {
+      emit('message');
+      if (!on) count(unread + 1);
+    }
   });
 
   var api = {
     open: function () { set(1); },
     close: function () { set(0); },
     toggle: function () { set(!on); },
+    unread: function () { return unread; },
     identify: function (who) {
       uid = who && who.userId != null ? String(who.userId) : null;
       uh = who && who.hash;
