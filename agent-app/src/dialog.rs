@@ -14,6 +14,7 @@ use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
 use crate::i18n::ComposeText;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
+use crate::mentions::still_named;
 use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
@@ -76,6 +77,7 @@ pub fn DialogPane(
     let tools = MessageTools::new(ui, commands, me.clone(), state);
     let customer_name = Signal::derive(name.clone());
     let quoting = tools.quoting;
+    let picked = RwSignal::new(Vec::new());
     let quoted = Signal::derive(move || {
         let seq = quoting.get()?;
         log.with(|l| quote_of(&fold(l.events()), seq))
@@ -92,11 +94,13 @@ pub fn DialogPane(
             return;
         }
         let quote = quoting.get_untracked();
-        let post = Command::Post { text, internal: internal.get_untracked(), quote };
+        let mentions = picked.with_untracked(|p| still_named(&text, p));
+        let post = Command::Post { text, internal: internal.get_untracked(), quote, mentions };
         typing.stopped();
         commands.run_and(post, move || {
             draft.set(String::new());
             quoting.set(None);
+            picked.set(Vec::new());
         });
     });
     // The composer's quick commands (C3).
@@ -138,7 +142,7 @@ pub fn DialogPane(
                 </Show>
             }>
                 <Composer draft internal pending on_send=send on_quick customer_name quoting quoted
-                    on_leave=Callback::new(move |()| typing.stopped())/>
+                    on_leave=Callback::new(move |()| typing.stopped()) picked/>
             </Show>
         </section>
     }

@@ -3,7 +3,7 @@
 //! A dialog sends its summary after every change; messages themselves never pass through the
 //! workspace.
 
-use crate::conversation::{DialogState, LastMessage, SessionStatus};
+use crate::conversation::{DialogState, LastMessage, Mention, SessionStatus};
 use crate::event::CloseReason;
 use crate::ids::{AgentId, ChannelId, DialogId, VisitorId};
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,9 @@ pub struct DialogSummary {
     /// Who a waiting session is offered to (Q13), filled in by the workspace; empty: anyone.
     #[serde(default)]
     pub offered_to: Vec<AgentId>,
+    /// The latest message mentioning colleagues (C2), so they are told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_mention: Option<Mention>,
 }
 
 impl DialogSummary {
@@ -60,6 +63,7 @@ impl DialogSummary {
             pinned: state.pinned,
             last_close: state.last_close,
             offered_to: Vec::new(),
+            last_mention: state.last_mention.clone(),
         }
     }
 }
@@ -139,6 +143,7 @@ mod tests {
             pinned: false,
             last_close: None,
             offered_to: vec![],
+            last_mention: None,
         }
     }
 

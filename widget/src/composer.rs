@@ -60,7 +60,12 @@ pub fn Composer(
         // The composer may be gone when the reply comes (a new session): below, only calls
         // that ignore a disposed signal (`set`, `update`, `try_*`).
         spawn_local(async move {
-            let command = Command::Post { text: text.clone(), internal: false, quote: None };
+            let command = Command::Post {
+                text: text.clone(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            };
             let result = api::post_command(&token, id.clone(), command).await;
             sending.set(false);
             timeline.update(|t| {

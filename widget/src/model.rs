@@ -118,7 +118,7 @@ impl Timeline {
         let mut previous_author: Option<&Actor> = None;
         for event in &self.events {
             let row = match &event.body {
-                EventBody::MessagePosted { internal: false, text, quote } => Row::Message {
+                EventBody::MessagePosted { internal: false, text, quote, .. } => Row::Message {
                     seq: event.seq,
                     author: author(&event.actor),
                     text: text.clone(),
@@ -249,6 +249,7 @@ mod tests {
             text: text.into(),
             internal,
             quote: None,
+            mentions: Vec::new(),
         };
         script
             .split(" | ")
@@ -264,7 +265,12 @@ mod tests {
                         let quote = quoting[1..].parse().ok();
                         (
                             ana.clone(),
-                            EventBody::MessagePosted { text: text.into(), internal: false, quote },
+                            EventBody::MessagePosted {
+                                text: text.into(),
+                                internal: false,
+                                quote,
+                                mentions: Vec::new(),
+                            },
                         )
                     }
                     Some(("edit", rest)) => {
