@@ -7,6 +7,9 @@
 //! draft that is a whole command runs it, and one that is exactly `/code` of a response is
 //! expanded, rather than sent.
 //!
+//! An `@` starting a word offers colleagues to mention (C2); the ones picked are kept for the
+//! dialog, which sends those still named in the text.
+//!
 //! Quoting (M1): while the reply quotes a message, `quote_chip` shows it above the textarea;
 //! Escape in the textarea removes it. The emoji button (C4, `emoji_picker`) inserts at the
 //! caret.
@@ -17,12 +20,14 @@ use crate::canned_store::use_canned;
 use crate::composer_suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
 use crate::emoji_picker::EmojiPicker;
 use crate::i18n::Text;
+use crate::mentions;
 use crate::message_fold::Quote;
 use crate::quick_commands::{parse, Ready};
 use crate::quote_chip::{QuoteChip, CHIP_ID};
 use leptos::prelude::*;
 use openline_core::canned::{CannedResponse, Placeholders};
 use openline_core::emoji::insert_at;
+use openline_core::event::AgentRef;
 use openline_core::limits::MAX_MESSAGE_CHARS;
 use wasm_bindgen::JsCast;
 
@@ -48,6 +53,8 @@ pub fn Composer(
     quoted: Signal<Option<Quote>>,
     /// Focus left the textarea (the agent stopped typing, W2).
     on_leave: Callback<()>,
+    /// The colleagues picked from the `@` list while writing (C2).
+    picked: RwSignal<Vec<AgentRef>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_canned();
@@ -74,6 +81,14 @@ pub fn Composer(
         Some(Suggestion::Canned(r)) => {
             let filled = fill.run(r);
             draft.update(|d| *d = replace_query(d, &filled));
+        }
+        Some(Suggestion::Agent(agent)) => {
+            draft.update(|d| {
+                if let Some((at, _)) = mentions::query(d) {
+                    *d = mentions::complete(d, at, &agent.name);
+                }
+            });
+            picked.update(|p| p.push(agent));
         }
         None => {}
     };

@@ -1,15 +1,21 @@
-//! The composer's `/` suggestions: a listbox above the textarea, which keeps the focus and
-//! points at the active option with `aria-activedescendant`. Quick commands come first (C3,
-//! `quick_commands`), then canned responses (C7) filtered by what follows the slash. Arrow
-//! keys move, Enter or a click picks, Escape closes the list until the draft changes.
+//! The composer's suggestions: a listbox above the textarea, which keeps the focus and points
+//! at the active option with `aria-activedescendant`. After a leading `/`: quick commands first
+//! (C3, `quick_commands`), then canned responses (C7) filtered by what follows the slash. After
+//! an `@` starting a word: colleagues to mention (C2, `mentions`), the directory fetched the
+//! first time. Arrow keys move, Enter or a click picks, Escape closes the list until the draft
+//! changes.
 
+use crate::api;
 use crate::app::use_ui;
 use crate::canned_model::{slash_query, suggestions};
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, Lang};
+use crate::mentions;
 use crate::quick_commands::{matching, parse, Quick, Ready};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use openline_core::canned::CannedResponse;
+use openline_core::event::AgentRef;
 
 /// At most this many canned responses are listed; typing more narrows them.
 const MAX_CANNED: usize = 8;
@@ -22,6 +28,8 @@ pub const LIST_ID: &str = "canned-suggestions";
 pub enum Suggestion {
     Quick(Quick),
     Canned(CannedResponse),
+    /// A colleague to mention (C2).
+    Agent(AgentRef),
 }
 
 /// The list's state, shared by the textarea's key handler and the list. `Copy`.
@@ -37,10 +45,16 @@ pub struct Suggestions {
 impl Suggestions {
     pub fn new(draft: RwSignal<String>) -> Suggestions {
         let store = use_canned();
+        let team = use_team();
         let dismissed = RwSignal::new(None::<String>);
         let items = Memo::new(move |_| {
-            let open = draft
-                .with(|d| slash_query(d).is_some() && dismissed.with(|x| x.as_ref() != Some(d)));
+            if dismissed.with(|x| draft.with(|d| x.as_ref() == Some(d))) {
+                return Vec::new();
+            }
+            if let Some(items) = draft.with(|d| colleagues(team, d)) {
+                return items;
+            }
+            let open = draft.with(|d| slash_query(d).is_some());
             // `/rename <name>` is finished: Enter must run it, not pick a response.
             let renaming =
                 draft.with(|d| matches!(parse(d), Some(Ready::Rename(n)) if !n.is_empty()));
@@ -65,6 +79,11 @@ impl Suggestions {
             active.set(0);
         });
         Suggestions { items, active, dismissed, draft }
+    }
+
+    /// The list offers colleagues to mention.
+    pub fn mentioning(&self) -> bool {
+        self.items.with(|i| matches!(i.first(), Some(Suggestion::Agent(_))))
     }
 
     pub fn is_open(&self) -> bool {
@@ -117,21 +136,22 @@ pub fn SuggestionList(
                 let (code, title, text) = match &item {
                     Suggestion::Quick(q) => {
                         let (title, text) = quick_texts(ui.lang, *q);
-                        (q.code().to_owned(), title.to_owned(), text.to_owned())
+                        (format!("/{}", q.code()), title.to_owned(), text.to_owned())
                     }
                     Suggestion::Canned(r) => {
-                        (r.input.code.clone(), r.input.title.clone(), fill.run(r.clone()))
+                        (format!("/{}", r.input.code), r.input.title.clone(), fill.run(r.clone()))
                     }
+                    Suggestion::Agent(a) => ("@".to_owned(), a.name.clone(), String::new()),
                 };
                 let quick = matches!(item, Suggestion::Quick(_));
-                let data = code.clone();
+                let data = code.trim_start_matches(['/', '@']).to_owned();
                 view! {
                     <li
                         id=option_id(i)
                         class="canned-option"
                         class:quick-option=quick
                         role="option"
-                        data-canned-code=(!quick).then(|| data.clone())
+                        data-canned-code=matches!(item, Suggestion::Canned(_)).then(|| data.clone())
                         data-quick=quick.then_some(data)
                         aria-selected=if i == current { "true" } else { "false" }
                         // Keep focus (and the caret) in the textarea.
@@ -139,7 +159,7 @@ pub fn SuggestionList(
                         on:click=move |_| on_pick.run(i)
                     >
                         <span class="canned-option-head">
-                            <span class="canned-option-code">"/" {code}</span>
+                            <span class="canned-option-code">{code}</span>
                             <span class="canned-option-title">{title}</span>
                         </span>
                         <span class="canned-option-text">{text}</span>
@@ -151,11 +171,38 @@ pub fn SuggestionList(
     view! {
         <Show when=move || suggestions.is_open()>
             <ul id=LIST_ID class="canned-suggestions" role="listbox"
-                aria-label=ui.lang.c(ComposeText::Suggestions)>
+                aria-label=move || ui.lang.c(if suggestions.mentioning() {
+                    ComposeText::Colleagues
+                } else {
+                    ComposeText::Suggestions
+                })>
                 {options}
             </ul>
         </Show>
     }
+}
+
+/// The colleagues to offer while an `@name` is being typed; `None` when none is (the list is
+/// fetched the first time one is).
+fn colleagues(team: RwSignal<Option<Vec<AgentRef>>>, draft: &str) -> Option<Vec<Suggestion>> {
+    let (_, query) = mentions::query(draft)?;
+    Some(team.with(|team| {
+        let team = team.as_deref().unwrap_or_default();
+        let found = mentions::matching(team, query).into_iter().take(MAX_CANNED);
+        found.cloned().map(Suggestion::Agent).collect::<Vec<_>>()
+    }))
+}
+
+/// The workspace's agents, for mentions: fetched once, the first time the composer is used.
+fn use_team() -> RwSignal<Option<Vec<AgentRef>>> {
+    let team = RwSignal::new(None);
+    spawn_local(async move {
+        if let Ok(agents) = api::agents().await {
+            let refs = agents.into_iter().map(|a| AgentRef { id: a.id, name: a.name });
+            team.try_set(Some(refs.collect()));
+        }
+    });
+    team
 }
 
 /// A quick command's title and one-line explanation.

@@ -14,6 +14,7 @@ use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
 use crate::i18n::ComposeText;
 use crate::i18n::Text;
 use crate::icons::LockIcon;
+use crate::mentions::still_named;
 use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
@@ -77,6 +78,7 @@ pub fn DialogPane(
     let tools = MessageTools::new(ui, commands, me.clone(), state);
     let customer_name = Signal::derive(name.clone());
     let quoting = tools.quoting;
+    let picked = RwSignal::new(Vec::new());
     let quoted = Signal::derive(move || {
         let seq = quoting.get()?;
         log.with(|l| quote_of(&fold(l.events()), seq))
@@ -93,11 +95,13 @@ pub fn DialogPane(
             return;
         }
         let quote = quoting.get_untracked();
-        let post = Command::Post { text, internal: internal.get_untracked(), quote };
+        let mentions = picked.with_untracked(|p| still_named(&text, p));
+        let post = Command::Post { text, internal: internal.get_untracked(), quote, mentions };
         typing.stopped();
         commands.run_guarded(sending, post, move || {
             draft.set(String::new());
             quoting.set(None);
+            picked.set(Vec::new());
         });
     });
     // The composer's quick commands (C3).
@@ -144,7 +148,7 @@ pub fn DialogPane(
                 </Show>
             }>
                 <Composer draft internal pending=sending on_send=send on_quick customer_name quoting quoted
-                    on_leave=Callback::new(move |()| typing.stopped())/>
+                    on_leave=Callback::new(move |()| typing.stopped()) picked/>
             </Show>
         </section>
     }

@@ -674,6 +674,14 @@ impl Lang {
         }
     }
 
+    /// Toast and desktop notification: a colleague mentioned me (C2).
+    pub fn mentioned_you(self, by: &str, visitor: &str) -> String {
+        match self {
+            Lang::En => format!("{by} mentioned you in {visitor}"),
+            Lang::Es => format!("{by} te mencionó en {visitor}"),
+        }
+    }
+
     /// Toast and desktop notification: a conversation appeared in the Unanswered list (Q1).
     pub fn new_conversation_from(self, visitor: &str) -> String {
         match self {
@@ -1304,6 +1312,7 @@ pub enum ComposeText {
     NoEmoji,
     EmojiFailed,
     MoveToNew,
+    Colleagues,
 }
 
 impl Lang {
@@ -1352,6 +1361,8 @@ impl Lang {
             (Lang::Es, EmojiFailed) => {
                 "No se pudieron cargar los emoji. Cierra y vuelve a intentarlo."
             }
+            (Lang::En, Colleagues) => "Colleagues to mention",
+            (Lang::Es, Colleagues) => "Compañeros a mencionar",
             (Lang::En, MoveToNew) => "Move to a new conversation",
             (Lang::Es, MoveToNew) => "Mover a una nueva conversación",
         }

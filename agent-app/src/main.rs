@@ -21,7 +21,7 @@
 //! - `typing`: the customer's "is typing…" line and the agent's own typing updates (W2).
 //! - `composer_suggest` (+ `quick_commands`), `quote_chip`, `dialog_title`, `chat_names`: the
 //!   composer's `/` suggestions and quick commands, the quote above it, and the header's chat
-//!   name, rename and "Copy chat ID" (C3); `emoji_picker` (C4).
+//!   name, rename and "Copy chat ID" (C3); `emoji_picker` (C4); `mentions` (C2, `@Name`).
 //! - `canned_screen` (+ `canned_editor`, `canned_store`, `canned_model`): the canned responses
 //!   library and the composer's `/` suggestions (C7).
 //! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
@@ -68,6 +68,7 @@ mod dialog_log;
 mod dialog_notice;
 mod dialog_title;
 mod emoji_picker;
+mod mentions;
 mod message_bubble;
 mod message_fold;
 mod message_menu;

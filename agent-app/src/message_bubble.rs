@@ -42,6 +42,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
         .into_any();
     }
     let text = m.text.clone();
+    let mentions = m.mentions.clone();
     let history = m.history.clone();
     let edited = m.edited;
     let quote = m.quote.clone().map(|q| quote_view(lang, q, tools));
@@ -50,7 +51,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
             return edit_form(lang, seq, text.clone(), tools);
         }
         view! {
-            <div class="msg-text">{text.clone()}</div>
+            <div class="msg-text">{text_with_mentions(&text, &mentions)}</div>
             {edited.then(|| edits(lang, history.clone()))}
         }
         .into_any()
@@ -88,6 +89,24 @@ fn quote_view(lang: Lang, quote: Quote, tools: MessageTools) -> impl IntoView {
             <span class="msg-quote-text">{excerpt}</span>
         </button>
     }
+}
+
+/// The text, with each `@Name` of a mentioned colleague highlighted (C2).
+fn text_with_mentions(text: &str, mentions: &[openline_core::event::AgentRef]) -> AnyView {
+    if mentions.is_empty() {
+        return text.to_owned().into_any();
+    }
+    crate::mentions::runs(text, mentions)
+        .into_iter()
+        .map(|(run, mention)| {
+            if mention {
+                view! { <mark class="mention">{run}</mark> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// How a message's author is named in a quote and above the composer.

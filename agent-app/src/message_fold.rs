@@ -9,7 +9,7 @@
 
 use openline_core::auth::Role;
 use openline_core::conversation::DialogState;
-use openline_core::event::{Actor, Event, EventBody};
+use openline_core::event::{Actor, AgentRef, Event, EventBody};
 use openline_core::ids::AgentId;
 
 /// One line of the list.
@@ -36,6 +36,8 @@ pub struct Message {
     pub history: Vec<Version>,
     /// The message this one quotes (M1), as that message reads now.
     pub quote: Option<Quote>,
+    /// The colleagues it mentions (C2), highlighted where the text names them.
+    pub mentions: Vec<AgentRef>,
     /// The `seq` of the last change (or of the post), or of the quoted message's last change if
     /// later: a list key that changes with what the bubble shows.
     pub version: u64,
@@ -76,7 +78,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
     let mut written_at: Vec<(u64, i64)> = Vec::new();
     for event in events {
         match &event.body {
-            EventBody::MessagePosted { text, internal, quote } => {
+            EventBody::MessagePosted { text, internal, quote, mentions } => {
                 written_at.push((event.seq, event.at));
                 items.push(Item::Message(Message {
                     seq: event.seq,
@@ -95,6 +97,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                         internal: false,
                         deleted: false,
                     }),
+                    mentions: mentions.clone(),
                     version: event.seq,
                 }));
             }
@@ -211,6 +214,7 @@ mod tests {
             text: text.into(),
             internal: false,
             quote: None,
+            mentions: Vec::new(),
         };
         let edit =
             |seq, text: &str| EventBody::MessageEdited { seq, text: text.into(), internal: false };
@@ -246,6 +250,7 @@ mod tests {
             text: text.into(),
             internal: false,
             quote,
+            mentions: Vec::new(),
         };
         let mut events = vec![
             event(1, &visitor, post("¿Tenéis la lámpara Arco en negro?", None)),
@@ -292,6 +297,7 @@ mod tests {
             text: text.into(),
             internal: false,
             quote: None,
+            mentions: Vec::new(),
         };
         let events = [
             event(1, &visitor, EventBody::SessionOpened { session: 1 }),

@@ -207,7 +207,12 @@ mod tests {
             seq,
             at: 0,
             actor: actor.clone(),
-            body: EventBody::MessagePosted { text: "x".into(), internal: false, quote: None },
+            body: EventBody::MessagePosted {
+                text: "x".into(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            },
         };
         let opened = Event {
             seq: 1,

@@ -32,6 +32,8 @@ pub struct Notice {
     pub kind: NoticeKind,
     /// The last customer message, shortened (may be empty).
     pub preview: String,
+    /// Who mentioned me (C2); empty for other notices.
+    pub by: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub enum NoticeKind {
     NewConversation,
     /// A customer wrote in one of my conversations.
     NewMessage,
+    /// A colleague mentioned me (C2).
+    Mentioned,
 }
 
 /// What became new for `me` between two inbox states. `open` is the dialog on screen while the
@@ -69,6 +73,17 @@ pub fn whats_new(
             notices.push(notice(&d, NoticeKind::NewMessage));
         }
     }
+    // A colleague's new mention of me, in any conversation (C2).
+    for d in after.rows(InboxList::AllOpen, me).into_iter().chain(after.rows(InboxList::Closed, me))
+    {
+        let Some(mention) = d.last_mention.as_ref().filter(|m| m.agents.contains(me)) else {
+            continue;
+        };
+        let seen = before.get(&d.dialog_id).and_then(|old| old.last_mention.as_ref());
+        if seen.is_none_or(|old| old.seq < mention.seq) && !is_open(&d) {
+            notices.push(Notice { by: mention.by.clone(), ..notice(&d, NoticeKind::Mentioned) });
+        }
+    }
     notices
 }
 
@@ -95,6 +110,7 @@ pub fn heading(lang: Lang, notice: &Notice) -> String {
     match notice.kind {
         NoticeKind::NewConversation => lang.new_conversation_from(&notice.visitor),
         NoticeKind::NewMessage => notice.visitor.clone(),
+        NoticeKind::Mentioned => lang.mentioned_you(&notice.by, &notice.visitor),
     }
 }
 
@@ -221,7 +237,13 @@ fn notice(d: &DialogSummary, kind: NoticeKind) -> Notice {
         .filter(|m| m.from_customer)
         .map(|m| shorten(&m.text))
         .unwrap_or_default();
-    Notice { dialog: d.dialog_id.clone(), visitor: d.visitor_name.clone(), kind, preview }
+    Notice {
+        dialog: d.dialog_id.clone(),
+        visitor: d.visitor_name.clone(),
+        kind,
+        preview,
+        by: String::new(),
+    }
 }
 
 /// The first line, cut at `PREVIEW_CHARS` with an ellipsis.
@@ -280,12 +302,21 @@ mod tests {
             last_close: None,
             offered_to: vec![],
             blocked: false,
+            last_mention: None,
         };
         for word in words {
             match word.split_once('=') {
                 Some(("unread", n)) => d.unread = n.parse().unwrap(),
                 Some(("offered", to)) => d.offered_to.push(AgentId::parse(to).unwrap()),
                 Some(("invited", who)) => d.participants.push(AgentId::parse(who).unwrap()),
+                // `mention=7`: Luis mentioned Ana in message 7.
+                Some(("mention", seq)) => {
+                    d.last_mention = Some(openline_core::conversation::Mention {
+                        seq: seq.parse().unwrap(),
+                        by: "Luis".into(),
+                        agents: vec![ana()],
+                    })
+                }
                 _ => panic!("unknown word {word}"),
             }
         }
@@ -312,6 +343,7 @@ mod tests {
             .map(|n| match n.kind {
                 NoticeKind::NewConversation => format!("new:{}", n.dialog),
                 NoticeKind::NewMessage => format!("msg:{}:{}", n.dialog, n.preview),
+                NoticeKind::Mentioned => format!("mention:{}:{}", n.dialog, n.by),
             })
             .collect();
         assert_eq!(shown, expected, "after: {after}");
@@ -399,6 +431,7 @@ mod tests {
             visitor: "Visitor 12EF".into(),
             kind,
             preview: "hi".into(),
+            by: String::new(),
         };
         assert_eq!(
             heading(Lang::En, &n(NoticeKind::NewConversation)),
@@ -409,5 +442,25 @@ mod tests {
             "Nueva conversación de Visitor 12EF"
         );
         assert_eq!(heading(Lang::En, &n(NoticeKind::NewMessage)), "Visitor 12EF");
+    }
+
+    #[test]
+    fn c2_a_colleagues_new_mention_of_me_is_news_once() {
+        let before = inbox("d1 luis | d2 luis mention=4 | d3 closed");
+        check(&before, "d1 luis mention=5", None, &["mention:d1:Luis"]);
+        check(&before, "d2 luis mention=4", None, &[]);
+        check(&before, "d2 luis mention=9", None, &["mention:d2:Luis"]);
+        check(&before, "d2 luis mention=9", Some("d2"), &[]);
+        let heading = heading(
+            Lang::Es,
+            &Notice {
+                dialog: id("d1"),
+                visitor: "Visitor D1".into(),
+                kind: NoticeKind::Mentioned,
+                preview: String::new(),
+                by: "Luis".into(),
+            },
+        );
+        assert_eq!(heading, "Luis te mencionó en Visitor D1");
     }
 }

@@ -137,7 +137,7 @@ mod tests {
     }
 
     fn say() -> Command {
-        Command::Post { text: "hi".into(), internal: false, quote: None }
+        Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() }
     }
 
     #[test]
@@ -152,7 +152,8 @@ mod tests {
         assert_eq!(permit(me, &demo, Action::ReadDialog(&other)), Err(Denied::Hidden));
         assert_eq!(permit(me, &demo, Action::CommandDialog(&other, &say())), Err(Denied::Hidden));
         assert_eq!(permit(me, &ws("other"), Action::ReadDialog(&mine)), Err(Denied::Hidden));
-        let note = Command::Post { text: "x".into(), internal: true, quote: None };
+        let note =
+            Command::Post { text: "x".into(), internal: true, quote: None, mentions: Vec::new() };
         for command in [note, Command::Answer, Command::Finish, Command::AutoClose, Command::Block]
         {
             assert_eq!(

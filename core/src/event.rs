@@ -47,6 +47,10 @@ pub enum EventBody {
         /// message reaches everyone this one reaches.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         quote: Option<u64>,
+        /// Colleagues mentioned as `@Name` in `text` (C2), for agents: a customer reads the
+        /// text as it is and never this list.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        mentions: Vec<AgentRef>,
     },
     /// An agent took the session (Q3).
     Answered {
@@ -158,7 +162,12 @@ mod tests {
             seq: 2,
             at: 1_700_000_000_000,
             actor: Actor::Visitor { id: VisitorId::parse("v_1").unwrap() },
-            body: EventBody::MessagePosted { text: "hola".into(), internal: false, quote: None },
+            body: EventBody::MessagePosted {
+                text: "hola".into(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            },
         };
         assert_eq!(
             json(&e),
@@ -173,11 +182,21 @@ mod tests {
         let bodies = [
             (EventBody::SessionOpened { session: 1 }, r#"{"type":"session_opened","session":1}"#),
             (
-                EventBody::MessagePosted { text: "x".into(), internal: true, quote: None },
+                EventBody::MessagePosted {
+                    text: "x".into(),
+                    internal: true,
+                    quote: None,
+                    mentions: Vec::new(),
+                },
                 r#"{"type":"message_posted","text":"x","internal":true}"#,
             ),
             (
-                EventBody::MessagePosted { text: "sí".into(), internal: false, quote: Some(2) },
+                EventBody::MessagePosted {
+                    text: "sí".into(),
+                    internal: false,
+                    quote: Some(2),
+                    mentions: Vec::new(),
+                },
                 r#"{"type":"message_posted","text":"sí","quote":2}"#,
             ),
             (
@@ -233,6 +252,15 @@ mod tests {
             (
                 EventBody::MessageDeleted { seq: 4, internal: true },
                 r#"{"type":"message_deleted","seq":4,"internal":true}"#,
+            ),
+            (
+                EventBody::MessagePosted {
+                    text: "@Luis mira".into(),
+                    internal: true,
+                    quote: None,
+                    mentions: vec![AgentRef { id: luis(), name: "Luis".into() }],
+                },
+                r#"{"type":"message_posted","text":"@Luis mira","internal":true,"mentions":[{"id":"a_luis","name":"Luis"}]}"#,
             ),
             (
                 EventBody::SessionSplit { session: 2, from: 5 },

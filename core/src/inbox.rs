@@ -3,7 +3,7 @@
 //! A dialog sends its summary after every change; messages themselves never pass through the
 //! workspace.
 
-use crate::conversation::{DialogState, LastMessage, SessionStatus};
+use crate::conversation::{DialogState, LastMessage, Mention, SessionStatus};
 use crate::event::CloseReason;
 use crate::ids::{AgentId, ChannelId, DialogId, VisitorId};
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,9 @@ pub struct DialogSummary {
     /// The customer is blocked (Q6).
     #[serde(default)]
     pub blocked: bool,
+    /// The latest message mentioning colleagues (C2), so they are told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_mention: Option<Mention>,
 }
 
 impl DialogSummary {
@@ -64,6 +67,7 @@ impl DialogSummary {
             last_close: state.last_close,
             offered_to: Vec::new(),
             blocked: state.blocked,
+            last_mention: state.last_mention.clone(),
         }
     }
 }
@@ -144,6 +148,7 @@ mod tests {
             last_close: None,
             offered_to: vec![],
             blocked: false,
+            last_mention: None,
         }
     }
 

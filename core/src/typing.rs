@@ -187,7 +187,12 @@ mod tests {
             seq: 9,
             at: 0,
             actor,
-            body: EventBody::MessagePosted { text: "hola".into(), internal: false, quote: None },
+            body: EventBody::MessagePosted {
+                text: "hola".into(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            },
         };
         shown.events(&[post(visitor())]);
         assert_eq!(shown.typist(8_000), Some(&ana()));

@@ -21,7 +21,8 @@ pub enum Viewer {
 /// (a transfer or a take-over reads as "Luis joined the chat"); a close, not its reason; no
 /// hidden note (C6), no lock (Q11) and no move of their messages to a new session (M6: for
 /// them it is one chat). A message they see keeps its quote (M1): `decide` lets a
-/// public message quote only public messages, so the quoted one is theirs to see too.
+/// public message quote only public messages, so the quoted one is theirs to see too. Mentions
+/// of colleagues (C2) reach them as the plain text they are, without the list of whom.
 pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
     if viewer == Viewer::Agent {
         return Some(event.clone());
@@ -49,6 +50,17 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
         EventBody::Closed { session, .. } => {
             EventBody::Closed { session: *session, reason: CloseReason::Finished }
         }
+        // The text says "@Luis Romero" as written; who that is stays with the agents (C2).
+        EventBody::MessagePosted { text, internal: false, quote, mentions }
+            if !mentions.is_empty() =>
+        {
+            EventBody::MessagePosted {
+                text: text.clone(),
+                internal: false,
+                quote: *quote,
+                mentions: Vec::new(),
+            }
+        }
         other => other.clone(),
     };
     Some(Event { body, ..event.clone() })
@@ -74,12 +86,22 @@ mod tests {
         vec![
             (EventBody::SessionOpened { session: 1 }, true, true),
             (
-                EventBody::MessagePosted { text: "hi".into(), internal: false, quote: None },
+                EventBody::MessagePosted {
+                    text: "hi".into(),
+                    internal: false,
+                    quote: None,
+                    mentions: Vec::new(),
+                },
                 true,
                 true,
             ),
             (
-                EventBody::MessagePosted { text: "secret".into(), internal: true, quote: None },
+                EventBody::MessagePosted {
+                    text: "secret".into(),
+                    internal: true,
+                    quote: None,
+                    mentions: Vec::new(),
+                },
                 false,
                 true,
             ),

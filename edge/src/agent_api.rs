@@ -13,7 +13,7 @@ use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::protocol::{
-    AgentProfile, CommandRequest, NewChannel, PresenceRequest, RenameChat,
+    AgentProfile, AgentsReply, CommandRequest, NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::{Actor, DialogId, Viewer};
 use worker::{Env, Method, Request, Response, Stub};
@@ -137,7 +137,7 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     internal::send(&stub, Method::Post, "/command", Some(&command)).await
 }
 
-/// The colleague and the open channel a command names (transfer, invite, move), looked up in
+/// The colleagues and the open channel a command names (transfer, invite, mentions, move), looked up in
 /// the caller's workspace. One that does not exist is simply absent, and `core` refuses the
 /// command with its own reason.
 async fn named_in_workspace(
@@ -150,6 +150,14 @@ async fn named_in_workspace(
     if let Some(id) = request.command.named_agent() {
         let found: Option<AgentProfile> = look_up(&stub, &format!("/agent?id={id}")).await?;
         agents.extend(found.map(|a| AgentRef { id: a.id, name: a.name }));
+    }
+    // The colleagues a message mentions (C2): one look at the directory for all of them.
+    let mentioned = request.command.mentioned();
+    if !mentioned.is_empty() {
+        let directory: AgentsReply =
+            internal::call::<(), _>(&stub, Method::Get, "/agents", None).await?;
+        let named = directory.agents.into_iter().filter(|a| mentioned.contains(&a.id));
+        agents.extend(named.map(|a| AgentRef { id: a.id, name: a.name }));
     }
     let mut channels = Vec::new();
     if let Some(id) = request.command.named_channel() {

@@ -124,6 +124,7 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         Rejection::Forbidden => 403,
         Rejection::EmptyMessage => 400,
         Rejection::MessageTooLong { .. } => 413,
+        Rejection::TooManyMentions { .. } => 400,
         Rejection::NoOpenSession
         | Rejection::AnsweredByOther { .. }
         | Rejection::NotAnswered

@@ -358,7 +358,8 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
 const ENTER: &str = "\u{E007}";
 
 #[tokio::test]
-async fn c3_quick_commands_rename_the_chat_for_me_copy_its_id_and_quote() -> anyhow::Result<()> {
+async fn c2_c3_quick_commands_rename_copy_the_id_quote_and_mention_a_colleague(
+) -> anyhow::Result<()> {
     let edge = Edge::start_fresh("browser-quick").await?;
     edge.seed(&demo::seed()).await?;
     let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
@@ -411,6 +412,19 @@ async fn c3_quick_commands_rename_the_chat_for_me_copy_its_id_and_quote() -> any
     agent.type_into("#composer-input", "/quote").await?;
     agent.type_into("#composer-input", ENTER).await?;
     agent.find_text("#quote-chip", "devolver la lámpara").await?;
+    agent.type_into("#composer-input", ESCAPE).await?;
+
+    // C2: "@lu" offers Luis; Enter writes his name; the note shows it highlighted.
+    agent.click("#composer-internal").await?;
+    agent.type_into("#composer-input", "@lu").await?;
+    agent.find_text("#canned-suggestions .canned-option", "Luis Romero").await?;
+    agent.screenshot("54-agent-mention-suggestions").await?;
+    agent.check_accessibility("mention suggestions").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    agent.type_into("#composer-input", "¿puedes revisar la devolución?").await?;
+    agent.type_into("#composer-input", ENTER).await?;
+    agent.find_text("#messages li.msg.note mark.mention", "@Luis Romero").await?;
+    agent.screenshot("55-agent-mention-sent").await?;
     agent.close().await?;
     Ok(())
 }

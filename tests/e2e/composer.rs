@@ -1,5 +1,6 @@
-//! The composer's quick commands on the real edge (C3): an agent's own name for a chat, which
-//! no colleague sees.
+//! The composer on the real edge: an agent's own name for a chat, which no colleague sees (C3);
+//! mentions of colleagues, who are told through their inbox and whom the customer never sees
+//! named (C2).
 
 use openline_core::protocol::{ChatName, ChatNamesReply, InboxFrame, RenameChat};
 use openline_tests::api::{demo_agents, failure, Agent};
@@ -50,5 +51,67 @@ async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result
     edge.seed(&demo::seed_for("otra", "eva@otra.example", "Eva")).await?;
     let eva = Agent::login(&edge, "otra", "eva@otra.example", demo::ADMIN_PASSWORD).await?;
     assert_eq!(failure(rename(&eva, &dialog, "mine").await), (404, "not_found".into()));
+    Ok(())
+}
+
+#[tokio::test]
+async fn c2_a_mentioned_colleague_is_told_and_the_customer_reads_plain_text() -> anyhow::Result<()>
+{
+    use openline_core::{Command, EventBody};
+    let edge = Edge::start_fresh("mentions").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, luis, _) = demo_agents(&edge).await?;
+    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("¿Me podéis hacer factura a nombre de empresa?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    let mut luis_inbox = luis.inbox_socket().await?;
+    let _: InboxFrame = luis_inbox.next().await?;
+    let mention = |text: &str, internal, who: Vec<openline_core::AgentId>| Command::Post {
+        text: text.into(),
+        internal,
+        quote: None,
+        mentions: who,
+    };
+
+    // A hidden note asks Luis: his inbox row carries the mention, so his app tells him.
+    let luis_id = luis.login.agent.id.clone();
+    let asked = ana
+        .command(&dialog, mention("@Luis Romero ¿puedes mirarlo?", true, vec![luis_id.clone()]))
+        .await?;
+    let seq = asked.events.last().map_or(0, |e| e.seq);
+    loop {
+        let frame: InboxFrame = luis_inbox.next().await?;
+        if let InboxFrame::Upsert { dialog: row } = frame {
+            if let Some(m) = row.last_mention.filter(|m| m.seq == seq) {
+                assert_eq!((m.by.as_str(), m.agents), (demo::ADMIN_NAME, vec![luis_id.clone()]));
+                break;
+            }
+        }
+    }
+    let seen = luis.events(&dialog, None).await?;
+    assert!(seen.events.iter().any(|e| matches!(&e.body,
+        EventBody::MessagePosted { mentions, .. } if mentions.len() == 1 && mentions[0].name == "Luis Romero")));
+
+    // A public reply naming him: the customer gets the words, not who they name.
+    ana.command(&dialog, mention("Te atiende @Luis Romero", false, vec![luis_id])).await?;
+    let history = customer.events(None).await?;
+    let reply = history.events.iter().find_map(|e| match &e.body {
+        EventBody::MessagePosted { text, mentions, .. } if text.starts_with("Te atiende") => {
+            Some(mentions.len())
+        }
+        _ => None,
+    });
+    assert_eq!(reply, Some(0));
+    assert!(
+        !serde_json::to_string(&history)?.contains("mentions"),
+        "no list of whom, by any event"
+    );
+
+    // Only colleagues of the workspace.
+    let ghost = openline_core::AgentId::parse("a_ghost").unwrap_or_else(|| unreachable!());
+    assert_eq!(
+        failure(ana.command(&dialog, mention("@Nadie hola", true, vec![ghost])).await),
+        (404, "unknown_agent".into())
+    );
     Ok(())
 }

@@ -35,7 +35,8 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
         Some(&EventBody::MessagePosted {
             text: "Sí, en 72 horas.".into(),
             internal: false,
-            quote: Some(question)
+            quote: Some(question),
+            mentions: Vec::new()
         })
     );
 
@@ -56,8 +57,12 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
         failure(luis.command(&dialog, quote(note_seq, "¡Envío gratis!")).await),
         (409, "quote_not_public".into())
     );
-    let note_quote =
-        Command::Post { text: "Confirmado".into(), internal: true, quote: Some(note_seq) };
+    let note_quote = Command::Post {
+        text: "Confirmado".into(),
+        internal: true,
+        quote: Some(note_seq),
+        mentions: Vec::new(),
+    };
     luis.command(&dialog, note_quote).await?;
 
     // Nothing to quote: a deleted message, a line that is no message, a seq that never was.

@@ -41,16 +41,16 @@ pub fn new_command_id() -> CommandId {
 }
 
 pub fn post(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: false, quote: None }
+    Command::Post { text: text.into(), internal: false, quote: None, mentions: Vec::new() }
 }
 
 pub fn note(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: true, quote: None }
+    Command::Post { text: text.into(), internal: true, quote: None, mentions: Vec::new() }
 }
 
 /// A message quoting message `seq` (M1).
 pub fn quote(seq: u64, text: &str) -> Command {
-    Command::Post { text: text.into(), internal: false, quote: Some(seq) }
+    Command::Post { text: text.into(), internal: false, quote: Some(seq), mentions: Vec::new() }
 }
 
 /// How a client proves who it is.

@@ -164,7 +164,7 @@ impl Timeline {
         let mut previous_author: Option<&Actor> = None;
         for event in &self.events {
             let row = match &event.body {
-                EventBody::MessagePosted { internal: false, text, quote } => Row::Message {
+                EventBody::MessagePosted { internal: false, text, quote, .. } => Row::Message {
                     seq: event.seq,
                     author: author(&event.actor),
                     text: text.clone(),
@@ -295,6 +295,7 @@ mod tests {
             text: text.into(),
             internal,
             quote: None,
+            mentions: Vec::new(),
         };
         script
             .split(" | ")
@@ -310,7 +311,12 @@ mod tests {
                         let quote = quoting[1..].parse().ok();
                         (
                             ana.clone(),
-                            EventBody::MessagePosted { text: text.into(), internal: false, quote },
+                            EventBody::MessagePosted {
+                                text: text.into(),
+                                internal: false,
+                                quote,
+                                mentions: Vec::new(),
+                            },
                         )
                     }
                     Some(("edit", rest)) => {

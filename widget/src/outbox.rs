@@ -73,7 +73,12 @@ impl Outbox {
         };
         let token = self.token.get_value();
         spawn_local(async move {
-            let command = Command::Post { text: next.text.clone(), internal: false, quote: None };
+            let command = Command::Post {
+                text: next.text.clone(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            };
             let result = api::post_command(&token, next.id.clone(), command).await;
             // The chat may be gone by now (a new session): only `try_` calls from here.
             match result {

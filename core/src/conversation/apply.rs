@@ -1,6 +1,6 @@
 //! `apply`: fold one event into the dialog state. Never fails: events are facts.
 
-use super::state::{DialogState, LastMessage, SessionStatus};
+use super::state::{DialogState, LastMessage, Mention, SessionStatus};
 use crate::event::{Actor, AgentRef, Event, EventBody};
 use crate::ids::AgentId;
 
@@ -21,8 +21,12 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.session = *session;
             state.first_message = Some(*from);
         }
-        EventBody::MessagePosted { text, internal, .. } => {
+        EventBody::MessagePosted { text, internal, mentions, .. } => {
             state.first_message.get_or_insert(event.seq);
+            if let (false, Actor::Agent { name, .. }) = (mentions.is_empty(), &event.actor) {
+                let agents = mentions.iter().map(|a| a.id.clone()).collect();
+                state.last_mention = Some(Mention { seq: event.seq, by: name.clone(), agents });
+            }
             if *internal {
                 return;
             }

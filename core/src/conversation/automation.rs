@@ -16,7 +16,12 @@ pub fn new_session_reply(
 ) -> Option<Command> {
     let opened = events.iter().any(|e| matches!(e.body, EventBody::SessionOpened { .. }));
     let text = settings.reply_for_new_session(now).filter(|_| opened)?;
-    Some(Command::Post { text: text.to_owned(), internal: false, quote: None })
+    Some(Command::Post {
+        text: text.to_owned(),
+        internal: false,
+        quote: None,
+        mentions: Vec::new(),
+    })
 }
 
 /// When the open session closes by itself, if it does: the channel's period after the last
@@ -33,8 +38,13 @@ pub fn auto_close_deadline(state: &DialogState, settings: &ChannelSettings) -> O
 /// one (a no-op when it is already closed or locked, as the alarm may ring late).
 pub fn system_command(state: &DialogState, command: &Command) -> Result<Vec<EventBody>, Rejection> {
     match command {
-        Command::Post { text, internal: false, quote: None } if state.is_open() => {
-            Ok(vec![EventBody::MessagePosted { text: text.clone(), internal: false, quote: None }])
+        Command::Post { text, internal: false, quote: None, .. } if state.is_open() => {
+            Ok(vec![EventBody::MessagePosted {
+                text: text.clone(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+            }])
         }
         Command::Post { .. } if !state.is_open() => Err(Rejection::NoOpenSession),
         Command::AutoClose if state.is_open() && !state.pinned => {

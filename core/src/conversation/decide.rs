@@ -18,13 +18,15 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Write a message; `internal` makes it a hidden note (agents only, C6); `quote` names a
-    /// message it replies to (M1).
+    /// message it replies to (M1); `mentions` the colleagues it mentions as `@Name` (C2).
     Post {
         text: String,
         #[serde(default)]
         internal: bool,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         quote: Option<u64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        mentions: Vec<AgentId>,
     },
     /// Take the waiting session and start replying (Q3).
     Answer,
@@ -82,6 +84,15 @@ impl Command {
             Command::Transfer { to } => Some(to),
             Command::Invite { agent } => Some(agent),
             _ => None,
+        }
+    }
+
+    /// The colleagues a message mentions (C2), which the edge looks up in the workspace's
+    /// directory and passes in `Context::directory` like `named_agent`.
+    pub fn mentioned(&self) -> &[AgentId] {
+        match self {
+            Command::Post { mentions, .. } => mentions,
+            _ => &[],
         }
     }
 
@@ -164,6 +175,10 @@ pub enum Rejection {
     QuoteNotPublic,
     /// A new session starts at a later message of the open session, never its first (M6).
     CannotSplitHere,
+    /// A message mentions more colleagues than allowed (C2).
+    TooManyMentions {
+        max: usize,
+    },
 }
 
 impl Rejection {
@@ -183,6 +198,7 @@ impl Rejection {
             Rejection::Blocked => "blocked",
             Rejection::QuoteNotPublic => "quote_not_public",
             Rejection::CannotSplitHere => "cannot_split_here",
+            Rejection::TooManyMentions { .. } => "too_many_mentions",
         }
     }
 
@@ -213,6 +229,9 @@ impl Rejection {
                 "A new conversation starts at a later message of the open session, not its first."
                     .into()
             }
+            Rejection::TooManyMentions { max } => {
+                format!("A message mentions at most {max} colleagues.")
+            }
         }
     }
 }
@@ -229,7 +248,7 @@ pub fn decide(
     let bodies = match actor {
         Actor::System => automation::system_command(state, command)?,
         Actor::Visitor { .. } => match command {
-            Command::Post { text, internal: false, quote } => {
+            Command::Post { text, internal: false, quote, mentions } if mentions.is_empty() => {
                 let quote = quoting::checked_quote(*quote, quoting::Poster::Customer, ctx.message)?;
                 messages::customer_post(state, text, quote)?
             }
@@ -258,10 +277,11 @@ fn agent_command(
         ctx.channels.iter().find(|c| &c.id == id).ok_or(Rejection::UnknownChannel)
     };
     match command {
-        Command::Post { text, internal, quote } => {
+        Command::Post { text, internal, quote, mentions } => {
             let poster = if *internal { quoting::Poster::Note } else { quoting::Poster::Reply };
             let quote = quoting::checked_quote(*quote, poster, ctx.message)?;
-            messages::agent_post(state, me, text, *internal, quote)
+            let mentions = messages::checked_mentions(mentions, ctx.directory)?;
+            messages::agent_post(state, me, text, *internal, quote, mentions)
         }
         Command::Answer => lifecycle::answer(state, me),
         Command::Finish => lifecycle::finish(state, me),

@@ -17,7 +17,7 @@ pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
 pub use editing::{message_info, MessageInfo};
 pub use quoting::{excerpt, EXCERPT_CHARS};
-pub use state::{DialogState, LastMessage, SessionStatus};
+pub use state::{DialogState, LastMessage, Mention, SessionStatus};
 
 #[cfg(test)]
 mod tests;

@@ -36,6 +36,17 @@ pub struct DialogState {
     /// The first message of the latest session, where a move to a new session may not start
     /// (M6). `None` in snapshots from before it was kept, until the next session.
     pub first_message: Option<u64>,
+    /// The latest message that mentions colleagues (C2): they are told through the inbox.
+    pub last_mention: Option<Mention>,
+}
+
+/// A message that mentions colleagues (C2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub seq: u64,
+    /// Who wrote it.
+    pub by: String,
+    pub agents: Vec<AgentId>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

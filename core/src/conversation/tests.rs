@@ -3,8 +3,9 @@
 //! Script: steps separated by `|`, each `who: verb [text]` with who ∈ {visitor, ana, luis, eva,
 //! system} and verb ∈ {say, note, quote <seq> <text>, note-quote <seq> <text>, answer, finish,
 //! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
-//! edit <seq> <text>, delete <seq>, split <seq>}. Trace: per step, the event types it appended
-//! (a quote as `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
+//! edit <seq> <text>, delete <seq>, split <seq>, mention <who[,who]> <text>,
+//! note-mention <who[,who]> <text>}. Trace: per step, the event types it appended (a quote as
+//! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
 use crate::auth::Role;
@@ -43,12 +44,27 @@ fn channels() -> Vec<ChannelRef> {
 
 fn command(verb: &str, text: &str) -> Command {
     match verb {
-        "say" => Command::Post { text: text.to_owned(), internal: false, quote: None },
-        "note" => Command::Post { text: text.to_owned(), internal: true, quote: None },
+        "say" => Command::Post {
+            text: text.to_owned(),
+            internal: false,
+            quote: None,
+            mentions: Vec::new(),
+        },
+        "note" => Command::Post {
+            text: text.to_owned(),
+            internal: true,
+            quote: None,
+            mentions: Vec::new(),
+        },
         "quote" | "note-quote" => {
             let (seq, text) = text.split_once(' ').unwrap_or((text, ""));
             let (text, internal) = (text.to_owned(), verb == "note-quote");
-            Command::Post { text, internal, quote: Some(seq.parse().unwrap()) }
+            Command::Post {
+                text,
+                internal,
+                quote: Some(seq.parse().unwrap()),
+                mentions: Vec::new(),
+            }
         }
         "answer" => Command::Answer,
         "finish" => Command::Finish,
@@ -69,12 +85,26 @@ fn command(verb: &str, text: &str) -> Command {
         }
         "delete" => Command::DeleteMessage { seq: text.parse().unwrap() },
         "split" => Command::MoveToNewSession { seq: text.parse().unwrap() },
+        "mention" | "note-mention" => {
+            let (who, text) = text.split_once(' ').unwrap_or((text, ""));
+            Command::Post {
+                text: format!("@{who} {text}"),
+                internal: verb == "note-mention",
+                quote: None,
+                mentions: who.split(',').map(agent_id).collect(),
+            }
+        }
         other => panic!("unknown verb {other}"),
     }
 }
 
 fn event_type(e: &Event) -> String {
     let kind = match e.body {
+        EventBody::MessagePosted { ref mentions, internal, .. } if !mentions.is_empty() => {
+            let kind = if internal { "note_posted" } else { "message_posted" };
+            let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+            return format!("{kind}@{}", names.join(","));
+        }
         EventBody::MessagePosted { quote: Some(seq), internal, .. } => {
             let kind = if internal { "note_posted" } else { "message_posted" };
             return format!("{kind}>{seq}");
@@ -248,7 +278,12 @@ fn messages_are_trimmed_and_bounded() {
     let (_, log, _) = run("visitor: say   padded  ");
     assert_eq!(
         log[1].body,
-        EventBody::MessagePosted { text: "padded".into(), internal: false, quote: None }
+        EventBody::MessagePosted {
+            text: "padded".into(),
+            internal: false,
+            quote: None,
+            mentions: Vec::new()
+        }
     );
 }
 
@@ -272,11 +307,16 @@ fn events_are_stamped_with_now_and_numbered_in_order() {
 fn snapshot_command_wire_format() {
     let cases = [
         (
-            Command::Post { text: "hi".into(), internal: false, quote: None },
+            Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() },
             r#"{"type":"post","text":"hi","internal":false}"#,
         ),
         (
-            Command::Post { text: "sí".into(), internal: false, quote: Some(2) },
+            Command::Post {
+                text: "sí".into(),
+                internal: false,
+                quote: Some(2),
+                mentions: Vec::new(),
+            },
             r#"{"type":"post","text":"sí","internal":false,"quote":2}"#,
         ),
         (Command::Answer, r#"{"type":"answer"}"#),
@@ -289,7 +329,7 @@ fn snapshot_command_wire_format() {
     // Old clients may omit `internal`; unknown fields are refused rather than ignored.
     assert_eq!(
         serde_json::from_str::<Command>(r#"{"type":"post","text":"hi"}"#).unwrap(),
-        Command::Post { text: "hi".into(), internal: false, quote: None }
+        Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() }
     );
     assert!(serde_json::from_str::<Command>(r#"{"type":"post","text":"hi","x":1}"#).is_err());
 }
@@ -491,7 +531,8 @@ fn q14_a_new_session_gets_the_automatic_reply_once() {
         Some(Command::Post {
             text: "An agent will answer shortly.".into(),
             internal: false,
-            quote: None
+            quote: None,
+            mentions: Vec::new()
         })
     );
     let (_, log, _) = run("visitor: say hi | visitor: say again");
@@ -655,4 +696,29 @@ fn m6_customers_are_not_told_of_the_move() {
     let split = log.last().unwrap();
     assert_eq!(crate::view::view(split, crate::view::Viewer::Customer), None);
     assert!(crate::view::view(split, crate::view::Viewer::Agent).is_some());
+}
+
+#[test]
+fn c2_agents_mention_colleagues_of_the_workspace_and_they_are_told() {
+    check(
+        "visitor: say ¿hacéis factura? | ana: note-mention luis ¿puedes mirarlo? | luis: mention eva,eva,ana os leo | ana: mention ghost hola | visitor: mention ana hola",
+        "session_opened message_posted | note_posted@luis | answered message_posted@eva,ana | !unknown_agent | !forbidden ; in_progress(luis) session=1 unread=0",
+    );
+    let (state, log, _) = run("visitor: say hola | ana: note-mention luis mira esto");
+    let mention = state.last_mention.unwrap();
+    assert_eq!((mention.seq, mention.by.as_str()), (3, "ana"));
+    assert_eq!(mention.agents, [agent_id("luis")]);
+    assert_eq!(crate::view::view(&log[2], crate::view::Viewer::Customer), None, "a note");
+}
+
+#[test]
+fn c2_customers_read_a_mention_as_plain_text() {
+    let (_, log, _) = run("visitor: say hola | ana: mention luis te atiende mañana");
+    let seen = crate::view::view(&log[3], crate::view::Viewer::Customer).unwrap();
+    let EventBody::MessagePosted { text, mentions, .. } = seen.body else { panic!("{seen:?}") };
+    assert_eq!((text.as_str(), mentions.len()), ("@luis te atiende mañana", 0));
+    let agents = crate::view::view(&log[3], crate::view::Viewer::Agent).unwrap();
+    assert!(
+        matches!(agents.body, EventBody::MessagePosted { ref mentions, .. } if mentions.len() == 1)
+    );
 }

@@ -185,7 +185,12 @@ impl Workspace {
                 viewer: Viewer::Agent,
                 request: CommandRequest {
                     command_id,
-                    command: Command::Post { text, internal: false, quote: None },
+                    command: Command::Post {
+                        text,
+                        internal: false,
+                        quote: None,
+                        mentions: Vec::new(),
+                    },
                 },
                 directory: Vec::new(),
                 channels: Vec::new(),
