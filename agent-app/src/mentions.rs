@@ -104,7 +104,7 @@ mod tests {
         let marta = agent("a_marta", "Marta Vidal");
         let picked = [luis.clone(), marta.clone(), luis.clone()];
         let ids = still_named("@Luis Romero ¿lo ves?", &picked);
-        assert_eq!(ids, [luis.id.clone()]);
+        assert_eq!(ids, vec![luis.id.clone()]);
         let shown = runs("Hola @Luis Romero y @Marta Vidal.", &[marta, luis]);
         let shown: Vec<(&str, bool)> = shown.iter().map(|(t, m)| (t.as_str(), *m)).collect();
         assert_eq!(

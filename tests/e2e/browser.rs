@@ -433,13 +433,16 @@ async fn c2_c3_quick_commands_rename_copy_the_id_quote_and_mention_a_colleague(
 const HOME: &str = "\u{E011}";
 const RIGHT: &str = "\u{E014}";
 
-/// The id of the focused element.
-async fn focused_id(page: &Page) -> anyhow::Result<String> {
-    let id = page
-        .client
-        .execute("return document.activeElement && document.activeElement.id;", vec![])
-        .await?;
-    Ok(id.as_str().unwrap_or_default().to_owned())
+/// Waits until the element with `id` has focus (focus may move on the next frame).
+async fn wait_focus(page: &Page, id: &str) -> anyhow::Result<()> {
+    let script = "return document.activeElement && document.activeElement.id;";
+    for _ in 0..100 {
+        if page.client.execute(script, vec![]).await?.as_str() == Some(id) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("#{id} never got the focus")
 }
 
 #[tokio::test]
@@ -467,7 +470,7 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     customer.wait_gone("#emoji-picker:not([hidden])").await?;
     let text = customer.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
     assert_eq!(text, "Gracias ❤️");
-    assert_eq!(focused_id(&customer).await?, "composer-input");
+    wait_focus(&customer, "composer-input").await?;
     customer.click("#composer-send").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "Gracias ❤️").await?;
 
@@ -481,7 +484,7 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     agent.find("#emoji-grid .emoji-option").await?;
     agent.type_into("#emoji-search", ESCAPE).await?;
     agent.wait_gone("#emoji-picker:not([hidden])").await?;
-    assert_eq!(focused_id(&agent).await?, "composer-input");
+    wait_focus(&agent, "composer-input").await?;
     agent.type_into("#composer-input", HOME).await?;
     agent.click("#emoji-button").await?;
     agent.type_into("#emoji-search", "smile").await?;
@@ -494,7 +497,7 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     agent.type_into("#emoji-search", ENTER).await?;
     let text = agent.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
     assert_eq!(text, format!("{chosen}De nada"));
-    assert_eq!(focused_id(&agent).await?, "composer-input");
+    wait_focus(&agent, "composer-input").await?;
     agent.click("#composer-send").await?;
     customer.find_text("#messages li.msg.from-agent .msg-text", "De nada").await?;
     customer.client.enter_parent_frame().await?;

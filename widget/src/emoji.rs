@@ -4,17 +4,25 @@
 //! click picks, Escape closes (and only the picker: the chat window stays open); focus goes
 //! back to the composer. The list (`/emoji.json`) is fetched the first time the picker opens,
 //! so a visitor who never opens it never pays for it. Search and moves are core's `emoji`.
+//!
+//! Bytes: the dialog's inside is plain HTML written once, and the grid one escaped string per
+//! change, with events read where they bubble to the dialog. Through typed views the same
+//! markup cost the widget about 8 KB more.
 
 use crate::api;
 use crate::i18n::{Lang, Text};
-use leptos::html::Input;
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::emoji::{grid_step, search, Emoji};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Emoji per row of the grid.
 const COLUMNS: usize = 7;
+const SEARCH: &str = "emoji-search";
+const GRID: &str = "emoji-grid";
+const STATUS: &str = "emoji-status";
 
 #[derive(Clone, Debug, PartialEq)]
 enum Load {
@@ -36,7 +44,7 @@ pub fn EmojiPicker(
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let load = RwSignal::new(Load::Idle);
-    let search_box = NodeRef::<Input>::new();
+    let panel = NodeRef::<Div>::new();
     // Searching four hundred short entries is quicker than a memo costs the widget in bytes.
     let chosen = move |index: usize| {
         load.with_untracked(|l| {
@@ -47,6 +55,29 @@ pub fn EmojiPicker(
     Effect::new(move |_| {
         query.track();
         active.set(0);
+    });
+    // The grid, the status line and the active option follow the list, query and arrows.
+    Effect::new(move |_| {
+        let current = active.get();
+        let (html, count) = load.with(|l| query.with(|q| cells(found(l, q), current, lang)));
+        if let Some(grid) = by_id(GRID) {
+            grid.set_inner_html(&html);
+        }
+        if let Some(input) = by_id(SEARCH) {
+            _ = match count {
+                0 => input.remove_attribute("aria-activedescendant"),
+                _ => input.set_attribute("aria-activedescendant", &option_id(current)),
+            };
+        }
+        let status = match load.get() {
+            Load::Idle | Load::Loading => lang.t(Text::Loading),
+            Load::Failed => lang.t(Text::EmojiFailed),
+            Load::Ready(_) if count == 0 => lang.t(Text::NoEmoji),
+            Load::Ready(_) => "",
+        };
+        if let Some(line) = by_id(STATUS) {
+            line.set_text_content(Some(status));
+        }
     });
     let pick = move |index: usize| {
         if let Some(emoji) = chosen(index) {
@@ -59,13 +90,23 @@ pub fn EmojiPicker(
             open.set(false);
             return on_close.run(());
         }
+        if let Some(panel) = panel.get_untracked().filter(|p| p.child_element_count() == 0) {
+            panel.set_inner_html(&skeleton(lang));
+        }
         query.set(String::new());
+        if let Some(input) =
+            by_id(SEARCH).and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
         open.set(true);
         if matches!(load.get_untracked(), Load::Idle | Load::Failed) {
             fetch(load);
         }
         request_animation_frame(move || {
-            if let Some(input) = search_box.get_untracked() {
+            if let Some(input) =
+                by_id(SEARCH).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 _ = input.focus();
             }
         });
@@ -75,7 +116,7 @@ pub fn EmojiPicker(
         if let Some(next) = grid_step(active.get_untracked(), &key, count(), COLUMNS) {
             ev.prevent_default();
             active.set(next);
-            if let Some(el) = document().get_element_by_id(&option_id(next)) {
+            if let Some(el) = by_id(&option_id(next)) {
                 el.scroll_into_view_with_bool(false);
             }
             return;
@@ -92,40 +133,17 @@ pub fn EmojiPicker(
         }
         ev.prevent_default();
     };
-    let spanish = lang == Lang::Es;
-    // The grid is drawn as one string: hundreds of cells through the view macro would cost the
-    // widget several times the bytes. The names are escaped; clicks are read from the list.
-    let cells = move || {
-        let current = active.get();
-        load.with(|l| {
-            let mut html = String::new();
-            for (i, e) in query.with(|q| found(l, q)).into_iter().enumerate() {
-                let name = escape(e.name(spanish));
-                html.push_str(&format!(
-                    r#"<li id="{}" class="emoji-option" role="option" aria-selected="{}" aria-label="{name}" title="{name}">{}</li>"#,
-                    option_id(i),
-                    i == current,
-                    escape(&e.emoji)
-                ));
-            }
-            html
-        })
-    };
+    // A click on a cell picks it; a press anywhere but the search box keeps focus in it.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let target =
-            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-        let index = target.and_then(|el| el.id().strip_prefix("emoji-option-")?.parse().ok());
+        let index = target(&ev).and_then(|el| el.id().strip_prefix("emoji-option-")?.parse().ok());
         if let Some(index) = index {
             pick(index);
         }
     };
-    let status = move || match load.get() {
-        Load::Idle | Load::Loading => Some(lang.t(Text::Loading)),
-        Load::Failed => Some(lang.t(Text::EmojiFailed)),
-        Load::Ready(list) if query.with(|q| search(&list, q).is_empty()) => {
-            Some(lang.t(Text::NoEmoji))
+    let on_press = move |ev: leptos::ev::MouseEvent| {
+        if target(&ev).is_none_or(|el| el.id() != SEARCH) {
+            ev.prevent_default();
         }
-        Load::Ready(_) => None,
     };
     let label = lang.t(Text::Emoji);
     view! {
@@ -138,18 +156,35 @@ pub fn EmojiPicker(
                 </svg>
             </button>
             <div id="emoji-picker" class="emoji-picker" role="dialog" aria-label=label
-                hidden=move || !open.get() on:keydown=on_key>
-                <label for="emoji-search" class="sr-only">{lang.t(Text::SearchEmoji)}</label>
-                <input id="emoji-search" type="text" autocomplete="off" role="combobox"
-                    aria-expanded="true" aria-autocomplete="list" aria-controls="emoji-grid"
-                    placeholder=lang.t(Text::SearchEmoji) node_ref=search_box bind:value=query
-                    aria-activedescendant=move || load.with(|l| query.with(|q| !found(l, q).is_empty())).then(|| option_id(active.get()))/>
-                <ul id="emoji-grid" role="listbox" aria-label=label inner_html=cells
-                    on:mousedown=|ev| ev.prevent_default() on:click=on_click></ul>
-                <p class="emoji-status" role="status">{status}</p>
-            </div>
+                node_ref=panel hidden=move || !open.get() on:keydown=on_key
+                on:input=move |ev| query.set(event_target_value(&ev)) on:click=on_click
+                on:mousedown=on_press></div>
         </div>
     }
+}
+
+/// The dialog's inside, written once: the labelled search box, the grid, the status line.
+fn skeleton(lang: Lang) -> String {
+    let search = escape(lang.t(Text::SearchEmoji));
+    let emoji = escape(lang.t(Text::Emoji));
+    format!(
+        r#"<label for="{SEARCH}" class="sr-only">{search}</label><input id="{SEARCH}" type="text" autocomplete="off" role="combobox" aria-expanded="true" aria-autocomplete="list" aria-controls="{GRID}" placeholder="{search}"><ul id="{GRID}" role="listbox" aria-label="{emoji}"></ul><p id="{STATUS}" class="emoji-status" role="status"></p>"#
+    )
+}
+
+/// The grid's cells for `found`, `active` marked, and how many there are.
+fn cells(found: Vec<&Emoji>, active: usize, lang: Lang) -> (String, usize) {
+    let mut html = String::new();
+    for (i, e) in found.iter().enumerate() {
+        let name = escape(e.name(lang == Lang::Es));
+        html.push_str(&format!(
+            r#"<li id="{}" class="emoji-option" role="option" aria-selected="{}" aria-label="{name}" title="{name}">{}</li>"#,
+            option_id(i),
+            i == active,
+            escape(&e.emoji)
+        ));
+    }
+    (html, found.len())
 }
 
 /// The emoji matching `query`, once the list is here.
@@ -169,6 +204,14 @@ fn fetch(load: RwSignal<Load>) {
         };
         load.try_set(next);
     });
+}
+
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+fn target(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into().ok()
 }
 
 fn option_id(index: usize) -> String {

@@ -33,6 +33,11 @@ pub fn main(args: &[String]) -> Result<()> {
         "openline-tests",
         "-p",
         "xtask",
+        // The UIs natively too: their unit tests are native code.
+        "-p",
+        "openline-widget",
+        "-p",
+        "openline-agent",
         "--all-targets",
         "--",
         "-D",
