@@ -8,7 +8,7 @@
 //! clears the app: if the call fails the agent stays signed in and is told why, since the
 //! cookie would otherwise still sign them in on the next visit.
 
-use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
+use crate::action_menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
 use crate::api_account;
 use crate::app::{initials, use_ui, Ui};
 use crate::channels_screen::focus;
@@ -41,27 +41,8 @@ pub fn AccountMenu() -> impl IntoView {
         open.set(false);
         focus(BUTTON_ID);
     };
-    let on_button_key = move |ev: leptos::ev::KeyboardEvent| {
-        let item = match ev.key().as_str() {
-            "ArrowDown" => Focus::First,
-            "ArrowUp" => Focus::Last,
-            _ => return,
-        };
-        ev.prevent_default();
-        show(item);
-    };
-    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
-        MenuKey::Move(target) => {
-            ev.prevent_default();
-            focus_item(menu, target);
-        }
-        MenuKey::Close => {
-            ev.prevent_default();
-            close_to_button();
-        }
-        MenuKey::Leave => open.set(false),
-        MenuKey::Other => {}
-    };
+    let on_button_key = button_keys(show);
+    let on_menu_key = menu_keys(menu, open, close_to_button);
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
         if focus_left(&ev, wrap) {
             open.set(false);

@@ -30,29 +30,8 @@ pub fn ActionMenu(
         // The menu is shown on the next render; focus it after that.
         request_animation_frame(move || focus_item(menu, item));
     };
-    let on_button_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
-            ev.prevent_default();
-            show(Focus::First);
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            show(Focus::Last);
-        }
-        _ => {}
-    };
-    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
-        MenuKey::Move(target) => {
-            ev.prevent_default();
-            focus_item(menu, target);
-        }
-        MenuKey::Close => {
-            ev.prevent_default();
-            close_to_button(open);
-        }
-        MenuKey::Leave => open.set(false),
-        MenuKey::Other => {}
-    };
+    let on_button_key = button_keys(show);
+    let on_menu_key = menu_keys(menu, open, move || close_to_button(open));
     // Focus leaving the menu and its button (Tab away, a click elsewhere) closes it.
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
         if focus_left(&ev, wrap) {
@@ -92,7 +71,42 @@ pub fn ActionMenu(
     }
 }
 
-/// Which item to focus.
+/// The menu button's keys: an arrow opens the menu on its first (down) or last (up) item.
+pub fn button_keys(
+    show: impl Fn(Focus) + Copy + 'static,
+) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+    move |ev| {
+        let item = match ev.key().as_str() {
+            "ArrowDown" => Focus::First,
+            "ArrowUp" => Focus::Last,
+            _ => return,
+        };
+        ev.prevent_default();
+        show(item);
+    }
+}
+
+/// The keys of an open menu: arrows, Home and End move; Escape closes back to the button;
+/// Tab closes and lets focus move on.
+pub fn menu_keys(
+    menu: NodeRef<Div>,
+    open: RwSignal<bool>,
+    close_to_button: impl Fn() + Copy + 'static,
+) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+    move |ev| match menu_key(&ev.key()) {
+        MenuKey::Move(target) => {
+            ev.prevent_default();
+            focus_item(menu, target);
+        }
+        MenuKey::Close => {
+            ev.prevent_default();
+            close_to_button();
+        }
+        MenuKey::Leave => open.set(false),
+        MenuKey::Other => {}
+    }
+}
+
 /// What a key does inside an open menu (the WAI-ARIA menu pattern).
 pub enum MenuKey {
     Move(Focus),

@@ -5,7 +5,7 @@
 //! the systems using the token stop working at once.
 
 use crate::account_model::bearer_header;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::api_admin;
 use crate::app::{use_ui, Ui};
 use crate::channels_screen::focus;
@@ -252,7 +252,7 @@ fn load(ui: Ui, tokens: Tokens, list_error: RwSignal<Option<String>>) {
             Ok(list) => {
                 tokens.try_set(Some(list));
             }
-            Err(err) => fail(ui, list_error, &err),
+            Err(err) => ui.report_to(list_error, &err),
         }
     });
 }
@@ -270,15 +270,7 @@ fn revoke(ui: Ui, id: String, tokens: Tokens, list_error: RwSignal<Option<String
                 // Its buttons are gone: the list's heading keeps the place.
                 request_animation_frame(|| focus("api-tokens-title"));
             }
-            Err(err) => fail(ui, list_error, &err),
+            Err(err) => ui.report_to(list_error, &err),
         }
     });
-}
-
-fn fail(ui: Ui, list_error: RwSignal<Option<String>>, err: &ApiError) {
-    if err.is_unauthorized() {
-        return ui.report(err);
-    }
-    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
-    list_error.try_set(Some(message));
 }

@@ -93,6 +93,15 @@ impl Ui {
             .map_or_else(|| self.t(Text::NetworkError).to_owned(), str::to_owned);
         self.alert.try_set(Some(message));
     }
+
+    /// Like `report`, but a refusal shows in `field` (a list's or a form's own error line).
+    pub fn report_to(&self, field: RwSignal<Option<String>>, err: &ApiError) {
+        if err.is_unauthorized() {
+            return self.report(err);
+        }
+        let message = err.server_message().unwrap_or(self.t(Text::NetworkError)).to_owned();
+        field.try_set(Some(message));
+    }
 }
 
 pub fn use_ui() -> Ui {

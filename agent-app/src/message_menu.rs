@@ -4,7 +4,7 @@
 //! for any message; Move to a new conversation (M6) for the owner, from a later message of the
 //! open session; Edit and Delete only when `may_change`.
 
-use crate::action_menu::{focus_item, focus_left, menu_key, Focus, MenuKey};
+use crate::action_menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
 use crate::app::use_ui;
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, MsgText};
@@ -43,27 +43,8 @@ pub fn MessageMenu(
         open.set(false);
         tools.focus_menu_button(seq);
     };
-    let on_button_key = move |ev: leptos::ev::KeyboardEvent| {
-        let item = match ev.key().as_str() {
-            "ArrowDown" => Focus::First,
-            "ArrowUp" => Focus::Last,
-            _ => return,
-        };
-        ev.prevent_default();
-        show(item);
-    };
-    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| match menu_key(&ev.key()) {
-        MenuKey::Move(target) => {
-            ev.prevent_default();
-            focus_item(menu, target);
-        }
-        MenuKey::Close => {
-            ev.prevent_default();
-            close_to_button();
-        }
-        MenuKey::Leave => open.set(false),
-        MenuKey::Other => {}
-    };
+    let on_button_key = button_keys(show);
+    let on_menu_key = menu_keys(menu, open, close_to_button);
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
         if focus_left(&ev, wrap) {
             open.set(false);

@@ -6,7 +6,6 @@
 //! list is asked again rather than patched here.
 
 use crate::account_model::{invite_link, invite_request, parse_role, Field, ROLES};
-use crate::api::ApiError;
 use crate::api_admin;
 use crate::app::{use_ui, Ui};
 use crate::channels_screen::focus;
@@ -214,7 +213,7 @@ fn load(ui: Ui, invites: Invites, list_error: RwSignal<Option<String>>) {
             Ok(list) => {
                 invites.try_set(Some(list));
             }
-            Err(err) => fail(ui, list_error, &err),
+            Err(err) => ui.report_to(list_error, &err),
         }
     });
 }
@@ -233,15 +232,7 @@ fn revoke(ui: Ui, id: String, invites: Invites, list_error: RwSignal<Option<Stri
                 // Its button is gone: the list's heading keeps the place.
                 request_animation_frame(|| focus("invites-title"));
             }
-            Err(err) => fail(ui, list_error, &err),
+            Err(err) => ui.report_to(list_error, &err),
         }
     });
-}
-
-fn fail(ui: Ui, list_error: RwSignal<Option<String>>, err: &ApiError) {
-    if err.is_unauthorized() {
-        return ui.report(err);
-    }
-    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
-    list_error.try_set(Some(message));
 }

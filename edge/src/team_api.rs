@@ -26,10 +26,13 @@ fn signed_in(env: &Env, workspace: WorkspaceId, granted: SessionGranted) -> ApiR
         exp: granted.expires_at,
     };
     let token = sign(&auth::secret(env)?, &claims);
-    let response = json(&LoginReply { workspace, agent: granted.agent })?;
     let cookie = auth::session_cookie(Some(&token), granted.expires_at - auth::now_ms());
+    with_cookie(json(&LoginReply { workspace, agent: granted.agent })?, &cookie)
+}
+
+fn with_cookie(response: Response, cookie: &str) -> ApiResult<Response> {
     let headers = response.headers().clone();
-    headers.set("set-cookie", &cookie)?;
+    headers.set("set-cookie", cookie)?;
     Ok(response.with_headers(headers))
 }
 
@@ -91,10 +94,7 @@ pub async fn logout(req: Request, env: &Env) -> ApiResult<Response> {
         )
         .await?;
     }
-    let response = json(&serde_json::json!({}))?;
-    let headers = response.headers().clone();
-    headers.set("set-cookie", &auth::session_cookie(None, 0))?;
-    Ok(response.with_headers(headers))
+    with_cookie(json(&serde_json::json!({}))?, &auth::session_cookie(None, 0))
 }
 
 pub async fn change_password(mut req: Request, env: &Env) -> ApiResult<Response> {

@@ -109,7 +109,11 @@ impl Http {
         &self.base
     }
 
-    fn authorize(&self, mut req: reqwest::RequestBuilder, write: bool) -> reqwest::RequestBuilder {
+    /// A request to `path` with the credentials, sent as a browser on the app's page would:
+    /// a cookie session adds the CSRF header to writes.
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let write = !matches!(method, reqwest::Method::GET | reqwest::Method::HEAD);
+        let mut req = self.client.request(method, format!("{}{path}", self.base));
         match &self.credentials {
             Credentials::None => {}
             Credentials::Bearer(token) => req = req.bearer_auth(token),
@@ -127,19 +131,19 @@ impl Http {
     }
 
     pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.send(self.client.delete(format!("{}{path}", self.base))).await
+        self.send(self.request(reqwest::Method::DELETE, path)).await
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.send(self.client.get(format!("{}{path}", self.base))).await
+        self.send(self.request(reqwest::Method::GET, path)).await
     }
 
     pub async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T> {
-        self.send(self.client.post(format!("{}{path}", self.base)).json(body)).await
+        self.send(self.request(reqwest::Method::POST, path).json(body)).await
     }
 
     pub async fn put<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T> {
-        self.send(self.client.put(format!("{}{path}", self.base)).json(body)).await
+        self.send(self.request(reqwest::Method::PUT, path).json(body)).await
     }
 
     /// A raw request (for malformed bodies), returning status and body text.
@@ -149,39 +153,13 @@ impl Http {
         path: &str,
         body: Vec<u8>,
     ) -> Result<(u16, String)> {
-        let write = !matches!(method, reqwest::Method::GET | reqwest::Method::HEAD);
-        let req = self.client.request(method, format!("{}{path}", self.base)).body(body);
-        let response = self.authorize(req, write).send().await?;
+        let response = self.request(method, path).body(body).send().await?;
         Ok((response.status().as_u16(), response.text().await?))
     }
 
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T> {
-        let (_, status, text) = self.send_raw(req).await?;
+        let (_, status, text) = send_raw(req).await?;
         decode(status, &text)
-    }
-
-    /// Sends with the credentials; returns the session cookie the reply set (if any), the
-    /// status and the body.
-    async fn send_raw(
-        &self,
-        req: reqwest::RequestBuilder,
-    ) -> Result<(Option<String>, u16, String)> {
-        let write = req
-            .try_clone()
-            .and_then(|r| r.build().ok())
-            .is_some_and(|r| !matches!(*r.method(), reqwest::Method::GET | reqwest::Method::HEAD));
-        let response = self.authorize(req, write).send().await?;
-        let prefix = format!("{SESSION_COOKIE}=");
-        let session = response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find_map(|v| v.strip_prefix(prefix.as_str()))
-            .and_then(|v| v.split(';').next())
-            .map(str::to_owned);
-        let status = response.status().as_u16();
-        Ok((session, status, response.text().await?))
     }
 
     /// A POST that signs in (login, setup, an accepted invitation): the reply and the session
@@ -191,8 +169,8 @@ impl Http {
         path: &str,
         body: &B,
     ) -> Result<(T, String)> {
-        let req = self.client.post(format!("{}{path}", self.base)).json(body);
-        let (session, status, text) = self.send_raw(req).await?;
+        let (session, status, text) =
+            send_raw(self.request(reqwest::Method::POST, path).json(body)).await?;
         let reply = decode(status, &text)?;
         Ok((reply, session.context("the reply set no session cookie")?))
     }
@@ -223,6 +201,22 @@ impl Http {
             .with_context(|| format!("connecting {url}"))?;
         Ok(Socket { stream })
     }
+}
+
+/// Sends; returns the session cookie the reply set (if any), the status and the body.
+async fn send_raw(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16, String)> {
+    let response = req.send().await?;
+    let prefix = format!("{SESSION_COOKIE}=");
+    let session = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix(prefix.as_str()))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_owned);
+    let status = response.status().as_u16();
+    Ok((session, status, response.text().await?))
 }
 
 fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T> {
