@@ -3,7 +3,7 @@
 //! A token is `base64url(claims JSON) "." base64url(HMAC-SHA256(secret, first part))`.
 //! Verification is constant-time. Passwords are PBKDF2-HMAC-SHA256 with a per-agent salt.
 
-use crate::ids::{AgentId, ChannelId, VisitorId, WorkspaceId};
+use crate::ids::{AgentId, ChannelId, DialogId, FileId, VisitorId, WorkspaceId};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
 use hmac::{Hmac, Mac};
@@ -27,6 +27,21 @@ pub enum Claims {
     /// the live sessions: logging out, a password change or removal ends one before `exp`.
     /// Name and role are not in the token: they are read fresh on every request.
     Agent { ws: WorkspaceId, a: AgentId, s: String, exp: i64 },
+    /// A download link for file `f` of dialog `d` (C1), until `exp`: handed only to the
+    /// dialog's customer and the workspace's agents, and useless for anything else.
+    File { ws: WorkspaceId, d: DialogId, f: FileId, exp: i64 },
+}
+
+/// C1: the path of a signed download link for one file, valid until `exp`.
+pub fn file_link(
+    secret: &[u8],
+    ws: &WorkspaceId,
+    dialog: &DialogId,
+    file: &FileId,
+    exp: i64,
+) -> String {
+    let claims = Claims::File { ws: ws.clone(), d: dialog.clone(), f: file.clone(), exp };
+    format!("/api/files/{}", sign(secret, &claims))
 }
 
 /// An agent's role in their workspace. What each may do is decided in `authz`.
@@ -155,7 +170,7 @@ pub fn verify(secret: &[u8], token: &str, now: i64) -> Result<Claims, TokenError
         .map_err(|_| TokenError::BadSignature)?;
     let json = B64.decode(payload).map_err(|_| TokenError::Malformed)?;
     let claims: Claims = serde_json::from_slice(&json).map_err(|_| TokenError::Malformed)?;
-    if let Claims::Agent { exp, .. } = claims {
+    if let Claims::Agent { exp, .. } | Claims::File { exp, .. } = claims {
         if exp <= now {
             return Err(TokenError::Expired);
         }
@@ -239,6 +254,21 @@ mod tests {
         assert_eq!(verify(SECRET, payload, 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "", 0), Err(TokenError::Malformed));
         assert_eq!(verify(SECRET, "a.!!", 0), Err(TokenError::Malformed));
+    }
+
+    #[test]
+    fn c1_file_links_are_signed_and_expire() {
+        let (ws, d, f) = (
+            WorkspaceId::parse("demo").unwrap(),
+            DialogId::parse("web-v_1").unwrap(),
+            FileId::parse("f_1").unwrap(),
+        );
+        let link = file_link(SECRET, &ws, &d, &f, 5_000);
+        let token = link.strip_prefix("/api/files/").unwrap();
+        assert!(!token.contains('/'), "one path segment");
+        assert_eq!(verify(SECRET, token, 4_999), Ok(Claims::File { ws, d, f, exp: 5_000 }));
+        assert_eq!(verify(SECRET, token, 5_000), Err(TokenError::Expired));
+        assert_eq!(verify(b"other", token, 0), Err(TokenError::BadSignature));
     }
 
     #[test]

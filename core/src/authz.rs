@@ -24,6 +24,8 @@ pub enum Action<'a> {
     ReadDialog(&'a DialogId),
     /// Send one dialog a command.
     CommandDialog(&'a DialogId, &'a Command),
+    /// Upload a file to one dialog, to attach to a message (C1).
+    UploadFile(&'a DialogId),
     /// The inbox, the agents' directory, the channel list.
     ReadWorkspace,
     /// One's own account: presence, password, signing out.
@@ -82,14 +84,16 @@ pub fn permit(
             }
             let theirs = |dialog: &DialogId| *dialog == DialogId::for_visitor(channel, visitor);
             match action {
-                Action::ReadDialog(dialog) if theirs(dialog) => Ok(()),
+                Action::ReadDialog(dialog) | Action::UploadFile(dialog) if theirs(dialog) => Ok(()),
                 Action::CommandDialog(dialog, Command::Post { internal: false, .. })
                     if theirs(dialog) =>
                 {
                     Ok(())
                 }
                 Action::CommandDialog(dialog, _) if theirs(dialog) => Err(Denied::Forbidden),
-                Action::ReadDialog(_) | Action::CommandDialog(..) => Err(Denied::Hidden),
+                Action::ReadDialog(_) | Action::CommandDialog(..) | Action::UploadFile(_) => {
+                    Err(Denied::Hidden)
+                }
                 _ => Err(Denied::Forbidden),
             }
         }
@@ -118,6 +122,7 @@ pub fn role_may(role: Role, action: Action<'_>) -> bool {
         Action::CommandDialog(_, Command::AutoClose) => false,
         Action::ReadDialog(_)
         | Action::CommandDialog(..)
+        | Action::UploadFile(_)
         | Action::ReadWorkspace
         | Action::OwnAccount
         | Action::EditCannedResponses => true,
@@ -137,7 +142,13 @@ mod tests {
     }
 
     fn say() -> Command {
-        Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() }
+        Command::Post {
+            text: "hi".into(),
+            internal: false,
+            quote: None,
+            mentions: Vec::new(),
+            files: Vec::new(),
+        }
     }
 
     #[test]
@@ -150,10 +161,17 @@ mod tests {
         assert_eq!(permit(me, &demo, Action::ReadDialog(&mine)), Ok(()));
         assert_eq!(permit(me, &demo, Action::CommandDialog(&mine, &say())), Ok(()));
         assert_eq!(permit(me, &demo, Action::ReadDialog(&other)), Err(Denied::Hidden));
+        assert_eq!(permit(me, &demo, Action::UploadFile(&mine)), Ok(()));
+        assert_eq!(permit(me, &demo, Action::UploadFile(&other)), Err(Denied::Hidden));
         assert_eq!(permit(me, &demo, Action::CommandDialog(&other, &say())), Err(Denied::Hidden));
         assert_eq!(permit(me, &ws("other"), Action::ReadDialog(&mine)), Err(Denied::Hidden));
-        let note =
-            Command::Post { text: "x".into(), internal: true, quote: None, mentions: Vec::new() };
+        let note = Command::Post {
+            text: "x".into(),
+            internal: true,
+            quote: None,
+            mentions: Vec::new(),
+            files: Vec::new(),
+        };
         for command in [note, Command::Answer, Command::Finish, Command::AutoClose, Command::Block]
         {
             assert_eq!(
@@ -186,6 +204,7 @@ mod tests {
         let everyone = [
             Action::ReadDialog(&dialog),
             Action::CommandDialog(&dialog, &Command::Answer),
+            Action::UploadFile(&dialog),
             Action::ReadWorkspace,
             Action::OwnAccount,
             Action::EditCannedResponses,

@@ -4,6 +4,7 @@
 //! Working hours use a fixed UTC offset, not a named time zone: no tz database in the wasm.
 //! The admin moves the offset at daylight-saving changes.
 
+use crate::files::FileRules;
 use crate::ids::{AgentId, ChannelId};
 use crate::routing::{Distribution, Routing};
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,9 @@ pub struct ChannelSettings {
     /// Only visitors the host site identifies with a valid signature may open a chat (W6).
     #[serde(default)]
     pub require_identity: bool,
+    /// Which files customers and agents may attach here (C1).
+    #[serde(default)]
+    pub files: FileRules,
 }
 
 /// Most allowed origins per channel.
@@ -122,6 +126,7 @@ impl ChannelSettings {
             no_agent_reply: String::new(),
             allowed_origins: Vec::new(),
             require_identity: false,
+            files: FileRules::default(),
         }
     }
 
@@ -199,7 +204,7 @@ impl ChannelSettings {
                 return Err("Automatic close must be between 1 second and 30 days.".into());
             }
         }
-        Ok(())
+        self.files.validate()
     }
 }
 
@@ -338,13 +343,14 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false}"#;
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]}}"#;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.
         let old: ChannelSettings =
             serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
         assert_eq!(old.auto_close_after_secs, None);
+        assert_eq!(old.files, crate::files::FileRules::default(), "C1: files allowed by default");
         assert_eq!((old.distribution, old.offer_timeout_secs), (Distribution::AllAtOnce, 60));
     }
 

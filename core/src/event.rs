@@ -3,6 +3,7 @@
 //! This is a wire and disk format: add fields with defaults, never rename a tag. The snapshot
 //! tests at the bottom pin the JSON.
 
+use crate::files::FileRef;
 use crate::ids::{AgentId, ChannelId, VisitorId};
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,9 @@ pub enum EventBody {
         /// text as it is and never this list.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         mentions: Vec<AgentRef>,
+        /// Files attached (C1); the text may then be empty.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<FileRef>,
     },
     /// An agent took the session (Q3).
     Answered {
@@ -146,6 +150,16 @@ impl Actor {
     pub fn is_agent(&self) -> bool {
         matches!(self, Actor::Agent { .. })
     }
+
+    /// The same person, whatever their display name was at the time.
+    pub fn same_person(&self, other: &Actor) -> bool {
+        match (self, other) {
+            (Actor::Visitor { id: a }, Actor::Visitor { id: b }) => a == b,
+            (Actor::Agent { id: a, .. }, Actor::Agent { id: b, .. }) => a == b,
+            (Actor::System, Actor::System) => true,
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +181,7 @@ mod tests {
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
+                files: Vec::new(),
             },
         };
         assert_eq!(
@@ -187,6 +202,7 @@ mod tests {
                     internal: true,
                     quote: None,
                     mentions: Vec::new(),
+                    files: Vec::new(),
                 },
                 r#"{"type":"message_posted","text":"x","internal":true}"#,
             ),
@@ -196,6 +212,7 @@ mod tests {
                     internal: false,
                     quote: Some(2),
                     mentions: Vec::new(),
+                    files: Vec::new(),
                 },
                 r#"{"type":"message_posted","text":"sí","quote":2}"#,
             ),
@@ -259,6 +276,7 @@ mod tests {
                     internal: true,
                     quote: None,
                     mentions: vec![AgentRef { id: luis(), name: "Luis".into() }],
+                    files: Vec::new(),
                 },
                 r#"{"type":"message_posted","text":"@Luis mira","internal":true,"mentions":[{"id":"a_luis","name":"Luis"}]}"#,
             ),

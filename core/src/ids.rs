@@ -72,6 +72,10 @@ string_id!(
     VisitorId
 );
 string_id!(
+    /// A file uploaded to a dialog (C1), made by the edge.
+    FileId
+);
+string_id!(
     /// Made by the client for each command, so a retry is recognised and applied once.
     CommandId
 );

@@ -12,6 +12,7 @@
 //! - `ids`: typed string ids.
 //! - `limits`: sizes and lengths every side enforces.
 //! - `event`: the stored/broadcast event (`Event`, `EventBody`, `Actor`).
+//! - `files`: files in messages: accepted types per channel, names, sizes (C1).
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
 //! - `view`: what a customer or an agent may see of an event.
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
@@ -35,6 +36,7 @@ pub mod chat_name;
 pub mod conversation;
 pub mod emoji;
 pub mod event;
+pub mod files;
 pub mod ids;
 pub mod inbox;
 pub mod limits;
@@ -47,5 +49,5 @@ pub mod view;
 
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};
 pub use event::{Actor, CloseReason, Event, EventBody};
-pub use ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
+pub use ids::{AgentId, ChannelId, CommandId, DialogId, FileId, VisitorId, WorkspaceId};
 pub use view::{view, Viewer};

@@ -373,6 +373,12 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/widget/events", Access::Visitor, "`?after=N` → `EventsFrame`"),
     route("POST", "/api/widget/commands", Access::Visitor, "`CommandRequest` → `CommandReply`"),
+    route(
+        "POST",
+        "/api/widget/files",
+        Access::Visitor,
+        "`?name=N`, the file's bytes → `FileRef` (C1; attach its id to a `Post`)",
+    ),
     socket(
         "/api/widget/socket",
         Access::Visitor,
@@ -436,6 +442,18 @@ pub const ROUTES: &[Route] = &[
         "/api/agent/dialogs/{id}/socket",
         Access::Agent,
         "`?after=N`: `EventsFrame`s and `TypingFrame`s; sends `TypingUpdate`s",
+    ),
+    route(
+        "POST",
+        "/api/agent/dialogs/{id}/files",
+        Access::Agent,
+        "`?name=N`, the file's bytes → `FileRef` (C1; attach its id to a `Post`)",
+    ),
+    route(
+        "GET",
+        "/api/files/{id}",
+        Access::Public,
+        "a signed, expiring download link from a `FileRef`: the file (C1)",
     ),
     route(
         "GET",

@@ -192,6 +192,7 @@ mod tests {
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
+                files: Vec::new(),
             },
         };
         shown.events(&[post(visitor())]);

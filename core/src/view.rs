@@ -51,7 +51,7 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
             EventBody::Closed { session: *session, reason: CloseReason::Finished }
         }
         // The text says "@Luis Romero" as written; who that is stays with the agents (C2).
-        EventBody::MessagePosted { text, internal: false, quote, mentions }
+        EventBody::MessagePosted { text, internal: false, quote, mentions, files }
             if !mentions.is_empty() =>
         {
             EventBody::MessagePosted {
@@ -59,6 +59,7 @@ pub fn view(event: &Event, viewer: Viewer) -> Option<Event> {
                 internal: false,
                 quote: *quote,
                 mentions: Vec::new(),
+                files: files.clone(),
             }
         }
         other => other.clone(),
@@ -91,6 +92,7 @@ mod tests {
                     internal: false,
                     quote: None,
                     mentions: Vec::new(),
+                    files: Vec::new(),
                 },
                 true,
                 true,
@@ -101,6 +103,7 @@ mod tests {
                     internal: true,
                     quote: None,
                     mentions: Vec::new(),
+                    files: Vec::new(),
                 },
                 false,
                 true,

@@ -21,6 +21,7 @@ pub fn new_session_reply(
         internal: false,
         quote: None,
         mentions: Vec::new(),
+        files: Vec::new(),
     })
 }
 
@@ -44,6 +45,7 @@ pub fn system_command(state: &DialogState, command: &Command) -> Result<Vec<Even
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
+                files: Vec::new(),
             }])
         }
         Command::Post { .. } if !state.is_open() => Err(Rejection::NoOpenSession),

@@ -10,7 +10,8 @@ use super::splitting;
 use super::state::DialogState;
 use crate::auth::Role;
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
-use crate::ids::{AgentId, ChannelId};
+use crate::files::Upload;
+use crate::ids::{AgentId, ChannelId, FileId};
 use serde::{Deserialize, Serialize};
 
 /// What a customer or an agent asks a dialog to do. A wire type (see `protocol::CommandRequest`).
@@ -27,6 +28,9 @@ pub enum Command {
         quote: Option<u64>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         mentions: Vec<AgentId>,
+        /// Files the poster uploaded to this dialog (C1); the text may then be empty.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        files: Vec<FileId>,
     },
     /// Take the waiting session and start replying (Q3).
     Answer,
@@ -108,6 +112,14 @@ impl Command {
         }
     }
 
+    /// The files a message attaches (C1); the edge loads them into `Context::uploads`.
+    pub fn attached_files(&self) -> &[FileId] {
+        match self {
+            Command::Post { files, .. } => files,
+            _ => &[],
+        }
+    }
+
     /// The open channel this command names, looked up like `named_agent`.
     pub fn named_channel(&self) -> Option<&ChannelId> {
         match self {
@@ -131,12 +143,21 @@ pub struct Context<'a> {
     pub message: &'a [Event],
     /// The acting agent's role in the workspace.
     pub role: Role,
+    /// The uploads a message attaches (see `Command::attached_files`); an unknown id is absent.
+    pub uploads: &'a [Upload],
 }
 
 impl Context<'_> {
     /// At `now`, naming nobody: what system commands need.
     pub fn at(now: i64) -> Context<'static> {
-        Context { now, directory: &[], channels: &[], message: &[], role: Role::Agent }
+        Context {
+            now,
+            directory: &[],
+            channels: &[],
+            message: &[],
+            role: Role::Agent,
+            uploads: &[],
+        }
     }
 }
 
@@ -179,6 +200,14 @@ pub enum Rejection {
     TooManyMentions {
         max: usize,
     },
+    /// A message names a file that was not uploaded to this dialog by its poster (C1).
+    UnknownFile,
+    /// The file is in a message already (C1).
+    FileAlreadySent,
+    /// A message carries more files than allowed (C1).
+    TooManyFiles {
+        max: usize,
+    },
 }
 
 impl Rejection {
@@ -199,6 +228,9 @@ impl Rejection {
             Rejection::QuoteNotPublic => "quote_not_public",
             Rejection::CannotSplitHere => "cannot_split_here",
             Rejection::TooManyMentions { .. } => "too_many_mentions",
+            Rejection::UnknownFile => "unknown_file",
+            Rejection::FileAlreadySent => "file_already_sent",
+            Rejection::TooManyFiles { .. } => "too_many_files",
         }
     }
 
@@ -232,6 +264,9 @@ impl Rejection {
             Rejection::TooManyMentions { max } => {
                 format!("A message mentions at most {max} colleagues.")
             }
+            Rejection::UnknownFile => "There is no such file in this conversation.".into(),
+            Rejection::FileAlreadySent => "That file was sent already.".into(),
+            Rejection::TooManyFiles { max } => format!("A message carries at most {max} files."),
         }
     }
 }
@@ -248,9 +283,12 @@ pub fn decide(
     let bodies = match actor {
         Actor::System => automation::system_command(state, command)?,
         Actor::Visitor { .. } => match command {
-            Command::Post { text, internal: false, quote, mentions } if mentions.is_empty() => {
+            Command::Post { text, internal: false, quote, mentions, files }
+                if mentions.is_empty() =>
+            {
                 let quote = quoting::checked_quote(*quote, quoting::Poster::Customer, ctx.message)?;
-                messages::customer_post(state, text, quote)?
+                let files = messages::checked_files(files, actor, ctx.uploads)?;
+                messages::customer_post(state, text, quote, files)?
             }
             _ => return Err(Rejection::Forbidden),
         },
@@ -277,11 +315,14 @@ fn agent_command(
         ctx.channels.iter().find(|c| &c.id == id).ok_or(Rejection::UnknownChannel)
     };
     match command {
-        Command::Post { text, internal, quote, mentions } => {
+        Command::Post { text, internal, quote, mentions, files } => {
             let poster = if *internal { quoting::Poster::Note } else { quoting::Poster::Reply };
             let quote = quoting::checked_quote(*quote, poster, ctx.message)?;
             let mentions = messages::checked_mentions(mentions, ctx.directory)?;
-            messages::agent_post(state, me, text, *internal, quote, mentions)
+            let actor = Actor::Agent { id: me.id.clone(), name: me.name.clone() };
+            let files = messages::checked_files(files, &actor, ctx.uploads)?;
+            let post = messages::Post { text, internal: *internal, quote, mentions, files };
+            messages::agent_post(state, me, post)
         }
         Command::Answer => lifecycle::answer(state, me),
         Command::Finish => lifecycle::finish(state, me),

@@ -4,7 +4,8 @@
 //! system} and verb ∈ {say, note, quote <seq> <text>, note-quote <seq> <text>, answer, finish,
 //! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
 //! edit <seq> <text>, delete <seq>, split <seq>, mention <who[,who]> <text>,
-//! note-mention <who[,who]> <text>}. Trace: per step, the event types it appended (a quote as
+//! note-mention <who[,who]> <text>, attach <file[,file]> [text], note-attach <file[,file]> [text]}.
+//! The dialog's uploads (C1) are `uploads()`. Trace: per step, the event types it appended (a quote as
 //! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
 use super::*;
@@ -49,12 +50,14 @@ fn command(verb: &str, text: &str) -> Command {
             internal: false,
             quote: None,
             mentions: Vec::new(),
+            files: Vec::new(),
         },
         "note" => Command::Post {
             text: text.to_owned(),
             internal: true,
             quote: None,
             mentions: Vec::new(),
+            files: Vec::new(),
         },
         "quote" | "note-quote" => {
             let (seq, text) = text.split_once(' ').unwrap_or((text, ""));
@@ -64,6 +67,7 @@ fn command(verb: &str, text: &str) -> Command {
                 internal,
                 quote: Some(seq.parse().unwrap()),
                 mentions: Vec::new(),
+                files: Vec::new(),
             }
         }
         "answer" => Command::Answer,
@@ -92,10 +96,44 @@ fn command(verb: &str, text: &str) -> Command {
                 internal: verb == "note-mention",
                 quote: None,
                 mentions: who.split(',').map(agent_id).collect(),
+                files: Vec::new(),
+            }
+        }
+        "attach" | "note-attach" => {
+            let (files, text) = text.split_once(' ').unwrap_or((text, ""));
+            Command::Post {
+                text: text.to_owned(),
+                internal: verb == "note-attach",
+                quote: None,
+                mentions: Vec::new(),
+                files: files.split(',').map(|f| crate::ids::FileId::parse(f).unwrap()).collect(),
             }
         }
         other => panic!("unknown verb {other}"),
     }
+}
+
+/// Files uploaded to the dialog (C1), as the edge would pass them: `f_<who>` by that person,
+/// `f_sent` by the visitor and in a message already.
+fn uploads() -> Vec<crate::files::Upload> {
+    let upload = |id: &str, who: &str, attached| crate::files::Upload {
+        file: crate::files::FileRef {
+            id: crate::ids::FileId::parse(id).unwrap(),
+            name: format!("{id}.png"),
+            size: 10,
+            content_type: "image/png".into(),
+            url: None,
+        },
+        by: actor(who),
+        attached,
+    };
+    vec![
+        upload("f_visitor", "visitor", false),
+        upload("f_visitor2", "visitor", false),
+        upload("f_ana", "ana", false),
+        upload("f_luis", "luis", false),
+        upload("f_sent", "visitor", true),
+    ]
 }
 
 fn event_type(e: &Event) -> String {
@@ -104,6 +142,11 @@ fn event_type(e: &Event) -> String {
             let kind = if internal { "note_posted" } else { "message_posted" };
             let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
             return format!("{kind}@{}", names.join(","));
+        }
+        EventBody::MessagePosted { ref files, internal, .. } if !files.is_empty() => {
+            let kind = if internal { "note_posted" } else { "message_posted" };
+            let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+            return format!("{kind}+{}", names.join(","));
         }
         EventBody::MessagePosted { quote: Some(seq), internal, .. } => {
             let kind = if internal { "note_posted" } else { "message_posted" };
@@ -164,8 +207,15 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
         let (verb, text) = rest.split_once(' ').unwrap_or((rest, ""));
         // Ana is the workspace's admin; the others are agents.
         let role = if who == "ana" { Role::Admin } else { Role::Agent };
-        let ctx =
-            Context { now, directory: &directory(), channels: &channels(), message: &log, role };
+        let uploads = uploads();
+        let ctx = Context {
+            now,
+            directory: &directory(),
+            channels: &channels(),
+            message: &log,
+            role,
+            uploads: &uploads,
+        };
         match decide(&state, &actor(who), &command(verb, text), ctx) {
             Ok(events) if events.is_empty() => trace.push("-".to_owned()),
             Ok(events) => {
@@ -282,7 +332,8 @@ fn messages_are_trimmed_and_bounded() {
             text: "padded".into(),
             internal: false,
             quote: None,
-            mentions: Vec::new()
+            mentions: Vec::new(),
+            files: Vec::new(),
         }
     );
 }
@@ -307,7 +358,13 @@ fn events_are_stamped_with_now_and_numbered_in_order() {
 fn snapshot_command_wire_format() {
     let cases = [
         (
-            Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() },
+            Command::Post {
+                text: "hi".into(),
+                internal: false,
+                quote: None,
+                mentions: Vec::new(),
+                files: Vec::new(),
+            },
             r#"{"type":"post","text":"hi","internal":false}"#,
         ),
         (
@@ -316,6 +373,7 @@ fn snapshot_command_wire_format() {
                 internal: false,
                 quote: Some(2),
                 mentions: Vec::new(),
+                files: Vec::new(),
             },
             r#"{"type":"post","text":"sí","internal":false,"quote":2}"#,
         ),
@@ -329,7 +387,13 @@ fn snapshot_command_wire_format() {
     // Old clients may omit `internal`; unknown fields are refused rather than ignored.
     assert_eq!(
         serde_json::from_str::<Command>(r#"{"type":"post","text":"hi"}"#).unwrap(),
-        Command::Post { text: "hi".into(), internal: false, quote: None, mentions: Vec::new() }
+        Command::Post {
+            text: "hi".into(),
+            internal: false,
+            quote: None,
+            mentions: Vec::new(),
+            files: Vec::new()
+        }
     );
     assert!(serde_json::from_str::<Command>(r#"{"type":"post","text":"hi","x":1}"#).is_err());
 }
@@ -532,7 +596,8 @@ fn q14_a_new_session_gets_the_automatic_reply_once() {
             text: "An agent will answer shortly.".into(),
             internal: false,
             quote: None,
-            mentions: Vec::new()
+            mentions: Vec::new(),
+            files: Vec::new(),
         })
     );
     let (_, log, _) = run("visitor: say hi | visitor: say again");
@@ -720,5 +785,60 @@ fn c2_customers_read_a_mention_as_plain_text() {
     let agents = crate::view::view(&log[3], crate::view::Viewer::Agent).unwrap();
     assert!(
         matches!(agents.body, EventBody::MessagePosted { ref mentions, .. } if mentions.len() == 1)
+    );
+}
+
+#[test]
+fn c1_a_message_carries_files_its_poster_uploaded_to_the_dialog() {
+    check(
+        "visitor: attach f_visitor,f_visitor2,f_visitor | ana: attach f_ana aquí tienes | luis: note-attach f_luis",
+        "session_opened message_posted+f_visitor.png,f_visitor2.png | answered message_posted+f_ana.png | note_posted+f_luis.png ; in_progress(ana) session=1 unread=0",
+    );
+}
+
+#[test]
+fn c1_nobody_attaches_someone_elses_upload_or_one_sent_already() {
+    check(
+        "visitor: attach f_ana | visitor: attach f_sent | visitor: attach f_nowhere | visitor: say hola | ana: attach f_luis | ana: attach f_visitor",
+        "!unknown_file | !file_already_sent | !unknown_file | session_opened message_posted | !unknown_file | !unknown_file ; unanswered session=1 unread=1",
+    );
+    let eleven: Vec<String> = (1..=11).map(|i| format!("f_{i}")).collect();
+    check(
+        &format!("visitor: attach {}", eleven.join(",")),
+        "!too_many_files ; idle session=0 unread=0",
+    );
+}
+
+#[test]
+fn c1_files_reach_whoever_sees_the_message_and_notes_stay_with_agents() {
+    let (_, log, _) = run("visitor: say hola | ana: attach f_ana | luis: note-attach f_luis");
+    let customer = crate::view::view_all(&log, crate::view::Viewer::Customer);
+    let files: Vec<&str> = customer
+        .iter()
+        .flat_map(|e| match &e.body {
+            EventBody::MessagePosted { files, .. } => files.iter().map(|f| f.id.as_str()).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert_eq!(files, ["f_ana"]);
+    assert_eq!(crate::view::view_all(&log, crate::view::Viewer::Agent).len(), log.len());
+}
+
+#[test]
+fn c1_files_are_stored_without_links_and_need_no_text() {
+    let (_, log, _) = run("visitor: attach f_visitor");
+    let EventBody::MessagePosted { text, files, .. } = &log[1].body else { panic!() };
+    assert_eq!((text.as_str(), files.len(), files[0].url.as_ref()), ("", 1, None));
+    check(
+        "visitor: attach f_visitor    ",
+        "session_opened message_posted+f_visitor.png ; unanswered session=1 unread=1",
+    );
+}
+
+#[test]
+fn c1_m9_deleting_a_message_with_files_is_the_authors_right() {
+    check(
+        "visitor: say hola | ana: attach f_ana | luis: delete 4 | ana: delete 4 | ana: delete 4",
+        "session_opened message_posted | answered message_posted+f_ana.png | !forbidden | deleted | !message_deleted ; in_progress(ana) session=1 unread=0",
     );
 }
