@@ -96,7 +96,7 @@ pub fn DialogPane(
         }
         let quote = quoting.get_untracked();
         let mentions = picked.with_untracked(|p| still_named(&text, p));
-        let post = Command::Post { text, internal: internal.get_untracked(), quote, mentions };
+        let post = Command::Post { text, internal: internal.get_untracked(), quote, mentions, files: Vec::new() };
         typing.stopped();
         commands.run_guarded(sending, post, move || {
             draft.set(String::new());

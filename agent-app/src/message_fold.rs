@@ -78,7 +78,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
     let mut written_at: Vec<(u64, i64)> = Vec::new();
     for event in events {
         match &event.body {
-            EventBody::MessagePosted { text, internal, quote, mentions } => {
+            EventBody::MessagePosted { text, internal, quote, mentions, files: _ } => {
                 written_at.push((event.seq, event.at));
                 items.push(Item::Message(Message {
                     seq: event.seq,

@@ -4,6 +4,7 @@
 //! a client.
 
 use openline_core::authz::Denied;
+use openline_core::files::FileProblem;
 use openline_core::protocol::{ErrorBody, ErrorDetail};
 use openline_core::Rejection;
 use worker::{console_error, Response};
@@ -31,6 +32,8 @@ pub enum ApiError {
     Forbidden(&'static str, &'static str),
     /// The permission function said no (`openline_core::authz`).
     Denied(Denied),
+    /// The channel does not accept this file (C1).
+    File(FileProblem),
     Misconfigured(&'static str),
     Internal(worker::Error),
     /// An error a Durable Object already phrased, passed on as it is.
@@ -58,6 +61,9 @@ impl ApiError {
             ApiError::Forbidden(..) => 403,
             ApiError::Denied(Denied::Hidden) => 404,
             ApiError::Denied(Denied::Forbidden | Denied::NotOnYourself) => 403,
+            ApiError::File(FileProblem::TooLarge { .. }) => 413,
+            ApiError::File(FileProblem::TypeNotAllowed { .. }) => 415,
+            ApiError::File(_) => 400,
             ApiError::RateLimited { .. } => 429,
             ApiError::Rejected(r) => rejection_status(r),
             ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
@@ -82,6 +88,7 @@ impl ApiError {
                 (code, (*message).to_owned())
             }
             ApiError::Denied(denied) => (denied.code(), denied.message().to_owned()),
+            ApiError::File(problem) => (problem.code(), problem.message()),
             ApiError::RateLimited { .. } => {
                 ("rate_limited", "Too many messages at once; please wait a moment.".into())
             }
@@ -132,6 +139,9 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         Rejection::UnknownAgent | Rejection::UnknownChannel | Rejection::UnknownMessage => 404,
         Rejection::MessageDeleted | Rejection::QuoteNotPublic | Rejection::CannotSplitHere => 409,
         Rejection::Blocked => 403,
+        Rejection::UnknownFile => 404,
+        Rejection::FileAlreadySent => 409,
+        Rejection::TooManyFiles { .. } => 400,
     }
 }
 

@@ -127,6 +127,30 @@ pub struct BlockChange {
     pub blocked: bool,
 }
 
+/// `POST /upload` on a Conversation: the file's bytes are the body; this, as JSON, is in the
+/// `UPLOAD_HEADER` header.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct UploadMeta {
+    pub actor: Actor,
+    /// Known when a customer uploads (as for their commands).
+    pub meta: Option<DialogMeta>,
+    /// The file's name as the uploader gave it.
+    pub name: String,
+}
+
+pub const UPLOAD_HEADER: &str = "x-openline-upload";
+
+/// Sends a file's bytes to a Conversation's `/upload`.
+pub async fn upload(stub: &Stub, upload: &UploadMeta, bytes: Vec<u8>) -> ApiResult<Response> {
+    let headers = Headers::new();
+    headers.set(UPLOAD_HEADER, &serde_json::to_string(upload)?)?;
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post).with_headers(headers);
+    init.with_body(Some(js_sys::Uint8Array::from(bytes.as_slice()).into()));
+    let req = Request::new_with_init(&format!("{OBJECT_ORIGIN}/upload"), &init)?;
+    Ok(stub.fetch_with_request(req).await?)
+}
+
 pub fn conversation(env: &Env, workspace: &WorkspaceId, dialog: &DialogId) -> ApiResult<Stub> {
     Ok(env.durable_object("CONVERSATION")?.get_by_name(&format!("{workspace}/{dialog}"))?)
 }

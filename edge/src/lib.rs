@@ -6,6 +6,7 @@
 //! Layout:
 //! - `routes`: every URL of the API, on one screen.
 //! - `widget_api`, `agent_api`, `team_api`, `dev_api`: the handlers, grouped by who calls them.
+//! - `files_api`: file uploads (widget, agent app) and downloads by signed link (C1).
 //! - `widget_page`: the chat page with its per-channel `frame-ancestors`.
 //! - `auth`: the secret, the session cookie, API and visitor tokens, fresh ids.
 //! - `error`: `ApiError`, the one way an error leaves the edge.
@@ -24,6 +25,7 @@ mod auth;
 mod conversation;
 mod dev_api;
 mod error;
+mod files_api;
 mod http;
 mod internal;
 mod registry;

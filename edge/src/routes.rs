@@ -4,7 +4,7 @@
 //! access levels are listed in `openline_core::protocol::ROUTES`.
 
 use crate::error::{ApiError, ApiResult};
-use crate::{agent_api, dev_api, team_api, widget_api, widget_page};
+use crate::{agent_api, dev_api, files_api, team_api, widget_api, widget_page};
 use openline_core::protocol::path_known;
 use worker::{Env, Method, Request, Response};
 
@@ -25,6 +25,8 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "widget", "events"]) => widget_api::events(req, env).await,
         (Method::Post, ["api", "widget", "commands"]) => widget_api::command(req, env).await,
         (Method::Get, ["api", "widget", "socket"]) => widget_api::socket(req, env).await,
+        (Method::Post, ["api", "widget", "files"]) => files_api::widget_upload(req, env).await,
+        (Method::Get, ["api", "files", token]) => files_api::download(env, token).await,
 
         (Method::Post, ["api", "agent", "login"]) => team_api::login(req, env).await,
         (Method::Post, ["api", "agent", "logout"]) => team_api::logout(req, env).await,
@@ -84,6 +86,10 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         }
         (Method::Get, ["api", "agent", "dialogs", id, "socket"]) => {
             agent_api::socket(&req, env, id).await
+        }
+        (Method::Post, ["api", "agent", "dialogs", id, "files"]) => {
+            let id = id.to_string();
+            files_api::agent_upload(req, env, &id).await
         }
         (Method::Get, ["api", "agent", "dialog-names"]) => agent_api::chat_names(req, env).await,
         (Method::Put, ["api", "agent", "dialogs", id, "name"]) => {

@@ -71,6 +71,7 @@ async fn c2_a_mentioned_colleague_is_told_and_the_customer_reads_plain_text() ->
         internal,
         quote: None,
         mentions: who,
+        files: Vec::new(),
     };
 
     // A hidden note asks Luis: his inbox row carries the mention, so his app tells him.

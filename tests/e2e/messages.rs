@@ -36,7 +36,8 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
             text: "Sí, en 72 horas.".into(),
             internal: false,
             quote: Some(question),
-            mentions: Vec::new()
+            mentions: Vec::new(),
+            files: Vec::new(),
         })
     );
 
@@ -62,6 +63,7 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
         internal: true,
         quote: Some(note_seq),
         mentions: Vec::new(),
+        files: Vec::new(),
     };
     luis.command(&dialog, note_quote).await?;
 

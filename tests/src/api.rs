@@ -10,6 +10,7 @@ use openline_core::protocol::{
 
 /// The agent app's session cookie (see `openline_core::protocol`).
 pub const SESSION_COOKIE: &str = "openline_session";
+use openline_core::files::FileRef;
 use openline_core::{Command, CommandId, DialogId, Event};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -41,16 +42,55 @@ pub fn new_command_id() -> CommandId {
 }
 
 pub fn post(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: false, quote: None, mentions: Vec::new() }
+    Command::Post {
+        text: text.into(),
+        internal: false,
+        quote: None,
+        mentions: Vec::new(),
+        files: Vec::new(),
+    }
 }
 
 pub fn note(text: &str) -> Command {
-    Command::Post { text: text.into(), internal: true, quote: None, mentions: Vec::new() }
+    Command::Post {
+        text: text.into(),
+        internal: true,
+        quote: None,
+        mentions: Vec::new(),
+        files: Vec::new(),
+    }
 }
 
 /// A message quoting message `seq` (M1).
 pub fn quote(seq: u64, text: &str) -> Command {
-    Command::Post { text: text.into(), internal: false, quote: Some(seq), mentions: Vec::new() }
+    Command::Post {
+        text: text.into(),
+        internal: false,
+        quote: Some(seq),
+        mentions: Vec::new(),
+        files: Vec::new(),
+    }
+}
+
+/// A message carrying uploaded files (C1).
+pub fn attach(files: &[&FileRef], text: &str) -> Command {
+    Command::Post {
+        text: text.into(),
+        internal: false,
+        quote: None,
+        mentions: Vec::new(),
+        files: files.iter().map(|f| f.id.clone()).collect(),
+    }
+}
+
+/// A downloaded file: status, the headers that matter, the bytes.
+#[derive(Debug)]
+pub struct Download {
+    pub status: u16,
+    pub content_type: String,
+    pub disposition: String,
+    pub nosniff: bool,
+    pub bytes: Vec<u8>,
 }
 
 /// How a client proves who it is.
@@ -155,6 +195,25 @@ impl Http {
     ) -> Result<(u16, String)> {
         let response = self.request(method, path).body(body).send().await?;
         Ok((response.status().as_u16(), response.text().await?))
+    }
+
+    /// Uploads a file's bytes as `name` (C1) to `path` (`/api/widget/files`, or a dialog's).
+    pub async fn upload(&self, path: &str, name: &str, bytes: Vec<u8>) -> Result<FileRef> {
+        let req = self.request(reqwest::Method::POST, path).query(&[("name", name)]).body(bytes);
+        self.send(req).await
+    }
+
+    /// GETs a download link as it is, with these credentials (a link needs none).
+    pub async fn download(&self, url: &str) -> Result<Download> {
+        let response = self.request(reqwest::Method::GET, url).send().await?;
+        let header = |name: &str| {
+            response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
+        };
+        let (content_type, disposition) = (header("content-type"), header("content-disposition"));
+        let nosniff = header("x-content-type-options") == "nosniff";
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await?.to_vec();
+        Ok(Download { status, content_type, disposition, nosniff, bytes })
     }
 
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T> {
@@ -275,6 +334,10 @@ impl Customer {
         self.http.get(&with_after("/api/widget/events", after)).await
     }
 
+    pub async fn upload(&self, name: &str, bytes: Vec<u8>) -> Result<FileRef> {
+        self.http.upload("/api/widget/files", name, bytes).await
+    }
+
     pub async fn socket(&self, after: Option<u64>) -> Result<Socket> {
         let path =
             with_after(&format!("/api/widget/socket?token={}", self.session.visitor_token), after);
@@ -309,6 +372,10 @@ impl Agent {
 
     pub async fn command(&self, dialog: &DialogId, command: Command) -> Result<CommandReply> {
         self.command_with_id(dialog, new_command_id(), command).await
+    }
+
+    pub async fn upload(&self, dialog: &DialogId, name: &str, bytes: Vec<u8>) -> Result<FileRef> {
+        self.http.upload(&format!("/api/agent/dialogs/{dialog}/files"), name, bytes).await
     }
 
     pub async fn command_with_id(

@@ -78,6 +78,7 @@ impl Outbox {
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
+                files: Vec::new(),
             };
             let result = api::post_command(&token, next.id.clone(), command).await;
             // The chat may be gone by now (a new session): only `try_` calls from here.

@@ -10,7 +10,6 @@ use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
 use openline_core::sync::{resume, Resume};
-use openline_core::view::view_all;
 use openline_core::{Actor, AgentId, DialogState, Event, Viewer, VisitorId};
 use worker::{console_error, Method, Request, Response, WebSocketPair};
 
@@ -32,7 +31,7 @@ impl Conversation {
             let page = self.read_events(from as i64, None, MAX_EVENTS_PER_PAGE)?;
             let more = page.len() as u64 == MAX_EVENTS_PER_PAGE;
             from = page.last().map_or(from, |e| e.seq);
-            let events = view_all(&page, viewer);
+            let events = self.outgoing(&page, viewer);
             frames.push(EventsFrame { events, reset: reset && frames.is_empty(), last_seq, more });
             if !more {
                 return Ok(frames);
@@ -89,7 +88,7 @@ impl Conversation {
         }
         for ws in self.state.get_websockets() {
             let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
-            let visible = view_all(events, info.viewer);
+            let visible = self.outgoing(events, info.viewer);
             if visible.is_empty() {
                 continue;
             }

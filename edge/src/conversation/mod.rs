@@ -12,11 +12,15 @@
 //! - `delivery`: history pages, sockets with resume, broadcast, the workspace summary.
 //! - `automation`: the channel's settings copy and the automatic-close alarm (Q14).
 //! - `typing`: typing indicators passed between sockets, never stored (W2).
+//! - `files`: uploads into R2, signed links on the way out, removal with their message (C1).
 
 mod automation;
 mod delivery;
+mod files;
 mod log;
 mod typing;
+
+pub use files::object_key;
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json, read_json};
@@ -25,7 +29,6 @@ use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
 use openline_core::conversation::{new_session_reply, Context};
 use openline_core::protocol::CommandReply;
 use openline_core::rate::{Bucket, CUSTOMER_BURST, CUSTOMER_REFILL_MS};
-use openline_core::view::view_all;
 use openline_core::{decide, Actor, Viewer};
 use serde::{Deserialize, Serialize};
 use worker::{
@@ -38,7 +41,7 @@ const MIGRATIONS: &[&[&str]] = &[&[
     "CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, body TEXT NOT NULL)",
     // A command id seen before, scoped to its actor, and the events it appended.
     "CREATE TABLE commands (key TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL)",
-]];
+], &[files::FILES_TABLE]];
 
 /// Bindings cross into JavaScript as numbers; keep them exact.
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -107,6 +110,7 @@ impl Conversation {
     async fn route(&self, mut req: Request) -> ApiResult<Response> {
         match (req.method(), req.path().as_str()) {
             (Method::Post, "/command") => self.command(read_json(&mut req).await?).await,
+            (Method::Post, "/upload") => self.upload(req).await,
             (Method::Get, "/events") => self.events(&req),
             (Method::Get, "/socket") => self.socket(&req),
             _ => Err(ApiError::NotFound("route")),
@@ -123,7 +127,7 @@ impl Conversation {
         // writes commit together and no other request interleaves (a retry racing the
         // original included).
         if let Some(events) = self.already_applied(&key)? {
-            return json(&CommandReply { events: view_all(&events, cmd.viewer) });
+            return json(&CommandReply { events: self.outgoing(&events, cmd.viewer) });
         }
         if let Actor::Visitor { .. } = cmd.actor {
             self.spend_customer_token()?;
@@ -134,16 +138,19 @@ impl Conversation {
             Some(seq) => self.message_history(seq)?,
             None => Vec::new(),
         };
+        let uploads = self.uploads(cmd.request.command.attached_files())?;
         let ctx = Context {
             now,
             directory: &cmd.directory,
             channels: &cmd.channels,
             message: &message,
             role: cmd.role,
+            uploads: &uploads,
         };
         let mut events =
             decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;
         let mut after = self.append(&before, &events)?;
+        self.mark_attached(&events)?;
         if let Some(reply) = new_session_reply(&events, &settings, now) {
             let auto = decide(&after, &Actor::System, &reply, Context::at(now))
                 .map_err(ApiError::Rejected)?;
@@ -160,7 +167,8 @@ impl Conversation {
             self.report_block(&meta, after.blocked).await?;
         }
         self.schedule_auto_close(&after, &settings).await;
-        json(&CommandReply { events: view_all(&events, cmd.viewer) })
+        self.remove_deleted_files(&meta, &events, &message).await;
+        json(&CommandReply { events: self.outgoing(&events, cmd.viewer) })
     }
 
     /// A customer writes at a human pace: a burst, then one message a second (abuse

@@ -190,6 +190,7 @@ impl Workspace {
                         internal: false,
                         quote: None,
                         mentions: Vec::new(),
+                        files: Vec::new(),
                     },
                 },
                 directory: Vec::new(),

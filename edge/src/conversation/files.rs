@@ -1,0 +1,167 @@
+//! The dialog's files (C1): uploads into R2, which message carries each, signed links on every
+//! way out, and removal with their message (M9).
+//!
+//! The bytes live in the `FILES` bucket under `<workspace>/<dialog>/<file id>`, stored with the
+//! content type `core::files` gave them; this object keeps one row per upload: its `FileRef`,
+//! who uploaded it (only they may attach it) and the message that carries it.
+
+use super::Conversation;
+use crate::error::{ApiError, ApiResult};
+use crate::http::json;
+use crate::internal::{DialogMeta, UploadMeta, UPLOAD_HEADER};
+use openline_core::auth::file_link;
+use openline_core::files::{content_disposition, link_expiry, FileRef, Upload};
+use openline_core::view::view_all;
+use openline_core::{Actor, DialogId, Event, EventBody, FileId, Rejection, Viewer, WorkspaceId};
+use serde::Deserialize;
+use worker::{console_error, HttpMetadata, Request, Response};
+
+pub(super) const FILES_TABLE: &str = "CREATE TABLE files (id TEXT PRIMARY KEY, file TEXT NOT NULL, by TEXT NOT NULL, at INTEGER NOT NULL, seq INTEGER)";
+
+/// Where a file's bytes are kept.
+pub fn object_key(workspace: &WorkspaceId, dialog: &DialogId, file: &FileId) -> String {
+    format!("{workspace}/{dialog}/{file}")
+}
+
+impl Conversation {
+    /// `POST /upload`: the file's bytes; who sends them and its name in `UPLOAD_HEADER`.
+    pub(super) async fn upload(&self, mut req: Request) -> ApiResult<Response> {
+        let header = req.headers().get(UPLOAD_HEADER)?.ok_or(ApiError::NotFound("upload"))?;
+        let upload: UploadMeta = serde_json::from_str(&header)?;
+        let meta = self.meta_for(upload.meta)?;
+        if let Actor::Visitor { .. } = upload.actor {
+            if self.load_state()?.blocked {
+                return Err(ApiError::Rejected(Rejection::Blocked));
+            }
+            self.spend_customer_token()?;
+        }
+        let rules = self.settings(&meta, true).await.files;
+        let bytes = req.bytes().await?;
+        let accepted = rules.check(&upload.name, bytes.len() as u64).map_err(ApiError::File)?;
+        let id = FileId::parse(&crate::auth::random_id("f_")?).ok_or(ApiError::NotFound("file"))?;
+        let mut file = FileRef {
+            id,
+            name: accepted.name,
+            size: bytes.len() as u64,
+            content_type: accepted.content_type.to_owned(),
+            url: None,
+        };
+        let http = HttpMetadata {
+            content_type: Some(file.content_type.clone()),
+            content_disposition: Some(content_disposition(&file.name, &file.content_type)),
+            ..HttpMetadata::default()
+        };
+        self.env
+            .bucket("FILES")?
+            .put(object_key(&meta.workspace, &meta.dialog, &file.id), bytes)
+            .http_metadata(http)
+            .execute()
+            .await?;
+        self.sql.exec(
+            "INSERT INTO files (id, file, by, at) VALUES (?, ?, ?, ?)",
+            vec![
+                file.id.as_str().into(),
+                serde_json::to_string(&file)?.into(),
+                serde_json::to_string(&upload.actor)?.into(),
+                crate::auth::now_ms().into(),
+            ],
+        )?;
+        file.url = Some(self.link(&meta, &file.id)?);
+        json(&file)
+    }
+
+    /// The uploads a command attaches, for `decide`; unknown ids are simply absent. Only as
+    /// many as a message may carry are looked up (`decide` refuses more anyway).
+    pub(super) fn uploads(&self, ids: &[FileId]) -> ApiResult<Vec<Upload>> {
+        #[derive(Deserialize)]
+        struct Row {
+            file: String,
+            by: String,
+            seq: Option<i64>,
+        }
+        let mut uploads = Vec::new();
+        for id in ids.iter().take(openline_core::files::MAX_FILES_PER_MESSAGE + 1) {
+            let rows: Vec<Row> = self
+                .sql
+                .exec("SELECT file, by, seq FROM files WHERE id = ?", vec![id.as_str().into()])?
+                .to_array()?;
+            for row in rows {
+                uploads.push(Upload {
+                    file: serde_json::from_str(&row.file)?,
+                    by: serde_json::from_str(&row.by)?,
+                    attached: row.seq.is_some(),
+                });
+            }
+        }
+        Ok(uploads)
+    }
+
+    /// Marks the files of the new messages as sent (in the same write as the events).
+    pub(super) fn mark_attached(&self, events: &[Event]) -> ApiResult<()> {
+        for event in events {
+            if let EventBody::MessagePosted { files, .. } = &event.body {
+                for file in files {
+                    self.sql.exec(
+                        "UPDATE files SET seq = ? WHERE id = ?",
+                        vec![(event.seq as i64).into(), file.id.as_str().into()],
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// M9: a deleted message's files leave the bucket (their links then answer 404).
+    /// `message` holds the events about the deleted message, its post first.
+    pub(super) async fn remove_deleted_files(
+        &self,
+        meta: &DialogMeta,
+        events: &[Event],
+        message: &[Event],
+    ) {
+        if !events.iter().any(|e| matches!(e.body, EventBody::MessageDeleted { .. })) {
+            return;
+        }
+        let files = message.iter().flat_map(|e| match &e.body {
+            EventBody::MessagePosted { files, .. } => files.as_slice(),
+            _ => &[],
+        });
+        let Ok(bucket) = self.env.bucket("FILES") else { return };
+        for file in files {
+            if let Err(e) = bucket.delete(object_key(&meta.workspace, &meta.dialog, &file.id)).await
+            {
+                console_error!("removing a deleted message's file failed: {e}");
+            }
+        }
+    }
+
+    /// `events` as `viewer` may see them, every file with a signed link: the one way events
+    /// leave this object.
+    pub(super) fn outgoing(&self, events: &[Event], viewer: Viewer) -> Vec<Event> {
+        let mut events = view_all(events, viewer);
+        let has_files = |e: &Event| matches!(&e.body, EventBody::MessagePosted { files, .. } if !files.is_empty());
+        if !events.iter().any(has_files) {
+            return events;
+        }
+        let Ok(Some(meta)) = crate::sql::get_meta::<DialogMeta>(&self.sql, "dialog") else {
+            return events;
+        };
+        for event in &mut events {
+            if let EventBody::MessagePosted { files, .. } = &mut event.body {
+                for file in files {
+                    match self.link(&meta, &file.id) {
+                        Ok(url) => file.url = Some(url),
+                        Err(e) => console_error!("cannot sign a file link: {e:?}"),
+                    }
+                }
+            }
+        }
+        events
+    }
+
+    fn link(&self, meta: &DialogMeta, file: &FileId) -> ApiResult<String> {
+        let secret = crate::auth::secret(&self.env)?;
+        let exp = link_expiry(crate::auth::now_ms());
+        Ok(file_link(&secret, &meta.workspace, &meta.dialog, file, exp))
+    }
+}
