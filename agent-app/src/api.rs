@@ -25,7 +25,7 @@ use serde::Serialize;
 
 /// The header the edge asks of every cookie-authenticated write (no other site's page can
 /// send it without a CORS preflight the edge never grants).
-const CSRF_HEADER: &str = "X-Openline-Csrf";
+pub const CSRF_HEADER: &str = "X-Openline-Csrf";
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq)]

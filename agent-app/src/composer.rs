@@ -15,6 +15,9 @@
 //! caret.
 
 use crate::app::use_ui;
+use crate::attachments::{
+    files_of, send_state, AttachButton, AttachmentTray, Attachments, SendState,
+};
 use crate::canned_model::{expand, replace_query};
 use crate::canned_store::use_canned;
 use crate::composer_suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
@@ -55,6 +58,8 @@ pub fn Composer(
     on_leave: Callback<()>,
     /// The colleagues picked from the `@` list while writing (C2).
     picked: RwSignal<Vec<AgentRef>>,
+    /// The files going with the message (C1).
+    attachments: Attachments,
 ) -> impl IntoView {
     let ui = use_ui();
     let store = use_canned();
@@ -153,9 +158,20 @@ pub fn Composer(
             }
         });
     });
+    // A pasted screenshot or file is attached, not typed (C1).
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            attachments.add(files);
+        }
+    };
+    let uploading =
+        move || attachments.items.with(|items| send_state("", items) == SendState::Uploading);
     view! {
         <form class="composer" class:note=move || internal.get() on:submit=on_submit>
             <QuoteChip quoted quoting/>
+            <AttachmentTray lang=ui.lang attachments/>
             <SuggestionList suggestions=list fill on_pick=Callback::new(pick)/>
             <label for=INPUT class="sr-only">{label}</label>
             <textarea
@@ -169,6 +185,7 @@ pub fn Composer(
                 aria-activedescendant=move || list.active_id()
                 bind:value=draft
                 on:keydown=on_keydown
+                on:paste=on_paste
                 on:blur=move |_| on_leave.run(())
             ></textarea>
             <div class="composer-bar">
@@ -176,9 +193,10 @@ pub fn Composer(
                     <input id="composer-internal" type="checkbox" bind:checked=internal/>
                     <span>{ui.t(Text::HiddenNote)}</span>
                 </label>
+                <AttachButton lang=ui.lang attachments/>
                 <EmojiPicker composer=INPUT on_pick=insert_emoji/>
                 <span id="composer-hint" class="hint">{ui.t(Text::ComposerHint)}</span>
-                <button id="composer-send" type="submit" class="btn primary" disabled=move || pending.get()>
+                <button id="composer-send" type="submit" class="btn primary" disabled=move || pending.get() || uploading()>
                     {ui.t(Text::Send)}
                 </button>
             </div>

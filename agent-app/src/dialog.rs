@@ -4,6 +4,7 @@
 
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
+use crate::attachments::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::chat_names::use_chat_names;
 use crate::commands::Commands;
 use crate::composer::Composer;
@@ -11,8 +12,9 @@ use crate::dialog_actions::DialogActions;
 use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
 use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
-use crate::i18n::ComposeText;
+use crate::file_view::ImageViewer;
 use crate::i18n::Text;
+use crate::i18n::{ComposeText, FileText};
 use crate::icons::LockIcon;
 use crate::mentions::still_named;
 use crate::message_fold::{fold, last_from_customer, quote_of};
@@ -28,6 +30,7 @@ use openline_core::event::CloseReason;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{visitor_display_name, DialogSummary};
 use openline_core::protocol::{EventsFrame, TypingFrame};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DialogPane(
@@ -63,6 +66,7 @@ pub fn DialogPane(
         }
     });
     let state = Memo::new(move |_| log.with(DialogLog::state));
+    let open = move || state.with(DialogState::is_open);
     let name_id = id.clone();
     let name = move || {
         summary
@@ -89,21 +93,54 @@ pub fn DialogPane(
             internal.set(true);
         }
     });
+    let attachments = Attachments::new(commands.id.get_value());
     let send = Callback::new(move |()| {
         let text = draft.get_untracked();
-        if text.trim().is_empty() {
-            return;
+        match attachments.items.with_untracked(|items| send_state(&text, items)) {
+            SendState::Ready => {}
+            SendState::Empty => return,
+            SendState::Uploading => return flash.say(ui.lang.f(FileText::Uploading).to_owned()),
         }
+        let files = attachments.items.with_untracked(|items| ready_ids(items));
         let quote = quoting.get_untracked();
         let mentions = picked.with_untracked(|p| still_named(&text, p));
-        let post = Command::Post { text, internal: internal.get_untracked(), quote, mentions, files: Vec::new() };
+        let internal = internal.get_untracked();
+        let post = Command::Post { text, internal, quote, mentions, files };
         typing.stopped();
         commands.run_guarded(sending, post, move || {
             draft.set(String::new());
             quoting.set(None);
             picked.set(Vec::new());
+            attachments.clear();
         });
     });
+    // Files dropped anywhere on the conversation are attached (C1).
+    let dragging = RwSignal::new(false);
+    let carries_files = |ev: &leptos::ev::DragEvent| {
+        ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        if carries_files(&ev) && open() {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    };
+    // Leaving for a child of the conversation is still dragging over it.
+    let on_dragleave = move |ev: leptos::ev::DragEvent| {
+        let node =
+            |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let (to, pane) = (node(ev.related_target()), node(ev.current_target()));
+        if !pane.is_some_and(|pane| pane.contains(to.as_ref())) {
+            dragging.set(false);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        dragging.set(false);
+        if carries_files(&ev) && open() {
+            ev.prevent_default();
+            attachments.add(files_of(ev.data_transfer().and_then(|d| d.files())));
+        }
+    };
     // The composer's quick commands (C3).
     let on_quick = Callback::new(move |ready: Ready| match ready {
         Ready::Quote => match log.with_untracked(|l| last_from_customer(&fold(l.events()))) {
@@ -113,7 +150,6 @@ pub fn DialogPane(
         Ready::Rename(name) => rename(ui, names, commands.id.get_value(), name, flash),
         Ready::CopyId => copy_id(ui, &commands.id.get_value(), flash),
     });
-    let open = move || state.with(DialogState::is_open);
     let participants = move || {
         state.with(|s| {
             let names: Vec<&str> = s.participants.iter().map(|p| p.name.as_str()).collect();
@@ -121,7 +157,9 @@ pub fn DialogPane(
         })
     };
     view! {
-        <section class="dialog" aria-labelledby="dialog-title">
+        <section class="dialog" class:dragging=move || dragging.get() aria-labelledby="dialog-title"
+            on:dragover=on_dragover on:dragleave=on_dragleave on:drop=on_drop>
+            <p class="drop-hint" aria-hidden="true">{ui.lang.f(FileText::DropFiles)}</p>
             <header class="dialog-header">
                 <div class="dialog-who">
                     <DialogTitle id=title_id visitor=customer_name flash/>
@@ -148,8 +186,9 @@ pub fn DialogPane(
                 </Show>
             }>
                 <Composer draft internal pending=sending on_send=send on_quick customer_name quoting quoted
-                    on_leave=Callback::new(move |()| typing.stopped()) picked/>
+                    on_leave=Callback::new(move |()| typing.stopped()) picked attachments/>
             </Show>
+            <ImageViewer lang=ui.lang viewer=tools.viewer/>
         </section>
     }
 }

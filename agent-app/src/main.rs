@@ -60,6 +60,7 @@ mod team_screen;
 mod inbox;
 mod inbox_model;
 
+mod attachments;
 mod chat_names;
 mod composer;
 mod composer_suggest;
@@ -68,6 +69,7 @@ mod dialog_log;
 mod dialog_notice;
 mod dialog_title;
 mod emoji_picker;
+mod file_view;
 mod mentions;
 mod message_bubble;
 mod message_fold;
@@ -77,6 +79,7 @@ mod messages;
 mod quick_commands;
 mod quote_chip;
 mod typing;
+mod upload;
 
 mod canned_editor;
 mod canned_model;

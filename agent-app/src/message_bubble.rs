@@ -46,12 +46,17 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
     let history = m.history.clone();
     let edited = m.edited;
     let quote = m.quote.clone().map(|q| quote_view(lang, q, tools));
+    let files = crate::file_view::message_files(lang, m.files.clone(), tools.viewer);
     let content = move || {
         if tools.editing.get() == Some(seq) {
             return edit_form(lang, seq, text.clone(), tools);
         }
+        // A message of files alone has no text line.
+        let shown = (!text.is_empty()).then(|| {
+            view! { <div class="msg-text">{text_with_mentions(&text, &mentions)}</div> }
+        });
         view! {
-            <div class="msg-text">{text_with_mentions(&text, &mentions)}</div>
+            {shown}
             {edited.then(|| edits(lang, history.clone()))}
         }
         .into_any()
@@ -63,6 +68,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
             {author}
             {quote}
             {content}
+            {files}
             {confirm}
             <div class="msg-foot">
                 {edited.then(|| view! { <span class="msg-edited">{lang.m(MsgText::Edited)}</span> })}

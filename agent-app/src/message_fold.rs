@@ -10,6 +10,7 @@
 use openline_core::auth::Role;
 use openline_core::conversation::DialogState;
 use openline_core::event::{Actor, AgentRef, Event, EventBody};
+use openline_core::files::{message_preview, FileRef};
 use openline_core::ids::AgentId;
 
 /// One line of the list.
@@ -38,6 +39,8 @@ pub struct Message {
     pub quote: Option<Quote>,
     /// The colleagues it mentions (C2), highlighted where the text names them.
     pub mentions: Vec<AgentRef>,
+    /// Its files (C1), with the links the edge signed; none once deleted.
+    pub files: Vec<FileRef>,
     /// The `seq` of the last change (or of the post), or of the quoted message's last change if
     /// later: a list key that changes with what the bubble shows.
     pub version: u64,
@@ -78,7 +81,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
     let mut written_at: Vec<(u64, i64)> = Vec::new();
     for event in events {
         match &event.body {
-            EventBody::MessagePosted { text, internal, quote, mentions, files: _ } => {
+            EventBody::MessagePosted { text, internal, quote, mentions, files } => {
                 written_at.push((event.seq, event.at));
                 items.push(Item::Message(Message {
                     seq: event.seq,
@@ -98,6 +101,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                         deleted: false,
                     }),
                     mentions: mentions.clone(),
+                    files: files.clone(),
                     version: event.seq,
                 }));
             }
@@ -116,6 +120,7 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                 // Gone means gone: neither the text nor its earlier versions stay on screen.
                 m.text.clear();
                 m.history.clear();
+                m.files.clear();
                 m.deleted = true;
                 m.version = event.seq;
             }
@@ -144,7 +149,7 @@ pub fn quote_of(items: &[Item], seq: u64) -> Option<Quote> {
         Item::Message(m) if m.seq == seq => Some(Quote {
             seq,
             author: m.actor.clone(),
-            excerpt: openline_core::conversation::excerpt(&m.text),
+            excerpt: openline_core::conversation::excerpt(&message_preview(&m.text, &m.files)),
             internal: m.internal,
             deleted: m.deleted,
         }),
@@ -215,6 +220,7 @@ mod tests {
             internal: false,
             quote: None,
             mentions: Vec::new(),
+            files: Vec::new(),
         };
         let edit =
             |seq, text: &str| EventBody::MessageEdited { seq, text: text.into(), internal: false };
@@ -251,6 +257,7 @@ mod tests {
             internal: false,
             quote,
             mentions: Vec::new(),
+            files: Vec::new(),
         };
         let mut events = vec![
             event(1, &visitor, post("¿Tenéis la lámpara Arco en negro?", None)),
@@ -298,6 +305,7 @@ mod tests {
             internal: false,
             quote: None,
             mentions: Vec::new(),
+            files: Vec::new(),
         };
         let events = [
             event(1, &visitor, EventBody::SessionOpened { session: 1 }),

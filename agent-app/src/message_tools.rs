@@ -31,6 +31,8 @@ pub struct MessageTools {
     pub status: RwSignal<Option<&'static str>>,
     /// The message the reply being written quotes (M1).
     pub quoting: RwSignal<Option<u64>>,
+    /// The image shown full size (C1).
+    pub viewer: crate::file_view::Viewer,
 }
 
 impl MessageTools {
@@ -47,6 +49,7 @@ impl MessageTools {
             confirming: RwSignal::new(None),
             status: RwSignal::new(None),
             quoting: RwSignal::new(None),
+            viewer: crate::file_view::Viewer::new(),
         }
     }
 

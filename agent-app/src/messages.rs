@@ -212,6 +212,7 @@ mod tests {
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
+                files: Vec::new(),
             },
         };
         let opened = Event {

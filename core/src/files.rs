@@ -245,6 +245,18 @@ pub fn clean_file_name(raw: &str) -> Option<String> {
     Some(format!("{}.{extension}", stem.trim_end()))
 }
 
+/// A message in one line, for the inbox and quotes: its text, or for files alone "📎 name"
+/// (and "+N" for more).
+pub fn message_preview(text: &str, files: &[FileRef]) -> String {
+    match files {
+        [first, rest @ ..] if text.trim().is_empty() => match rest.len() {
+            0 => format!("📎 {}", first.name),
+            more => format!("📎 {} +{more}", first.name),
+        },
+        _ => text.to_owned(),
+    }
+}
+
 /// "532 B", "12 KB", "3.4 MB": sizes as people read them (1 KB = 1024 B).
 pub fn format_size(bytes: u64) -> String {
     const KB: u64 = 1024;
@@ -324,6 +336,24 @@ mod tests {
         let cleaned = clean_file_name(&long).unwrap();
         assert_eq!(cleaned.chars().count(), MAX_FILE_NAME_CHARS);
         assert!(cleaned.ends_with(".docx"));
+    }
+
+    #[test]
+    fn c1_a_message_of_files_alone_previews_as_their_names() {
+        let file = |name: &str| FileRef {
+            id: FileId::parse("f_1").unwrap(),
+            name: name.into(),
+            size: 1,
+            content_type: "image/png".into(),
+            url: None,
+        };
+        assert_eq!(message_preview("hola", &[file("a.png")]), "hola");
+        assert_eq!(message_preview("", &[file("a.png")]), "📎 a.png");
+        assert_eq!(
+            message_preview(" ", &[file("a.png"), file("b.pdf"), file("c.zip")]),
+            "📎 a.png +2"
+        );
+        assert_eq!(message_preview("", &[]), "");
     }
 
     #[test]

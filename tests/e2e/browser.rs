@@ -506,3 +506,88 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     agent.close().await?;
     Ok(())
 }
+
+/// A file of the test assets, as the browser (on this machine) picks it.
+fn asset(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(name).display().to_string()
+}
+
+/// Waits until the image `css` has loaded (its bytes came through the signed link).
+async fn wait_image(page: &Page, css: &str) -> anyhow::Result<()> {
+    let script = format!(
+        "const i = document.querySelector({css:?}); return !!(i && i.complete && i.naturalWidth > 0);"
+    );
+    for _ in 0..100 {
+        if page.client.execute(&script, vec![]).await?.as_bool() == Some(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("the image {css} never loaded")
+}
+
+#[tokio::test]
+async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_sides(
+) -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("browser-files").await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let customer = driver.page(1280, 800).await?;
+    let agent = driver.page(1280, 800).await?;
+
+    // The customer attaches a photo with the paperclip: it uploads, then goes with a text.
+    customer.goto(&edge.url("/demo/")).await?;
+    open_widget(&customer).await?;
+    customer.find("#attach-input").await?.send_keys(&asset("lampara-rota.png")).await?;
+    customer.find_text(".tray-item .tray-size", "KB").await?;
+    customer.check_accessibility("widget, a file attached").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("93-widget-file-attached").await?;
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    send(&customer, "La lámpara llegó rota").await?;
+    wait_image(&customer, "#messages li.msg.from-visitor .file-thumb img").await?;
+    customer.wait_gone(".tray-item").await?;
+
+    // The agent sees the thumbnail in the chat and opens it large; Escape closes the viewer.
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "lámpara", "a").await?;
+    wait_image(&agent, "#messages .file-thumb img").await?;
+    agent.click("#messages .file-thumb").await?;
+    agent.find(".image-viewer img").await?;
+    agent.screenshot("94-agent-image-viewer").await?;
+    agent.check_accessibility("agent image viewer").await?;
+    agent.type_into(".image-viewer-close", ESCAPE).await?;
+    agent.wait_gone(".image-viewer").await?;
+
+    // The agent answers with a document from the file picker; the customer gets a card.
+    agent.click("#action-answer").await?;
+    agent.find("#composer-file").await?.send_keys(&asset("factura-0042.pdf")).await?;
+    agent.find_text(".attachment .attachment-size", "B").await?;
+    agent.screenshot("95-agent-file-attached").await?;
+    agent.check_accessibility("agent composer with a file").await?;
+    agent.type_into("#composer-input", "Le enviamos otra. Aquí tiene la factura.").await?;
+    agent.click("#composer-send").await?;
+    agent.find_text("#messages .file-card .file-card-name", "factura-0042.pdf").await?;
+    agent.wait_gone(".attachment").await?;
+    agent.screenshot("96-agent-files-in-chat").await?;
+    customer
+        .find_text("#messages li.msg.from-agent .file-card .file-name", "factura-0042.pdf")
+        .await?;
+    let link = customer.find("#messages li.msg.from-agent .file-card").await?.attr("href").await?;
+    assert!(link.is_some_and(|l| l.starts_with("/api/files/")), "a signed link");
+    customer.check_accessibility("widget with files").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("97-widget-files-in-chat").await?;
+
+    // A type the channel does not take is refused on the file, in the customer's words.
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.find("#attach-input").await?.send_keys(&asset("pagina.html")).await?;
+    customer.find_text(".tray-item .tray-error", "not accepted").await?;
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot("98-widget-file-refused").await?;
+    customer.close().await?;
+    agent.close().await?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
+use crate::attach::{files_of, Tray, Viewer};
 use crate::composer::Composer;
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
@@ -78,14 +79,31 @@ pub fn Chat(
             outbox.retry();
         }
     });
+    let tray = Tray::new(session.visitor_token.clone(), lang);
+    let viewer = RwSignal::new(None);
+    provide_context(viewer);
+    // Files dropped anywhere on the chat are attached (C1).
+    let carries_files = |ev: &leptos::ev::DragEvent| {
+        ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+            tray.add(files_of(ev.data_transfer().and_then(|d| d.files())));
+        }
+    };
     view! {
+        <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
+            on:drop=on_drop>
         <Show when=move || matches!(link.get(), Link::Down(_))>
             <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
         </Show>
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
             on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>
-        <Composer outbox on_typing on_stop />
+        <Composer outbox on_typing on_stop tray />
+        <Viewer viewer/>
+        </div>
     }
 }
 

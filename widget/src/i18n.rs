@@ -37,6 +37,10 @@ pub enum Text {
     SearchEmoji,
     NoEmoji,
     EmojiFailed,
+    AttachFile,
+    Attachments,
+    UploadFailed,
+    CloseImage,
 }
 
 impl Lang {
@@ -108,6 +112,14 @@ impl Lang {
             (NoEmoji, Es) => "Ningún emoji coincide.",
             (EmojiFailed, En) => "The emoji could not be loaded.",
             (EmojiFailed, Es) => "No se pudieron cargar los emoji.",
+            (AttachFile, En) => "Attach a file",
+            (AttachFile, Es) => "Adjuntar un archivo",
+            (Attachments, En) => "Files to send",
+            (Attachments, Es) => "Archivos para enviar",
+            (UploadFailed, En) => "Could not upload.",
+            (UploadFailed, Es) => "No se pudo subir.",
+            (CloseImage, En) => "Close",
+            (CloseImage, Es) => "Cerrar",
         }
     }
 
@@ -116,6 +128,27 @@ impl Lang {
         match self {
             Lang::En => format!("{agent_name} is typing…"),
             Lang::Es => format!("{agent_name} está escribiendo…"),
+        }
+    }
+
+    pub fn uploading(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Uploading {name}"),
+            Lang::Es => format!("Subiendo {name}"),
+        }
+    }
+
+    pub fn remove_file(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Remove {name}"),
+            Lang::Es => format!("Quitar {name}"),
+        }
+    }
+
+    pub fn open_image(self, name: &str) -> String {
+        match self {
+            Lang::En => format!("Open image {name}"),
+            Lang::Es => format!("Abrir imagen {name}"),
         }
     }
 
@@ -137,6 +170,8 @@ impl Lang {
             ("message_too_long", Lang::Es) => "El mensaje es demasiado largo.",
             ("blocked", Lang::En) => "This conversation does not accept messages.",
             ("blocked", Lang::Es) => "Esta conversación no admite mensajes.",
+            ("file_too_large", Lang::Es) => "El archivo es demasiado grande.",
+            ("file_type_not_allowed", Lang::Es) => "Este tipo de archivo no se admite.",
             _ => return None,
         };
         Some(text)

@@ -1,11 +1,12 @@
 //! The customer chat in the widget's iframe (Leptos CSR). `main` only mounts; see `app`.
 //!
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
-//! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events), `outbox`
+//! `composer` (with `emoji`, the picker, and `attach`, files with `upload`). I/O: `api` (HTTP), `socket` (live events), `outbox`
 //! (the visitor's messages, in order, retried). State: `model` (the event list and outbox). Strings: `i18n`.
 
 mod api;
 mod app;
+mod attach;
 mod chat;
 mod composer;
 mod emoji;
@@ -14,6 +15,7 @@ mod messages;
 mod model;
 mod outbox;
 mod socket;
+mod upload;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

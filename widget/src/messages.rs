@@ -6,6 +6,7 @@
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
 //! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
 
+use crate::attach::message_files;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
 use leptos::html::Div;
@@ -54,15 +55,18 @@ pub fn Messages(
 
 fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
     match row {
-        Row::Message { seq, author: Author::Visitor, text, edited, deleted, quote, .. } => view! {
+        Row::Message {
+            seq, author: Author::Visitor, text, edited, deleted, quote, files, ..
+        } => view! {
             <li class="msg from-visitor" class:deleted=deleted data-seq=seq>
                 <span class="sr-only">{lang.t(Text::You)}</span>
                 {quote.map(|q| quote_view(q, lang, channel_name))}
                 {body(lang, text, edited, deleted)}
+                {message_files(lang, files, viewer())}
             </li>
         }
         .into_any(),
-        Row::Message { seq, author, text, first_of_run, edited, deleted, quote, .. } => {
+        Row::Message { seq, author, text, first_of_run, edited, deleted, quote, files, .. } => {
             let automatic = author == Author::Channel;
             let name = match author {
                 Author::Agent(name) => name,
@@ -78,6 +82,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
                 <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
                 {quote.map(|q| quote_view(q, lang, channel_name))}
                 {body(lang, text, edited, deleted)}
+                {message_files(lang, files, viewer())}
             </li>
             }
             .into_any()
@@ -98,14 +103,14 @@ fn pending_view(pending: Pending, lang: Lang, on_retry: Callback<()>) -> impl In
     match pending.delivery {
         Delivery::Sending => view! {
             <li class="pending from-visitor" aria-busy="true">
-                <p class="pending-text">{pending.text}</p>
+                {pending_body(pending.text, &pending.files)}
                 <span class="msg-status">{lang.t(Text::Sending)}</span>
             </li>
         }
         .into_any(),
         Delivery::Failed { refused } => view! {
             <li class="pending failed from-visitor">
-                <p class="pending-text">{pending.text}</p>
+                {pending_body(pending.text, &pending.files)}
                 <span class="msg-status failed-status">
                     {refused.unwrap_or_else(|| lang.t(Text::NotSentShort).to_owned())}
                 </span>
@@ -135,14 +140,26 @@ fn quote_view(quote: Quoted, lang: Lang, channel_name: &str) -> impl IntoView {
     }
 }
 
-/// The text with an "edited" mark (M8), or in its place "Message deleted" (M9).
+/// A message on its way: its text, or the names of its files when it has none.
+fn pending_body(text: String, files: &[openline_core::files::FileRef]) -> impl IntoView {
+    let text = openline_core::files::message_preview(&text, files);
+    view! { <p class="pending-text">{text}</p> }
+}
+
+/// The image viewer the chat provides (C1).
+fn viewer() -> RwSignal<Option<openline_core::files::FileRef>> {
+    expect_context()
+}
+
+/// The text with an "edited" mark (M8), or in its place "Message deleted" (M9). A message of
+/// files alone has no text line.
 fn body(lang: Lang, text: String, edited: bool, deleted: bool) -> AnyView {
     if deleted {
         return view! { <p class="msg-text msg-deleted">{lang.t(Text::MessageDeleted)}</p> }
             .into_any();
     }
     view! {
-        <p class="msg-text">{text}</p>
+        {(!text.is_empty()).then(|| view! { <p class="msg-text">{text}</p> })}
         {edited.then(|| view! { <span class="msg-edited">{lang.t(Text::Edited)}</span> })}
     }
     .into_any()

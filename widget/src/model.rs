@@ -6,6 +6,7 @@
 //! for the socket is not kept here: only the socket knows which positions it saw contiguously.
 
 use openline_core::event::{Actor, Event, EventBody};
+use openline_core::files::FileRef;
 use openline_core::ids::CommandId;
 use openline_core::protocol::EventsFrame;
 
@@ -22,6 +23,8 @@ pub struct Timeline {
 pub struct Pending {
     pub id: CommandId,
     pub text: String,
+    /// Uploaded already; the message names them (C1).
+    pub files: Vec<FileRef>,
     pub delivery: Delivery,
     /// The last `seq` known when it was sent: its own event will come after this.
     after: u64,
@@ -50,6 +53,8 @@ pub enum Row {
         deleted: bool,
         /// The message this one quotes (M1), as it reads now.
         quote: Option<Quoted>,
+        /// Its files (C1), with their signed links; none once deleted.
+        files: Vec<FileRef>,
         /// The `seq` of the last change (or of the post, or of the quoted message), so the list
         /// redraws a changed row.
         version: u64,
@@ -104,9 +109,9 @@ impl Timeline {
         }
     }
 
-    pub fn add_pending(&mut self, id: CommandId, text: String) {
+    pub fn add_pending(&mut self, id: CommandId, text: String, files: Vec<FileRef>) {
         let after = self.last_seq();
-        self.pending.push(Pending { id, text, delivery: Delivery::Sending, after });
+        self.pending.push(Pending { id, text, files, delivery: Delivery::Sending, after });
     }
 
     /// The next message to send: the oldest still sending. Failed ones wait for a retry.
@@ -164,22 +169,25 @@ impl Timeline {
         let mut previous_author: Option<&Actor> = None;
         for event in &self.events {
             let row = match &event.body {
-                EventBody::MessagePosted { internal: false, text, quote, .. } => Row::Message {
-                    seq: event.seq,
-                    author: author(&event.actor),
-                    text: text.clone(),
-                    first_of_run: previous_author != Some(&event.actor),
-                    edited: false,
-                    deleted: false,
-                    // Filled in by `resolve_quotes`, after the quoted message's own changes.
-                    quote: quote.map(|seq| Quoted {
-                        seq,
-                        author: Author::Channel,
-                        excerpt: String::new(),
+                EventBody::MessagePosted { internal: false, text, quote, files, .. } => {
+                    Row::Message {
+                        seq: event.seq,
+                        author: author(&event.actor),
+                        text: text.clone(),
+                        first_of_run: previous_author != Some(&event.actor),
+                        edited: false,
                         deleted: false,
-                    }),
-                    version: event.seq,
-                },
+                        // Filled in by `resolve_quotes`, after the quoted message's own changes.
+                        quote: quote.map(|seq| Quoted {
+                            seq,
+                            author: Author::Channel,
+                            excerpt: String::new(),
+                            deleted: false,
+                        }),
+                        files: files.clone(),
+                        version: event.seq,
+                    }
+                }
                 // Edits and deletions change the message they name; they are not rows.
                 EventBody::MessageEdited { seq, text, internal: false } => {
                     if let Some(row) = message_row(&mut rows, *seq) {
@@ -208,12 +216,18 @@ impl Timeline {
     }
 
     fn retire_echo_of(&mut self, event: &Event) {
-        let (Actor::Visitor { .. }, EventBody::MessagePosted { text, .. }) =
+        let (Actor::Visitor { .. }, EventBody::MessagePosted { text, files, .. }) =
             (&event.actor, &event.body)
         else {
             return;
         };
-        if let Some(i) = self.pending.iter().position(|p| p.after < event.seq && &p.text == text) {
+        let same_files =
+            |p: &Pending| p.files.iter().map(|f| &f.id).eq(files.iter().map(|f| &f.id));
+        let echo = self
+            .pending
+            .iter()
+            .position(|p| p.after < event.seq && p.text.trim() == text.trim() && same_files(p));
+        if let Some(i) = echo {
             self.pending.remove(i);
         }
     }
@@ -237,8 +251,9 @@ impl Row {
     }
 
     fn delete(&mut self, at_seq: u64) {
-        if let Row::Message { text, deleted, version, .. } = self {
+        if let Row::Message { text, files, deleted, version, .. } = self {
             text.clear();
+            files.clear();
             *deleted = true;
             *version = at_seq;
         }
@@ -252,8 +267,9 @@ fn resolve_quotes(rows: &mut [Row]) {
         let Row::Message { quote: Some(q), .. } = &rows[i] else { continue };
         let seq = q.seq;
         let found = rows[..i].iter().rev().find_map(|row| match row {
-            Row::Message { seq: s, author, text, deleted, version, .. } if *s == seq => {
-                let excerpt = openline_core::conversation::excerpt(text);
+            Row::Message { seq: s, author, text, files, deleted, version, .. } if *s == seq => {
+                let preview = openline_core::files::message_preview(text, files);
+                let excerpt = openline_core::conversation::excerpt(&preview);
                 let quoted = Quoted { seq, author: author.clone(), excerpt, deleted: *deleted };
                 Some((quoted, *version))
             }
@@ -296,6 +312,7 @@ mod tests {
             internal,
             quote: None,
             mentions: Vec::new(),
+            files: Vec::new(),
         };
         script
             .split(" | ")
@@ -316,6 +333,7 @@ mod tests {
                                 internal: false,
                                 quote,
                                 mentions: Vec::new(),
+                                files: Vec::new(),
                             },
                         )
                     }
@@ -434,8 +452,8 @@ mod tests {
     fn w2_pending_message_shows_until_its_event_arrives_either_way() {
         let mut t = Timeline::default();
         t.apply_frame(frame(true, events(1, "open | v:hola")));
-        t.add_pending(id("c1"), "hola".into());
-        t.add_pending(id("c2"), "second".into());
+        t.add_pending(id("c1"), "hola".into(), Vec::new());
+        t.add_pending(id("c2"), "second".into(), Vec::new());
         assert_eq!(shown(&t), "*v:hola | …hola | …second");
         // The socket is faster than the reply: the echo goes when the event comes.
         t.apply_frame(frame(false, events(3, "v:hola")));
@@ -486,9 +504,9 @@ mod tests {
     #[test]
     fn w2_the_outbox_keeps_order_fails_together_and_retries_with_the_same_ids() {
         let mut t = Timeline::default();
-        t.add_pending(id("c1"), "one".into());
-        t.add_pending(id("c2"), "two".into());
-        t.add_pending(id("c3"), "three".into());
+        t.add_pending(id("c1"), "one".into(), Vec::new());
+        t.add_pending(id("c2"), "two".into(), Vec::new());
+        t.add_pending(id("c3"), "three".into(), Vec::new());
         assert_eq!(t.next_to_send().map(|p| p.text.as_str()), Some("one"));
         // The server refuses "one" for its own reason: "two" goes next.
         t.refuse(&id("c1"), "blocked".into());
@@ -511,5 +529,43 @@ mod tests {
         t.settle(&id("c1"));
         assert_eq!(t.next_to_send().map(|p| p.id.clone()), Some(id("c2")));
         assert!(!Timeline::default().retry_failed());
+    }
+
+    fn photo() -> FileRef {
+        FileRef {
+            id: openline_core::ids::FileId::parse("f_1").unwrap(),
+            name: "rota.png".into(),
+            size: 10,
+            content_type: "image/png".into(),
+            url: Some("/api/files/x".into()),
+        }
+    }
+
+    #[test]
+    fn c1_a_photo_sent_alone_replaces_its_echo_and_goes_with_its_message() {
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, events(1, "open | v:hola | answer")));
+        t.add_pending(id("c1"), String::new(), vec![photo()]);
+        let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
+        let body = EventBody::MessagePosted {
+            text: String::new(),
+            internal: false,
+            quote: None,
+            mentions: Vec::new(),
+            files: vec![photo()],
+        };
+        t.merge([Event { seq: 4, at: 0, actor: visitor, body }]);
+        assert!(t.pending().is_empty(), "the echo is retired");
+        let files = |t: &Timeline| match t.rows().last() {
+            Some(Row::Message { files, .. }) => files.len(),
+            _ => 0,
+        };
+        assert_eq!(files(&t), 1);
+        t.merge(events(5, "q4:¿esta?"));
+        assert_eq!(shown(&t), "*v:hola | joined:Ana | *v: | *a:¿esta?>v:📎 rota.png");
+        t.merge(events(6, "del:4"));
+        assert!(
+            matches!(&t.rows()[2], Row::Message { files, deleted: true, .. } if files.is_empty())
+        );
     }
 }

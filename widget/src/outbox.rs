@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::model::Timeline;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_core::files::FileRef;
 use openline_core::Command;
 use std::time::Duration;
 
@@ -43,9 +44,9 @@ impl Outbox {
     }
 
     /// Queues a message and sends it when its turn comes.
-    pub fn send(self, text: String) {
+    pub fn send(self, text: String, files: Vec<FileRef>) {
         let Some(id) = api::new_command_id() else { return };
-        self.timeline.update(|t| t.add_pending(id, text));
+        self.timeline.update(|t| t.add_pending(id, text, files));
         self.flush();
     }
 
@@ -78,7 +79,7 @@ impl Outbox {
                 internal: false,
                 quote: None,
                 mentions: Vec::new(),
-                files: Vec::new(),
+                files: next.files.iter().map(|f| f.id.clone()).collect(),
             };
             let result = api::post_command(&token, next.id.clone(), command).await;
             // The chat may be gone by now (a new session): only `try_` calls from here.

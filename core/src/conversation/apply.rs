@@ -21,7 +21,7 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             state.session = *session;
             state.first_message = Some(*from);
         }
-        EventBody::MessagePosted { text, internal, mentions, .. } => {
+        EventBody::MessagePosted { text, internal, mentions, files, .. } => {
             state.first_message.get_or_insert(event.seq);
             if let (false, Actor::Agent { name, .. }) = (mentions.is_empty(), &event.actor) {
                 let agents = mentions.iter().map(|a| a.id.clone()).collect();
@@ -37,8 +37,8 @@ pub fn apply(state: &mut DialogState, event: &Event) {
                 Actor::Agent { .. } => false,
                 Actor::System => return,
             };
-            state.last_message =
-                Some(LastMessage { text: text.clone(), at: event.at, from_customer });
+            let text = crate::files::message_preview(text, files);
+            state.last_message = Some(LastMessage { text, at: event.at, from_customer });
             if from_customer {
                 state.unread += 1;
             } else {

@@ -1,0 +1,234 @@
+//! Files the visitor attaches (C1): picked with the paperclip, dropped on the chat or pasted.
+//! Each uploads at once with a progress bar; the next message carries the ready ones. A
+//! refusal (too large, a type the channel does not take) shows on the file, in the server's
+//! words.
+
+use crate::i18n::{Lang, Text};
+use crate::upload::upload;
+use leptos::prelude::*;
+use openline_core::files::{format_size, FileRef};
+use wasm_bindgen::JsCast;
+use web_sys::{File, FileList};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum State {
+    Sending(f64),
+    Ready(FileRef),
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub key: u32,
+    pub name: String,
+    pub size: f64,
+    pub state: State,
+}
+
+#[derive(Clone, Copy)]
+pub struct Tray {
+    pub items: RwSignal<Vec<Item>>,
+    next: StoredValue<u32>,
+    token: StoredValue<String>,
+    lang: Lang,
+}
+
+impl Tray {
+    pub fn new(token: String, lang: Lang) -> Tray {
+        let (items, next, token) =
+            (RwSignal::new(Vec::new()), StoredValue::new(0), StoredValue::new(token));
+        Tray { items, next, token, lang }
+    }
+
+    pub fn add(self, files: Vec<File>) {
+        for file in files {
+            let key = self.next.get_value();
+            self.next.set_value(key + 1);
+            let item =
+                Item { key, name: file.name(), size: file.size(), state: State::Sending(0.0) };
+            self.items.update(|items| items.push(item));
+            let set = move |state: State| {
+                self.items.try_update(|items| {
+                    if let Some(item) = items.iter_mut().find(|i| i.key == key) {
+                        item.state = state;
+                    }
+                });
+            };
+            upload(
+                &self.token.get_value(),
+                &file,
+                move |sent| set(State::Sending(sent)),
+                move |result| {
+                    set(match result {
+                        Ok(file) => State::Ready(file),
+                        Err(crate::api::ApiError::Refused { code, message, .. }) => {
+                            State::Failed(self.lang.refusal(&code).map_or(message, str::to_owned))
+                        }
+                        Err(_) => State::Failed(String::new()),
+                    })
+                },
+            );
+        }
+    }
+
+    /// Whether a file is still uploading (the message waits for it).
+    pub fn busy(self) -> bool {
+        self.items.with(|items| items.iter().any(|i| matches!(i.state, State::Sending(_))))
+    }
+
+    /// The ready files, leaving the tray.
+    pub fn take_ready(self) -> Vec<FileRef> {
+        let mut ready = Vec::new();
+        self.items.update(|items| {
+            items.retain(|i| match &i.state {
+                State::Ready(file) => {
+                    ready.push(file.clone());
+                    false
+                }
+                _ => true,
+            })
+        });
+        ready
+    }
+}
+
+pub fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The paperclip: opens the browser's file picker.
+#[component]
+pub fn AttachButton(tray: Tray) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        tray.add(files_of(input.files()));
+        input.set_value("");
+    };
+    view! {
+        <button id="attach-button" type="button" class="icon-button attach-button"
+            aria-label=lang.t(Text::AttachFile) title=lang.t(Text::AttachFile)
+            on:click=move |_| { if let Some(input) = picker.get() { input.click(); } }>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+                <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"
+                    d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/>
+            </svg>
+        </button>
+        <input node_ref=picker id="attach-input" type="file" multiple hidden on:change=on_change/>
+    }
+}
+
+/// The files on their way, above the text box.
+#[component]
+pub fn TrayView(tray: Tray) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let row = move |item: Item| {
+        let key = item.key;
+        let status = match item.state {
+            State::Sending(sent) => view! {
+                <progress max="1" value=sent.to_string() aria-label=lang.uploading(&item.name)></progress>
+            }
+            .into_any(),
+            State::Ready(_) => view! { <span class="tray-size">{format_size(item.size as u64)}</span> }.into_any(),
+            State::Failed(reason) => {
+                let reason = if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
+                view! { <span class="tray-error" role="alert">{reason}</span> }.into_any()
+            }
+        };
+        view! {
+            <li class="tray-item">
+                <span class="tray-name">{item.name.clone()}</span>
+                {status}
+                <button type="button" class="tray-remove" aria-label=lang.remove_file(&item.name)
+                    on:click=move |_| tray.items.update(|items| items.retain(|i| i.key != key))>"×"</button>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || tray.items.with(|i| !i.is_empty())>
+            <ul class="tray" aria-label=lang.t(Text::Attachments)>
+                <For each=move || tray.items.get() key=|i| (i.key, format!("{:?}", i.state)) children=row/>
+            </ul>
+        </Show>
+    }
+}
+
+/// A message's files: images as thumbnails that open large, others as a card to download.
+pub fn message_files(
+    lang: Lang,
+    files: Vec<FileRef>,
+    viewer: RwSignal<Option<FileRef>>,
+) -> impl IntoView {
+    (!files.is_empty()).then(|| {
+        let items = files
+            .into_iter()
+            .map(|file| {
+                let url = file.url.clone().unwrap_or_default();
+                if file.is_image() {
+                    let label = lang.open_image(&file.name);
+                    view! {
+                        <li><button type="button" class="file-thumb" aria-label=label
+                            on:click={let file = file.clone(); move |_| viewer.set(Some(file.clone()))}>
+                            <img src=url alt=file.name.clone() loading="lazy"/>
+                        </button></li>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <li><a class="file-card" href=url download=file.name.clone()>
+                            <span class="file-name">{file.name.clone()}</span>
+                            <span class="file-size">{format_size(file.size)}</span>
+                        </a></li>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view();
+        view! { <ul class="msg-files">{items}</ul> }
+    })
+}
+
+/// The image large, over the chat: Escape or Close goes back to where focus was.
+#[component]
+pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let close = NodeRef::<leptos::html::Button>::new();
+    let back_to = StoredValue::new(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        if viewer.with(Option::is_some) {
+            back_to.set_value(document().active_element().and_then(|e| e.dyn_into().ok()));
+            request_animation_frame(move || {
+                if let Some(button) = close.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
+    let shut = move || {
+        viewer.set(None);
+        if let Some(el) = back_to.get_value() {
+            let _ = el.focus();
+        }
+    };
+    move || {
+        viewer.get().map(|file| {
+            view! {
+                <div class="viewer" role="dialog" aria-modal="true" aria-label=file.name.clone()
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if matches!(ev.key().as_str(), "Escape" | "Tab") { ev.prevent_default(); }
+                        if ev.key() == "Escape" { shut(); }
+                    }>
+                    <img src=file.url.clone().unwrap_or_default() alt=file.name.clone()/>
+                    <button node_ref=close type="button" class="viewer-close" on:click=move |_| shut()>
+                        {lang.t(Text::CloseImage)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
