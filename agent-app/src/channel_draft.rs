@@ -7,6 +7,7 @@
 //! reads the same sentence before and after sending.
 
 use openline_core::channel::{normalize_origin, ChannelSettings, Span, WorkingHours};
+use openline_core::files::{FileCategory, FileRules};
 use openline_core::ids::AgentId;
 use openline_core::routing::Distribution;
 
@@ -40,6 +41,10 @@ pub struct ChannelDraft {
     pub allowed_origins: String,
     /// Only visitors with a valid signed identity may open a chat (W6).
     pub require_identity: bool,
+    /// The largest file, in megabytes as typed (C1).
+    pub max_file_mb: String,
+    /// The kinds of files accepted; none: no files.
+    pub file_categories: Vec<FileCategory>,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
@@ -52,6 +57,7 @@ pub enum DraftError {
     },
     AutoClose,
     OfferTimeout,
+    MaxFileSize,
     /// This line of the allowed sites is not an http(s) origin.
     Origin(String),
 }
@@ -64,6 +70,7 @@ impl DraftError {
             DraftError::Time { day, end: true } => format!("channel-day-{day}-to"),
             DraftError::AutoClose => "channel-auto-close".into(),
             DraftError::OfferTimeout => "channel-offer-timeout".into(),
+            DraftError::MaxFileSize => "channel-max-file".into(),
             DraftError::Origin(_) => "channel-allowed-origins".into(),
         }
     }
@@ -133,6 +140,8 @@ impl ChannelDraft {
             queue: s.queue.clone(),
             allowed_origins: s.allowed_origins.join("\n"),
             require_identity: s.require_identity,
+            max_file_mb: bytes_to_mb(s.files.max_bytes),
+            file_categories: s.files.categories.clone(),
         }
     }
 
@@ -144,6 +153,10 @@ impl ChannelDraft {
         let offer_timeout_secs =
             self.offer_timeout_secs.trim().parse().map_err(|_| DraftError::OfferTimeout)?;
         let allowed_origins = origins(&self.allowed_origins)?;
+        let max_bytes = mb_to_bytes(&self.max_file_mb).ok_or(DraftError::MaxFileSize)?;
+        // Kept in core's order, whatever order the boxes were ticked in.
+        let categories =
+            FileCategory::ALL.into_iter().filter(|c| self.file_categories.contains(c)).collect();
         Ok(ChannelSettings {
             name: self.name.trim().to_owned(),
             greeting: self.greeting.clone(),
@@ -157,6 +170,7 @@ impl ChannelDraft {
             queue: self.queue.clone(),
             allowed_origins,
             require_identity: self.require_identity,
+            files: FileRules { max_bytes, categories },
             ..base.clone()
         })
     }
@@ -231,6 +245,19 @@ pub fn minutes_to_secs(text: &str) -> Option<Option<u32>> {
     Some(Some((minutes * 60.0).round().min(f64::from(u32::MAX)) as u32))
 }
 
+/// The largest-file field → bytes (1 MB = 1024 × 1024 bytes); a comma works as the decimal
+/// point. `None`: not a positive number.
+pub fn mb_to_bytes(text: &str) -> Option<u64> {
+    let mb: f64 = text.trim().replace(',', ".").parse().ok()?;
+    (mb.is_finite() && mb > 0.0).then(|| (mb * 1024.0 * 1024.0).round() as u64)
+}
+
+/// Bytes → the largest-file field: whole megabytes, or one decimal.
+pub fn bytes_to_mb(bytes: u64) -> String {
+    let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// Seconds → the automatic-close field: whole minutes, or up to two decimals when the server
 /// holds seconds that are not (set through the API, say).
 pub fn secs_to_minutes(secs: Option<u32>) -> String {
@@ -273,6 +300,25 @@ mod tests {
 
     fn agent(id: &str) -> AgentId {
         AgentId::parse(id).unwrap()
+    }
+
+    #[test]
+    fn c1_file_limits_read_in_megabytes_and_keep_their_kinds() {
+        assert_eq!(mb_to_bytes("10"), Some(10 * 1024 * 1024));
+        assert_eq!(mb_to_bytes(" 2,5 "), Some(2_621_440));
+        assert_eq!(mb_to_bytes("0"), None);
+        assert_eq!(mb_to_bytes("lots"), None);
+        assert_eq!(bytes_to_mb(10 * 1024 * 1024), "10");
+        assert_eq!(bytes_to_mb(2_621_440), "2.5");
+        let mut draft = ChannelDraft::from_settings(&web(), 0);
+        assert_eq!(draft.max_file_mb, "10");
+        draft.file_categories = vec![FileCategory::Archives, FileCategory::Images];
+        draft.max_file_mb = "5".into();
+        let saved = draft.to_settings(&web()).unwrap();
+        assert_eq!(saved.files.categories, [FileCategory::Images, FileCategory::Archives]);
+        assert_eq!(saved.files.max_bytes, 5 * 1024 * 1024);
+        draft.max_file_mb = "-1".into();
+        assert_eq!(draft.to_settings(&web()), Err(DraftError::MaxFileSize));
     }
 
     #[test]

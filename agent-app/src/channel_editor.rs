@@ -12,6 +12,7 @@ use crate::api;
 use crate::app::{use_ui, Ui};
 use crate::channel_access::AccessFields;
 use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
+use crate::channel_files::FileFields;
 use crate::channel_hours::HoursFields;
 use crate::channel_routing::RoutingFields;
 use crate::channels_screen::{focus, AgentsResource};
@@ -141,6 +142,7 @@ pub fn ChannelEditor(
             </div>
             <RoutingFields draft agents/>
             <AccessFields draft channel=settings.id.clone()/>
+            <FileFields draft/>
             <div class="save-bar">
                 <button
                     id="channel-save"
@@ -241,6 +243,7 @@ fn draft_message(ui: Ui, error: DraftError) -> String {
         DraftError::Time { day, .. } => ui.lang.bad_time(ui.lang.weekday(day)),
         DraftError::AutoClose => ui.t(Text::BadAutoClose).to_owned(),
         DraftError::OfferTimeout => ui.t(Text::BadOfferTimeout).to_owned(),
+        DraftError::MaxFileSize => ui.lang.cf(crate::i18n::ChannelFileText::BadMaxSize).to_owned(),
         DraftError::Origin(line) => ui.lang.bad_origin(&line),
     }
 }

@@ -100,6 +100,7 @@ mod presence;
 mod channel_access;
 mod channel_draft;
 mod channel_editor;
+mod channel_files;
 mod channel_hours;
 mod channel_new;
 mod channel_picker;

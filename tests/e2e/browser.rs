@@ -188,7 +188,8 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
 }
 
 #[tokio::test]
-async fn a1_q14_an_admin_sets_the_automatic_reply_in_the_channels_screen() -> anyhow::Result<()> {
+async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_channels_screen(
+) -> anyhow::Result<()> {
     let edge = Edge::start_fresh("browser-channels").await?;
     edge.seed(&demo::seed()).await?;
     let driver = Driver::start().await?;
@@ -198,10 +199,17 @@ async fn a1_q14_an_admin_sets_the_automatic_reply_in_the_channels_screen() -> an
     admin.goto(&edge.url("/app/#/channels/web")).await?;
     admin.find("#channel-form").await?;
     admin.type_into("#channel-auto-reply", "¡Gracias! Te respondemos enseguida.").await?;
+    // C1: files up to 2 MB, and no archives.
+    admin.find("#channel-max-file").await?.clear().await?;
+    admin.type_into("#channel-max-file", "2").await?;
+    admin.click("#channel-files-archives").await?;
     admin.click("#channel-save").await?;
     admin.find_text("#channel-status", "Saved").await?;
     admin.screenshot("20-admin-channel-settings").await?;
     admin.check_accessibility("channel settings").await?;
+    let show_files = "document.getElementById('channel-max-file').scrollIntoView({block: 'center'})";
+    admin.client.execute(show_files, vec![]).await?;
+    admin.screenshot("21-admin-channel-files").await?;
 
     // The next customer to write gets it from the system, at once.
     let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
@@ -211,6 +219,10 @@ async fn a1_q14_an_admin_sets_the_automatic_reply_in_the_channels_screen() -> an
             && matches!(&e.body, openline_core::EventBody::MessagePosted { text, .. } if text.starts_with("¡Gracias!"))
     });
     assert!(automatic, "{:?}", reply.events);
+    let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
+    assert_eq!(openline_tests::api::failure(too_big).0, 413);
+    let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;
+    assert_eq!(openline_tests::api::failure(zip).1, "file_type_not_allowed");
     admin.close().await?;
     Ok(())
 }
