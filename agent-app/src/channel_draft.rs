@@ -7,6 +7,7 @@
 //! reads the same sentence before and after sending.
 
 use openline_core::channel::{normalize_origin, ChannelSettings, Span, WorkingHours};
+use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::files::{FileCategory, FileRules};
 use openline_core::ids::AgentId;
 use openline_core::routing::Distribution;
@@ -45,6 +46,10 @@ pub struct ChannelDraft {
     pub max_file_mb: String,
     /// The kinds of files accepted; none: no files.
     pub file_categories: Vec<FileCategory>,
+    /// The pre-chat form's fields, in core's order (W4).
+    pub prechat: Vec<FormField>,
+    pub offline_form: bool,
+    pub rating: RatingScale,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
@@ -142,6 +147,9 @@ impl ChannelDraft {
             require_identity: s.require_identity,
             max_file_mb: bytes_to_mb(s.files.max_bytes),
             file_categories: s.files.categories.clone(),
+            prechat: s.prechat.clone(),
+            offline_form: s.offline_form,
+            rating: s.rating,
         }
     }
 
@@ -171,6 +179,9 @@ impl ChannelDraft {
             allowed_origins,
             require_identity: self.require_identity,
             files: FileRules { max_bytes, categories },
+            prechat: self.prechat.clone(),
+            offline_form: self.offline_form,
+            rating: self.rating,
             ..base.clone()
         })
     }
@@ -245,6 +256,38 @@ pub fn minutes_to_secs(text: &str) -> Option<Option<u32>> {
     Some(Some((minutes * 60.0).round().min(f64::from(u32::MAX)) as u32))
 }
 
+/// How the pre-chat form asks for `field`: not at all, optionally, or as required.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    No,
+    Optional,
+    Required,
+}
+
+impl ChannelDraft {
+    pub fn asks(&self, field: ContactField) -> Ask {
+        match self.prechat.iter().find(|f| f.field == field) {
+            None => Ask::No,
+            Some(f) if f.required => Ask::Required,
+            Some(_) => Ask::Optional,
+        }
+    }
+
+    /// Sets how `field` is asked for, keeping the form's fields in name, email, phone order.
+    pub fn set_ask(&mut self, field: ContactField, ask: Ask) {
+        let mut asks: Vec<(ContactField, Ask)> =
+            ContactField::ALL.iter().map(|f| (*f, self.asks(*f))).collect();
+        if let Some(entry) = asks.iter_mut().find(|(f, _)| *f == field) {
+            entry.1 = ask;
+        }
+        self.prechat = asks
+            .into_iter()
+            .filter(|(_, ask)| *ask != Ask::No)
+            .map(|(field, ask)| FormField { field, required: ask == Ask::Required })
+            .collect();
+    }
+}
+
 /// The largest-file field → bytes (1 MB = 1024 × 1024 bytes); a comma works as the decimal
 /// point. `None`: not a positive number.
 pub fn mb_to_bytes(text: &str) -> Option<u64> {
@@ -300,6 +343,24 @@ mod tests {
 
     fn agent(id: &str) -> AgentId {
         AgentId::parse(id).unwrap()
+    }
+
+    #[test]
+    fn w4_the_prechat_form_keeps_its_fields_in_order() {
+        let mut draft = ChannelDraft::from_settings(&web(), 0);
+        assert_eq!(draft.asks(ContactField::Email), Ask::No);
+        draft.set_ask(ContactField::Phone, Ask::Optional);
+        draft.set_ask(ContactField::Email, Ask::Required);
+        draft.set_ask(ContactField::Name, Ask::Optional);
+        draft.set_ask(ContactField::Name, Ask::No);
+        let saved = draft.to_settings(&web()).unwrap();
+        assert_eq!(
+            saved.prechat,
+            [
+                FormField { field: ContactField::Email, required: true },
+                FormField { field: ContactField::Phone, required: false },
+            ]
+        );
     }
 
     #[test]

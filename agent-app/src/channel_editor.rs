@@ -13,6 +13,7 @@ use crate::app::{use_ui, Ui};
 use crate::channel_access::AccessFields;
 use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
 use crate::channel_files::FileFields;
+use crate::channel_forms::FormFields;
 use crate::channel_hours::HoursFields;
 use crate::channel_routing::RoutingFields;
 use crate::channels_screen::{focus, AgentsResource};
@@ -143,6 +144,7 @@ pub fn ChannelEditor(
             <RoutingFields draft agents/>
             <AccessFields draft channel=settings.id.clone()/>
             <FileFields draft/>
+            <FormFields draft/>
             <div class="save-bar">
                 <button
                     id="channel-save"

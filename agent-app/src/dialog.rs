@@ -168,6 +168,7 @@ pub fn DialogPane(
                         <p class="blocked-badge">{ui.t(Text::Blocked)}</p>
                     </Show>
                     {move || participants().map(|p| view! { <p class="participants">{p}</p> })}
+                    {move || state.with(|s| s.contact.clone()).map(contact_line)}
                 </div>
                 <span class="link-status" role="status">
                     {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
@@ -191,6 +192,21 @@ pub fn DialogPane(
             <ImageViewer lang=ui.lang viewer=tools.viewer/>
         </section>
     }
+}
+
+/// How to reach the customer, as they told (W4): email and phone as links.
+fn contact_line(contact: openline_core::contact::Contact) -> impl IntoView {
+    let email = (!contact.email.is_empty()).then(|| {
+        let href = format!("mailto:{}", contact.email);
+        view! { <a id="contact-email" href=href>{contact.email.clone()}</a> }
+    });
+    let phone = (!contact.phone.is_empty()).then(|| {
+        let digits: String =
+            contact.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        view! { <a id="contact-phone" href=format!("tel:{digits}")>{contact.phone.clone()}</a> }
+    });
+    (email.is_some() || phone.is_some())
+        .then(|| view! { <p class="contact-line">{email} {phone}</p> })
 }
 
 /// Who has the session: waiting, answered by someone (with a lock when locked), or closed.

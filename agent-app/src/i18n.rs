@@ -1511,3 +1511,101 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    /// W4: the customer gave their details.
+    pub fn contact_shared(self, details: &str) -> String {
+        match self {
+            Lang::En => format!("The customer shared their contact details: {details}"),
+            Lang::Es => format!("El cliente compartió sus datos de contacto: {details}"),
+        }
+    }
+
+    /// W4: the customer rated the conversation, with or without a comment.
+    pub fn rated(self, symbols: &str, comment: &str) -> String {
+        match (self, comment.is_empty()) {
+            (Lang::En, true) => format!("The customer rated the conversation {symbols}"),
+            (Lang::Es, true) => format!("El cliente valoró la conversación {symbols}"),
+            (Lang::En, false) => {
+                format!("The customer rated the conversation {symbols}: “{comment}”")
+            }
+            (Lang::Es, false) => {
+                format!("El cliente valoró la conversación {symbols}: «{comment}»")
+            }
+        }
+    }
+
+    pub fn rating_label(self, symbols: &str) -> String {
+        match self {
+            Lang::En => format!("Rated {symbols}"),
+            Lang::Es => format!("Valoración {symbols}"),
+        }
+    }
+}
+
+/// The channel editor's forms and rating (W4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormText {
+    Forms,
+    Prechat,
+    PrechatHint,
+    OfflineForm,
+    OfflineFormHint,
+    Rating,
+}
+
+impl Lang {
+    pub fn form(self, text: FormText) -> &'static str {
+        use FormText::*;
+        match (self, text) {
+            (Lang::En, Forms) => "Forms and rating",
+            (Lang::Es, Forms) => "Formularios y valoración",
+            (Lang::En, Prechat) => "Before the chat, ask for",
+            (Lang::Es, Prechat) => "Antes del chat, pedir",
+            (Lang::En, PrechatHint) => "Customers fill these in before their first message; nothing asked: they write at once.",
+            (Lang::Es, PrechatHint) => "Los clientes los rellenan antes de su primer mensaje; si no se pide nada, escriben directamente.",
+            (Lang::En, OfflineForm) => "When nobody can answer, ask for an email and a message",
+            (Lang::Es, OfflineForm) => "Si nadie puede responder, pedir un email y un mensaje",
+            (Lang::En, OfflineFormHint) => "Out of working hours or with nobody online, the widget offers this form; the message waits in Unanswered.",
+            (Lang::Es, OfflineFormHint) => "Fuera de horario o sin nadie conectado, el widget ofrece este formulario; el mensaje espera en Sin responder.",
+            (Lang::En, Rating) => "Rating when a conversation ends",
+            (Lang::Es, Rating) => "Valoración al terminar una conversación",
+        }
+    }
+
+    pub fn ask(self, ask: crate::channel_draft::Ask) -> &'static str {
+        use crate::channel_draft::Ask;
+        match (self, ask) {
+            (Lang::En, Ask::No) => "Not asked",
+            (Lang::Es, Ask::No) => "No se pide",
+            (Lang::En, Ask::Optional) => "Optional",
+            (Lang::Es, Ask::Optional) => "Opcional",
+            (Lang::En, Ask::Required) => "Required",
+            (Lang::Es, Ask::Required) => "Obligatorio",
+        }
+    }
+
+    pub fn contact_field(self, field: openline_core::contact::ContactField) -> &'static str {
+        use openline_core::contact::ContactField::*;
+        match (self, field) {
+            (Lang::En, Name) => "Name",
+            (Lang::Es, Name) => "Nombre",
+            (Lang::En, Email) => "Email",
+            (Lang::Es, Email) => "Email",
+            (Lang::En, Phone) => "Phone",
+            (Lang::Es, Phone) => "Teléfono",
+        }
+    }
+
+    pub fn scale(self, scale: openline_core::contact::RatingScale) -> &'static str {
+        use openline_core::contact::RatingScale::*;
+        match (self, scale) {
+            (Lang::En, Off) => "Do not ask",
+            (Lang::Es, Off) => "No pedir",
+            (Lang::En, Thumbs) => "Thumbs up or down",
+            (Lang::Es, Thumbs) => "Pulgar arriba o abajo",
+            (Lang::En, Stars) => "1 to 5 stars",
+            (Lang::Es, Stars) => "De 1 a 5 estrellas",
+        }
+    }
+}

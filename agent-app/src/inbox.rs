@@ -137,6 +137,8 @@ fn InboxRow(
     };
     let pinned = summary.pinned;
     let blocked = summary.blocked;
+    // The customer's rating of a finished conversation (W4), in the Closed list.
+    let rating = summary.rating.filter(|_| summary.status == SessionStatus::Idle);
     let offered_to_me =
         summary.status == SessionStatus::Unanswered && summary.offered_to.contains(&me);
     view! {
@@ -179,6 +181,9 @@ fn InboxRow(
                         {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
                         {blocked.then(|| view! {
                             <span class="blocked-badge small">{ui.t(Text::Blocked)}</span>
+                        })}
+                        {rating.map(|r| view! {
+                            <span class="rating-badge">{ui.lang.rating_label(&r.symbols())}</span>
                         })}
                         {offered_to_me.then(|| view! {
                             <span class="offer-badge">{ui.lang.notify(NotifyText::OfferedToYou)}</span>

@@ -101,6 +101,7 @@ mod channel_access;
 mod channel_draft;
 mod channel_editor;
 mod channel_files;
+mod channel_forms;
 mod channel_hours;
 mod channel_new;
 mod channel_picker;

@@ -96,6 +96,13 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
         EventBody::Blocked => lang.blocked(actor(), true),
         EventBody::Unblocked => lang.blocked(actor(), false),
         EventBody::Closed { reason, .. } => lang.closed_by(who, *reason == CloseReason::Spam),
+        EventBody::ContactShared { contact } => {
+            let given = [&contact.name, &contact.email, &contact.phone];
+            let given: Vec<&str> =
+                given.into_iter().filter(|v| !v.is_empty()).map(String::as_str).collect();
+            lang.contact_shared(&given.join(" · "))
+        }
+        EventBody::Rated { rating, comment, .. } => lang.rated(&rating.symbols(), comment),
         EventBody::MessagePosted { .. }
         | EventBody::MessageEdited { .. }
         | EventBody::MessageDeleted { .. }

@@ -303,6 +303,7 @@ mod tests {
             offered_to: vec![],
             blocked: false,
             last_mention: None,
+            rating: None,
         };
         for word in words {
             match word.split_once('=') {

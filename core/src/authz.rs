@@ -85,11 +85,12 @@ pub fn permit(
             let theirs = |dialog: &DialogId| *dialog == DialogId::for_visitor(channel, visitor);
             match action {
                 Action::ReadDialog(dialog) | Action::UploadFile(dialog) if theirs(dialog) => Ok(()),
-                Action::CommandDialog(dialog, Command::Post { internal: false, .. })
-                    if theirs(dialog) =>
-                {
-                    Ok(())
-                }
+                Action::CommandDialog(
+                    dialog,
+                    Command::Post { internal: false, .. }
+                    | Command::ShareContact { .. }
+                    | Command::Rate { .. },
+                ) if theirs(dialog) => Ok(()),
                 Action::CommandDialog(dialog, _) if theirs(dialog) => Err(Denied::Forbidden),
                 Action::ReadDialog(_) | Action::CommandDialog(..) | Action::UploadFile(_) => {
                     Err(Denied::Hidden)

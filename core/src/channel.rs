@@ -4,6 +4,7 @@
 //! Working hours use a fixed UTC offset, not a named time zone: no tz database in the wasm.
 //! The admin moves the offset at daylight-saving changes.
 
+use crate::contact::{FormField, RatingScale};
 use crate::files::FileRules;
 use crate::ids::{AgentId, ChannelId};
 use crate::routing::{Distribution, Routing};
@@ -49,6 +50,20 @@ pub struct ChannelSettings {
     /// Which files customers and agents may attach here (C1).
     #[serde(default)]
     pub files: FileRules,
+    /// The pre-chat form's fields (W4); empty: the customer writes at once.
+    #[serde(default)]
+    pub prechat: Vec<FormField>,
+    /// Whether, when nobody can answer (out of hours, nobody online), the widget offers a form
+    /// for the customer's email and message instead of a live chat (W4).
+    #[serde(default = "yes")]
+    pub offline_form: bool,
+    /// How the customer is asked to rate a finished conversation (W4).
+    #[serde(default)]
+    pub rating: RatingScale,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Most allowed origins per channel.
@@ -127,6 +142,9 @@ impl ChannelSettings {
             allowed_origins: Vec::new(),
             require_identity: false,
             files: FileRules::default(),
+            prechat: Vec::new(),
+            offline_form: true,
+            rating: RatingScale::default(),
         }
     }
 
@@ -140,6 +158,17 @@ impl ChannelSettings {
 
     pub fn is_open_at(&self, now: i64) -> bool {
         self.hours.as_ref().is_none_or(|h| h.is_open_at(now))
+    }
+
+    /// Whether someone can answer now (W4): within working hours, with an agent of the
+    /// channel's queue (everyone when it has none) in `online`.
+    pub fn staffed_at(&self, now: i64, online: &[AgentId]) -> bool {
+        let someone = if self.queue.is_empty() {
+            !online.is_empty()
+        } else {
+            self.queue.iter().any(|a| online.contains(a))
+        };
+        self.is_open_at(now) && someone
     }
 
     /// The system's message for a session opening at `now`, if any (Q14).
@@ -334,6 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn w4_a_channel_is_staffed_in_hours_with_one_of_its_agents_online() {
+        let (ana, luis) = (AgentId::parse("a_ana").unwrap(), AgentId::parse("a_luis").unwrap());
+        let mut web = ChannelSettings::new(ChannelId::parse("web").unwrap(), "W".into(), "".into());
+        let monday_10 = at(0, "10:00");
+        assert!(!web.staffed_at(monday_10, &[]), "nobody online");
+        assert!(web.staffed_at(monday_10, std::slice::from_ref(&luis)), "anyone, without a queue");
+        web.queue = vec![ana.clone()];
+        assert!(!web.staffed_at(monday_10, std::slice::from_ref(&luis)), "not in the queue");
+        assert!(web.staffed_at(monday_10, &[ana.clone(), luis]));
+        web.hours = Some(office(0));
+        assert!(!web.staffed_at(at(5, "10:00"), &[ana]), "Saturday: closed");
+    }
+
+    #[test]
     fn snapshot_channel_settings() {
         let s = ChannelSettings {
             hours: Some(WorkingHours {
@@ -343,7 +386,7 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]}}"#;
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]},"prechat":[],"offline_form":true,"rating":"thumbs"}"#;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.
@@ -351,6 +394,7 @@ mod tests {
             serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
         assert_eq!(old.auto_close_after_secs, None);
         assert_eq!(old.files, crate::files::FileRules::default(), "C1: files allowed by default");
+        assert!(old.prechat.is_empty() && old.offline_form, "W4: no pre-chat form, an offline one");
         assert_eq!((old.distribution, old.offer_timeout_secs), (Distribution::AllAtOnce, 60));
     }
 

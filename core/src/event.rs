@@ -3,6 +3,7 @@
 //! This is a wire and disk format: add fields with defaults, never rename a tag. The snapshot
 //! tests at the bottom pin the JSON.
 
+use crate::contact::{Contact, Rating};
 use crate::files::FileRef;
 use crate::ids::{AgentId, ChannelId, VisitorId};
 use serde::{Deserialize, Serialize};
@@ -113,6 +114,18 @@ pub enum EventBody {
     /// until unblocked. Agents only; the customer is not told.
     Blocked,
     Unblocked,
+    /// The customer gave contact details (W4: the pre-chat or offline form, or the site's
+    /// `Openline.identify`); they complete what was known.
+    ContactShared {
+        contact: Contact,
+    },
+    /// The customer rated session `session` once it ended (W4).
+    Rated {
+        session: u32,
+        rating: Rating,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        comment: String,
+    },
     /// An event kind this build does not know (a newer server talking to an older client).
     /// Never stored or sent by the server.
     #[serde(other)]
@@ -284,6 +297,24 @@ mod tests {
                 EventBody::SessionSplit { session: 2, from: 5 },
                 r#"{"type":"session_split","session":2,"from":5}"#,
             ),
+            (
+                EventBody::ContactShared {
+                    contact: crate::contact::Contact {
+                        name: "Lucía".into(),
+                        email: "lucia@example.es".into(),
+                        phone: String::new(),
+                    },
+                },
+                r#"{"type":"contact_shared","contact":{"name":"Lucía","email":"lucia@example.es"}}"#,
+            ),
+            (
+                EventBody::Rated {
+                    session: 2,
+                    rating: crate::contact::Rating::stars(4),
+                    comment: "Rápidos".into(),
+                },
+                r#"{"type":"rated","session":2,"rating":{"scale":"stars","value":4},"comment":"Rápidos"}"#,
+            ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),
             (EventBody::Blocked, r#"{"type":"blocked"}"#),
@@ -301,7 +332,7 @@ mod tests {
 
     #[test]
     fn event_kinds_from_newer_servers_read_as_unknown() {
-        let body: EventBody = serde_json::from_str(r#"{"type":"rated","stars":5}"#).unwrap();
+        let body: EventBody = serde_json::from_str(r#"{"type":"surveyed","stars":5}"#).unwrap();
         assert_eq!(body, EventBody::Unknown);
     }
 }

@@ -3,6 +3,7 @@
 //! A dialog sends its summary after every change; messages themselves never pass through the
 //! workspace.
 
+use crate::contact::Rating;
 use crate::conversation::{DialogState, LastMessage, Mention, SessionStatus};
 use crate::event::CloseReason;
 use crate::ids::{AgentId, ChannelId, DialogId, VisitorId};
@@ -41,6 +42,9 @@ pub struct DialogSummary {
     /// The latest message mentioning colleagues (C2), so they are told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_mention: Option<Mention>,
+    /// The customer's rating of their last finished session (W4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
 }
 
 impl DialogSummary {
@@ -51,7 +55,13 @@ impl DialogSummary {
         state: &DialogState,
     ) -> Self {
         DialogSummary {
-            visitor_name: visitor_display_name(&visitor_id),
+            // The name the customer gave (W4), else one made from their id.
+            visitor_name: state
+                .contact
+                .as_ref()
+                .map(|c| c.name.clone())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| visitor_display_name(&visitor_id)),
             dialog_id,
             channel_id,
             channel_name: String::new(),
@@ -68,6 +78,7 @@ impl DialogSummary {
             offered_to: Vec::new(),
             blocked: state.blocked,
             last_mention: state.last_mention.clone(),
+            rating: state.last_rating,
         }
     }
 }
@@ -149,6 +160,7 @@ mod tests {
             offered_to: vec![],
             blocked: false,
             last_mention: None,
+            rating: None,
         }
     }
 

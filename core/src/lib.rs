@@ -13,6 +13,7 @@
 //! - `limits`: sizes and lengths every side enforces.
 //! - `event`: the stored/broadcast event (`Event`, `EventBody`, `Actor`).
 //! - `files`: files in messages: accepted types per channel, names, sizes (C1).
+//! - `contact`: a customer's contact details and ratings (W4).
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
 //! - `view`: what a customer or an agent may see of an event.
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
@@ -33,6 +34,7 @@ pub mod authz;
 pub mod canned;
 pub mod channel;
 pub mod chat_name;
+pub mod contact;
 pub mod conversation;
 pub mod emoji;
 pub mod event;

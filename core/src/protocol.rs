@@ -22,6 +22,7 @@
 use crate::auth::Role;
 use crate::canned::CannedResponse;
 use crate::channel::ChannelSettings;
+use crate::contact::{FormField, RatingScale};
 use crate::conversation::Command;
 use crate::event::Event;
 use crate::ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
@@ -82,6 +83,21 @@ pub struct ChannelInfo {
     pub id: ChannelId,
     pub name: String,
     pub greeting: String,
+    /// The pre-chat form's fields (W4); empty: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prechat: Vec<FormField>,
+    /// Someone can answer now; when not, and `offline_form`, the widget offers the offline form.
+    #[serde(default = "yes")]
+    pub available: bool,
+    #[serde(default)]
+    pub offline_form: bool,
+    /// How to ask for a rating when a conversation ends (W4).
+    #[serde(default)]
+    pub rating: RatingScale,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A command with the client's id for it: a retry with the same id is applied once and
@@ -579,10 +595,21 @@ mod tests {
                     id: ChannelId::parse("web").unwrap(),
                     name: "Website".into(),
                     greeting: "Hi!".into(),
+                    prechat: vec![crate::contact::FormField {
+                        field: crate::contact::ContactField::Email,
+                        required: true,
+                    }],
+                    available: false,
+                    offline_form: true,
+                    rating: RatingScale::Stars,
                 },
             },
-            r#"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!"}}"#,
+            r#"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!","prechat":[{"field":"email","required":true}],"available":false,"offline_form":true,"rating":"stars"}}"#,
         );
+        // What older servers sent still reads, as an always-available channel.
+        let old: ChannelInfo =
+            serde_json::from_str(r#"{"id":"web","name":"Website","greeting":"Hi!"}"#).unwrap();
+        assert!(old.available && old.prechat.is_empty());
     }
 
     #[test]

@@ -142,6 +142,8 @@ fn rejection_status(rejection: &Rejection) -> u16 {
         Rejection::UnknownFile => 404,
         Rejection::FileAlreadySent => 409,
         Rejection::TooManyFiles { .. } => 400,
+        Rejection::Contact(_) | Rejection::InvalidRating => 400,
+        Rejection::NothingToRate => 409,
     }
 }
 

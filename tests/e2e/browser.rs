@@ -207,7 +207,8 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     admin.find_text("#channel-status", "Saved").await?;
     admin.screenshot("20-admin-channel-settings").await?;
     admin.check_accessibility("channel settings").await?;
-    let show_files = "document.getElementById('channel-max-file').scrollIntoView({block: 'center'})";
+    let show_files =
+        "document.getElementById('channel-max-file').scrollIntoView({block: 'center'})";
     admin.client.execute(show_files, vec![]).await?;
     admin.screenshot("21-admin-channel-files").await?;
 

@@ -8,6 +8,7 @@ mod channels;
 mod composer;
 mod contact_center;
 mod errors;
+mod feedback;
 mod files;
 mod identity;
 mod identity_browser;

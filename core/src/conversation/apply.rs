@@ -68,6 +68,14 @@ pub fn apply(state: &mut DialogState, event: &Event) {
         EventBody::Unpinned => state.pinned = false,
         EventBody::Blocked => state.blocked = true,
         EventBody::Unblocked => state.blocked = false,
+        EventBody::ContactShared { contact } => {
+            let known = state.contact.take().unwrap_or_default();
+            state.contact = Some(contact.merged_over(&known));
+        }
+        EventBody::Rated { session, rating, .. } => {
+            state.rated_session = Some(*session);
+            state.last_rating = Some(*rating);
+        }
         EventBody::Closed { reason, .. } => {
             state.status = SessionStatus::Idle;
             state.waiting_since = None;

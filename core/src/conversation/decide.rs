@@ -3,12 +3,14 @@
 
 use super::automation;
 use super::editing;
+use super::feedback;
 use super::lifecycle;
 use super::messages;
 use super::quoting;
 use super::splitting;
 use super::state::DialogState;
 use crate::auth::Role;
+use crate::contact::{Contact, ContactProblem, Rating};
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
 use crate::files::Upload;
 use crate::ids::{AgentId, ChannelId, FileId};
@@ -77,6 +79,16 @@ pub enum Command {
     /// Message `seq` and those after it start a new session (M6).
     MoveToNewSession {
         seq: u64,
+    },
+    /// The customer gives contact details (W4).
+    ShareContact {
+        contact: Contact,
+    },
+    /// The customer rates the session that ended (W4).
+    Rate {
+        rating: Rating,
+        #[serde(default)]
+        comment: String,
     },
 }
 
@@ -208,6 +220,12 @@ pub enum Rejection {
     TooManyFiles {
         max: usize,
     },
+    /// Contact details that are missing or not of their shape (W4).
+    Contact(ContactProblem),
+    /// A rating off its scale, or a comment too long (W4).
+    InvalidRating,
+    /// No session has ended yet, or the last one is rated already (W4).
+    NothingToRate,
 }
 
 impl Rejection {
@@ -231,6 +249,9 @@ impl Rejection {
             Rejection::UnknownFile => "unknown_file",
             Rejection::FileAlreadySent => "file_already_sent",
             Rejection::TooManyFiles { .. } => "too_many_files",
+            Rejection::Contact(problem) => problem.code(),
+            Rejection::InvalidRating => "invalid_rating",
+            Rejection::NothingToRate => "nothing_to_rate",
         }
     }
 
@@ -267,6 +288,15 @@ impl Rejection {
             Rejection::UnknownFile => "There is no such file in this conversation.".into(),
             Rejection::FileAlreadySent => "That file was sent already.".into(),
             Rejection::TooManyFiles { max } => format!("A message carries at most {max} files."),
+            Rejection::Contact(ContactProblem::Missing(field)) => {
+                format!("Please give your {}.", field_name(*field))
+            }
+            Rejection::Contact(ContactProblem::Invalid(field)) => {
+                format!("That {} does not look right.", field_name(*field))
+            }
+            Rejection::Contact(ContactProblem::Empty) => "No contact details were given.".into(),
+            Rejection::InvalidRating => "That rating is not on the scale.".into(),
+            Rejection::NothingToRate => "There is no finished conversation to rate.".into(),
         }
     }
 }
@@ -290,6 +320,8 @@ pub fn decide(
                 let files = messages::checked_files(files, actor, ctx.uploads)?;
                 messages::customer_post(state, text, quote, files)?
             }
+            Command::ShareContact { contact } => feedback::share_contact(state, contact)?,
+            Command::Rate { rating, comment } => feedback::rate(state, *rating, comment)?,
             _ => return Err(Rejection::Forbidden),
         },
         Actor::Agent { id, name } => {
@@ -342,6 +374,16 @@ fn agent_command(
         Command::EditMessage { seq, text } => editing::edit(me, ctx.role, *seq, text, ctx.message),
         Command::DeleteMessage { seq } => editing::delete(me, ctx.role, *seq, ctx.message),
         Command::MoveToNewSession { seq } => splitting::split(state, me, *seq, ctx.message),
+        // The customer's own word: agents keep contacts in the CRM, not in their name.
+        Command::ShareContact { .. } | Command::Rate { .. } => Err(Rejection::Forbidden),
+    }
+}
+
+fn field_name(field: crate::contact::ContactField) -> &'static str {
+    match field {
+        crate::contact::ContactField::Name => "name",
+        crate::contact::ContactField::Email => "email",
+        crate::contact::ContactField::Phone => "phone number",
     }
 }
 

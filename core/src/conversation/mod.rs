@@ -6,6 +6,7 @@ mod apply;
 mod automation;
 mod decide;
 mod editing;
+mod feedback;
 mod lifecycle;
 mod messages;
 mod quoting;

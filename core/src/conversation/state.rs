@@ -3,6 +3,7 @@
 //! Stored next to the log as a snapshot so a request needs no replay; it can always be rebuilt
 //! by folding the events from `DialogState::default()`.
 
+use crate::contact::{Contact, Rating};
 use crate::event::{AgentRef, CloseReason};
 use crate::ids::{AgentId, ChannelId};
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,11 @@ pub struct DialogState {
     pub first_message: Option<u64>,
     /// The latest message that mentions colleagues (C2): they are told through the inbox.
     pub last_mention: Option<Mention>,
+    /// What the customer told about themselves (W4), all shares merged.
+    pub contact: Option<Contact>,
+    /// The last session the customer rated, and how (W4).
+    pub rated_session: Option<u32>,
+    pub last_rating: Option<Rating>,
 }
 
 /// A message that mentions colleagues (C2).

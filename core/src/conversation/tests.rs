@@ -4,7 +4,8 @@
 //! system} and verb ∈ {say, note, quote <seq> <text>, note-quote <seq> <text>, answer, finish,
 //! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
 //! edit <seq> <text>, delete <seq>, split <seq>, mention <who[,who]> <text>,
-//! note-mention <who[,who]> <text>, attach <file[,file]> [text], note-attach <file[,file]> [text]}.
+//! note-mention <who[,who]> <text>, attach <file[,file]> [text], note-attach <file[,file]> [text],
+//! contact name;email;phone, rate up|down|<stars> [comment]}.
 //! The dialog's uploads (C1) are `uploads()`. Trace: per step, the event types it appended (a quote as
 //! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
@@ -109,6 +110,21 @@ fn command(verb: &str, text: &str) -> Command {
                 files: files.split(',').map(|f| crate::ids::FileId::parse(f).unwrap()).collect(),
             }
         }
+        "contact" => {
+            let mut parts = text.split(';').map(str::to_owned);
+            let mut next = || parts.next().unwrap_or_default();
+            let contact = crate::contact::Contact { name: next(), email: next(), phone: next() };
+            Command::ShareContact { contact }
+        }
+        "rate" => {
+            let (value, comment) = text.split_once(' ').unwrap_or((text, ""));
+            let rating = match value {
+                "up" => crate::contact::Rating::thumbs(true),
+                "down" => crate::contact::Rating::thumbs(false),
+                stars => crate::contact::Rating::stars(stars.parse().unwrap()),
+            };
+            Command::Rate { rating, comment: comment.to_owned() }
+        }
         other => panic!("unknown verb {other}"),
     }
 }
@@ -170,6 +186,8 @@ fn event_type(e: &Event) -> String {
         EventBody::Unpinned => "unpinned",
         EventBody::Blocked => "blocked",
         EventBody::Unblocked => "unblocked",
+        EventBody::ContactShared { ref contact } => return format!("contact({})", contact.email),
+        EventBody::Rated { rating, .. } => return format!("rated({})", rating.symbols()),
         EventBody::Unknown => "unknown",
     };
     kind.to_owned()
@@ -841,4 +859,34 @@ fn c1_m9_deleting_a_message_with_files_is_the_authors_right() {
         "visitor: say hola | ana: attach f_ana | luis: delete 4 | ana: delete 4 | ana: delete 4",
         "session_opened message_posted | answered message_posted+f_ana.png | !forbidden | deleted | !message_deleted ; in_progress(ana) session=1 unread=0",
     );
+}
+
+#[test]
+fn w4_the_customer_shares_contact_details_which_name_them_for_agents() {
+    check(
+        "visitor: contact Lucía;lucia@example.es | visitor: contact Lucía;lucia@example.es | visitor: contact ;lucia@ | visitor: say hola | ana: contact Ana;ana@x.es",
+        "contact(lucia@example.es) | - | !contact_invalid | session_opened message_posted | !forbidden ; unanswered session=1 unread=1",
+    );
+    let (state, _, _) = run("visitor: contact Lucía;lucia@example.es | visitor: contact ;;600 123 456 | visitor: say hola");
+    let contact = state.contact.clone().unwrap();
+    assert_eq!((contact.name.as_str(), contact.phone.as_str()), ("Lucía", "600 123 456"));
+    let summary = crate::inbox::DialogSummary::new(
+        crate::ids::DialogId::parse("web-v_1").unwrap(),
+        ChannelId::parse("web").unwrap(),
+        VisitorId::parse("v_1").unwrap(),
+        &state,
+    );
+    assert_eq!(summary.visitor_name, "Lucía");
+}
+
+#[test]
+fn w4_a_finished_session_is_rated_once() {
+    check(
+        "visitor: rate up | visitor: say hola | visitor: rate up | ana: answer | ana: finish | ana: rate 5 | visitor: rate 6 | visitor: rate 4 muy amables | visitor: rate down",
+        "!nothing_to_rate | session_opened message_posted | !nothing_to_rate | answered | closed | !forbidden | !invalid_rating | rated(★★★★☆) | !nothing_to_rate ; idle session=1 unread=0",
+    );
+    // The next session may be rated again, once it ends; agents see the last rating.
+    let (state, log, _) = run("visitor: say a | ana: finish | visitor: rate down | visitor: say b | ana: answer | ana: finish | visitor: rate up");
+    assert_eq!(state.last_rating, Some(crate::contact::Rating::thumbs(true)));
+    assert!(crate::view::view(log.last().unwrap(), crate::view::Viewer::Customer).is_some());
 }

@@ -49,7 +49,17 @@ impl Workspace {
             }
             (None, false) => {}
         }
-        json(&ChannelInfo { id: settings.id, name: settings.name, greeting: settings.greeting })
+        // W4: whether someone can answer now decides between the chat and the offline form.
+        let available = settings.staffed_at(crate::auth::now_ms(), &self.available(None)?);
+        json(&ChannelInfo {
+            id: settings.id,
+            name: settings.name,
+            greeting: settings.greeting,
+            prechat: settings.prechat,
+            available,
+            offline_form: settings.offline_form,
+            rating: settings.rating,
+        })
     }
 
     fn is_blocked(&self, visitor: &str, network: Option<&str>) -> ApiResult<bool> {

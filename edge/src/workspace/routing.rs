@@ -123,7 +123,7 @@ impl Workspace {
     }
 
     /// Online agents with the app open, in the directory's order.
-    fn available(&self, closing: Option<&WebSocket>) -> ApiResult<Vec<AgentId>> {
+    pub(super) fn available(&self, closing: Option<&WebSocket>) -> ApiResult<Vec<AgentId>> {
         let online: Vec<AgentId> = self
             .agent_profiles()?
             .into_iter()

@@ -1,0 +1,36 @@
+//! What the customer tells about themselves and the chat (W4): contact details and a rating of
+//! a finished session.
+
+use super::decide::Rejection;
+use super::state::DialogState;
+use crate::contact::{Contact, Rating, MAX_COMMENT_CHARS};
+use crate::event::EventBody;
+
+/// Contact details, checked; nothing happens when they add nothing to what is known.
+pub fn share_contact(state: &DialogState, contact: &Contact) -> Result<Vec<EventBody>, Rejection> {
+    if state.blocked {
+        return Err(Rejection::Blocked);
+    }
+    let contact = contact.checked().map_err(Rejection::Contact)?;
+    let known = state.contact.clone().unwrap_or_default();
+    if contact.merged_over(&known) == known {
+        return Ok(Vec::new());
+    }
+    Ok(vec![EventBody::ContactShared { contact }])
+}
+
+/// A rating of the last session, once it has ended, and only once.
+pub fn rate(
+    state: &DialogState,
+    rating: Rating,
+    comment: &str,
+) -> Result<Vec<EventBody>, Rejection> {
+    let comment = comment.trim();
+    if !rating.is_valid() || comment.chars().count() > MAX_COMMENT_CHARS {
+        return Err(Rejection::InvalidRating);
+    }
+    if state.session == 0 || state.is_open() || state.rated_session == Some(state.session) {
+        return Err(Rejection::NothingToRate);
+    }
+    Ok(vec![EventBody::Rated { session: state.session, rating, comment: comment.to_owned() }])
+}

@@ -1,0 +1,99 @@
+//! What the customer tells on the real edge (W4): contact details that name them for agents,
+//! a rating once a conversation ends, and whether the widget offers a live chat or the offline
+//! form (someone online within working hours), with the channel's pre-chat fields.
+
+use openline_core::channel::{ChannelSettings, WorkingHours};
+use openline_core::contact::{Contact, ContactField, FormField, Rating, RatingScale};
+use openline_core::inbox::DialogSummary;
+use openline_core::protocol::{ChannelsReply, InboxFrame};
+use openline_core::{Command, EventBody};
+use openline_tests::api::{demo_agents, failure, new_command_id, Agent, Customer};
+use openline_tests::demo;
+use openline_tests::edge::Edge;
+
+async fn row(agent: &Agent, customer: &Customer) -> anyhow::Result<DialogSummary> {
+    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+        anyhow::bail!("the inbox answers with a snapshot")
+    };
+    dialogs
+        .into_iter()
+        .find(|d| d.dialog_id == customer.session.dialog_id)
+        .ok_or_else(|| anyhow::anyhow!("no inbox row"))
+}
+
+#[tokio::test]
+async fn w4_contact_details_name_the_customer_and_a_finished_chat_is_rated_once(
+) -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("feedback").await?;
+    edge.seed(&demo::seed()).await?;
+    let (_, luis, _) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let share = |name: &str, email: &str| Command::ShareContact {
+        contact: Contact { name: name.into(), email: email.into(), phone: String::new() },
+    };
+    let bad = customer.command(new_command_id(), share("Lucía", "lucia@")).await;
+    assert_eq!(failure(bad), (400, "contact_invalid".into()));
+    customer.command(new_command_id(), share("Lucía Pérez", "lucia@example.es")).await?;
+    customer.say("¿Tenéis la lámpara Arco en negro?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    assert_eq!(row(&luis, &customer).await?.visitor_name, "Lucía Pérez");
+    let history = luis.events(&dialog, None).await?;
+    assert!(history.events.iter().any(|e| matches!(&e.body,
+        EventBody::ContactShared { contact } if contact.email == "lucia@example.es")));
+
+    // Rated only once it ended, and once.
+    let rate = |up: bool, comment: &str| Command::Rate {
+        rating: Rating::thumbs(up),
+        comment: comment.into(),
+    };
+    let early = customer.command(new_command_id(), rate(true, "")).await;
+    assert_eq!(failure(early), (409, "nothing_to_rate".into()));
+    luis.command(&dialog, openline_tests::api::post("Sí, en negro mate.")).await?;
+    luis.command(&dialog, Command::Finish).await?;
+    customer.command(new_command_id(), rate(true, "Muy rápidos")).await?;
+    let again = customer.command(new_command_id(), rate(false, "")).await;
+    assert_eq!(failure(again), (409, "nothing_to_rate".into()));
+    let history = luis.events(&dialog, None).await?;
+    assert!(
+        history.events.iter().any(|e| matches!(&e.body,
+        EventBody::Rated { rating, comment, .. } if rating.value == 1 && comment == "Muy rápidos"))
+    );
+    assert_eq!(row(&luis, &customer).await?.rating, Some(Rating::thumbs(true)));
+    // Agents do not speak for the customer.
+    let by_agent = luis.command(&dialog, share("Otra", "otra@example.es")).await;
+    assert_eq!(failure(by_agent).0, 403);
+    Ok(())
+}
+
+#[tokio::test]
+async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("availability").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    // Nobody has the app open: no live chat now.
+    let first = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    assert!(!first.session.channel.available);
+    assert!(first.session.channel.offline_form && first.session.channel.prechat.is_empty());
+
+    // The admin asks for an email before the chat, and stars.
+    let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
+    let mut web = channels.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
+    web.prechat = vec![FormField { field: ContactField::Email, required: true }];
+    web.rating = RatingScale::Stars;
+    let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
+
+    // Ana opens the app: someone can answer.
+    let inbox = ana.inbox_socket().await?;
+    let second = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    assert!(second.session.channel.available);
+    assert_eq!(second.session.channel.prechat, web.prechat);
+    assert_eq!(second.session.channel.rating, RatingScale::Stars);
+
+    // Out of hours nobody can, whoever is online.
+    web.hours = Some(WorkingHours { utc_offset_minutes: 0, days: [None; 7] });
+    let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
+    let third = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    assert!(!third.session.channel.available);
+    let _ = inbox.close().await;
+    Ok(())
+}
