@@ -66,6 +66,7 @@ pub fn DialogPane(
         }
     });
     let state = Memo::new(move |_| log.with(DialogLog::state));
+    mark_read_as_it_shows(id.clone(), me.clone(), state);
     let open = move || state.with(DialogState::is_open);
     let name_id = id.clone();
     let name = move || {
@@ -192,6 +193,27 @@ pub fn DialogPane(
             <ImageViewer lang=ui.lang viewer=tools.viewer/>
         </section>
     }
+}
+
+/// W2 read marks: what the customer wrote is read once the agent answering has it on screen.
+/// Only forward, once per message; a refusal or an outage costs nothing but the mark.
+fn mark_read_as_it_shows(id: DialogId, me: AgentId, state: Memo<DialogState>) {
+    let marked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let up_to = state.with(|s| {
+            let unread = s.is_member(&me) && s.agents_read < s.last_from_customer;
+            unread.then_some(s.last_from_customer)
+        });
+        let Some(up_to) = up_to.filter(|up_to| *up_to > marked.get_value()) else { return };
+        if document().hidden() {
+            return;
+        }
+        marked.set_value(up_to);
+        let id = id.clone();
+        spawn_local(async move {
+            let _ = api::post_command(&id, Command::MarkRead { up_to }).await;
+        });
+    });
 }
 
 /// How to reach the customer, as they told (W4): email and phone as links.

@@ -756,12 +756,18 @@ pub enum MsgText {
     NoCannedMatches,
     PickCanned,
     CannedLibrary,
+    Seen,
+    Sent,
 }
 
 impl Lang {
     pub fn m(self, text: MsgText) -> &'static str {
         use MsgText::*;
         match (self, text) {
+            (Lang::En, Seen) => "Seen",
+            (Lang::Es, Seen) => "Visto",
+            (Lang::En, Sent) => "Sent",
+            (Lang::Es, Sent) => "Enviado",
             (Lang::En, MessageActions) => "Message actions",
             (Lang::Es, MessageActions) => "Acciones del mensaje",
             (Lang::En, Edit) => "Edit",

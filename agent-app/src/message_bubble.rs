@@ -73,6 +73,9 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
             <div class="msg-foot">
                 {edited.then(|| view! { <span class="msg-edited">{lang.m(MsgText::Edited)}</span> })}
                 <time class="msg-time">{time}</time>
+                {move || tools.seen(seq).map(|seen| view! {
+                    <span class="msg-seen" class:read=seen>{lang.m(if seen { MsgText::Seen } else { MsgText::Sent })}</span>
+                })}
                 <MessageMenu seq text=m.text may_change tools/>
             </div>
         </li>

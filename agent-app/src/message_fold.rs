@@ -124,7 +124,8 @@ pub fn fold(events: &[Event]) -> Vec<Item> {
                 m.deleted = true;
                 m.version = event.seq;
             }
-            EventBody::Unknown => {}
+            // Read marks show on the messages they cover, not as lines (W2).
+            EventBody::Unknown | EventBody::Read { .. } => {}
             // M6: the new session begins at message `from`, which came earlier in the log.
             EventBody::SessionSplit { from, .. } => {
                 let at = items.iter().position(|i| matches!(i, Item::Message(m) if m.seq == *from));

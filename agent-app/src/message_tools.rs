@@ -53,6 +53,12 @@ impl MessageTools {
         }
     }
 
+    /// For the agents' latest reply: whether the customer has read it (W2 read marks);
+    /// `None` for any other message.
+    pub fn seen(&self, seq: u64) -> Option<bool> {
+        self.state.with(|s| (s.last_to_customer == seq).then_some(s.customer_read >= seq))
+    }
+
     /// The reply being written will quote message `seq` (M1): back to writing it.
     pub fn quote(&self, seq: u64) {
         self.editing.set(None);

@@ -104,6 +104,7 @@ fn system_text(lang: Lang, event: &Event) -> Option<String> {
         }
         EventBody::Rated { rating, comment, .. } => lang.rated(&rating.symbols(), comment),
         EventBody::MessagePosted { .. }
+        | EventBody::Read { .. }
         | EventBody::MessageEdited { .. }
         | EventBody::MessageDeleted { .. }
         | EventBody::Unknown => return None,

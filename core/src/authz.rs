@@ -89,6 +89,7 @@ pub fn permit(
                     dialog,
                     Command::Post { internal: false, .. }
                     | Command::ShareContact { .. }
+                    | Command::MarkRead { .. }
                     | Command::Rate { .. },
                 ) if theirs(dialog) => Ok(()),
                 Action::CommandDialog(dialog, _) if theirs(dialog) => Err(Denied::Forbidden),

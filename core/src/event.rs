@@ -126,6 +126,11 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "String::is_empty")]
         comment: String,
     },
+    /// The actor's side (the customer, or the agents) has read the conversation up to `up_to`
+    /// (W2 read marks): the other side's messages until then show as seen.
+    Read {
+        up_to: u64,
+    },
     /// An event kind this build does not know (a newer server talking to an older client).
     /// Never stored or sent by the server.
     #[serde(other)]

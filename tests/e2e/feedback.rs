@@ -97,3 +97,44 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
     let _ = inbox.close().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn w2_read_marks_reach_the_other_side_and_cost_the_customer_nothing() -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("read-marks").await?;
+    edge.seed(&demo::seed()).await?;
+    let (_, luis, _) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let asked = customer.say("¿Abrís el sábado?").await?;
+    let question = asked.events.last().map_or(0, |e| e.seq);
+    let dialog = customer.session.dialog_id.clone();
+    let reply = luis.command(&dialog, openline_tests::api::post("Sí, de 10 a 14.")).await?;
+    let answer = reply.events.last().map_or(0, |e| e.seq);
+    let read = |up_to| Command::MarkRead { up_to };
+
+    // The agent answering reads the question; the customer learns it live.
+    let mut socket = customer.socket(Some(answer)).await?;
+    luis.command(&dialog, read(question)).await?;
+    let seen = socket.events_until(|e| matches!(e.body, EventBody::Read { .. })).await?;
+    assert!(
+        matches!(seen.last().map(|e| &e.body), Some(EventBody::Read { up_to }) if *up_to == question)
+    );
+
+    // The customer reads the answer, many times over: one mark, and their messages still go.
+    for _ in 0..30 {
+        customer.command(new_command_id(), read(answer)).await?;
+    }
+    customer.say("¡Gracias!").await?;
+    let history = luis.events(&dialog, None).await?;
+    let marks: Vec<u64> = history
+        .events
+        .iter()
+        .filter(|e| matches!(e.actor, openline_core::Actor::Visitor { .. }))
+        .filter_map(|e| match e.body {
+            EventBody::Read { up_to } => Some(up_to),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(marks, [answer]);
+    let _ = socket.close().await;
+    Ok(())
+}

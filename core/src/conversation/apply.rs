@@ -37,6 +37,10 @@ pub fn apply(state: &mut DialogState, event: &Event) {
                 Actor::Agent { .. } => false,
                 Actor::System => return,
             };
+            match event.actor {
+                Actor::Visitor { .. } => state.last_from_customer = event.seq,
+                _ => state.last_to_customer = event.seq,
+            }
             let text = crate::files::message_preview(text, files);
             state.last_message = Some(LastMessage { text, at: event.at, from_customer });
             if from_customer {
@@ -72,6 +76,11 @@ pub fn apply(state: &mut DialogState, event: &Event) {
             let known = state.contact.take().unwrap_or_default();
             state.contact = Some(contact.merged_over(&known));
         }
+        EventBody::Read { up_to } => match event.actor {
+            Actor::Visitor { .. } => state.customer_read = state.customer_read.max(*up_to),
+            Actor::Agent { .. } => state.agents_read = state.agents_read.max(*up_to),
+            Actor::System => {}
+        },
         EventBody::Rated { session, rating, .. } => {
             state.rated_session = Some(*session);
             state.last_rating = Some(*rating);

@@ -84,6 +84,10 @@ pub enum Command {
     ShareContact {
         contact: Contact,
     },
+    /// The caller has read the conversation up to `up_to` (W2 read marks).
+    MarkRead {
+        up_to: u64,
+    },
     /// The customer rates the session that ended (W4).
     Rate {
         rating: Rating,
@@ -322,6 +326,10 @@ pub fn decide(
             }
             Command::ShareContact { contact } => feedback::share_contact(state, contact)?,
             Command::Rate { rating, comment } => feedback::rate(state, *rating, comment)?,
+            Command::MarkRead { up_to } => {
+                let (read, last) = (state.customer_read, state.last_to_customer);
+                feedback::mark_read(*up_to, read, last)?
+            }
             _ => return Err(Rejection::Forbidden),
         },
         Actor::Agent { id, name } => {
@@ -376,6 +384,11 @@ fn agent_command(
         Command::MoveToNewSession { seq } => splitting::split(state, me, *seq, ctx.message),
         // The customer's own word: agents keep contacts in the CRM, not in their name.
         Command::ShareContact { .. } | Command::Rate { .. } => Err(Rejection::Forbidden),
+        // Seen by the agents answering; a colleague looking in marks nothing.
+        Command::MarkRead { up_to } if state.is_member(&me.id) => {
+            feedback::mark_read(*up_to, state.agents_read, state.last_from_customer)
+        }
+        Command::MarkRead { .. } => Ok(Vec::new()),
     }
 }
 

@@ -19,6 +19,16 @@ pub fn share_contact(state: &DialogState, contact: &Contact) -> Result<Vec<Event
     Ok(vec![EventBody::ContactShared { contact }])
 }
 
+/// A read mark (W2): only forward, and no further than the other side's latest message
+/// (`last`); otherwise nothing happens.
+pub fn mark_read(up_to: u64, marked: u64, last: u64) -> Result<Vec<EventBody>, Rejection> {
+    let up_to = up_to.min(last);
+    if up_to <= marked {
+        return Ok(Vec::new());
+    }
+    Ok(vec![EventBody::Read { up_to }])
+}
+
 /// A rating of the last session, once it has ended, and only once.
 pub fn rate(
     state: &DialogState,

@@ -41,6 +41,13 @@ pub struct DialogState {
     pub last_mention: Option<Mention>,
     /// What the customer told about themselves (W4), all shares merged.
     pub contact: Option<Contact>,
+    /// How far each side has read (W2 read marks): the customer, and the agents answering.
+    pub customer_read: u64,
+    pub agents_read: u64,
+    /// The `seq` of each side's latest public message: a side reads no further than the
+    /// other's (so a read mark never marks read marks).
+    pub last_from_customer: u64,
+    pub last_to_customer: u64,
     /// The last session the customer rated, and how (W4).
     pub rated_session: Option<u32>,
     pub last_rating: Option<Rating>,

@@ -5,7 +5,7 @@
 //! accept-close, spam, take, transfer <who>, invite <who>, pin, unpin, block, unblock,
 //! edit <seq> <text>, delete <seq>, split <seq>, mention <who[,who]> <text>,
 //! note-mention <who[,who]> <text>, attach <file[,file]> [text], note-attach <file[,file]> [text],
-//! contact name;email;phone, rate up|down|<stars> [comment]}.
+//! contact name;email;phone, rate up|down|<stars> [comment], read <seq>}.
 //! The dialog's uploads (C1) are `uploads()`. Trace: per step, the event types it appended (a quote as
 //! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
@@ -116,6 +116,7 @@ fn command(verb: &str, text: &str) -> Command {
             let contact = crate::contact::Contact { name: next(), email: next(), phone: next() };
             Command::ShareContact { contact }
         }
+        "read" => Command::MarkRead { up_to: text.parse().unwrap() },
         "rate" => {
             let (value, comment) = text.split_once(' ').unwrap_or((text, ""));
             let rating = match value {
@@ -188,6 +189,7 @@ fn event_type(e: &Event) -> String {
         EventBody::Unblocked => "unblocked",
         EventBody::ContactShared { ref contact } => return format!("contact({})", contact.email),
         EventBody::Rated { rating, .. } => return format!("rated({})", rating.symbols()),
+        EventBody::Read { up_to } => return format!("read({up_to})"),
         EventBody::Unknown => "unknown",
     };
     kind.to_owned()
@@ -889,4 +891,18 @@ fn w4_a_finished_session_is_rated_once() {
     let (state, log, _) = run("visitor: say a | ana: finish | visitor: rate down | visitor: say b | ana: answer | ana: finish | visitor: rate up");
     assert_eq!(state.last_rating, Some(crate::contact::Rating::thumbs(true)));
     assert!(crate::view::view(log.last().unwrap(), crate::view::Viewer::Customer).is_some());
+}
+
+#[test]
+fn w2_read_marks_go_forward_only_and_only_the_answering_agents_mark() {
+    check(
+        "visitor: say hola | ana: answer | ana: say hi | visitor: read 4 | visitor: read 3 | visitor: read 99 | luis: read 2 | ana: read 2 | ana: read 2",
+        "session_opened message_posted | answered | message_posted | read(4) | - | - | - | read(2) | - ; in_progress(ana) session=1 unread=0",
+    );
+    let (state, log, _) = run("visitor: say hola | ana: say hi | visitor: read 4 | ana: read 2");
+    assert_eq!((state.customer_read, state.agents_read), (4, 2));
+    // Each side sees the other's marks.
+    for event in &log[4..] {
+        assert!(crate::view::view(event, crate::view::Viewer::Customer).is_some());
+    }
 }

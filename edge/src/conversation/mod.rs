@@ -29,7 +29,7 @@ use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
 use openline_core::conversation::{new_session_reply, Context};
 use openline_core::protocol::CommandReply;
 use openline_core::rate::{Bucket, CUSTOMER_BURST, CUSTOMER_REFILL_MS};
-use openline_core::{decide, Actor, Viewer};
+use openline_core::{decide, Actor, Command, Viewer};
 use serde::{Deserialize, Serialize};
 use worker::{
     console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
@@ -129,7 +129,9 @@ impl Conversation {
         if let Some(events) = self.already_applied(&key)? {
             return json(&CommandReply { events: self.outgoing(&events, cmd.viewer) });
         }
-        if let Actor::Visitor { .. } = cmd.actor {
+        // A read mark is not the customer writing: it never spends their allowance (W2).
+        let writes = !matches!(cmd.request.command, Command::MarkRead { .. });
+        if let (Actor::Visitor { .. }, true) = (&cmd.actor, writes) {
             self.spend_customer_token()?;
         }
         let before = self.load_state()?;
