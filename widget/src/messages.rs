@@ -148,7 +148,9 @@ fn body(lang: Lang, text: String, edited: bool, deleted: bool) -> AnyView {
     .into_any()
 }
 
-/// The first letter of a name, for avatars.
+/// The first letter of a name, for avatars, in capitals. The browser's `toUpperCase` rather
+/// than `char::to_uppercase`, whose Unicode table would cost the widget several KB.
 pub fn initial(name: &str) -> String {
-    name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default()
+    let first = name.chars().next().map(String::from).unwrap_or_default();
+    web_sys::js_sys::JsString::from(first).to_upper_case().into()
 }
