@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::chat::Chat;
 use crate::i18n::{Lang, Text};
 use crate::messages::initial;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::WidgetSession;
@@ -77,21 +78,18 @@ pub fn App() -> impl IntoView {
     };
     let body = move || match phase.get() {
         Phase::Ready(session) => {
-            view! { <Chat session on_expired=restart on_stale=recheck /> }.into_any()
+            EitherOf4::A(view! { <Chat session on_expired=restart on_stale=recheck /> })
         }
-        Phase::Starting => view! {
+        Phase::Starting => EitherOf4::B(view! {
             <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span>
                 {lang.t(Text::Connecting)}</p>
-        }
-        .into_any(),
-        Phase::Retrying => view! {
+        }),
+        Phase::Retrying => EitherOf4::C(view! {
             <p class="notice error" role="alert">{lang.t(Text::Retrying)}</p>
-        }
-        .into_any(),
-        Phase::Failed(message) => view! {
+        }),
+        Phase::Failed(message) => EitherOf4::D(view! {
             <p class="notice error" role="alert">{message}</p>
-        }
-        .into_any(),
+        }),
     };
     view! {
         <Header title=Signal::derive(title) />
