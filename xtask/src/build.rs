@@ -65,8 +65,16 @@ fn build_front_ends() -> Result<()> {
             .arg(&out_dir)
             .arg(&wasm))?;
         // npm's binaryen, never Debian's: its wasm-opt 108 emits modules browsers reject.
+        // `--low-memory-unused` lets it fold pointer arithmetic into offsets: Rust's stack
+        // fills the first megabyte from the top down, so the first kilobyte is never in use.
         run(Command::new(node_bin("wasm-opt"))
-            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+            .args([
+                "-Oz",
+                "--converge",
+                "--low-memory-unused",
+                "--strip-debug",
+                "--strip-producers",
+            ])
             .arg(&bg)
             .arg("-o")
             .arg(&bg))?;
