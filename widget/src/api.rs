@@ -88,7 +88,13 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     token: Option<&str>,
     body: &B,
 ) -> Result<T, ApiError> {
-    let text = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
+    let body = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
+    json::read(exchange(url, token, body).await?).ok_or(ApiError::Network)
+}
+
+/// One POST of a JSON `body`: the parsed reply of a success, or why there is none. Not
+/// generic, so the widget holds one copy of it.
+async fn exchange(url: &str, token: Option<&str>, body: String) -> Result<JsValue, ApiError> {
     let headers = Headers::new().map_err(|_| ApiError::Network)?;
     _ = headers.set("Content-Type", "application/json");
     if let Some(token) = token {
@@ -97,11 +103,11 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_headers(&headers);
-    init.set_body(&JsValue::from_str(&text));
+    init.set_body(&JsValue::from_str(&body));
     let response = fetch(url, &init).await?;
     let reply = reply_json(&response).await?;
     if response.ok() {
-        return json::read(reply).ok_or(ApiError::Network);
+        return Ok(reply);
     }
     match json::read::<ErrorBody>(reply) {
         Some(ErrorBody { error }) => Err(ApiError::Refused {
