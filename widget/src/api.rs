@@ -140,6 +140,10 @@ async fn settle(promise: Promise) -> Result<JsValue, ApiError> {
 pub fn new_command_id() -> Option<CommandId> {
     let mut bytes = [0u8; 16];
     web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = bytes
+        .iter()
+        .flat_map(|b| [b >> 4, b & 15])
+        .filter_map(|n| char::from_digit(n.into(), 16))
+        .collect();
     CommandId::parse(&hex)
 }

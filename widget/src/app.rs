@@ -180,7 +180,8 @@ pub fn tell_parent(kind: &str) {
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
-    if let Ok(message) = web_sys::js_sys::JSON::parse(&format!(r#"{{"type":"{kind}"}}"#)) {
+    let message = web_sys::js_sys::Object::new();
+    if web_sys::js_sys::Reflect::set(&message, &"type".into(), &kind.into()).is_ok() {
         _ = parent.post_message(&message, "*");
     }
 }
