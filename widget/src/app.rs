@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
         }),
     };
     view! {
-        <Header title=Signal::derive(title) />
+        <Header title />
         <main class="main">{body}</main>
     }
 }
@@ -101,12 +101,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header(
     /// The channel's name, or a generic title until the session is open.
-    title: Signal<String>,
+    title: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     view! {
         <header class="header">
-            <span class="logo" aria-hidden="true">{move || initial(&title.get())}</span>
+            <span class="logo" aria-hidden="true">{move || initial(&title())}</span>
             <h1 class="title">{title}</h1>
             <button id="widget-close" type="button" class="icon-button"
                 aria-label=lang.t(Text::CloseChat) on:click=|_| ask_parent_to_close()>

@@ -79,9 +79,10 @@ pub fn Chat(
         }
     });
     view! {
-        <Show when=move || matches!(link.get(), Link::Down(_))>
-            <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
-        </Show>
+        {move || {
+            matches!(link.get(), Link::Down(_))
+                .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
+        }}
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
             on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>
