@@ -65,10 +65,15 @@ fn build_front_ends() -> Result<()> {
             .arg(&out_dir)
             .arg(&wasm))?;
         // npm's binaryen, never Debian's: its wasm-opt 108 emits modules browsers reject.
-        // `--low-memory-unused` lets it fold pointer arithmetic into offsets: Rust's stack
-        // fills the first megabyte from the top down, so the first kilobyte is never in use.
+        // Leptos always links server_fn, whose stream adapters (`IntoUnderlying*`, for
+        // streaming server functions) are wasm exports the UIs never call: removed first, their
+        // code goes too (4 KB). `--low-memory-unused` lets it fold pointer arithmetic into
+        // offsets: Rust's stack fills the first megabyte from the top down, so the first
+        // kilobyte is never in use.
         run(Command::new(node_bin("wasm-opt"))
             .args([
+                "--remove-exports",
+                "--pass-arg=remove-exports@*intounderlying*",
                 "-Oz",
                 "--converge",
                 "--low-memory-unused",
