@@ -8,6 +8,8 @@ use crate::files::FileRef;
 use crate::ids::{AgentId, ChannelId, VisitorId};
 use serde::{Deserialize, Serialize};
 
+mod flat;
+
 /// One change to a dialog. `seq` numbers a dialog's events from 1 without gaps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -20,7 +22,7 @@ pub struct Event {
 
 /// Who caused an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "flat::RawActor")]
 pub enum Actor {
     Visitor {
         id: VisitorId,
@@ -34,7 +36,7 @@ pub enum Actor {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "flat::RawBody")]
 pub enum EventBody {
     /// Session `session` (1, 2, …) starts; it runs until `Closed` (Q12).
     SessionOpened {
@@ -133,7 +135,6 @@ pub enum EventBody {
     },
     /// An event kind this build does not know (a newer server talking to an older client).
     /// Never stored or sent by the server.
-    #[serde(other)]
     Unknown,
 }
 
@@ -320,6 +321,23 @@ mod tests {
                 },
                 r#"{"type":"rated","session":2,"rating":{"scale":"stars","value":4},"comment":"Rápidos"}"#,
             ),
+            (EventBody::Read { up_to: 7 }, r#"{"type":"read","up_to":7}"#),
+            (
+                EventBody::MessagePosted {
+                    text: String::new(),
+                    internal: false,
+                    quote: None,
+                    mentions: Vec::new(),
+                    files: vec![crate::files::FileRef {
+                        id: crate::ids::FileId::parse("f_1").unwrap(),
+                        name: "a.png".into(),
+                        size: 3,
+                        content_type: "image/png".into(),
+                        url: Some("/api/files/t".into()),
+                    }],
+                },
+                r#"{"type":"message_posted","text":"","files":[{"id":"f_1","name":"a.png","size":3,"content_type":"image/png","url":"/api/files/t"}]}"#,
+            ),
             (EventBody::Pinned, r#"{"type":"pinned"}"#),
             (EventBody::Unpinned, r#"{"type":"unpinned"}"#),
             (EventBody::Blocked, r#"{"type":"blocked"}"#),
@@ -333,6 +351,26 @@ mod tests {
             assert_eq!(serde_json::to_string(&body).unwrap(), expected);
             assert_eq!(serde_json::from_str::<EventBody>(expected).unwrap(), body);
         }
+    }
+
+    #[test]
+    fn events_missing_a_field_or_with_a_bad_id_are_refused() {
+        for bad in [
+            r#"{"type":"message_posted"}"#,
+            r#"{"type":"closed","session":1}"#,
+            r#"{"type":"answered","agent":"a 1","agent_name":"Ana"}"#,
+            r#"{"type":"message_edited","seq":"4","text":"x"}"#,
+            r#"{"session":1}"#,
+        ] {
+            assert!(serde_json::from_str::<EventBody>(bad).is_err(), "{bad}");
+        }
+        for bad in [r#"{"kind":"agent","id":"a_1"}"#, r#"{"kind":"visitor","id":"v 1"}"#] {
+            assert!(serde_json::from_str::<Actor>(bad).is_err(), "{bad}");
+        }
+        // The tag may come anywhere, and unknown fields are skipped.
+        let body: EventBody =
+            serde_json::from_str(r#"{"session":3,"x":[1],"type":"session_opened"}"#).unwrap();
+        assert_eq!(body, EventBody::SessionOpened { session: 3 });
     }
 
     #[test]

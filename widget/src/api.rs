@@ -1,9 +1,10 @@
 //! The widget's HTTP calls: plain async functions that speak `openline_core::protocol`.
 //!
 //! The iframe page is served by the same origin as the API, so paths are relative. Components
-//! call these; no view knows a URL. The socket lives in `socket.rs`.
+//! call these; no view knows a URL. The socket lives in `socket.rs`. Calls go through the
+//! browser's `fetch` directly (a wrapper crate cost the widget bytes for nothing it needs).
 
-use gloo_net::http::{Request, RequestBuilder};
+use crate::json;
 use openline_core::ids::CommandId;
 use openline_core::protocol::{
     CommandReply, CommandRequest, ErrorBody, VisitorIdentity, WidgetSession, WidgetSessionRequest,
@@ -11,7 +12,9 @@ use openline_core::protocol::{
 use openline_core::Command;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use web_sys::UrlSearchParams;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys::Promise;
+use web_sys::{Headers, RequestInit, Response, UrlSearchParams};
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +46,7 @@ pub async fn start_session(
 ) -> Result<WidgetSession, ApiError> {
     let (host, identity) = host_context();
     let body = WidgetSessionRequest { channel: channel.to_owned(), visitor_token, host, identity };
-    send(Request::post("/api/widget/session"), &body).await
+    post("/api/widget/session", None, &body).await
 }
 
 /// What the loader told the chat page about the page it is embedded in: that page's origin
@@ -70,40 +73,66 @@ pub async fn post_command(
     command: Command,
 ) -> Result<CommandReply, ApiError> {
     let body = CommandRequest { command_id, command };
-    let request =
-        Request::post("/api/widget/commands").header("Authorization", &format!("Bearer {token}"));
-    send(request, &body).await
+    post("/api/widget/commands", Some(token), &body).await
 }
 
 /// The emoji picker's list (C4), a static file fetched when the picker first opens.
 pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
-    let response = Request::get("/emoji.json").send().await.map_err(|_| ApiError::Network)?;
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
-    serde_json::from_str(&text).map_err(|_| ApiError::Network)
+    let response = fetch("/emoji.json", &RequestInit::new()).await?;
+    json::read(reply_json(&response).await?).ok_or(ApiError::Network)
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(
-    request: RequestBuilder,
+/// POSTs `body` as JSON, with the visitor's `token` if given, and reads the reply as a `T`.
+async fn post<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    token: Option<&str>,
     body: &B,
 ) -> Result<T, ApiError> {
-    let response = request
-        .json(body)
-        .map_err(|_| ApiError::Network)?
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    let body = serde_json::to_string(body).map_err(|_| ApiError::Network)?;
+    json::read(exchange(url, token, body).await?).ok_or(ApiError::Network)
+}
+
+/// One POST of a JSON `body`: the parsed reply of a success, or why there is none. Not
+/// generic, so the widget holds one copy of it.
+async fn exchange(url: &str, token: Option<&str>, body: String) -> Result<JsValue, ApiError> {
+    let headers = Headers::new().map_err(|_| ApiError::Network)?;
+    _ = headers.set("Content-Type", "application/json");
+    if let Some(token) = token {
+        _ = headers.set("Authorization", &format!("Bearer {token}"));
+    }
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&JsValue::from_str(&body));
+    let response = fetch(url, &init).await?;
+    let reply = reply_json(&response).await?;
     if response.ok() {
-        return serde_json::from_str(&text).map_err(|_| ApiError::Network);
+        return Ok(reply);
     }
-    let status = response.status();
-    match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(ErrorBody { error }) => {
-            Err(ApiError::Refused { status, code: error.code, message: error.message })
-        }
+    match json::read::<ErrorBody>(reply) {
+        Some(ErrorBody { error }) => Err(ApiError::Refused {
+            status: response.status(),
+            code: error.code,
+            message: error.message,
+        }),
         // Not our error format: an intermediary answered, treat it like a network failure.
-        Err(_) => Err(ApiError::Network),
+        None => Err(ApiError::Network),
     }
+}
+
+/// The response to `url`, whatever its status; `Network` when there is none.
+async fn fetch(url: &str, init: &RequestInit) -> Result<Response, ApiError> {
+    let promise = web_sys::window().ok_or(ApiError::Network)?.fetch_with_str_and_init(url, init);
+    Ok(settle(promise).await?.unchecked_into())
+}
+
+/// The response's body parsed as JSON; `Network` when it is not JSON.
+async fn reply_json(response: &Response) -> Result<JsValue, ApiError> {
+    settle(response.json().map_err(|_| ApiError::Network)?).await
+}
+
+async fn settle(promise: Promise) -> Result<JsValue, ApiError> {
+    promise.await.map_err(|_| ApiError::Network)
 }
 
 /// A fresh id for one user action: 128 random bits in hex (`crypto.getRandomValues` works on
@@ -111,6 +140,10 @@ async fn send<B: Serialize, T: DeserializeOwned>(
 pub fn new_command_id() -> Option<CommandId> {
     let mut bytes = [0u8; 16];
     web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = bytes
+        .iter()
+        .flat_map(|b| [b >> 4, b & 15])
+        .filter_map(|n| char::from_digit(n.into(), 16))
+        .collect();
     CommandId::parse(&hex)
 }

@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::chat::Chat;
 use crate::i18n::{Lang, Text};
 use crate::messages::initial;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::WidgetSession;
@@ -77,24 +78,21 @@ pub fn App() -> impl IntoView {
     };
     let body = move || match phase.get() {
         Phase::Ready(session) => {
-            view! { <Chat session on_expired=restart on_stale=recheck /> }.into_any()
+            EitherOf4::A(view! { <Chat session on_expired=restart on_stale=recheck /> })
         }
-        Phase::Starting => view! {
+        Phase::Starting => EitherOf4::B(view! {
             <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span>
                 {lang.t(Text::Connecting)}</p>
-        }
-        .into_any(),
-        Phase::Retrying => view! {
+        }),
+        Phase::Retrying => EitherOf4::C(view! {
             <p class="notice error" role="alert">{lang.t(Text::Retrying)}</p>
-        }
-        .into_any(),
-        Phase::Failed(message) => view! {
+        }),
+        Phase::Failed(message) => EitherOf4::D(view! {
             <p class="notice error" role="alert">{message}</p>
-        }
-        .into_any(),
+        }),
     };
     view! {
-        <Header title=Signal::derive(title) />
+        <Header title />
         <main class="main">{body}</main>
     }
 }
@@ -103,12 +101,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header(
     /// The channel's name, or a generic title until the session is open.
-    title: Signal<String>,
+    title: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     view! {
         <header class="header">
-            <span class="logo" aria-hidden="true">{move || initial(&title.get())}</span>
+            <span class="logo" aria-hidden="true">{move || initial(&title())}</span>
             <h1 class="title">{title}</h1>
             <button id="widget-close" type="button" class="icon-button"
                 aria-label=lang.t(Text::CloseChat) on:click=|_| ask_parent_to_close()>
@@ -182,7 +180,8 @@ pub fn tell_parent(kind: &str) {
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
-    if let Ok(message) = web_sys::js_sys::JSON::parse(&format!(r#"{{"type":"{kind}"}}"#)) {
+    let message = web_sys::js_sys::Object::new();
+    if web_sys::js_sys::Reflect::set(&message, &"type".into(), &kind.into()).is_ok() {
         _ = parent.post_message(&message, "*");
     }
 }

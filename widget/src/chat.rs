@@ -95,9 +95,10 @@ pub fn Chat(
     view! {
         <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
             on:drop=on_drop>
-        <Show when=move || matches!(link.get(), Link::Down(_))>
-            <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p>
-        </Show>
+        {move || {
+            matches!(link.get(), Link::Down(_))
+                .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
+        }}
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
             on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>

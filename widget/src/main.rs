@@ -11,6 +11,7 @@ mod chat;
 mod composer;
 mod emoji;
 mod i18n;
+mod json;
 mod messages;
 mod model;
 mod outbox;

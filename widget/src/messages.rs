@@ -9,6 +9,7 @@
 use crate::attach::message_files;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
+use leptos::either::Either;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -55,71 +56,71 @@ pub fn Messages(
 
 fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
     match row {
-        Row::Message {
-            seq, author: Author::Visitor, text, edited, deleted, quote, files, ..
-        } => view! {
-            <li class="msg from-visitor" class:deleted=deleted data-seq=seq>
-                <span class="sr-only">{lang.t(Text::You)}</span>
-                {quote.map(|q| quote_view(q, lang, channel_name))}
-                {body(lang, text, edited, deleted)}
-                {message_files(lang, files, viewer())}
-            </li>
-        }
-        .into_any(),
         Row::Message { seq, author, text, first_of_run, edited, deleted, quote, files, .. } => {
-            let automatic = author == Author::Channel;
-            let name = match author {
-                Author::Agent(name) => name,
-                _ => channel_name.to_owned(),
+            let visitor = author == Author::Visitor;
+            // The author's name shows on the first of a run of agent messages; otherwise it is
+            // there for screen readers only ("You:" before the customer's own).
+            let named = first_of_run && !visitor;
+            let name = match &author {
+                Author::Visitor => lang.t(Text::You).to_owned(),
+                Author::Agent(name) => name.clone(),
+                Author::Channel => channel_name.to_owned(),
             };
-            let avatar = first_of_run.then(|| {
+            let avatar = named.then(|| {
                 view! { <span class="avatar" aria-hidden="true">{initial(&name)}</span> }
             });
-            view! {
-            <li class="msg from-agent" class:from-system=automatic class:first=first_of_run
-                class:deleted=deleted data-seq=seq>
-                {avatar}
-                <span class="msg-author" class:sr-only=!first_of_run>{name}</span>
-                {quote.map(|q| quote_view(q, lang, channel_name))}
-                {body(lang, text, edited, deleted)}
-                {message_files(lang, files, viewer())}
-            </li>
-            }
-            .into_any()
+            let text = if deleted { lang.t(Text::MessageDeleted).to_owned() } else { text };
+            let edited = (edited && !deleted)
+                .then(|| view! { <span class="msg-edited">{lang.t(Text::Edited)}</span> });
+            // A message of files alone has no text line (C1).
+            let text = (!text.is_empty())
+                .then(|| view! { <p class="msg-text" class:msg-deleted=deleted>{text}</p> });
+            Either::Left(view! {
+                <li class="msg" class:from-visitor=visitor class:from-agent=!visitor
+                    class:from-system=author == Author::Channel class:first=named
+                    class:deleted=deleted data-seq=seq>
+                    {avatar}
+                    <span class:msg-author=!visitor class:sr-only=!named>{name}</span>
+                    {quote.map(|q| quote_view(q, lang, channel_name))}
+                    {text}
+                    {edited}
+                    {message_files(lang, files, viewer())}
+                </li>
+            })
         }
-        Row::Joined { seq, agent_name } => view! {
-            <li class="system" data-seq=seq>{lang.joined(&agent_name)}</li>
+        Row::Joined { seq, agent_name } => {
+            Either::Right(system_view(seq, lang.joined(&agent_name)))
         }
-        .into_any(),
-        Row::Closed { seq } => view! {
-            <li class="system" data-seq=seq>{lang.t(Text::Closed)}</li>
-        }
-        .into_any(),
+        Row::Closed { seq } => Either::Right(system_view(seq, lang.t(Text::Closed).to_owned())),
     }
+}
+
+/// A line about the conversation itself (someone joined, it closed).
+fn system_view(seq: u64, text: String) -> impl IntoView {
+    view! { <li class="system" data-seq=seq>{text}</li> }
 }
 
 /// A message on its way ("Sending…"), or one that did not go out, with why and a Retry.
 fn pending_view(pending: Pending, lang: Lang, on_retry: Callback<()>) -> impl IntoView {
-    match pending.delivery {
-        Delivery::Sending => view! {
-            <li class="pending from-visitor" aria-busy="true">
-                {pending_body(pending.text, &pending.files)}
-                <span class="msg-status">{lang.t(Text::Sending)}</span>
-            </li>
+    let (failed, status) = match pending.delivery {
+        Delivery::Sending => (false, lang.t(Text::Sending).to_owned()),
+        Delivery::Failed { refused } => {
+            (true, refused.unwrap_or_else(|| lang.t(Text::NotSentShort).to_owned()))
         }
-        .into_any(),
-        Delivery::Failed { refused } => view! {
-            <li class="pending failed from-visitor">
-                {pending_body(pending.text, &pending.files)}
-                <span class="msg-status failed-status">
-                    {refused.unwrap_or_else(|| lang.t(Text::NotSentShort).to_owned())}
-                </span>
-                <button type="button" class="retry" on:click=move |_| on_retry.run(())>
-                    {lang.t(Text::Retry)}
-                </button>
-            </li>
+    };
+    let retry = failed.then(|| {
+        view! {
+            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                {lang.t(Text::Retry)}
+            </button>
         }
-        .into_any(),
+    });
+    view! {
+        <li class="pending from-visitor" class:failed=failed aria-busy=(!failed).then_some("true")>
+            <p class="pending-text">{openline_core::files::message_preview(&pending.text, &pending.files)}</p>
+            <span class="msg-status" class:failed-status=failed>{status}</span>
+            {retry}
+        </li>
     }
 }
 
@@ -140,32 +141,14 @@ fn quote_view(quote: Quoted, lang: Lang, channel_name: &str) -> impl IntoView {
     }
 }
 
-/// A message on its way: its text, or the names of its files when it has none.
-fn pending_body(text: String, files: &[openline_core::files::FileRef]) -> impl IntoView {
-    let text = openline_core::files::message_preview(&text, files);
-    view! { <p class="pending-text">{text}</p> }
-}
-
 /// The image viewer the chat provides (C1).
 fn viewer() -> RwSignal<Option<openline_core::files::FileRef>> {
     expect_context()
 }
 
-/// The text with an "edited" mark (M8), or in its place "Message deleted" (M9). A message of
-/// files alone has no text line.
-fn body(lang: Lang, text: String, edited: bool, deleted: bool) -> AnyView {
-    if deleted {
-        return view! { <p class="msg-text msg-deleted">{lang.t(Text::MessageDeleted)}</p> }
-            .into_any();
-    }
-    view! {
-        {(!text.is_empty()).then(|| view! { <p class="msg-text">{text}</p> })}
-        {edited.then(|| view! { <span class="msg-edited">{lang.t(Text::Edited)}</span> })}
-    }
-    .into_any()
-}
-
-/// The first letter of a name, for avatars.
+/// The first letter of a name, for avatars, in capitals. The browser's `toUpperCase` rather
+/// than `char::to_uppercase`, whose Unicode table would cost the widget several KB.
 pub fn initial(name: &str) -> String {
-    name.chars().next().map(|c| c.to_uppercase().collect()).unwrap_or_default()
+    let first = name.chars().next().map(String::from).unwrap_or_default();
+    web_sys::js_sys::JsString::from(first).to_upper_case().into()
 }

@@ -11,6 +11,7 @@
 //! returned `Sender` sends out while the socket is open (dropped while it is down: a late
 //! "typing" is worth nothing).
 
+use crate::json;
 use leptos::prelude::*;
 use openline_core::protocol::{EventsFrame, TypingFrame};
 use std::cell::{Cell, RefCell};
@@ -151,8 +152,9 @@ fn schedule_retry(conn: &Rc<Conn>) {
 impl Conn {
     fn receive(&self, text: &str) {
         // A frame we cannot read is skipped; the next reconnect resyncs from `after`.
-        let Ok(frame) = serde_json::from_str::<EventsFrame>(text) else {
-            if let Ok(typing) = serde_json::from_str::<TypingFrame>(text) {
+        let Ok(value) = web_sys::js_sys::JSON::parse(text) else { return };
+        let Some(frame) = json::read::<EventsFrame>(value.clone()) else {
+            if let Some(typing) = json::read::<TypingFrame>(value) {
                 (self.on_typing)(typing);
             }
             return;

@@ -65,8 +65,21 @@ fn build_front_ends() -> Result<()> {
             .arg(&out_dir)
             .arg(&wasm))?;
         // npm's binaryen, never Debian's: its wasm-opt 108 emits modules browsers reject.
+        // Leptos always links server_fn, whose stream adapters (`IntoUnderlying*`, for
+        // streaming server functions) are wasm exports the UIs never call: removed first, their
+        // code goes too (4 KB). `--low-memory-unused` lets it fold pointer arithmetic into
+        // offsets: Rust's stack fills the first megabyte from the top down, so the first
+        // kilobyte is never in use.
         run(Command::new(node_bin("wasm-opt"))
-            .args(["-Oz", "--converge", "--strip-debug", "--strip-producers"])
+            .args([
+                "--remove-exports",
+                "--pass-arg=remove-exports@*intounderlying*",
+                "-Oz",
+                "--converge",
+                "--low-memory-unused",
+                "--strip-debug",
+                "--strip-producers",
+            ])
             .arg(&bg)
             .arg("-o")
             .arg(&bg))?;
@@ -83,14 +96,24 @@ fn build_front_ends() -> Result<()> {
 
 fn copy_static_files() -> Result<()> {
     for fe in &FRONT_ENDS {
-        copy_dir(&root().join(fe.source).join("static"), &dist().join(fe.folder), &["loader.js"])?;
+        let (from, to) = (root().join(fe.source).join("static"), dist().join(fe.folder));
+        copy_dir(&from, &to, &["loader.js"])?;
+        // Comments and indentation are a quarter of the stylesheet, even compressed.
+        minify(&from.join("style.css"), &to.join("style.css"), &[])?;
+        minify(&from.join("boot.js"), &to.join("boot.js"), &["--format=esm"])?;
     }
     copy_dir(&root().join("edge/static"), &dist(), &[])?;
     // The loader is the whole cost of a page view: minified, it is a few hundred bytes.
+    minify(&root().join("widget/static/loader.js"), &dist().join("widget.js"), &["--target=es2017"])
+}
+
+/// esbuild's `--minify` of one CSS or JavaScript file into `to`, with extra `args`.
+fn minify(from: &Path, to: &Path, args: &[&str]) -> Result<()> {
     run(Command::new(node_bin("esbuild"))
-        .arg(root().join("widget/static/loader.js"))
-        .args(["--minify", "--target=es2017", "--log-level=warning"])
-        .arg(format!("--outfile={}", dist().join("widget.js").display())))
+        .arg(from)
+        .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+        .args(args)
+        .arg(format!("--outfile={}", to.display())))
 }
 
 /// Copies every file below `from` into `to`, keeping sub-folders, except names in `skip`.
