@@ -131,12 +131,16 @@ pub fn TrayView(tray: Tray) -> impl IntoView {
         let key = item.key;
         let status = match item.state {
             State::Sending(sent) => view! {
-                <progress max="1" value=sent.to_string() aria-label=lang.uploading(&item.name)></progress>
+                <progress max="100" value=((sent * 100.0) as u32).to_string()
+                    aria-label=lang.uploading(&item.name)></progress>
             }
             .into_any(),
-            State::Ready(_) => view! { <span class="tray-size">{format_size(item.size as u64)}</span> }.into_any(),
+            State::Ready(_) => {
+                view! { <span class="tray-size">{format_size(item.size as u64)}</span> }.into_any()
+            }
             State::Failed(reason) => {
-                let reason = if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
+                let reason =
+                    if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
                 view! { <span class="tray-error" role="alert">{reason}</span> }.into_any()
             }
         };
@@ -150,11 +154,15 @@ pub fn TrayView(tray: Tray) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || tray.items.with(|i| !i.is_empty())>
-            <ul class="tray" aria-label=lang.t(Text::Attachments)>
-                <For each=move || tray.items.get() key=|i| (i.key, format!("{:?}", i.state)) children=row/>
-            </ul>
-        </Show>
+        // Redrawn whole on each change: a tray holds a file or two, and a keyed list costs bytes.
+        {move || {
+            let items = tray.items.get();
+            (!items.is_empty()).then(|| view! {
+                <ul class="tray" aria-label=lang.t(Text::Attachments)>
+                    {items.into_iter().map(row).collect_view()}
+                </ul>
+            })
+        }}
     }
 }
 
@@ -172,7 +180,7 @@ pub fn message_files(
                 if file.is_image() {
                     let label = lang.open_image(&file.name);
                     view! {
-                        <li><button type="button" class="file-thumb" aria-label=label
+                        <li><button type="button" class="file-thumb" aria-label=label data-file=file.id.to_string()
                             on:click={let file = file.clone(); move |_| viewer.set(Some(file.clone()))}>
                             <img src=url alt=file.name.clone() loading="lazy"/>
                         </button></li>
@@ -193,30 +201,18 @@ pub fn message_files(
     })
 }
 
-/// The image large, over the chat: Escape or Close goes back to where focus was.
+/// The image large, over the chat: Escape or Close goes back to its thumbnail.
 #[component]
 pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let close = NodeRef::<leptos::html::Button>::new();
-    let back_to = StoredValue::new(None::<web_sys::HtmlElement>);
-    Effect::new(move |_| {
-        if viewer.with(Option::is_some) {
-            back_to.set_value(document().active_element().and_then(|e| e.dyn_into().ok()));
-            request_animation_frame(move || {
-                if let Some(button) = close.get_untracked() {
-                    let _ = button.focus();
-                }
-            });
-        }
-    });
     let shut = move || {
+        let id = viewer.get_untracked().map(|f| f.id.to_string()).unwrap_or_default();
         viewer.set(None);
-        if let Some(el) = back_to.get_value() {
-            let _ = el.focus();
-        }
+        focus(&format!("[data-file=\"{id}\"]"));
     };
     move || {
         viewer.get().map(|file| {
+            request_animation_frame(|| focus(".viewer-close"));
             view! {
                 <div class="viewer" role="dialog" aria-modal="true" aria-label=file.name.clone()
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -224,11 +220,18 @@ pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
                         if ev.key() == "Escape" { shut(); }
                     }>
                     <img src=file.url.clone().unwrap_or_default() alt=file.name.clone()/>
-                    <button node_ref=close type="button" class="viewer-close" on:click=move |_| shut()>
+                    <button type="button" class="viewer-close" on:click=move |_| shut()>
                         {lang.t(Text::CloseImage)}
                     </button>
                 </div>
             }
         })
+    }
+}
+
+fn focus(selector: &str) {
+    let found = document().query_selector(selector).ok().flatten();
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

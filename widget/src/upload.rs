@@ -41,11 +41,13 @@ pub fn upload(
 fn reply(xhr: &XmlHttpRequest) -> Result<FileRef, ApiError> {
     let status = xhr.status().unwrap_or(0);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    // The browser's JSON parser, as for every reply (see `json`).
+    let parsed = web_sys::js_sys::JSON::parse(&text).ok();
     if (200..300).contains(&status) {
-        return serde_json::from_str(&text).map_err(|_| ApiError::Network);
+        return parsed.and_then(crate::json::read).ok_or(ApiError::Network);
     }
-    match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(body) if status > 0 => {
+    match parsed.and_then(crate::json::read::<ErrorBody>) {
+        Some(body) if status > 0 => {
             Err(ApiError::Refused { status, code: body.error.code, message: body.error.message })
         }
         _ => Err(ApiError::Network),
