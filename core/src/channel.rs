@@ -54,16 +54,13 @@ pub struct ChannelSettings {
     #[serde(default)]
     pub prechat: Vec<FormField>,
     /// Whether, when nobody can answer (out of hours, nobody online), the widget offers a form
-    /// for the customer's email and message instead of a live chat (W4).
-    #[serde(default = "yes")]
+    /// for the customer's email and message instead of a live chat (W4). Off: they write as
+    /// always, and the message waits.
+    #[serde(default)]
     pub offline_form: bool,
     /// How the customer is asked to rate a finished conversation (W4).
     #[serde(default)]
     pub rating: RatingScale,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// Most allowed origins per channel.
@@ -143,7 +140,7 @@ impl ChannelSettings {
             require_identity: false,
             files: FileRules::default(),
             prechat: Vec::new(),
-            offline_form: true,
+            offline_form: false,
             rating: RatingScale::default(),
         }
     }
@@ -386,7 +383,7 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]},"prechat":[],"offline_form":true,"rating":"thumbs"}"#;
+        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]},"prechat":[],"offline_form":false,"rating":"thumbs"}"#;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.
@@ -394,7 +391,7 @@ mod tests {
             serde_json::from_str(r#"{"id":"web","name":"Web","greeting":"Hi"}"#).unwrap();
         assert_eq!(old.auto_close_after_secs, None);
         assert_eq!(old.files, crate::files::FileRules::default(), "C1: files allowed by default");
-        assert!(old.prechat.is_empty() && old.offline_form, "W4: no pre-chat form, an offline one");
+        assert!(old.prechat.is_empty() && !old.offline_form, "W4: no forms unless asked for");
         assert_eq!((old.distribution, old.offer_timeout_secs), (Distribution::AllAtOnce, 60));
     }
 

@@ -604,3 +604,112 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     agent.close().await?;
     Ok(())
 }
+
+/// Opens the launcher and moves into the chat iframe, waiting for `ready` (a form, say).
+async fn open_widget_to(customer: &Page, ready: &str) -> anyhow::Result<()> {
+    let host = customer.find("openline-chat").await?;
+    let shadow = host.shadow_root().await?;
+    shadow.find(Locator::Css("button")).await?.click().await?;
+    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.find(ready).await?;
+    Ok(())
+}
+
+async fn screenshot_page(customer: &Page, name: &str) -> anyhow::Result<()> {
+    customer.client.enter_parent_frame().await?;
+    customer.screenshot(name).await?;
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -> anyhow::Result<()>
+{
+    use openline_core::contact::{ContactField, FormField, RatingScale};
+    let edge = Edge::start_fresh("browser-forms").await?;
+    edge.seed(&demo::seed()).await?;
+    let admin = openline_tests::api::Agent::login(
+        &edge,
+        demo::WORKSPACE,
+        demo::ADMIN_EMAIL,
+        demo::ADMIN_PASSWORD,
+    )
+    .await?;
+    let reply: openline_core::protocol::ChannelsReply =
+        admin.http.get("/api/agent/channels").await?;
+    let mut web = reply.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
+    web.prechat = vec![
+        FormField { field: ContactField::Name, required: false },
+        FormField { field: ContactField::Email, required: true },
+    ];
+    web.offline_form = true;
+    web.rating = RatingScale::Stars;
+    let _: openline_core::channel::ChannelSettings =
+        admin.http.put("/api/agent/channels/web", &web).await?;
+    let driver = Driver::start().await?;
+    let customer = driver.page(1280, 800).await?;
+    let agent = driver.page(1280, 800).await?;
+
+    // Nobody is online: the offline form asks for an email and the message.
+    customer.goto(&edge.url("/demo/")).await?;
+    open_widget_to(&customer, "#contact-form #offline-message").await?;
+    customer.check_accessibility("widget offline form").await?;
+    customer.click("#contact-submit").await?;
+    customer.find_text("#contact-form .form-error", "required").await?;
+    customer.type_into("#prechat-name", "Lucía").await?;
+    customer.type_into("#prechat-email", "lucia@").await?;
+    customer.type_into("#offline-message", "¿Podéis llamarme mañana por la lámpara Arco?").await?;
+    customer.click("#contact-submit").await?;
+    customer.find_text("#contact-form .form-error", "check the email").await?;
+    screenshot_page(&customer, "99a-widget-offline-form").await?;
+    customer.type_into("#prechat-email", "example.es").await?;
+    customer.click("#contact-submit").await?;
+    customer.find_text("#messages li.msg.from-visitor .msg-text", "lámpara Arco").await?;
+    customer.find_text(".offline-note", "reply here and by email").await?;
+    customer.find("#composer-input").await?;
+    screenshot_page(&customer, "99b-widget-offline-sent").await?;
+
+    // The agent finds it waiting, named, with the email to write to; answering reads it.
+    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    agent.click_in("li.inbox-row", "Lucía", "a").await?;
+    agent.find_text("#contact-email", "lucia@example.es").await?;
+    agent.find_text("#messages li.system", "shared their contact details").await?;
+    agent.click("#action-answer").await?;
+    send(&agent, "¡Hola Lucía! Claro, ¿a qué hora?").await?;
+    customer.find_text("#messages li.msg.from-agent .msg-text", "qué hora").await?;
+    customer.click("#composer-input").await?;
+    agent.find_text("#messages .msg-seen.read", "Seen").await?;
+    send(&customer, "Por la tarde, gracias").await?;
+    customer.find_text("#messages li.seen", "Seen").await?;
+    agent.screenshot("99c-agent-contact-and-seen").await?;
+    agent.check_accessibility("agent chat with contact and seen").await?;
+    screenshot_page(&customer, "99d-widget-seen").await?;
+
+    // Finished: the customer rates it with stars and a comment; the agent sees it.
+    agent.click("#action-finish").await?;
+    customer.find("#rating #rate-star-4").await?;
+    customer.click("#rate-star-4").await?;
+    customer.type_into("#rate-comment", "Muy amables").await?;
+    customer.check_accessibility("widget rating").await?;
+    screenshot_page(&customer, "99e-widget-rating").await?;
+    customer.click("#rate-send").await?;
+    customer.find_text("#messages li.system", "You rated the conversation ★★★★☆").await?;
+    customer.wait_gone("#rating").await?;
+    agent.find_text("#messages li.system", "★★★★☆: “Muy amables”").await?;
+    agent.screenshot("99f-agent-rating").await?;
+
+    // With Ana online, a new customer gets the pre-chat form: the email, then the chat.
+    let second = driver.page(1280, 800).await?;
+    second.goto(&edge.url("/demo/")).await?;
+    open_widget_to(&second, "#contact-form #prechat-email").await?;
+    let message = second.client.find(Locator::Css("#offline-message")).await;
+    assert!(message.is_err(), "a pre-chat form has no message");
+    second.type_into("#prechat-email", "pablo@example.es").await?;
+    second.click("#contact-submit").await?;
+    second.find("#composer-input").await?;
+    customer.close().await?;
+    agent.close().await?;
+    second.close().await?;
+    Ok(())
+}

@@ -73,13 +73,14 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
     // Nobody has the app open: no live chat now.
     let first = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     assert!(!first.session.channel.available);
-    assert!(first.session.channel.offline_form && first.session.channel.prechat.is_empty());
+    assert!(!first.session.channel.offline_form && first.session.channel.prechat.is_empty());
 
     // The admin asks for an email before the chat, and stars.
     let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
     let mut web = channels.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
     web.prechat = vec![FormField { field: ContactField::Email, required: true }];
     web.rating = RatingScale::Stars;
+    web.offline_form = true;
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
 
     // Ana opens the app: someone can answer.
@@ -88,6 +89,7 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
     assert!(second.session.channel.available);
     assert_eq!(second.session.channel.prechat, web.prechat);
     assert_eq!(second.session.channel.rating, RatingScale::Stars);
+    assert!(second.session.channel.offline_form);
 
     // Out of hours nobody can, whoever is online.
     web.hours = Some(WorkingHours { utc_offset_minutes: 0, days: [None; 7] });

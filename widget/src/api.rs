@@ -66,6 +66,17 @@ fn host_context() -> (Option<String>, Option<VisitorIdentity>) {
     (host, identity)
 }
 
+/// The contact details the site gave for its user (`#n=…&e=…&p=…` from `Openline.identify`;
+/// W5), if any.
+pub fn identified_contact() -> Option<openline_core::contact::Contact> {
+    let hash = leptos::prelude::location().hash().ok()?;
+    let params = UrlSearchParams::new_with_str(hash.trim_start_matches('#')).ok()?;
+    let get = |name: &str| params.get(name).unwrap_or_default();
+    let contact =
+        openline_core::contact::Contact { name: get("n"), email: get("e"), phone: get("p") };
+    (!contact.is_empty()).then_some(contact)
+}
+
 /// Sends one visitor command. A retry must reuse `command_id` so the server applies it once.
 pub async fn post_command(
     token: &str,

@@ -7,15 +7,20 @@
 
 use crate::attach::{files_of, Tray, Viewer};
 use crate::composer::Composer;
+use crate::feedback::{ContactForm, RatingPrompt};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
 use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::event::Actor;
 use openline_core::protocol::{TypingUpdate, WidgetSession};
 use openline_core::typing::{Shown, Throttle, SHOWN_MS};
+use openline_core::Command;
 use std::time::Duration;
 
 const STALE_AFTER_FAILURES: u32 = 4;
@@ -80,6 +85,74 @@ pub fn Chat(
         }
     });
     let tray = Tray::new(session.visitor_token.clone(), lang);
+    // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
+    // is introduced; a rating once a conversation ends.
+    let info = session.channel.clone();
+    let offline = !info.available && info.offline_form;
+    let fields = if offline {
+        vec![
+            FormField { field: ContactField::Name, required: false },
+            FormField { field: ContactField::Email, required: true },
+        ]
+    } else {
+        info.prechat.clone()
+    };
+    let skipped = RwSignal::new(fields.is_empty());
+    let introduced = Memo::new(move |_| skipped.get() || timeline.with(Timeline::introduced));
+    let rating_due = Memo::new(move |_| timeline.with(Timeline::rating_due));
+    let token = session.visitor_token.clone();
+    let rate_token = token.clone();
+    let bottom = move || {
+        if introduced.get() {
+            Either::Left(view! { <Composer outbox on_typing on_stop tray /> })
+        } else {
+            let on_skip = Callback::new(move |()| skipped.set(true));
+            let (fields, token) = (fields.clone(), token.clone());
+            Either::Right(view! { <ContactForm fields offline token timeline outbox on_skip /> })
+        }
+    };
+    let rating = move || {
+        (rating_due.get() && info.rating != RatingScale::Off).then(|| {
+            view! { <RatingPrompt scale=info.rating token=rate_token.clone() timeline /> }
+        })
+    };
+    // W2 read marks: what agents wrote is read while the chat has the focus.
+    let read_token = StoredValue::new(session.visitor_token.clone());
+    let marked = StoredValue::new(0u64);
+    let mark_read = move || {
+        let Some(up_to) = timeline.with_untracked(Timeline::unread_mark) else { return };
+        if up_to <= marked.get_value() || !document().has_focus().unwrap_or(false) {
+            return;
+        }
+        marked.set_value(up_to);
+        let token = read_token.get_value();
+        spawn_local(async move {
+            if let Some(id) = crate::api::new_command_id() {
+                if let Ok(reply) =
+                    crate::api::post_command(&token, id, Command::MarkRead { up_to }).await
+                {
+                    timeline.try_update(|t| t.merge(reply.events));
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        timeline.track();
+        mark_read();
+    });
+    let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());
+    // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
+    if let Some(contact) = crate::api::identified_contact() {
+        let token = session.visitor_token.clone();
+        spawn_local(async move {
+            if let Some(id) = crate::api::new_command_id() {
+                let shared = Command::ShareContact { contact };
+                if let Ok(reply) = crate::api::post_command(&token, id, shared).await {
+                    timeline.try_update(|t| t.merge(reply.events));
+                }
+            }
+        });
+    }
     let viewer = RwSignal::new(None);
     provide_context(viewer);
     // Files dropped anywhere on the chat are attached (C1).
@@ -102,7 +175,11 @@ pub fn Chat(
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
             on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>
-        <Composer outbox on_typing on_stop tray />
+        {rating}
+        {move || (offline && introduced.get()).then(|| view! {
+            <p class="offline-note" role="status">{lang.t(Text::OfflineThanks)}</p>
+        })}
+        {bottom}
         <Viewer viewer/>
         </div>
     }

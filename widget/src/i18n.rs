@@ -39,6 +39,24 @@ pub enum Text {
     EmojiFailed,
     AttachFile,
     Attachments,
+    Seen,
+    Name,
+    Email,
+    Phone,
+    Optional,
+    StartChat,
+    PrechatIntro,
+    OfflineIntro,
+    OfflineMessage,
+    SendOffline,
+    OfflineThanks,
+    RateIntro,
+    ThumbUp,
+    ThumbDown,
+    Comment,
+    SendRating,
+    FieldMissing,
+    FieldInvalid,
     UploadFailed,
     CloseImage,
 }
@@ -118,6 +136,41 @@ impl Lang {
             (Attachments, Es) => "Archivos para enviar",
             (UploadFailed, En) => "Could not upload.",
             (UploadFailed, Es) => "No se pudo subir.",
+            (Seen, En) => "Seen",
+            (Seen, Es) => "Visto",
+            (Name, En) => "Name",
+            (Name, Es) => "Nombre",
+            (Email, _) => "Email",
+            (Phone, En) => "Phone",
+            (Phone, Es) => "Teléfono",
+            (Optional, En) => "(optional)",
+            (Optional, Es) => "(opcional)",
+            (StartChat, En) => "Start the chat",
+            (StartChat, Es) => "Empezar el chat",
+            (PrechatIntro, En) => "Before we start, tell us about you.",
+            (PrechatIntro, Es) => "Antes de empezar, cuéntanos quién eres.",
+            (OfflineIntro, En) => "We are away right now. Leave your email and message and we will reply as soon as we can.",
+            (OfflineIntro, Es) => "Ahora no estamos. Déjanos tu email y tu mensaje y te responderemos lo antes posible.",
+            (OfflineMessage, En) => "Your message",
+            (OfflineMessage, Es) => "Tu mensaje",
+            (SendOffline, En) => "Send message",
+            (SendOffline, Es) => "Enviar mensaje",
+            (OfflineThanks, En) => "Thanks! We will reply here and by email.",
+            (OfflineThanks, Es) => "¡Gracias! Te responderemos aquí y por email.",
+            (RateIntro, En) => "How was this conversation?",
+            (RateIntro, Es) => "¿Qué tal ha ido la conversación?",
+            (ThumbUp, En) => "Good",
+            (ThumbUp, Es) => "Bien",
+            (ThumbDown, En) => "Bad",
+            (ThumbDown, Es) => "Mal",
+            (Comment, En) => "Comment (optional)",
+            (Comment, Es) => "Comentario (opcional)",
+            (SendRating, En) => "Send rating",
+            (SendRating, Es) => "Enviar valoración",
+            (FieldMissing, En) => "Please fill in the required fields.",
+            (FieldMissing, Es) => "Rellena los campos obligatorios.",
+            (FieldInvalid, En) => "Please check the email and phone.",
+            (FieldInvalid, Es) => "Revisa el email y el teléfono.",
             (CloseImage, En) => "Close",
             (CloseImage, Es) => "Cerrar",
         }
@@ -135,6 +188,21 @@ impl Lang {
         match self {
             Lang::En => format!("Uploading {name}"),
             Lang::Es => format!("Subiendo {name}"),
+        }
+    }
+
+    /// The system line after the customer rated (W4).
+    pub fn rated(self, symbols: &str) -> String {
+        match self {
+            Lang::En => format!("You rated the conversation {symbols}. Thank you!"),
+            Lang::Es => format!("Valoraste la conversación {symbols}. ¡Gracias!"),
+        }
+    }
+
+    pub fn stars(self, n: u8) -> String {
+        match self {
+            Lang::En => format!("{n} of 5 stars"),
+            Lang::Es => format!("{n} de 5 estrellas"),
         }
     }
 

@@ -10,6 +10,7 @@ mod attach;
 mod chat;
 mod composer;
 mod emoji;
+mod feedback;
 mod i18n;
 mod json;
 mod messages;

@@ -49,6 +49,9 @@ pub fn Messages(
                     key=|p: &Pending| (p.id.clone(), p.delivery.clone()) let:pending>
                     {pending_view(pending, lang, on_retry)}
                 </For>
+                // W2 read marks: the agents read the customer's latest message.
+                {move || timeline.with(Timeline::seen_at_end)
+                    .then(|| view! { <li class="seen">{lang.t(Text::Seen)}</li> })}
             </ol>
         </div>
     }
@@ -92,6 +95,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
             Either::Right(system_view(seq, lang.joined(&agent_name)))
         }
         Row::Closed { seq } => Either::Right(system_view(seq, lang.t(Text::Closed).to_owned())),
+        Row::Rated { seq, symbols } => Either::Right(system_view(seq, lang.rated(&symbols))),
     }
 }
 

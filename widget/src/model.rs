@@ -66,6 +66,11 @@ pub enum Row {
     Closed {
         seq: u64,
     },
+    /// The customer rated the conversation (W4): "👍", "★★★★☆".
+    Rated {
+        seq: u64,
+        symbols: String,
+    },
 }
 
 /// A quoted message: its author and one short line of it (empty once deleted).
@@ -206,6 +211,9 @@ impl Timeline {
                     Row::Joined { seq: event.seq, agent_name: agent_name.clone() }
                 }
                 EventBody::Closed { .. } => Row::Closed { seq: event.seq },
+                EventBody::Rated { rating, .. } => {
+                    Row::Rated { seq: event.seq, symbols: rating.symbols() }
+                }
                 _ => continue,
             };
             previous_author = matches!(row, Row::Message { .. }).then_some(&event.actor);
@@ -213,6 +221,65 @@ impl Timeline {
         }
         resolve_quotes(&mut rows);
         rows
+    }
+
+    /// The customer has said who they are (W4) or written already: no form to fill.
+    pub fn introduced(&self) -> bool {
+        !self.pending.is_empty()
+            || self.events.iter().any(|e| match e.body {
+                EventBody::ContactShared { .. } => true,
+                EventBody::MessagePosted { .. } => matches!(e.actor, Actor::Visitor { .. }),
+                _ => false,
+            })
+    }
+
+    /// The conversation ended and the customer has not rated it yet (W4).
+    pub fn rating_due(&self) -> bool {
+        let mut due = false;
+        for event in &self.events {
+            match event.body {
+                EventBody::Closed { .. } => due = true,
+                EventBody::SessionOpened { .. } | EventBody::Rated { .. } => due = false,
+                _ => {}
+            }
+        }
+        due
+    }
+
+    /// W2 read marks: the latest agent message, when the customer has not marked it read.
+    pub fn unread_mark(&self) -> Option<u64> {
+        let (mut last, mut marked) = (0, 0);
+        for event in &self.events {
+            match (&event.actor, &event.body) {
+                (Actor::Agent { .. }, EventBody::MessagePosted { internal: false, .. }) => {
+                    last = event.seq
+                }
+                (Actor::Visitor { .. }, EventBody::Read { up_to }) => marked = marked.max(*up_to),
+                _ => {}
+            }
+        }
+        (last > marked).then_some(last)
+    }
+
+    /// W2 read marks: the agents have read the customer's latest message, which ends the list.
+    pub fn seen_at_end(&self) -> bool {
+        let (mut last_visitor, mut last_message, mut read) = (0, 0, 0);
+        for event in &self.events {
+            match (&event.actor, &event.body) {
+                (actor, EventBody::MessagePosted { internal: false, .. }) => {
+                    last_message = event.seq;
+                    if matches!(actor, Actor::Visitor { .. }) {
+                        last_visitor = event.seq;
+                    }
+                }
+                (Actor::Agent { .. }, EventBody::Read { up_to }) => read = read.max(*up_to),
+                _ => {}
+            }
+        }
+        self.pending.is_empty()
+            && last_visitor > 0
+            && last_visitor == last_message
+            && read >= last_visitor
     }
 
     fn retire_echo_of(&mut self, event: &Event) {
@@ -238,7 +305,9 @@ impl Row {
     pub fn key(&self) -> (u64, bool, u64) {
         match self {
             Row::Message { seq, first_of_run, version, .. } => (*seq, *first_of_run, *version),
-            Row::Joined { seq, .. } | Row::Closed { seq } => (*seq, false, *seq),
+            Row::Joined { seq, .. } | Row::Closed { seq } | Row::Rated { seq, .. } => {
+                (*seq, false, *seq)
+            }
         }
     }
 
@@ -393,6 +462,7 @@ mod tests {
             ),
             Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
             Row::Closed { .. } => "closed".into(),
+            Row::Rated { symbols, .. } => format!("rated:{symbols}"),
         });
         let pending = t.pending().iter().map(|p| format!("…{}", p.text));
         rows.chain(pending).collect::<Vec<_>>().join(" | ")
@@ -567,5 +637,45 @@ mod tests {
         assert!(
             matches!(&t.rows()[2], Row::Message { files, deleted: true, .. } if files.is_empty())
         );
+    }
+
+    fn event(seq: u64, actor: Actor, body: EventBody) -> Event {
+        Event { seq, at: 0, actor, body }
+    }
+
+    #[test]
+    fn w4_the_form_shows_until_the_customer_is_introduced_and_a_rating_once_closed() {
+        let mut t = Timeline::default();
+        assert!(!t.introduced() && !t.rating_due());
+        let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
+        let contact =
+            openline_core::contact::Contact { email: "a@b.es".into(), ..Default::default() };
+        t.merge([event(1, visitor.clone(), EventBody::ContactShared { contact })]);
+        assert!(t.introduced());
+        t.merge(events(2, "open | v:hola | answer | a:hi | close"));
+        assert!(t.rating_due());
+        let rating = openline_core::contact::Rating::thumbs(true);
+        let rated = EventBody::Rated { session: 1, rating, comment: String::new() };
+        t.merge([event(7, visitor, rated)]);
+        assert!(!t.rating_due());
+        assert!(shown(&t).ends_with("closed | rated:👍"), "{}", shown(&t));
+    }
+
+    #[test]
+    fn w2_read_marks_both_ways() {
+        let mut t = Timeline::default();
+        t.merge(events(1, "open | v:hola | answer | a:hi"));
+        assert_eq!(t.unread_mark(), Some(4));
+        let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
+        let ana = Actor::Agent {
+            id: openline_core::ids::AgentId::parse("a_1").unwrap(),
+            name: "Ana".into(),
+        };
+        t.merge([event(5, visitor, EventBody::Read { up_to: 4 })]);
+        assert_eq!(t.unread_mark(), None);
+        t.merge(events(6, "v:gracias"));
+        assert!(!t.seen_at_end());
+        t.merge([event(7, ana, EventBody::Read { up_to: 6 })]);
+        assert!(t.seen_at_end());
     }
 }

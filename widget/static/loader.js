@@ -1,6 +1,7 @@
 /* Openline chat loader (/widget.js): a launcher in an open shadow root; the chat iframe is
    made on first open. Styles go through element.style only, so a strict CSP allows them.
-   API: window.Openline.open() / close() / toggle() / identify({ userId, hash }) /
+   API: window.Openline.open() / close() / toggle() / identify({ userId, hash, name, email,
+   phone }) /
    setLocale(lang) / unread() / on(event, fn) with events 'ready', 'open', 'close',
    'message' (one for the customer arrived) and 'unread' (the count changed). Calls made before
    this file ran are replayed: `window.Openline = window.Openline || function () {
@@ -11,7 +12,7 @@
   if ((early && !early.q) || !s) return;
   var lang = s.getAttribute('data-lang'), o = new URL(s.src, location.href).origin;
   // W6: a signed-in user of the site, signed by the site's server (see the README).
-  var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash');
+  var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash'), who = {};
   var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
   var b = d.createElement('button'), N = 'http://www.w3.org/2000/svg';
   var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
@@ -39,7 +40,9 @@
   function src() {
     return o + '/widget/?channel=' + encodeURIComponent(s.getAttribute('data-channel')) +
       (lang ? '&lang=' + encodeURIComponent(lang) : '') + '&host=' + encodeURIComponent(location.origin) +
-      (uid && uh ? '#uid=' + encodeURIComponent(uid) + '&uh=' + encodeURIComponent(uh) : '');
+      '#' + [['uid', uid && uh && uid], ['uh', uid && uh], ['n', who.name], ['e', who.email], ['p', who.phone]]
+        .filter(function (kv) { return kv[1]; })
+        .map(function (kv) { return kv[0] + '=' + encodeURIComponent(kv[1]); }).join('&');
   }
 
   // On a phone the page may be wider than the screen, and the keyboard shrinks what is
@@ -127,9 +130,12 @@
     close: function () { set(0); },
     toggle: function () { set(!on); },
     unread: function () { return unread; },
-    identify: function (who) {
-      uid = who && who.userId != null ? String(who.userId) : null;
-      uh = who && who.hash;
+    identify: function (user) {
+      user = user || {};
+      uid = user.userId != null ? String(user.userId) : null;
+      uh = user.hash;
+      // W4: what the site knows of its user goes with the chat as their contact details.
+      who = { name: user.name, email: user.email, phone: user.phone };
       reload();
     },
     setLocale: function (code) { lang = code; reload(); },
