@@ -2,7 +2,8 @@
 //!
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
 //! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events), `outbox`
-//! (the visitor's messages, in order, retried). State: `model` (the event list and outbox). Strings: `i18n`.
+//! (the visitor's messages, in order, retried), `json` (reading what they receive). State:
+//! `model` (the event list and outbox). Strings: `i18n`.
 
 mod api;
 mod app;
