@@ -3,12 +3,13 @@
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
 //! `composer` (with `emoji`, the picker). I/O: `api` (HTTP), `socket` (live events), `outbox`
 //! (the visitor's messages, in order, retried), `json` (reading what they receive). State:
-//! `model` (the event list and outbox). Strings: `i18n`.
+//! `model` (the event list and outbox), `days` (its day separators). Strings: `i18n`.
 
 mod api;
 mod app;
 mod chat;
 mod composer;
+mod days;
 mod emoji;
 mod i18n;
 mod json;

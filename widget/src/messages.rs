@@ -6,9 +6,10 @@
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
 //! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
 
+use crate::days;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -41,7 +42,8 @@ pub fn Messages(
             aria-label=lang.t(Text::Conversation)>
             <p class="greeting">{greeting}</p>
             <ol id="messages" aria-live="polite">
-                <For each=move || timeline.with(Timeline::rows) key=Row::key let:row>
+                <For each=move || timeline.with(|t| t.rows(days::local_day, days::today()))
+                    key=Row::key let:row>
                     {row_view(row, lang, &channel_name)}
                 </For>
                 <For each=move || timeline.with(|t| t.pending().to_vec())
@@ -71,7 +73,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
             let text = if deleted { lang.t(Text::MessageDeleted).to_owned() } else { text };
             let edited = (edited && !deleted)
                 .then(|| view! { <span class="msg-edited">{lang.t(Text::Edited)}</span> });
-            Either::Left(view! {
+            EitherOf3::A(view! {
                 <li class="msg" class:from-visitor=visitor class:from-agent=!visitor
                     class:from-system=author == Author::Channel class:first=named
                     class:deleted=deleted data-seq=seq>
@@ -83,10 +85,12 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
                 </li>
             })
         }
-        Row::Joined { seq, agent_name } => {
-            Either::Right(system_view(seq, lang.joined(&agent_name)))
-        }
-        Row::Closed { seq } => Either::Right(system_view(seq, lang.t(Text::Closed).to_owned())),
+        Row::Joined { seq, agent_name } => EitherOf3::B(system_view(seq, lang.joined(&agent_name))),
+        Row::Closed { seq } => EitherOf3::B(system_view(seq, lang.t(Text::Closed).to_owned())),
+        // A heading, so screen-reader users can move through the conversation by day.
+        Row::Day { name, .. } => EitherOf3::C(view! {
+            <li class="day"><h2 class="day-name">{lang.day(name)}</h2></li>
+        }),
     }
 }
 
