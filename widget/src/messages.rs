@@ -4,7 +4,8 @@
 //! `from-visitor`/`from-agent` and `.msg-text`, `li.system` for answered/closed. Messages still
 //! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`). The channel's
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
-//! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
+//! A reply that quotes a message (M1) shows it above its text as `.msg-quote`. Each day's first
+//! line has `li.day` above it, its name (`days`) an `h2`.
 
 use crate::days;
 use crate::i18n::{Lang, Text};
