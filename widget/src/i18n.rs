@@ -4,6 +4,8 @@
 //! the server (the channel's name and greeting, agents' names) are shown as they are; refusals
 //! the server explains in English are translated here by their stable `code`.
 
+use crate::days::DayName;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     En,
@@ -228,6 +230,32 @@ impl Lang {
         }
     }
 
+    /// A day above its first line: "Today", "Yesterday", "Monday, March 3", "March 3, 2024".
+    pub fn day(self, name: DayName) -> String {
+        let DayName::Date { year, month, day, weekday } = name else {
+            let today = name == DayName::Today;
+            let word = match self {
+                Lang::En if today => "Today",
+                Lang::En => "Yesterday",
+                Lang::Es if today => "Hoy",
+                Lang::Es => "Ayer",
+            };
+            return word.to_owned();
+        };
+        let month_index = month.saturating_sub(1) as usize % 12;
+        let weekday = weekday as usize % 7;
+        match (self, year) {
+            (Lang::En, None) => {
+                format!("{}, {} {day}", WEEKDAYS_EN[weekday], MONTHS_EN[month_index])
+            }
+            (Lang::En, Some(year)) => format!("{} {day}, {year}", MONTHS_EN[month_index]),
+            (Lang::Es, None) => {
+                format!("{}, {day} de {}", WEEKDAYS_ES[weekday], MONTHS_ES[month_index])
+            }
+            (Lang::Es, Some(year)) => format!("{day} de {} de {year}", MONTHS_ES[month_index]),
+        }
+    }
+
     /// A refusal in this language when its code is one a visitor can meet, else `None` (the
     /// caller then shows the server's own message).
     pub fn refusal(self, code: &str) -> Option<&'static str> {
@@ -246,6 +274,39 @@ impl Lang {
     }
 }
 
+const WEEKDAYS_EN: [&str; 7] =
+    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const WEEKDAYS_ES: [&str; 7] =
+    ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +323,23 @@ mod tests {
         ];
         for (forced, browser, expected) in cases {
             assert_eq!(Lang::detect(forced, browser), expected, "{forced:?} {browser:?}");
+        }
+    }
+
+    #[test]
+    fn w2_days_read_naturally_in_both_languages() {
+        let monday = DayName::Date { year: None, month: 3, day: 3, weekday: 1 };
+        let long_ago = DayName::Date { year: Some(2024), month: 12, day: 31, weekday: 2 };
+        let cases = [
+            (Lang::En, DayName::Today, "Today"),
+            (Lang::Es, DayName::Yesterday, "Ayer"),
+            (Lang::En, monday, "Monday, March 3"),
+            (Lang::Es, monday, "lunes, 3 de marzo"),
+            (Lang::En, long_ago, "December 31, 2024"),
+            (Lang::Es, long_ago, "31 de diciembre de 2024"),
+        ];
+        for (lang, name, expected) in cases {
+            assert_eq!(lang.day(name), expected);
         }
     }
 

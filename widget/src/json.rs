@@ -2,10 +2,10 @@
 //! serde walks the JavaScript value into `core`'s protocol types.
 //!
 //! Why not serde_json here: its parser and its error messages (which print every unexpected
-//! value with `Debug`, and with it a Unicode table) cost the widget about 20 KB, and the browser
-//! already has a parser. The widget never shows why a value did not fit, so the error is just
-//! `Error`. Numbers are JavaScript numbers: exact up to 2^53, far beyond any `seq` or time.
-//! Writing JSON stays with serde_json (`serde_json::to_string`), which is small.
+//! value with `Debug`, and with it a Unicode table) cost the widget most of 40 KB of wasm, and
+//! the browser already has a parser. The widget never shows why a value did not fit, so the
+//! error is just `Error`. Numbers are JavaScript numbers: exact up to 2^53, far beyond any `seq`
+//! or time. Writing JSON stays with serde_json (`serde_json::to_string`), which is small.
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use std::fmt;
@@ -125,15 +125,33 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 }
 
-/// Whole numbers as integers (what every number of our protocol is), others as floats.
 fn visit_number<'de, V: Visitor<'de>>(number: f64, visitor: V) -> Result<V::Value, Error> {
-    let whole = number as i64;
-    if whole as f64 != number {
-        return visitor.visit_f64(number);
+    match Number::of(number) {
+        Number::Unsigned(n) => visitor.visit_u64(n),
+        Number::Signed(n) => visitor.visit_i64(n),
+        Number::Float(n) => visitor.visit_f64(n),
     }
-    match u64::try_from(whole) {
-        Ok(unsigned) => visitor.visit_u64(unsigned),
-        Err(_) => visitor.visit_i64(whole),
+}
+
+/// A JavaScript number as serde wants it: whole numbers (every number of our protocol) as
+/// integers, others as floats.
+#[derive(Debug, PartialEq)]
+enum Number {
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+}
+
+impl Number {
+    fn of(number: f64) -> Number {
+        let whole = number as i64;
+        if whole as f64 != number {
+            return Number::Float(number);
+        }
+        match u64::try_from(whole) {
+            Ok(unsigned) => Number::Unsigned(unsigned),
+            Err(_) => Number::Signed(whole),
+        }
     }
 }
 
@@ -184,5 +202,24 @@ impl<'de> de::MapAccess<'de> for Entries {
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         seed.deserialize(Value(self.value.take().unwrap_or(JsValue::UNDEFINED)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Number;
+
+    #[test]
+    fn w3_whole_numbers_read_as_integers_and_others_as_floats() {
+        let cases = [
+            (0.0, Number::Unsigned(0)),
+            (1_700_000_000_000.0, Number::Unsigned(1_700_000_000_000)),
+            (-3.0, Number::Signed(-3)),
+            (2.5, Number::Float(2.5)),
+            (1e300, Number::Float(1e300)),
+        ];
+        for (number, expected) in cases {
+            assert_eq!(Number::of(number), expected, "{number}");
+        }
     }
 }

@@ -1,14 +1,17 @@
 //! The customer chat in the widget's iframe (Leptos CSR). `main` only mounts; see `app`.
 //!
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
-//! `composer` (with `emoji`, the picker, and `attach`, files with `upload`). I/O: `api` (HTTP), `socket` (live events), `outbox`
-//! (the visitor's messages, in order, retried). State: `model` (the event list and outbox). Strings: `i18n`.
+//! `composer` (with `emoji`, the picker, and `attach`, files with `upload`; `feedback`: the
+//! pre-chat, offline and rating forms). I/O: `api` (HTTP), `socket` (live events), `outbox`
+//! (the visitor's messages, in order, retried), `json` (reading what they receive). State:
+//! `model` (the event list and outbox), `days` (its day separators). Strings: `i18n`.
 
 mod api;
 mod app;
 mod attach;
 mod chat;
 mod composer;
+mod days;
 mod emoji;
 mod feedback;
 mod i18n;

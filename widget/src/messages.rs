@@ -4,12 +4,14 @@
 //! `from-visitor`/`from-agent` and `.msg-text`, `li.system` for answered/closed. Messages still
 //! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`). The channel's
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
-//! A reply that quotes a message (M1) shows it above its text as `.msg-quote`.
+//! A reply that quotes a message (M1) shows it above its text as `.msg-quote`. Each day's first
+//! line has `li.day` above it, its name (`days`) an `h2`.
 
 use crate::attach::message_files;
+use crate::days;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -42,7 +44,8 @@ pub fn Messages(
             aria-label=lang.t(Text::Conversation)>
             <p class="greeting">{greeting}</p>
             <ol id="messages" aria-live="polite">
-                <For each=move || timeline.with(Timeline::rows) key=Row::key let:row>
+                <For each=move || timeline.with(|t| t.rows(days::local_day, days::today()))
+                    key=Row::key let:row>
                     {row_view(row, lang, &channel_name)}
                 </For>
                 <For each=move || timeline.with(|t| t.pending().to_vec())
@@ -78,7 +81,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
             // A message of files alone has no text line (C1).
             let text = (!text.is_empty())
                 .then(|| view! { <p class="msg-text" class:msg-deleted=deleted>{text}</p> });
-            Either::Left(view! {
+            EitherOf3::A(view! {
                 <li class="msg" class:from-visitor=visitor class:from-agent=!visitor
                     class:from-system=author == Author::Channel class:first=named
                     class:deleted=deleted data-seq=seq>
@@ -91,11 +94,13 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
                 </li>
             })
         }
-        Row::Joined { seq, agent_name } => {
-            Either::Right(system_view(seq, lang.joined(&agent_name)))
-        }
-        Row::Closed { seq } => Either::Right(system_view(seq, lang.t(Text::Closed).to_owned())),
-        Row::Rated { seq, symbols } => Either::Right(system_view(seq, lang.rated(&symbols))),
+        Row::Joined { seq, agent_name } => EitherOf3::B(system_view(seq, lang.joined(&agent_name))),
+        Row::Closed { seq } => EitherOf3::B(system_view(seq, lang.t(Text::Closed).to_owned())),
+        Row::Rated { seq, symbols } => EitherOf3::B(system_view(seq, lang.rated(&symbols))),
+        // A heading, so screen-reader users can move through the conversation by day.
+        Row::Day { name, .. } => EitherOf3::C(view! {
+            <li class="day"><h2 class="day-name">{lang.day(name)}</h2></li>
+        }),
     }
 }
 

@@ -5,6 +5,7 @@
 //! arrive twice (a command's reply and the socket): merging dedupes by `seq`. The resume position
 //! for the socket is not kept here: only the socket knows which positions it saw contiguously.
 
+use crate::days::{self, DayName};
 use openline_core::event::{Actor, Event, EventBody};
 use openline_core::files::FileRef;
 use openline_core::ids::CommandId;
@@ -70,6 +71,11 @@ pub enum Row {
     Rated {
         seq: u64,
         symbols: String,
+    },
+    /// Above the first line of each day: which day it is (`seq` is that line's).
+    Day {
+        seq: u64,
+        name: DayName,
     },
 }
 
@@ -167,13 +173,15 @@ impl Timeline {
         self.events.last().map_or(0, |e| e.seq)
     }
 
-    /// What the list shows, oldest first. `session_opened` and anything that is not for
-    /// customers show nothing.
-    pub fn rows(&self) -> Vec<Row> {
+    /// What the list shows, oldest first, with a `Row::Day` before each day's first line:
+    /// `day_of` gives the visitor's day of an event's time, `today` is theirs now.
+    /// `session_opened` and anything that is not for customers show nothing.
+    pub fn rows(&self, day_of: impl Fn(i64) -> i64, today: i64) -> Vec<Row> {
         let mut rows = Vec::with_capacity(self.events.len());
         let mut previous_author: Option<&Actor> = None;
+        let mut previous_day = None;
         for event in &self.events {
-            let row = match &event.body {
+            let mut row = match &event.body {
                 EventBody::MessagePosted { internal: false, text, quote, files, .. } => {
                     Row::Message {
                         seq: event.seq,
@@ -216,6 +224,15 @@ impl Timeline {
                 }
                 _ => continue,
             };
+            let day = day_of(event.at);
+            if previous_day != Some(day) {
+                rows.push(Row::Day { seq: event.seq, name: days::name(day, today) });
+                previous_day = Some(day);
+                // A new day starts a new run: the first message shows its author again.
+                if let Row::Message { first_of_run, .. } = &mut row {
+                    *first_of_run = true;
+                }
+            }
             previous_author = matches!(row, Row::Message { .. }).then_some(&event.actor);
             rows.push(row);
         }
@@ -301,13 +318,17 @@ impl Timeline {
 }
 
 impl Row {
-    /// A key for the list: the same until the row's content changes (an edit, a deletion).
-    pub fn key(&self) -> (u64, bool, u64) {
+    /// A key for the list: the same until the row's content changes (an edit, a deletion, a
+    /// day that is no longer today). A day shares its `seq` with its first line, not its key.
+    pub fn key(&self) -> (u64, u8, u64) {
         match self {
-            Row::Message { seq, first_of_run, version, .. } => (*seq, *first_of_run, *version),
-            Row::Joined { seq, .. } | Row::Closed { seq } | Row::Rated { seq, .. } => {
-                (*seq, false, *seq)
+            Row::Message { seq, first_of_run, version, .. } => {
+                (*seq, u8::from(*first_of_run), *version)
             }
+            Row::Joined { seq, .. } | Row::Closed { seq } | Row::Rated { seq, .. } => {
+                (*seq, 0, *seq)
+            }
+            Row::Day { seq, name } => (*seq, 2, name.key()),
         }
     }
 
@@ -439,10 +460,22 @@ mod tests {
             .collect()
     }
 
+    /// The rows of a conversation that all happens today.
+    fn rows(t: &Timeline) -> Vec<Row> {
+        t.rows(|_| 0, 0).into_iter().filter(|row| !matches!(row, Row::Day { .. })).collect()
+    }
+
     /// The list as text: `v:hola`, `*a:hi` (first of a run; `s` for the channel), `a:sí>v:hola`
     /// (a quote), `joined:Ana`, `closed`, then pending texts as `…text`.
     fn shown(t: &Timeline) -> String {
-        let rows = t.rows().into_iter().map(|row| match row {
+        let rows = rows(t).into_iter().map(line);
+        let pending = t.pending().iter().map(|p| format!("…{}", p.text));
+        rows.chain(pending).collect::<Vec<_>>().join(" | ")
+    }
+
+    /// One row as text, as `shown` writes it; a day is `[today]`, `[yesterday]` or `[M/D]`.
+    fn line(row: Row) -> String {
+        match row {
             Row::Message { author, text, first_of_run, edited, deleted, quote, .. } => format!(
                 "{}{}:{text}{}{}",
                 if first_of_run { "*" } else { "" },
@@ -463,9 +496,10 @@ mod tests {
             Row::Joined { agent_name, .. } => format!("joined:{agent_name}"),
             Row::Closed { .. } => "closed".into(),
             Row::Rated { symbols, .. } => format!("rated:{symbols}"),
-        });
-        let pending = t.pending().iter().map(|p| format!("…{}", p.text));
-        rows.chain(pending).collect::<Vec<_>>().join(" | ")
+            Row::Day { name: DayName::Today, .. } => "[today]".into(),
+            Row::Day { name: DayName::Yesterday, .. } => "[yesterday]".into(),
+            Row::Day { name: DayName::Date { month, day, .. }, .. } => format!("[{month}/{day}]"),
+        }
     }
 
     fn short(author: &Author) -> String {
@@ -496,6 +530,27 @@ mod tests {
             shown(&t),
             "*v:hola | v:hay alguien? | joined:Ana | *a:hi | a:how can I help | closed"
         );
+    }
+
+    #[test]
+    fn w2_each_day_starts_with_its_name_and_a_new_run() {
+        const DAY: i64 = 86_400_000;
+        let mut list = events(1, "open | v:hola | a:hi | a:still there? | a:bye | v:thanks");
+        // Days 0, 0, 2, 2, 3 (today is day 3); the hidden "open" is on a day of its own.
+        for (event, at) in list.iter_mut().zip([-DAY, 0, 0, 2 * DAY, 2 * DAY + 5, 3 * DAY]) {
+            event.at = at;
+        }
+        let mut t = Timeline::default();
+        t.apply_frame(frame(true, list));
+        let lines: Vec<String> = t.rows(|at| at.div_euclid(DAY), 3).into_iter().map(line).collect();
+        assert_eq!(
+            lines.join(" | "),
+            "[1/1] | *v:hola | *a:hi | [yesterday] | *a:still there? | a:bye | [today] | *v:thanks"
+        );
+        let keys: Vec<_> = t.rows(|at| at.div_euclid(DAY), 3).iter().map(Row::key).collect();
+        let mut unique = keys.clone();
+        unique.dedup();
+        assert_eq!(keys, unique, "a day's key is not its first line's");
     }
 
     #[test]
@@ -548,10 +603,10 @@ mod tests {
     fn m8_m9_edits_and_deletions_change_the_message_in_place() {
         let mut t = Timeline::default();
         t.apply_frame(frame(true, events(1, "open | v:hola | answer | a:helo | a:oops")));
-        let before = t.rows()[2].key();
+        let before = rows(&t)[2].key();
         t.merge(events(6, "edit:4=hello | del:5 | edit:5=too late | edit:99=nothing"));
         assert_eq!(shown(&t), "*v:hola | joined:Ana | *a:hello(edited) | a:(deleted)");
-        assert_ne!(t.rows()[2].key(), before, "a changed row is drawn again");
+        assert_ne!(rows(&t)[2].key(), before, "a changed row is drawn again");
     }
 
     #[test]
@@ -562,13 +617,13 @@ mod tests {
             shown(&t),
             "*v:¿envío a Canarias? | joined:Ana | *a:Sí, en 48 h>v:¿envío a Canarias? | a:tipo | a:perdón>a:tipo | a:nada"
         );
-        let before = t.rows()[4].key();
+        let before = rows(&t)[4].key();
         t.merge(events(8, "edit:5=typo | del:5"));
         assert_eq!(
             shown(&t),
             "*v:¿envío a Canarias? | joined:Ana | *a:Sí, en 48 h>v:¿envío a Canarias? | a:(deleted) | a:perdón>a:(deleted) | a:nada"
         );
-        assert_ne!(t.rows()[4].key(), before, "the quoting row is drawn again");
+        assert_ne!(rows(&t)[4].key(), before, "the quoting row is drawn again");
     }
 
     #[test]
@@ -626,7 +681,7 @@ mod tests {
         };
         t.merge([Event { seq: 4, at: 0, actor: visitor, body }]);
         assert!(t.pending().is_empty(), "the echo is retired");
-        let files = |t: &Timeline| match t.rows().last() {
+        let files = |t: &Timeline| match rows(t).last() {
             Some(Row::Message { files, .. }) => files.len(),
             _ => 0,
         };
@@ -635,7 +690,7 @@ mod tests {
         assert_eq!(shown(&t), "*v:hola | joined:Ana | *v: | *a:¿esta?>v:📎 rota.png");
         t.merge(events(6, "del:4"));
         assert!(
-            matches!(&t.rows()[2], Row::Message { files, deleted: true, .. } if files.is_empty())
+            matches!(&rows(&t)[2], Row::Message { files, deleted: true, .. } if files.is_empty())
         );
     }
 
