@@ -176,7 +176,7 @@ pub fn Chat(
             on_retry=Callback::new(move |()| outbox.retry()) />
         <p class="typing" id="typing-indicator">{typist}</p>
         {rating}
-        {move || (offline && introduced.get()).then(|| view! {
+        {move || (offline && introduced.get() && !timeline.with(Timeline::answered)).then(|| view! {
             <p class="offline-note" role="status">{lang.t(Text::OfflineThanks)}</p>
         })}
         {bottom}

@@ -280,23 +280,31 @@ impl Timeline {
 
     /// W2 read marks: the agents have read the customer's latest message, which ends the list.
     pub fn seen_at_end(&self) -> bool {
-        let (mut last_visitor, mut last_message, mut read) = (0, 0, 0);
+        let (mut last_visitor, mut last_row, mut read) = (0, 0, 0);
         for event in &self.events {
             match (&event.actor, &event.body) {
                 (actor, EventBody::MessagePosted { internal: false, .. }) => {
-                    last_message = event.seq;
+                    last_row = event.seq;
                     if matches!(actor, Actor::Visitor { .. }) {
                         last_visitor = event.seq;
                     }
                 }
                 (Actor::Agent { .. }, EventBody::Read { up_to }) => read = read.max(*up_to),
+                // Lines of their own come after the message too.
+                (_, EventBody::Answered { .. } | EventBody::Invited { .. })
+                | (_, EventBody::Closed { .. } | EventBody::Rated { .. }) => last_row = event.seq,
                 _ => {}
             }
         }
         self.pending.is_empty()
             && last_visitor > 0
-            && last_visitor == last_message
+            && last_visitor == last_row
             && read >= last_visitor
+    }
+
+    /// An agent has joined the conversation (the offline form's note then goes).
+    pub fn answered(&self) -> bool {
+        self.events.iter().any(|e| matches!(e.body, EventBody::Answered { .. }))
     }
 
     fn retire_echo_of(&mut self, event: &Event) {
@@ -732,5 +740,7 @@ mod tests {
         assert!(!t.seen_at_end());
         t.merge([event(7, ana, EventBody::Read { up_to: 6 })]);
         assert!(t.seen_at_end());
+        t.merge(events(8, "close"));
+        assert!(!t.seen_at_end(), "only while the message ends the list");
     }
 }
