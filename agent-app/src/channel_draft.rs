@@ -10,6 +10,7 @@ use openline_core::channel::{normalize_origin, ChannelSettings, Span, WorkingHou
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::files::{FileCategory, FileRules};
 use openline_core::ids::AgentId;
+use openline_core::look::{Look, Side};
 use openline_core::routing::Distribution;
 
 /// One weekday's row: closed, or open from `from` to `to` ("HH:MM", as `<input type=time>`).
@@ -50,6 +51,9 @@ pub struct ChannelDraft {
     pub prechat: Vec<FormField>,
     pub offline_form: bool,
     pub rating: RatingScale,
+    /// The widget's colour as typed, and its launcher's side (W5).
+    pub color: String,
+    pub side: Side,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
@@ -150,6 +154,8 @@ impl ChannelDraft {
             prechat: s.prechat.clone(),
             offline_form: s.offline_form,
             rating: s.rating,
+            color: s.look.color.clone(),
+            side: s.look.position,
         }
     }
 
@@ -182,6 +188,7 @@ impl ChannelDraft {
             prechat: self.prechat.clone(),
             offline_form: self.offline_form,
             rating: self.rating,
+            look: Look { color: self.color.trim().to_ascii_lowercase(), position: self.side },
             ..base.clone()
         })
     }

@@ -15,6 +15,7 @@ use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
 use crate::channel_files::FileFields;
 use crate::channel_forms::FormFields;
 use crate::channel_hours::HoursFields;
+use crate::channel_look::LookFields;
 use crate::channel_routing::RoutingFields;
 use crate::channels_screen::{focus, AgentsResource};
 use crate::i18n::Text;
@@ -145,6 +146,7 @@ pub fn ChannelEditor(
             <AccessFields draft channel=settings.id.clone()/>
             <FileFields draft/>
             <FormFields draft/>
+            <LookFields draft channel=settings.id.clone()/>
             <div class="save-bar">
                 <button
                     id="channel-save"

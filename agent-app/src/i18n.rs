@@ -1615,3 +1615,49 @@ impl Lang {
         }
     }
 }
+
+/// The channel editor's look (W5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LookText {
+    Look,
+    Color,
+    ColorHint,
+    Position,
+    Right,
+    Left,
+    Preview,
+    Sample,
+    Snippet,
+}
+
+impl Lang {
+    pub fn look(self, text: LookText) -> &'static str {
+        use LookText::*;
+        match (self, text) {
+            (Lang::En, Look) => "Look",
+            (Lang::Es, Look) => "Aspecto",
+            (Lang::En, Color) => "Colour",
+            (Lang::Es, Color) => "Color",
+            (Lang::En, ColorHint) => "As #rrggbb. White text must stay readable on it (4.5:1).",
+            (Lang::Es, ColorHint) => {
+                "Como #rrggbb. El texto blanco debe leerse bien sobre él (4,5:1)."
+            }
+            (Lang::En, Position) => "Launcher",
+            (Lang::Es, Position) => "Botón del chat",
+            (Lang::En, Right) => "Bottom right",
+            (Lang::Es, Right) => "Abajo a la derecha",
+            (Lang::En, Left) => "Bottom left",
+            (Lang::Es, Left) => "Abajo a la izquierda",
+            (Lang::En, Preview) => "Preview",
+            (Lang::Es, Preview) => "Vista previa",
+            (Lang::En, Sample) => "Hi! How can we help?",
+            (Lang::Es, Sample) => "¡Hola! ¿En qué te ayudamos?",
+            (Lang::En, Snippet) => {
+                "Embed code with this look (the launcher's colour and side go in it)"
+            }
+            (Lang::Es, Snippet) => {
+                "Código para insertar con este aspecto (lleva el color y el lado del botón)"
+            }
+        }
+    }
+}

@@ -103,6 +103,7 @@ mod channel_editor;
 mod channel_files;
 mod channel_forms;
 mod channel_hours;
+mod channel_look;
 mod channel_new;
 mod channel_picker;
 mod channel_queue;

@@ -7,6 +7,7 @@
 use crate::contact::{FormField, RatingScale};
 use crate::files::FileRules;
 use crate::ids::{AgentId, ChannelId};
+use crate::look::Look;
 use crate::routing::{Distribution, Routing};
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +62,9 @@ pub struct ChannelSettings {
     /// How the customer is asked to rate a finished conversation (W4).
     #[serde(default)]
     pub rating: RatingScale,
+    /// The widget's colour and launcher side (W5).
+    #[serde(default)]
+    pub look: Look,
 }
 
 /// Most allowed origins per channel.
@@ -142,6 +146,7 @@ impl ChannelSettings {
             prechat: Vec::new(),
             offline_form: false,
             rating: RatingScale::default(),
+            look: Look::default(),
         }
     }
 
@@ -230,7 +235,8 @@ impl ChannelSettings {
                 return Err("Automatic close must be between 1 second and 30 days.".into());
             }
         }
-        self.files.validate()
+        self.files.validate()?;
+        self.look.validate()
     }
 }
 
@@ -383,7 +389,7 @@ mod tests {
             auto_close_after_secs: Some(3600),
             ..ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into())
         };
-        let json = r#"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]},"prechat":[],"offline_form":false,"rating":"thumbs"}"#;
+        let json = r##"{"id":"web","name":"Web","greeting":"Hi","auto_reply":"","hours":{"utc_offset_minutes":60,"days":[{"from":540,"to":1080},null,null,null,null,null,null]},"out_of_hours_reply":"","auto_close_after_secs":3600,"distribution":"all_at_once","queue":[],"offer_timeout_secs":60,"no_agent_reply":"","allowed_origins":[],"require_identity":false,"files":{"max_bytes":10485760,"categories":["images","documents","archives"]},"prechat":[],"offline_form":false,"rating":"thumbs","look":{"color":"#1f5eff","position":"right"}}"##;
         assert_eq!(serde_json::to_string(&s).unwrap(), json);
         assert_eq!(serde_json::from_str::<ChannelSettings>(json).unwrap(), s);
         // Settings saved before the automatic fields existed still load.

@@ -10,6 +10,7 @@
 //!
 //! Layout:
 //! - `ids`: typed string ids.
+//! - `look`: a channel's widget colour (with its contrast rule) and launcher side (W5).
 //! - `limits`: sizes and lengths every side enforces.
 //! - `event`: the stored/broadcast event (`Event`, `EventBody`, `Actor`).
 //! - `files`: files in messages: accepted types per channel, names, sizes (C1).
@@ -42,6 +43,7 @@ pub mod files;
 pub mod ids;
 pub mod inbox;
 pub mod limits;
+pub mod look;
 pub mod protocol;
 pub mod rate;
 pub mod routing;

@@ -94,6 +94,9 @@ pub struct ChannelInfo {
     /// How to ask for a rating when a conversation ends (W4).
     #[serde(default)]
     pub rating: RatingScale,
+    /// The channel's colour (W5).
+    #[serde(default)]
+    pub look: crate::look::Look,
 }
 
 fn yes() -> bool {
@@ -602,9 +605,10 @@ mod tests {
                     available: false,
                     offline_form: true,
                     rating: RatingScale::Stars,
+                    look: crate::look::Look::default(),
                 },
             },
-            r#"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!","prechat":[{"field":"email","required":true}],"available":false,"offline_form":true,"rating":"stars"}}"#,
+            r##"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!","prechat":[{"field":"email","required":true}],"available":false,"offline_form":true,"rating":"stars","look":{"color":"#1f5eff","position":"right"}}}"##,
         );
         // What older servers sent still reads, as an always-available channel.
         let old: ChannelInfo =

@@ -203,6 +203,14 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     admin.find("#channel-max-file").await?.clear().await?;
     admin.type_into("#channel-max-file", "2").await?;
     admin.click("#channel-files-archives").await?;
+    // W5: a yellow that white text cannot be read on is refused; a dark green on the left is not.
+    admin.find("#channel-color").await?.clear().await?;
+    admin.type_into("#channel-color", "#ffd400").await?;
+    admin.click("#channel-save").await?;
+    admin.find_text("#channel-error", "at least 4.5:1").await?;
+    admin.find("#channel-color").await?.clear().await?;
+    admin.type_into("#channel-color", "#0B6E4F").await?;
+    admin.find("#channel-position").await?.select_by_value("left").await?;
     admin.click("#channel-save").await?;
     admin.find_text("#channel-status", "Saved").await?;
     admin.screenshot("20-admin-channel-settings").await?;
@@ -211,6 +219,11 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
         "document.getElementById('channel-max-file').scrollIntoView({block: 'center'})";
     admin.client.execute(show_files, vec![]).await?;
     admin.screenshot("21-admin-channel-files").await?;
+    let show_look = "document.getElementById('channel-color').scrollIntoView({block: 'center'})";
+    admin.client.execute(show_look, vec![]).await?;
+    let snippet = admin.find("#channel-snippet").await?.prop("value").await?.unwrap_or_default();
+    assert!(snippet.contains(r##"data-color="#0b6e4f" data-position="left""##), "{snippet}");
+    admin.screenshot("22-admin-channel-look").await?;
 
     // The next customer to write gets it from the system, at once.
     let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
@@ -220,6 +233,8 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
             && matches!(&e.body, openline_core::EventBody::MessagePosted { text, .. } if text.starts_with("¡Gracias!"))
     });
     assert!(automatic, "{:?}", reply.events);
+    let look = &customer.session.channel.look;
+    assert_eq!((look.color.as_str(), look.position), ("#0b6e4f", openline_core::look::Side::Left));
     let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
     assert_eq!(openline_tests::api::failure(too_big).0, 413);
     let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;

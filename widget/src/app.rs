@@ -126,6 +126,7 @@ fn start(channel: String, phase: RwSignal<Phase>, attempt: u32) {
         let next = match api::start_session(&channel, token).await {
             Ok(session) => {
                 store_token(&channel, &session.visitor_token);
+                paint(&session.channel.look);
                 Phase::Ready(session)
             }
             // A token this server does not accept (another deployment, a rotated secret):
@@ -166,6 +167,18 @@ fn recheck_session(channel: String, token: String, phase: RwSignal<Phase>) {
             phase.set(Phase::Ready(session));
         }
     });
+}
+
+/// The channel's colour (W5) for the header, the customer's bubbles and the buttons.
+fn paint(look: &openline_core::look::Look) {
+    if look.color == openline_core::look::DEFAULT_COLOR {
+        return;
+    }
+    let Some(root) = document().document_element() else { return };
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else { return };
+    let style = root.style();
+    _ = style.set_property("--brand", &look.color);
+    _ = style.set_property("--brand-hover", &look.hover_color());
 }
 
 /// Asks the page that embeds us (the loader) to hide the window.

@@ -11,6 +11,9 @@
   var early = w.Openline;
   if ((early && !early.q) || !s) return;
   var lang = s.getAttribute('data-lang'), o = new URL(s.src, location.href).origin;
+  // W5: the channel's look, as the channel editor's snippet writes it.
+  var color = /^#[0-9a-f]{6}$/i.test(s.getAttribute('data-color')) ? s.getAttribute('data-color') : '#1f5eff';
+  var side = s.getAttribute('data-position') == 'left' ? 'left' : 'right';
   // W6: a signed-in user of the site, signed by the site's server (see the README).
   var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash'), who = {};
   var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
@@ -49,7 +52,7 @@
   // visible: the launcher and the chat follow the visual viewport, not the layout one.
   function fit() {
     var small = !wide.matches && vv, x = small ? vv.offsetLeft : 0, y = small ? vv.offsetTop : 0;
-    b.style.left = small ? px(x + vv.width - 76) : 'auto';
+    b.style.left = small ? px(side == 'left' ? x + 20 : x + vv.width - 76) : 'auto';
     b.style.top = small ? px(y + vv.height - 76) : 'auto';
     if (f && small) {
       f.style.left = px(x); f.style.top = px(y);
@@ -73,7 +76,7 @@
     if (f) {
       f.style.cssText = 'position:fixed;z-index:2147483647;border:0;background:#fff;' +
         'box-shadow:0 8px 32px rgba(0,0,0,.2);display:' + (open ? 'block;' : 'none;') + (wide.matches
-        ? 'right:20px;bottom:88px;width:370px;height:560px;max-width:calc(100% - 40px);' +
+        ? side + ':20px;bottom:88px;width:370px;height:560px;max-width:calc(100% - 40px);' +
           'max-height:calc(100% - 108px);border-radius:16px' : 'left:0;top:0;width:100%;height:100%');
     }
     fit();
@@ -103,9 +106,10 @@
   at(badge, 'aria-hidden', 'true');
   b.appendChild(badge);
   b.type = 'button';
-  // White on #1f5eff is 5.1:1; the focus ring (white, then navy) shows on any page.
-  b.style.cssText = 'position:fixed;right:20px;bottom:20px;z-index:2147483646;width:56px;' +
-    'height:56px;margin:0;padding:0;border:0;border-radius:50%;background:#1f5eff;display:grid;' +
+  // White on #1f5eff is 5.1:1 (a channel's colour must keep 4.5:1); the focus ring (white,
+  // then navy) shows on any page.
+  b.style.cssText = 'position:fixed;' + side + ':20px;bottom:20px;z-index:2147483646;width:56px;' +
+    'height:56px;margin:0;padding:0;border:0;border-radius:50%;background:' + color + ';display:grid;' +
     'place-items:center;cursor:pointer;outline:0;box-shadow:' + SH;
   b.onfocus = function () {
     if (b.matches(':focus-visible')) b.style.boxShadow = '0 0 0 3px #fff,0 0 0 6px #0b1f4d';

@@ -59,6 +59,7 @@ impl Workspace {
             available,
             offline_form: settings.offline_form,
             rating: settings.rating,
+            look: settings.look,
         })
     }
 

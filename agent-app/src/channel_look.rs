@@ -1,0 +1,84 @@
+//! How the channel's widget looks (W5), a fieldset of the channel editor: its colour (checked
+//! for contrast with white by core's `Look::validate`, the server's own check) and the side of
+//! the page its launcher sits on, with a live preview and the embed snippet that carries them.
+
+use crate::app::use_ui;
+use crate::channel_draft::ChannelDraft;
+use crate::copy_field::CopyField;
+use crate::i18n::LookText;
+use leptos::prelude::*;
+use openline_core::ids::{channel_key, ChannelId};
+use openline_core::look::{parse_hex, Side};
+
+#[component]
+pub fn LookFields(
+    /// The draft the look lives in.
+    draft: RwSignal<ChannelDraft>,
+    /// The channel, for its embed snippet.
+    channel: ChannelId,
+) -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let color = move || draft.with(|d| d.color.clone());
+    // The preview keeps the last colour that parses while one is being typed.
+    let shown = Memo::new(move |last: Option<&String>| {
+        let typed = color();
+        if parse_hex(&typed).is_some() {
+            typed
+        } else {
+            last.cloned().unwrap_or_else(|| openline_core::look::DEFAULT_COLOR.into())
+        }
+    });
+    let set_color =
+        move |ev: leptos::ev::Event| draft.update(|d| d.color = event_target_value(&ev));
+    let left = move || draft.with(|d| d.side == Side::Left);
+    let origin = window().location().origin().unwrap_or_default();
+    let workspace = ui.session.with_untracked(|s| s.as_ref().map(|s| s.workspace.clone()));
+    let key = workspace.map(|w| channel_key(&w, &channel)).unwrap_or_default();
+    let snippet = move || {
+        let side = if left() { " data-position=\"left\"" } else { "" };
+        format!(
+            "<script async src=\"{origin}/widget.js\" data-channel=\"{key}\"\n  data-color=\"{}\"{side}></script>",
+            shown.get().to_ascii_lowercase()
+        )
+    };
+    view! {
+        <fieldset class="channel-fieldset">
+            <legend>{lang.look(LookText::Look)}</legend>
+            <div class="look-row">
+                <div class="form-field">
+                    <label for="channel-color" class="field-label">{lang.look(LookText::Color)}</label>
+                    <div class="color-pair">
+                        <input id="channel-color-picker" type="color" aria-label=lang.look(LookText::Color)
+                            prop:value=shown on:input=set_color/>
+                        <input id="channel-color" class="field narrow mono" type="text" maxlength="7"
+                            autocomplete="off" spellcheck="false" aria-describedby="channel-color-hint"
+                            prop:value=color on:input=set_color/>
+                    </div>
+                    <p id="channel-color-hint" class="field-hint">{lang.look(LookText::ColorHint)}</p>
+                    <label for="channel-position" class="field-label">{lang.look(LookText::Position)}</label>
+                    <select id="channel-position" class="field narrow" on:change=move |ev| {
+                        let side = if event_target_value(&ev) == "left" { Side::Left } else { Side::Right };
+                        draft.update(|d| d.side = side);
+                    }>
+                        <option value="right" selected=move || !left()>{lang.look(LookText::Right)}</option>
+                        <option value="left" selected=left>{lang.look(LookText::Left)}</option>
+                    </select>
+                </div>
+                <figure class="look-preview" aria-label=lang.look(LookText::Preview)>
+                    <div class="look-window" class:left=left>
+                        <p class="look-head" style:background=move || shown.get()>
+                            {move || draft.with(|d| d.name.clone())}
+                        </p>
+                        <p class="look-bubble" style:background=move || shown.get()>{lang.look(LookText::Sample)}</p>
+                    </div>
+                    <span class="look-launcher" class:left=left style:background=move || shown.get()
+                        aria-hidden="true"></span>
+                </figure>
+            </div>
+            {move || view! {
+                <CopyField id="channel-snippet" label=lang.look(LookText::Snippet) value=snippet()/>
+            }}
+        </fieldset>
+    }
+}
