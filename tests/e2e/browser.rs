@@ -248,13 +248,7 @@ async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -
 {
     let edge = Edge::start_fresh("browser-composer").await?;
     edge.seed(&demo::seed()).await?;
-    let ana = openline_tests::api::Agent::login(
-        &edge,
-        demo::WORKSPACE,
-        demo::ADMIN_EMAIL,
-        demo::ADMIN_PASSWORD,
-    )
-    .await?;
+    let ana = api_admin(&edge).await?;
     let canned = openline_core::canned::CannedInput {
         code: "envio".into(),
         title: "Plazos de envío".into(),
@@ -569,10 +563,7 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer.find("#attach-input").await?.send_keys(&asset("lampara-rota.png")).await?;
     customer.find_text(".tray-item .tray-size", "KB").await?;
     customer.check_accessibility("widget, a file attached").await?;
-    customer.client.enter_parent_frame().await?;
-    customer.screenshot("93-widget-file-attached").await?;
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    screenshot_page(&customer, "93-widget-file-attached").await?;
     send(&customer, "La lámpara llegó rota").await?;
     wait_image(&customer, "#messages li.msg.from-visitor .file-thumb img").await?;
     customer.wait_gone(".tray-item").await?;
@@ -605,12 +596,9 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     let link = customer.find("#messages li.msg.from-agent .file-card").await?.attr("href").await?;
     assert!(link.is_some_and(|l| l.starts_with("/api/files/")), "a signed link");
     customer.check_accessibility("widget with files").await?;
-    customer.client.enter_parent_frame().await?;
-    customer.screenshot("97-widget-files-in-chat").await?;
+    screenshot_page(&customer, "97-widget-files-in-chat").await?;
 
     // A type the channel does not take is refused on the file, in the customer's words.
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
     customer.find("#attach-input").await?.send_keys(&asset("pagina.html")).await?;
     customer.find_text(".tray-item .tray-error", "not accepted").await?;
     customer.client.enter_parent_frame().await?;
@@ -630,6 +618,18 @@ async fn open_widget_to(customer: &Page, ready: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The demo's admin, signed in through the API (to set things up around a browser).
+async fn api_admin(edge: &Edge) -> anyhow::Result<openline_tests::api::Agent> {
+    openline_tests::api::Agent::login(
+        edge,
+        demo::WORKSPACE,
+        demo::ADMIN_EMAIL,
+        demo::ADMIN_PASSWORD,
+    )
+    .await
+}
+
+/// A screenshot of the whole page with the chat, then back inside the chat.
 async fn screenshot_page(customer: &Page, name: &str) -> anyhow::Result<()> {
     customer.client.enter_parent_frame().await?;
     customer.screenshot(name).await?;
@@ -644,13 +644,7 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     use openline_core::contact::{ContactField, FormField, RatingScale};
     let edge = Edge::start_fresh("browser-forms").await?;
     edge.seed(&demo::seed()).await?;
-    let admin = openline_tests::api::Agent::login(
-        &edge,
-        demo::WORKSPACE,
-        demo::ADMIN_EMAIL,
-        demo::ADMIN_PASSWORD,
-    )
-    .await?;
+    let admin = api_admin(&edge).await?;
     let reply: openline_core::protocol::ChannelsReply =
         admin.http.get("/api/agent/channels").await?;
     let mut web = reply.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
