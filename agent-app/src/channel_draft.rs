@@ -10,7 +10,7 @@ use openline_core::channel::{normalize_origin, ChannelSettings, Span, WorkingHou
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::files::{FileCategory, FileRules};
 use openline_core::ids::AgentId;
-use openline_core::look::{Look, Side};
+use openline_core::look::{LauncherIcon, Look, Side};
 use openline_core::routing::Distribution;
 
 /// One weekday's row: closed, or open from `from` to `to` ("HH:MM", as `<input type=time>`).
@@ -54,6 +54,7 @@ pub struct ChannelDraft {
     /// The widget's colour as typed, and its launcher's side (W5).
     pub color: String,
     pub side: Side,
+    pub icon: LauncherIcon,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
@@ -156,6 +157,7 @@ impl ChannelDraft {
             rating: s.rating,
             color: s.look.color.clone(),
             side: s.look.position,
+            icon: s.look.icon,
         }
     }
 
@@ -188,7 +190,11 @@ impl ChannelDraft {
             prechat: self.prechat.clone(),
             offline_form: self.offline_form,
             rating: self.rating,
-            look: Look { color: self.color.trim().to_ascii_lowercase(), position: self.side },
+            look: Look {
+                color: self.color.trim().to_ascii_lowercase(),
+                position: self.side,
+                icon: self.icon,
+            },
             ..base.clone()
         })
     }

@@ -8,7 +8,7 @@ use crate::copy_field::CopyField;
 use crate::i18n::LookText;
 use leptos::prelude::*;
 use openline_core::ids::{channel_key, ChannelId};
-use openline_core::look::{parse_hex, Side};
+use openline_core::look::{parse_hex, LauncherIcon, Side};
 
 #[component]
 pub fn LookFields(
@@ -35,12 +35,22 @@ pub fn LookFields(
     let origin = window().location().origin().unwrap_or_default();
     let workspace = ui.session.with_untracked(|s| s.as_ref().map(|s| s.workspace.clone()));
     let key = workspace.map(|w| channel_key(&w, &channel)).unwrap_or_default();
+    let icon = move || draft.with(|d| d.icon);
     let snippet = move || {
         let side = if left() { " data-position=\"left\"" } else { "" };
+        let drawing = match icon() {
+            LauncherIcon::Chat => String::new(),
+            other => format!(" data-icon=\"{}\"", other.as_str()),
+        };
         format!(
-            "<script async src=\"{origin}/widget.js\" data-channel=\"{key}\"\n  data-color=\"{}\"{side}></script>",
+            "<script async src=\"{origin}/widget.js\" data-channel=\"{key}\"\n  data-color=\"{}\"{side}{drawing}></script>",
             shown.get().to_ascii_lowercase()
         )
+    };
+    let icon_option = move |choice: LauncherIcon| {
+        view! {
+            <option value=choice.as_str() selected=move || icon() == choice>{lang.launcher_icon(choice)}</option>
+        }
     };
     view! {
         <fieldset class="channel-fieldset">
@@ -64,6 +74,14 @@ pub fn LookFields(
                         <option value="right" selected=move || !left()>{lang.look(LookText::Right)}</option>
                         <option value="left" selected=left>{lang.look(LookText::Left)}</option>
                     </select>
+                    <label for="channel-icon" class="field-label">{lang.look(LookText::Icon)}</label>
+                    <select id="channel-icon" class="field narrow" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let chosen = LauncherIcon::ALL.into_iter().find(|i| i.as_str() == value);
+                        draft.update(|d| d.icon = chosen.unwrap_or_default());
+                    }>
+                        {LauncherIcon::ALL.into_iter().map(icon_option).collect_view()}
+                    </select>
                 </div>
                 <figure class="look-preview" aria-label=lang.look(LookText::Preview)>
                     <div class="look-window" class:left=left>
@@ -73,7 +91,11 @@ pub fn LookFields(
                         <p class="look-bubble" style:background=move || shown.get()>{lang.look(LookText::Sample)}</p>
                     </div>
                     <span class="look-launcher" class:left=left style:background=move || shown.get()
-                        aria-hidden="true"></span>
+                        aria-hidden="true">
+                        <svg viewBox="0 0 24 24" width="18" height="18" focusable="false">
+                            <path fill="#ffffff" d=move || icon().path()/>
+                        </svg>
+                    </span>
                 </figure>
             </div>
             {move || view! {

@@ -1628,6 +1628,7 @@ pub enum LookText {
     Preview,
     Sample,
     Snippet,
+    Icon,
 }
 
 impl Lang {
@@ -1652,12 +1653,28 @@ impl Lang {
             (Lang::Es, Preview) => "Vista previa",
             (Lang::En, Sample) => "Hi! How can we help?",
             (Lang::Es, Sample) => "¡Hola! ¿En qué te ayudamos?",
+            (Lang::En, Icon) => "Launcher icon",
+            (Lang::Es, Icon) => "Icono del botón",
             (Lang::En, Snippet) => {
                 "Embed code with this look (the launcher's colour and side go in it)"
             }
             (Lang::Es, Snippet) => {
                 "Código para insertar con este aspecto (lleva el color y el lado del botón)"
             }
+        }
+    }
+}
+
+impl Lang {
+    pub fn launcher_icon(self, icon: openline_core::look::LauncherIcon) -> &'static str {
+        use openline_core::look::LauncherIcon::*;
+        match (self, icon) {
+            (Lang::En, Chat) => "Speech bubble",
+            (Lang::Es, Chat) => "Bocadillo",
+            (Lang::En, Help) => "Question mark",
+            (Lang::Es, Help) => "Interrogación",
+            (Lang::En, Mail) => "Envelope",
+            (Lang::Es, Mail) => "Sobre",
         }
     }
 }

@@ -9,6 +9,43 @@ pub struct Look {
     /// `#rrggbb`: the launcher, the chat's header, the customer's bubbles.
     pub color: String,
     pub position: Side,
+    /// The launcher's drawing.
+    #[serde(default)]
+    pub icon: LauncherIcon,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LauncherIcon {
+    /// A speech bubble.
+    #[default]
+    Chat,
+    /// A question mark: help and support.
+    Help,
+    /// An envelope: contact us.
+    Mail,
+}
+
+impl LauncherIcon {
+    pub const ALL: [LauncherIcon; 3] = [LauncherIcon::Chat, LauncherIcon::Help, LauncherIcon::Mail];
+
+    /// Its name in the embed snippet's `data-icon` (the loader draws it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LauncherIcon::Chat => "chat",
+            LauncherIcon::Help => "help",
+            LauncherIcon::Mail => "mail",
+        }
+    }
+
+    /// The SVG path (24×24, filled) the loader and the editor's preview draw.
+    pub fn path(self) -> &'static str {
+        match self {
+            LauncherIcon::Chat => "M5 3h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z",
+            LauncherIcon::Help => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 16h-2v-2h2v2zm2.1-7.8-.9.9c-.7.7-1.2 1.3-1.2 2.9h-2v-.5c0-1.1.4-2.1 1.2-2.8l1.2-1.3A2 2 0 1 0 10 8H8a4 4 0 1 1 7.1 2.2z",
+            LauncherIcon::Mail => "M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2.4V17h16V7.4l-8 5.3-8-5.3zM5.2 7 12 11.5 18.8 7H5.2z",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +63,7 @@ pub const MIN_CONTRAST: f64 = 4.5;
 
 impl Default for Look {
     fn default() -> Self {
-        Look { color: DEFAULT_COLOR.into(), position: Side::Right }
+        Look { color: DEFAULT_COLOR.into(), position: Side::Right, icon: LauncherIcon::Chat }
     }
 }
 
@@ -82,7 +119,11 @@ mod tests {
     #[test]
     fn w5_a_colour_must_carry_white_text() {
         assert!(Look::default().validate().is_ok());
-        let look = |color: &str| Look { color: color.into(), position: Side::Left };
+        let look = |color: &str| Look {
+            color: color.into(),
+            position: Side::Left,
+            icon: LauncherIcon::Help,
+        };
         assert!(look("#0B6E4F").validate().is_ok(), "a dark green");
         let yellow = look("#ffd400").validate().unwrap_err();
         assert!(yellow.contains("needs at least 4.5:1"), "{yellow}");
@@ -93,9 +134,19 @@ mod tests {
     }
 
     #[test]
+    fn w5_the_loader_draws_the_same_launcher_icons() {
+        let loader = include_str!("../../widget/static/loader.js");
+        for icon in LauncherIcon::ALL {
+            assert!(loader.contains(icon.path()), "{icon:?} differs in loader.js");
+        }
+    }
+
+    #[test]
     fn w5_hover_is_a_darker_shade() {
         assert_eq!(Look::default().hover_color(), "#184bcc");
         let json = serde_json::to_string(&Look::default()).unwrap();
-        assert_eq!(json, r##"{"color":"#1f5eff","position":"right"}"##);
+        assert_eq!(json, r##"{"color":"#1f5eff","position":"right","icon":"chat"}"##);
+        let old: Look = serde_json::from_str(r##"{"color":"#000000","position":"left"}"##).unwrap();
+        assert_eq!(old.icon, LauncherIcon::Chat);
     }
 }

@@ -608,7 +608,7 @@ mod tests {
                     look: crate::look::Look::default(),
                 },
             },
-            r##"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!","prechat":[{"field":"email","required":true}],"available":false,"offline_form":true,"rating":"stars","look":{"color":"#1f5eff","position":"right"}}}"##,
+            r##"{"visitor_token":"t","visitor_id":"v_1","dialog_id":"web-v_1","channel":{"id":"web","name":"Website","greeting":"Hi!","prechat":[{"field":"email","required":true}],"available":false,"offline_form":true,"rating":"stars","look":{"color":"#1f5eff","position":"right","icon":"chat"}}}"##,
         );
         // What older servers sent still reads, as an always-available channel.
         let old: ChannelInfo =

@@ -211,6 +211,7 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     admin.find("#channel-color").await?.clear().await?;
     admin.type_into("#channel-color", "#0B6E4F").await?;
     admin.find("#channel-position").await?.select_by_value("left").await?;
+    admin.find("#channel-icon").await?.select_by_value("help").await?;
     admin.click("#channel-save").await?;
     admin.find_text("#channel-status", "Saved").await?;
     admin.screenshot("20-admin-channel-settings").await?;
@@ -222,7 +223,8 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     let show_look = "document.getElementById('channel-color').scrollIntoView({block: 'center'})";
     admin.client.execute(show_look, vec![]).await?;
     let snippet = admin.find("#channel-snippet").await?.prop("value").await?.unwrap_or_default();
-    assert!(snippet.contains(r##"data-color="#0b6e4f" data-position="left""##), "{snippet}");
+    let attributes = r##"data-color="#0b6e4f" data-position="left" data-icon="help""##;
+    assert!(snippet.contains(attributes), "{snippet}");
     admin.screenshot("22-admin-channel-look").await?;
 
     // The next customer to write gets it from the system, at once.
@@ -235,6 +237,7 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     assert!(automatic, "{:?}", reply.events);
     let look = &customer.session.channel.look;
     assert_eq!((look.color.as_str(), look.position), ("#0b6e4f", openline_core::look::Side::Left));
+    assert_eq!(look.icon, openline_core::look::LauncherIcon::Help);
     let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
     assert_eq!(openline_tests::api::failure(too_big).0, 413);
     let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;

@@ -331,3 +331,40 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     page.close().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn w5_the_snippet_sets_the_launchers_colour_side_and_icon() -> Result<()> {
+    let edge = Edge::start_fresh("launcher-look").await?;
+    edge.seed(&demo::seed()).await?;
+    // The channel's look (the chat window's colour comes from the server) and its snippet.
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let reply: openline_core::protocol::ChannelsReply = ana.http.get("/api/agent/channels").await?;
+    let mut web = reply.channels.into_iter().find(|c| c.id.as_str() == "web").context("web")?;
+    web.look.color = "#0b6e4f".into();
+    let _: openline_core::channel::ChannelSettings =
+        ana.http.put("/api/agent/channels/web", &web).await?;
+    let look = r##"data-color="#0b6e4f" data-position="left" data-icon="help""##;
+    let site = hostile_site(&edge, look).await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&site.url("/")).await?;
+    page.find("openline-chat").await?;
+    let drawn = "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button');
+                 return { left: b.getBoundingClientRect().left, background: getComputedStyle(b).backgroundColor,
+                          icon: b.querySelector('path').getAttribute('d') };";
+    let launcher = eval(&page, drawn).await?;
+    ensure!(launcher["left"] == 20.0, "the launcher sits on the left: {launcher}");
+    ensure!(launcher["background"] == "rgb(11, 110, 79)", "the channel's colour: {launcher}");
+    let help = openline_core::look::LauncherIcon::Help.path();
+    ensure!(launcher["icon"] == help, "the question mark: {launcher}");
+    open_chat(&page).await?;
+    let window = "return document.querySelector('openline-chat').shadowRoot.querySelector('iframe').getBoundingClientRect().left";
+    ensure!(eval(&page, window).await? == 20.0, "the chat opens on the same side");
+    enter_chat(&page).await?;
+    let brand = "return getComputedStyle(document.documentElement).getPropertyValue('--brand')";
+    ensure!(eval(&page, brand).await? == "#0b6e4f", "the window takes the channel's colour");
+    page.client.enter_parent_frame().await?;
+    page.screenshot("84-launcher-look").await?;
+    page.close().await?;
+    Ok(())
+}

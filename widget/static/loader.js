@@ -14,6 +14,11 @@
   // W5: the channel's look, as the channel editor's snippet writes it.
   var color = /^#[0-9a-f]{6}$/i.test(s.getAttribute('data-color')) ? s.getAttribute('data-color') : '#1f5eff';
   var side = s.getAttribute('data-position') == 'left' ? 'left' : 'right';
+  // The launcher's drawing (core's `LauncherIcon::path`): a speech bubble unless told otherwise.
+  var icon = {
+    help: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 16h-2v-2h2v2zm2.1-7.8-.9.9c-.7.7-1.2 1.3-1.2 2.9h-2v-.5c0-1.1.4-2.1 1.2-2.8l1.2-1.3A2 2 0 1 0 10 8H8a4 4 0 1 1 7.1 2.2z',
+    mail: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2.4V17h16V7.4l-8 5.3-8-5.3zM5.2 7 12 11.5 18.8 7H5.2z'
+  }[s.getAttribute('data-icon')] || 'M5 3h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z';
   // W6: a signed-in user of the site, signed by the site's server (see the README).
   var uid = s.getAttribute('data-user-id'), uh = s.getAttribute('data-user-hash'), who = {};
   var host = d.createElement('openline-chat'), root = host.attachShadow({ mode: 'open' });
@@ -52,7 +57,7 @@
   // visible: the launcher and the chat follow the visual viewport, not the layout one.
   function fit() {
     var small = !wide.matches && vv, x = small ? vv.offsetLeft : 0, y = small ? vv.offsetTop : 0;
-    b.style.left = small ? px(side == 'left' ? x + 20 : x + vv.width - 76) : 'auto';
+    b.style.left = small ? px(side == 'left' ? x + 20 : x + vv.width - 76) : side == 'left' ? '20px' : 'auto';
     b.style.top = small ? px(y + vv.height - 76) : 'auto';
     if (f && small) {
       f.style.left = px(x); f.style.top = px(y);
@@ -70,7 +75,7 @@
     var inside = f && d.activeElement == host && root.activeElement == f, was = on;
     on = open;
     at(p, 'd', open ? 'M5 6.4 6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12z'
-      : 'M5 3h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+      : icon);
     at(b, 'aria-label', open ? 'Close chat' : 'Open chat');
     at(b, 'aria-expanded', !!open);
     if (f) {
