@@ -233,7 +233,7 @@ window.__events = [];
 Openline('on', 'ready', function () {{ window.__events.push('ready'); }});
 Openline('on', 'open', function () {{ window.__events.push('open'); }});
 Openline('on', 'close', function () {{ window.__events.push('close'); }});
-Openline('identify', {{ userId: 'customer-1001', hash: '{hash}' }});"
+Openline('identify', {{ userId: 'customer-1001', hash: '{hash}', name: 'Marta Ruiz', email: 'marta@example.es' }});"
     );
     let origin = edge.url("");
     let csp = format!(
@@ -273,6 +273,8 @@ Openline('identify', {{ userId: 'customer-1001', hash: '{hash}' }});"
         "customer-1001",
     );
     ensure!(row.visitor_id == expected, "visitor {} is not the identified one", row.visitor_id);
+    // W4/W5: the name and email the site gave are the customer's contact details.
+    ensure!(row.visitor_name == "Marta Ruiz", "named {}", row.visitor_name);
     page.close().await?;
     Ok(())
 }
