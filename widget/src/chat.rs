@@ -7,7 +7,7 @@
 
 use crate::attach::{files_of, Tray, Viewer};
 use crate::composer::Composer;
-use crate::feedback::{ContactForm, RatingPrompt};
+use crate::feedback::{contact_form, rating_prompt};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
@@ -106,15 +106,14 @@ pub fn Chat(
         if introduced.get() {
             Either::Left(view! { <Composer outbox on_typing on_stop tray /> })
         } else {
-            let on_skip = Callback::new(move |()| skipped.set(true));
+            let on_skip = move || skipped.set(true);
             let (fields, token) = (fields.clone(), token.clone());
-            Either::Right(view! { <ContactForm fields offline token timeline outbox on_skip /> })
+            Either::Right(contact_form(fields, offline, token, timeline, outbox, on_skip))
         }
     };
     let rating = move || {
-        (rating_due.get() && info.rating != RatingScale::Off).then(|| {
-            view! { <RatingPrompt scale=info.rating token=rate_token.clone() timeline /> }
-        })
+        (rating_due.get() && info.rating != RatingScale::Off)
+            .then(|| rating_prompt(info.rating, rate_token.clone(), timeline))
     };
     // W2 read marks: what agents wrote is read while the chat has the focus.
     let read_token = StoredValue::new(session.visitor_token.clone());
