@@ -5,6 +5,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::upload::upload;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
@@ -130,18 +131,17 @@ pub fn TrayView(tray: Tray) -> impl IntoView {
     let row = move |item: Item| {
         let key = item.key;
         let status = match item.state {
-            State::Sending(sent) => view! {
+            State::Sending(sent) => EitherOf3::A(view! {
                 <progress max="100" value=((sent * 100.0) as u32).to_string()
                     aria-label=lang.uploading(&item.name)></progress>
-            }
-            .into_any(),
-            State::Ready(_) => {
-                view! { <span class="tray-size">{format_size(item.size as u64)}</span> }.into_any()
-            }
+            }),
+            State::Ready(_) => EitherOf3::B(
+                view! { <span class="tray-size">{format_size(item.size as u64)}</span> },
+            ),
             State::Failed(reason) => {
                 let reason =
                     if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
-                view! { <span class="tray-error" role="alert">{reason}</span> }.into_any()
+                EitherOf3::C(view! { <span class="tray-error" role="alert">{reason}</span> })
             }
         };
         view! {
@@ -179,21 +179,19 @@ pub fn message_files(
                 let url = file.url.clone().unwrap_or_default();
                 if file.is_image() {
                     let label = lang.open_image(&file.name);
-                    view! {
+                    Either::Left(view! {
                         <li><button type="button" class="file-thumb" aria-label=label data-file=file.id.to_string()
                             on:click={let file = file.clone(); move |_| viewer.set(Some(file.clone()))}>
                             <img src=url alt=file.name.clone() loading="lazy"/>
                         </button></li>
-                    }
-                    .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <li><a class="file-card" href=url download=file.name.clone()>
                             <span class="file-name">{file.name.clone()}</span>
                             <span class="file-size">{format_size(file.size)}</span>
                         </a></li>
-                    }
-                    .into_any()
+                    })
                 }
             })
             .collect_view();
