@@ -3,9 +3,10 @@
 //! refusal (too large, a type the channel does not take) shows on the file, in the server's
 //! words.
 
+use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::upload::upload;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
@@ -124,46 +125,48 @@ pub fn AttachButton(tray: Tray) -> impl IntoView {
     }
 }
 
-/// The files on their way, above the text box.
+/// The files on their way, above the text box: plain HTML redrawn whole on each change (a tray
+/// holds a file or two; typed rows cost bytes), its remove buttons read where clicks bubble.
 #[component]
 pub fn TrayView(tray: Tray) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let row = move |item: Item| {
-        let key = item.key;
-        let status = match item.state {
-            State::Sending(sent) => EitherOf3::A(view! {
-                <progress max="100" value=((sent * 100.0) as u32).to_string()
-                    aria-label=lang.uploading(&item.name)></progress>
-            }),
-            State::Ready(_) => EitherOf3::B(
-                view! { <span class="tray-size">{format_size(item.size as u64)}</span> },
-            ),
-            State::Failed(reason) => {
-                let reason =
-                    if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
-                EitherOf3::C(view! { <span class="tray-error" role="alert">{reason}</span> })
-            }
-        };
-        view! {
-            <li class="tray-item">
-                <span class="tray-name">{item.name.clone()}</span>
-                {status}
-                <button type="button" class="tray-remove" aria-label=lang.remove_file(&item.name)
-                    on:click=move |_| tray.items.update(|items| items.retain(|i| i.key != key))>"×"</button>
-            </li>
+    let html =
+        move || tray.items.with(|items| items.iter().map(|i| row(i, lang)).collect::<String>());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let key = target.and_then(|t| t.get_attribute("data-key")?.parse::<u32>().ok());
+        if let Some(key) = key {
+            tray.items.update(|items| items.retain(|i| i.key != key));
         }
     };
     view! {
-        // Redrawn whole on each change: a tray holds a file or two, and a keyed list costs bytes.
-        {move || {
-            let items = tray.items.get();
-            (!items.is_empty()).then(|| view! {
-                <ul class="tray" aria-label=lang.t(Text::Attachments)>
-                    {items.into_iter().map(row).collect_view()}
-                </ul>
-            })
-        }}
+        <ul class="tray" aria-label=lang.t(Text::Attachments)
+            hidden=move || tray.items.with(Vec::is_empty) inner_html=html on:click=on_click></ul>
     }
+}
+
+/// One file of the tray: its name, progress, size or why it failed, and a remove button.
+fn row(item: &Item, lang: Lang) -> String {
+    let name = escape(&item.name);
+    let status = match &item.state {
+        State::Sending(sent) => format!(
+            r#"<progress max="100" value="{}" aria-label="{}"></progress>"#,
+            (sent * 100.0) as u32,
+            escape(&lang.uploading(&item.name))
+        ),
+        State::Ready(_) => {
+            format!(r#"<span class="tray-size">{}</span>"#, format_size(item.size as u64))
+        }
+        State::Failed(reason) => {
+            let reason = if reason.is_empty() { lang.t(Text::UploadFailed) } else { reason };
+            format!(r#"<span class="tray-error" role="alert">{}</span>"#, escape(reason))
+        }
+    };
+    format!(
+        r#"<li class="tray-item"><span class="tray-name">{name}</span>{status}<button type="button" class="tray-remove" aria-label="{}" data-key="{}">×</button></li>"#,
+        escape(&lang.remove_file(&item.name)),
+        item.key
+    )
 }
 
 /// A message's files: images as thumbnails that open large, others as a card to download.
