@@ -6,7 +6,6 @@
 use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::upload::upload;
-use leptos::either::Either;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
@@ -169,45 +168,57 @@ fn row(item: &Item, lang: Lang) -> String {
     )
 }
 
+/// An image open in the viewer: its file id (to focus its thumbnail again), name and link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
 /// A message's files: images as thumbnails that open large, others as a card to download.
-pub fn message_files(
-    lang: Lang,
-    files: Vec<FileRef>,
-    viewer: RwSignal<Option<FileRef>>,
-) -> impl IntoView {
+/// Plain HTML: a click on a thumbnail is read where it bubbles to the chat (`opened`).
+pub fn message_files(lang: Lang, files: Vec<FileRef>) -> Option<impl IntoView> {
     (!files.is_empty()).then(|| {
-        let items = files
-            .into_iter()
-            .map(|file| {
-                let url = file.url.clone().unwrap_or_default();
-                if file.is_image() {
-                    let label = lang.open_image(&file.name);
-                    Either::Left(view! {
-                        <li><button type="button" class="file-thumb" aria-label=label data-file=file.id.to_string()
-                            on:click={let file = file.clone(); move |_| viewer.set(Some(file.clone()))}>
-                            <img src=url alt=file.name.clone() loading="lazy"/>
-                        </button></li>
-                    })
-                } else {
-                    Either::Right(view! {
-                        <li><a class="file-card" href=url download=file.name.clone()>
-                            <span class="file-name">{file.name.clone()}</span>
-                            <span class="file-size">{format_size(file.size)}</span>
-                        </a></li>
-                    })
-                }
-            })
-            .collect_view();
-        view! { <ul class="msg-files">{items}</ul> }
+        let mut html = String::new();
+        for file in &files {
+            let url = escape(file.url.as_deref().unwrap_or_default());
+            let name = escape(&file.name);
+            html.push_str(&if file.is_image() {
+                format!(
+                    r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
+                    escape(&lang.open_image(&file.name)),
+                    file.id
+                )
+            } else {
+                format!(
+                    r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
+                    format_size(file.size)
+                )
+            });
+        }
+        view! { <ul class="msg-files" inner_html=html></ul> }
+    })
+}
+
+/// The image whose thumbnail `ev` clicked, if it clicked one.
+pub fn opened(ev: &leptos::ev::MouseEvent) -> Option<Image> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let thumb = target.closest(".file-thumb").ok()??;
+    let img = thumb.query_selector("img").ok()??;
+    Some(Image {
+        id: thumb.get_attribute("data-file")?,
+        name: img.get_attribute("alt").unwrap_or_default(),
+        url: img.get_attribute("src").unwrap_or_default(),
     })
 }
 
 /// The image large, over the chat: Escape or Close goes back to its thumbnail.
 #[component]
-pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
+pub fn Viewer(viewer: RwSignal<Option<Image>>) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let shut = move || {
-        let id = viewer.get_untracked().map(|f| f.id.to_string()).unwrap_or_default();
+        let id = viewer.get_untracked().map(|f| f.id).unwrap_or_default();
         viewer.set(None);
         focus(&format!("[data-file=\"{id}\"]"));
     };
@@ -220,7 +231,7 @@ pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
                         if matches!(ev.key().as_str(), "Escape" | "Tab") { ev.prevent_default(); }
                         if ev.key() == "Escape" { shut(); }
                     }>
-                    <img src=file.url.clone().unwrap_or_default() alt=file.name.clone()/>
+                    <img src=file.url alt=file.name.clone()/>
                     <button type="button" class="viewer-close" on:click=move |_| shut()>
                         {lang.t(Text::CloseImage)}
                     </button>

@@ -5,7 +5,7 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
-use crate::attach::{files_of, Tray, Viewer};
+use crate::attach::{files_of, opened, Tray, Viewer};
 use crate::composer::Composer;
 use crate::feedback::{contact_form, rating_prompt};
 use crate::i18n::{Lang, Text};
@@ -153,7 +153,6 @@ pub fn Chat(
         });
     }
     let viewer = RwSignal::new(None);
-    provide_context(viewer);
     // Files dropped anywhere on the chat are attached (C1).
     let carries_files = |ev: &leptos::ev::DragEvent| {
         ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
@@ -166,7 +165,11 @@ pub fn Chat(
     };
     view! {
         <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
-            on:drop=on_drop>
+            on:drop=on_drop on:click=move |ev| {
+                if let Some(image) = opened(&ev) {
+                    viewer.set(Some(image));
+                }
+            }>
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
