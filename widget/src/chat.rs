@@ -7,7 +7,7 @@
 
 use crate::attach::{files_of, opened, Tray, Viewer};
 use crate::composer::Composer;
-use crate::feedback::{contact_form, rating_prompt};
+use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
@@ -15,7 +15,6 @@ use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::event::Actor;
 use openline_core::protocol::{TypingUpdate, WidgetSession};
@@ -124,16 +123,7 @@ pub fn Chat(
             return;
         }
         marked.set_value(up_to);
-        let token = read_token.get_value();
-        spawn_local(async move {
-            if let Some(id) = crate::api::new_command_id() {
-                if let Ok(reply) =
-                    crate::api::post_command(&token, id, Command::MarkRead { up_to }).await
-                {
-                    timeline.try_update(|t| t.merge(reply.events));
-                }
-            }
-        });
+        send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
     Effect::new(move |_| {
         timeline.track();
@@ -142,15 +132,7 @@ pub fn Chat(
     let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());
     // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
     if let Some(contact) = crate::api::identified_contact() {
-        let token = session.visitor_token.clone();
-        spawn_local(async move {
-            if let Some(id) = crate::api::new_command_id() {
-                let shared = Command::ShareContact { contact };
-                if let Ok(reply) = crate::api::post_command(&token, id, shared).await {
-                    timeline.try_update(|t| t.merge(reply.events));
-                }
-            }
-        });
+        send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
     }
     let viewer = RwSignal::new(None);
     // Files dropped anywhere on the chat are attached (C1).

@@ -34,6 +34,14 @@ async fn command(token: &str, timeline: RwSignal<Timeline>, command: Command) ->
     }
 }
 
+/// Sends a visitor command in the background and folds its events in (one copy of the task
+/// for the rating, read marks and the site's contact details).
+pub fn send_command(token: String, timeline: RwSignal<Timeline>, sent: Command) {
+    spawn_local(async move {
+        command(&token, timeline, sent).await;
+    });
+}
+
 /// What reached a form: `None` for a submit, else the id of what was clicked.
 type Act = Rc<dyn Fn(Option<String>)>;
 
@@ -209,10 +217,7 @@ pub fn rating_prompt(
         let Some(clicked) = clicked else {
             let Some(rating) = chosen.get() else { return };
             let comment = value_of("rate-comment");
-            let token = token.clone();
-            return spawn_local(async move {
-                command(&token, timeline, Command::Rate { rating, comment }).await;
-            });
+            return send_command(token.clone(), timeline, Command::Rate { rating, comment });
         };
         let Some(&(_, picked, _, _)) = options.iter().find(|o| o.0 == clicked) else { return };
         chosen.set(Some(picked));
