@@ -136,7 +136,7 @@ fn valid(field: ContactField, value: &str) -> bool {
             let digits = value.chars().filter(char::is_ascii_digit).count();
             value.chars().count() <= MAX_PHONE_CHARS
                 && digits >= 6
-                && value.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+                && value.chars().all(|c| matches!(c, '0'..='9' | ' ' | '+' | '-' | '(' | ')' | '.'))
         }
     }
 }

@@ -3,6 +3,7 @@
 //! refusal (too large, a type the channel does not take) shows on the file, in the server's
 //! words.
 
+use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::upload::upload;
 use leptos::prelude::*;
@@ -123,90 +124,101 @@ pub fn AttachButton(tray: Tray) -> impl IntoView {
     }
 }
 
-/// The files on their way, above the text box.
+/// The files on their way, above the text box: plain HTML redrawn whole on each change (a tray
+/// holds a file or two; typed rows cost bytes), its remove buttons read where clicks bubble.
 #[component]
 pub fn TrayView(tray: Tray) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let row = move |item: Item| {
-        let key = item.key;
-        let status = match item.state {
-            State::Sending(sent) => view! {
-                <progress max="100" value=((sent * 100.0) as u32).to_string()
-                    aria-label=lang.uploading(&item.name)></progress>
-            }
-            .into_any(),
-            State::Ready(_) => {
-                view! { <span class="tray-size">{format_size(item.size as u64)}</span> }.into_any()
-            }
-            State::Failed(reason) => {
-                let reason =
-                    if reason.is_empty() { lang.t(Text::UploadFailed).to_owned() } else { reason };
-                view! { <span class="tray-error" role="alert">{reason}</span> }.into_any()
-            }
-        };
-        view! {
-            <li class="tray-item">
-                <span class="tray-name">{item.name.clone()}</span>
-                {status}
-                <button type="button" class="tray-remove" aria-label=lang.remove_file(&item.name)
-                    on:click=move |_| tray.items.update(|items| items.retain(|i| i.key != key))>"×"</button>
-            </li>
+    let html =
+        move || tray.items.with(|items| items.iter().map(|i| row(i, lang)).collect::<String>());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let key = target.and_then(|t| t.get_attribute("data-key")?.parse::<u32>().ok());
+        if let Some(key) = key {
+            tray.items.update(|items| items.retain(|i| i.key != key));
         }
     };
     view! {
-        // Redrawn whole on each change: a tray holds a file or two, and a keyed list costs bytes.
-        {move || {
-            let items = tray.items.get();
-            (!items.is_empty()).then(|| view! {
-                <ul class="tray" aria-label=lang.t(Text::Attachments)>
-                    {items.into_iter().map(row).collect_view()}
-                </ul>
-            })
-        }}
+        <ul class="tray" aria-label=lang.t(Text::Attachments)
+            hidden=move || tray.items.with(Vec::is_empty) inner_html=html on:click=on_click></ul>
     }
 }
 
+/// One file of the tray: its name, progress, size or why it failed, and a remove button.
+fn row(item: &Item, lang: Lang) -> String {
+    let name = escape(&item.name);
+    let status = match &item.state {
+        State::Sending(sent) => format!(
+            r#"<progress max="100" value="{}" aria-label="{}"></progress>"#,
+            (sent * 100.0) as u32,
+            escape(&lang.uploading(&item.name))
+        ),
+        State::Ready(_) => {
+            format!(r#"<span class="tray-size">{}</span>"#, format_size(item.size as u64))
+        }
+        State::Failed(reason) => {
+            let reason = if reason.is_empty() { lang.t(Text::UploadFailed) } else { reason };
+            format!(r#"<span class="tray-error" role="alert">{}</span>"#, escape(reason))
+        }
+    };
+    format!(
+        r#"<li class="tray-item"><span class="tray-name">{name}</span>{status}<button type="button" class="tray-remove" aria-label="{}" data-key="{}">×</button></li>"#,
+        escape(&lang.remove_file(&item.name)),
+        item.key
+    )
+}
+
+/// An image open in the viewer: its file id (to focus its thumbnail again), name and link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
 /// A message's files: images as thumbnails that open large, others as a card to download.
-pub fn message_files(
-    lang: Lang,
-    files: Vec<FileRef>,
-    viewer: RwSignal<Option<FileRef>>,
-) -> impl IntoView {
+/// Plain HTML: a click on a thumbnail is read where it bubbles to the chat (`opened`).
+pub fn message_files(lang: Lang, files: Vec<FileRef>) -> Option<impl IntoView> {
     (!files.is_empty()).then(|| {
-        let items = files
-            .into_iter()
-            .map(|file| {
-                let url = file.url.clone().unwrap_or_default();
-                if file.is_image() {
-                    let label = lang.open_image(&file.name);
-                    view! {
-                        <li><button type="button" class="file-thumb" aria-label=label data-file=file.id.to_string()
-                            on:click={let file = file.clone(); move |_| viewer.set(Some(file.clone()))}>
-                            <img src=url alt=file.name.clone() loading="lazy"/>
-                        </button></li>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <li><a class="file-card" href=url download=file.name.clone()>
-                            <span class="file-name">{file.name.clone()}</span>
-                            <span class="file-size">{format_size(file.size)}</span>
-                        </a></li>
-                    }
-                    .into_any()
-                }
-            })
-            .collect_view();
-        view! { <ul class="msg-files">{items}</ul> }
+        let mut html = String::new();
+        for file in &files {
+            let url = escape(file.url.as_deref().unwrap_or_default());
+            let name = escape(&file.name);
+            html.push_str(&if file.is_image() {
+                format!(
+                    r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
+                    escape(&lang.open_image(&file.name)),
+                    file.id
+                )
+            } else {
+                format!(
+                    r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
+                    format_size(file.size)
+                )
+            });
+        }
+        view! { <ul class="msg-files" inner_html=html></ul> }
+    })
+}
+
+/// The image whose thumbnail `ev` clicked, if it clicked one.
+pub fn opened(ev: &leptos::ev::MouseEvent) -> Option<Image> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let thumb = target.closest(".file-thumb").ok()??;
+    let img = thumb.query_selector("img").ok()??;
+    Some(Image {
+        id: thumb.get_attribute("data-file")?,
+        name: img.get_attribute("alt").unwrap_or_default(),
+        url: img.get_attribute("src").unwrap_or_default(),
     })
 }
 
 /// The image large, over the chat: Escape or Close goes back to its thumbnail.
 #[component]
-pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
+pub fn Viewer(viewer: RwSignal<Option<Image>>) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let shut = move || {
-        let id = viewer.get_untracked().map(|f| f.id.to_string()).unwrap_or_default();
+        let id = viewer.get_untracked().map(|f| f.id).unwrap_or_default();
         viewer.set(None);
         focus(&format!("[data-file=\"{id}\"]"));
     };
@@ -219,7 +231,7 @@ pub fn Viewer(viewer: RwSignal<Option<FileRef>>) -> impl IntoView {
                         if matches!(ev.key().as_str(), "Escape" | "Tab") { ev.prevent_default(); }
                         if ev.key() == "Escape" { shut(); }
                     }>
-                    <img src=file.url.clone().unwrap_or_default() alt=file.name.clone()/>
+                    <img src=file.url alt=file.name.clone()/>
                     <button type="button" class="viewer-close" on:click=move |_| shut()>
                         {lang.t(Text::CloseImage)}
                     </button>

@@ -5,9 +5,9 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
-use crate::attach::{files_of, Tray, Viewer};
+use crate::attach::{files_of, opened, Tray, Viewer};
 use crate::composer::Composer;
-use crate::feedback::{ContactForm, RatingPrompt};
+use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
 use crate::model::Timeline;
@@ -15,7 +15,6 @@ use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::event::Actor;
 use openline_core::protocol::{TypingUpdate, WidgetSession};
@@ -106,15 +105,14 @@ pub fn Chat(
         if introduced.get() {
             Either::Left(view! { <Composer outbox on_typing on_stop tray /> })
         } else {
-            let on_skip = Callback::new(move |()| skipped.set(true));
+            let on_skip = move || skipped.set(true);
             let (fields, token) = (fields.clone(), token.clone());
-            Either::Right(view! { <ContactForm fields offline token timeline outbox on_skip /> })
+            Either::Right(contact_form(fields, offline, token, timeline, outbox, on_skip))
         }
     };
     let rating = move || {
-        (rating_due.get() && info.rating != RatingScale::Off).then(|| {
-            view! { <RatingPrompt scale=info.rating token=rate_token.clone() timeline /> }
-        })
+        (rating_due.get() && info.rating != RatingScale::Off)
+            .then(|| rating_prompt(info.rating, rate_token.clone(), timeline))
     };
     // W2 read marks: what agents wrote is read while the chat has the focus.
     let read_token = StoredValue::new(session.visitor_token.clone());
@@ -125,16 +123,7 @@ pub fn Chat(
             return;
         }
         marked.set_value(up_to);
-        let token = read_token.get_value();
-        spawn_local(async move {
-            if let Some(id) = crate::api::new_command_id() {
-                if let Ok(reply) =
-                    crate::api::post_command(&token, id, Command::MarkRead { up_to }).await
-                {
-                    timeline.try_update(|t| t.merge(reply.events));
-                }
-            }
-        });
+        send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
     Effect::new(move |_| {
         timeline.track();
@@ -143,18 +132,9 @@ pub fn Chat(
     let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());
     // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
     if let Some(contact) = crate::api::identified_contact() {
-        let token = session.visitor_token.clone();
-        spawn_local(async move {
-            if let Some(id) = crate::api::new_command_id() {
-                let shared = Command::ShareContact { contact };
-                if let Ok(reply) = crate::api::post_command(&token, id, shared).await {
-                    timeline.try_update(|t| t.merge(reply.events));
-                }
-            }
-        });
+        send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
     }
     let viewer = RwSignal::new(None);
-    provide_context(viewer);
     // Files dropped anywhere on the chat are attached (C1).
     let carries_files = |ev: &leptos::ev::DragEvent| {
         ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
@@ -167,7 +147,11 @@ pub fn Chat(
     };
     view! {
         <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
-            on:drop=on_drop>
+            on:drop=on_drop on:click=move |ev| {
+                if let Some(image) = opened(&ev) {
+                    viewer.set(Some(image));
+                }
+            }>
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })

@@ -219,6 +219,6 @@ fn option_id(index: usize) -> String {
 }
 
 /// Text made safe inside HTML and its attributes.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
 }

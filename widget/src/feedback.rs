@@ -1,8 +1,14 @@
 //! What the widget asks of the customer (W4): the pre-chat form (the channel's fields), the
 //! offline form when nobody can answer (email and message), and a rating when a conversation
 //! ends. Checked with core's own rules before sending; the server checks again.
+//!
+//! Bytes: like the emoji dialog, each form is plain HTML written once, with its events read
+//! where they bubble to the form and the few changes (an error line, a busy button, the chosen
+//! rating) written straight to the page. Through typed views and signals the two forms cost
+//! the widget about 6 KB brotli.
 
 use crate::api;
+use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::model::Timeline;
 use crate::outbox::Outbox;
@@ -12,6 +18,9 @@ use openline_core::contact::{
     Contact, ContactField, ContactProblem, FormField, Rating, RatingScale,
 };
 use openline_core::Command;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// Sends a visitor command and folds its events in; `false` if it did not go through.
 async fn command(token: &str, timeline: RwSignal<Timeline>, command: Command) -> bool {
@@ -25,169 +34,200 @@ async fn command(token: &str, timeline: RwSignal<Timeline>, command: Command) ->
     }
 }
 
-fn field_text(lang: Lang, field: ContactField) -> &'static str {
-    lang.t(match field {
-        ContactField::Name => Text::Name,
-        ContactField::Email => Text::Email,
-        ContactField::Phone => Text::Phone,
-    })
+/// Sends a visitor command in the background and folds its events in (one copy of the task
+/// for the rating, read marks and the site's contact details).
+pub fn send_command(token: String, timeline: RwSignal<Timeline>, sent: Command) {
+    spawn_local(async move {
+        command(&token, timeline, sent).await;
+    });
 }
 
-fn field_key(field: ContactField) -> &'static str {
-    match field {
-        ContactField::Name => "name",
-        ContactField::Email => "email",
-        ContactField::Phone => "phone",
+/// What reached a form: `None` for a submit, else the id of what was clicked.
+type Act = Rc<dyn Fn(Option<String>)>;
+
+/// One form written as plain HTML; every submit and click goes to `act`.
+fn plain_form(
+    id: &'static str,
+    class: &'static str,
+    labelled_by: Option<&'static str>,
+    html: String,
+    act: Act,
+) -> impl IntoView {
+    let on_click = act.clone();
+    view! {
+        <form id=id class=class aria-labelledby=labelled_by novalidate inner_html=html
+            on:submit=move |ev| {
+                ev.prevent_default();
+                act(None);
+            }
+            on:click=move |ev| {
+                let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(target) = target {
+                    on_click(Some(target.id()));
+                }
+            }></form>
     }
 }
 
+fn by_id(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+/// The value of the field `id` (an input or a textarea), empty if there is none.
+fn value_of(id: &str) -> String {
+    by_id(id).map(|el| el.unchecked_into::<web_sys::HtmlInputElement>().value()).unwrap_or_default()
+}
+
+fn set_attr(id: &str, name: &str, value: &str) {
+    if let Some(el) = by_id(id) {
+        _ = el.set_attribute(name, value);
+    }
+}
+
+/// The submit button's attributes and label.
+fn submit_button(id: &str, disabled: bool, label: &str) -> String {
+    format!(
+        r#"<button id="{id}" type="submit" class="primary" aria-disabled="{disabled}">{}</button>"#,
+        escape(label)
+    )
+}
+
+const FORM_ERROR: &str = "contact-error";
+
 /// The pre-chat form, or with `offline` the offline form (its message goes as the first one).
-#[component]
-pub fn ContactForm(
+/// `on_skip`: everything asked was optional and left empty, the chat starts anyway.
+pub fn contact_form(
     fields: Vec<FormField>,
     offline: bool,
     token: String,
     timeline: RwSignal<Timeline>,
     outbox: Outbox,
-    /// Everything asked was optional and left empty: the chat starts anyway.
-    on_skip: Callback<()>,
+    on_skip: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let contact = RwSignal::new(Contact::default());
-    let message = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
-    let token = StoredValue::new(token);
-    let form = StoredValue::new(fields.clone());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let given = contact.get_untracked();
-        let text = message.get_untracked().trim().to_owned();
-        let checked = form.with_value(|f| given.checked_for(f));
+    let intro = lang.t(if offline { Text::OfflineIntro } else { Text::PrechatIntro });
+    let mut html = format!(r#"<p class="form-intro">{}</p>"#, escape(intro));
+    for field in &fields {
+        let (key, text, kind, autocomplete) = match field.field {
+            ContactField::Name => ("name", Text::Name, "text", "name"),
+            ContactField::Email => ("email", Text::Email, "email", "email"),
+            ContactField::Phone => ("phone", Text::Phone, "tel", "tel"),
+        };
+        let optional = if field.required {
+            String::new()
+        } else {
+            format!(r#" <span class="optional">{}</span>"#, escape(lang.t(Text::Optional)))
+        };
+        let required = if field.required { " required" } else { "" };
+        html.push_str(&format!(
+            r#"<label for="prechat-{key}">{}{optional}</label><input id="prechat-{key}" type="{kind}" autocomplete="{autocomplete}"{required}>"#,
+            escape(lang.t(text))
+        ));
+    }
+    if offline {
+        html.push_str(&format!(
+            r#"<label for="offline-message">{}</label><textarea id="offline-message" rows="3" required></textarea>"#,
+            escape(lang.t(Text::OfflineMessage))
+        ));
+    }
+    html.push_str(&format!(r#"<p id="{FORM_ERROR}" class="form-error" role="alert"></p>"#));
+    let label = lang.t(if offline { Text::SendOffline } else { Text::StartChat });
+    html.push_str(&submit_button("contact-submit", false, label));
+    let error = move |text: Option<Text>| {
+        if let Some(line) = by_id(FORM_ERROR) {
+            line.set_text_content(text.map(|t| lang.t(t)));
+        }
+    };
+    let busy = |busy: bool| set_attr("contact-submit", "aria-disabled", &busy.to_string());
+    let submit = move |clicked: Option<String>| {
+        if clicked.is_some() {
+            return;
+        }
+        let given = Contact {
+            name: value_of("prechat-name"),
+            email: value_of("prechat-email"),
+            phone: value_of("prechat-phone"),
+        };
+        let text = value_of("offline-message").trim().to_owned();
+        let checked = given.checked_for(&fields);
         let problem = match checked {
             Err(ContactProblem::Missing(_)) => Some(Text::FieldMissing),
             Err(ContactProblem::Invalid(_)) => Some(Text::FieldInvalid),
             _ if offline && text.is_empty() => Some(Text::FieldMissing),
             _ => None,
         };
-        if let Some(problem) = problem {
-            return error.set(Some(lang.t(problem)));
+        error(problem);
+        if problem.is_some() {
+            return;
         }
-        error.set(None);
         let Ok(checked) = checked else {
             // Nothing was given and nothing was required.
-            return on_skip.run(());
+            return on_skip();
         };
-        busy.set(true);
+        busy(true);
+        let token = token.clone();
         spawn_local(async move {
-            let token = token.get_value();
             let shared =
                 command(&token, timeline, Command::ShareContact { contact: checked }).await;
-            busy.try_set(false);
+            busy(false);
             if !shared {
-                error.try_set(Some(lang.t(Text::Retrying)));
+                error(Some(Text::Retrying));
             } else if offline {
                 outbox.send(text, Vec::new());
             }
         });
     };
-    let input = move |field: FormField| {
-        let id = format!("prechat-{}", field_key(field.field));
-        let kind = match field.field {
-            ContactField::Email => "email",
-            ContactField::Phone => "tel",
-            ContactField::Name => "text",
-        };
-        let autocomplete = match field.field {
-            ContactField::Email => "email",
-            ContactField::Phone => "tel",
-            ContactField::Name => "name",
-        };
-        view! {
-            <label for=id.clone()>
-                {field_text(lang, field.field)}
-                {(!field.required).then(|| view! { " " <span class="optional">{lang.t(Text::Optional)}</span> })}
-            </label>
-            <input id=id type=kind autocomplete=autocomplete required=field.required
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    contact.update(|c| match field.field {
-                        ContactField::Name => c.name = value,
-                        ContactField::Email => c.email = value,
-                        ContactField::Phone => c.phone = value,
-                    });
-                }/>
-        }
-    };
-    let intro = lang.t(if offline { Text::OfflineIntro } else { Text::PrechatIntro });
-    view! {
-        <form id="contact-form" class="contact-form" on:submit=submit novalidate>
-            <p class="form-intro">{intro}</p>
-            {fields.into_iter().map(input).collect_view()}
-            {offline.then(|| view! {
-                <label for="offline-message">{lang.t(Text::OfflineMessage)}</label>
-                <textarea id="offline-message" rows="3" required
-                    on:input=move |ev| message.set(event_target_value(&ev))></textarea>
-            })}
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <button id="contact-submit" type="submit" class="primary" aria-disabled=move || busy.get().to_string()>
-                {lang.t(if offline { Text::SendOffline } else { Text::StartChat })}
-            </button>
-        </form>
-    }
+    plain_form("contact-form", "contact-form", None, html, Rc::new(submit))
 }
 
 /// "How was this conversation?": thumbs or stars, an optional comment, Send.
-#[component]
-pub fn RatingPrompt(
+pub fn rating_prompt(
     scale: RatingScale,
     token: String,
     timeline: RwSignal<Timeline>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let chosen = RwSignal::new(None::<Rating>);
-    let comment = RwSignal::new(String::new());
-    let token = StoredValue::new(token);
-    let choice = move |rating: Rating, id: String, label: String, symbol: &'static str| {
-        // Stars light up to the chosen one.
-        let lit = move || {
-            chosen.get().is_some_and(|c| c.scale == rating.scale && c.value >= rating.value)
-        };
-        view! {
-            <button type="button" id=id class="rate-option" class:lit=lit aria-label=label
-                aria-pressed=move || (chosen.get() == Some(rating)).to_string()
-                on:click=move |_| chosen.set(Some(rating))>{symbol}</button>
-        }
-    };
-    let options = match scale {
+    let options: Vec<(String, Rating, String, &str)> = match scale {
         RatingScale::Stars => (1..=5u8)
-            .map(|n| choice(Rating::stars(n), format!("rate-star-{n}"), lang.stars(n), "★"))
-            .collect_view()
-            .into_any(),
-        _ => view! {
-            {choice(Rating::thumbs(true), "rate-up".into(), lang.t(Text::ThumbUp).into(), "👍")}
-            {choice(Rating::thumbs(false), "rate-down".into(), lang.t(Text::ThumbDown).into(), "👎")}
-        }
-        .into_any(),
+            .map(|n| (format!("rate-star-{n}"), Rating::stars(n), lang.stars(n), "★"))
+            .collect(),
+        _ => vec![
+            ("rate-up".into(), Rating::thumbs(true), lang.t(Text::ThumbUp).into(), "👍"),
+            ("rate-down".into(), Rating::thumbs(false), lang.t(Text::ThumbDown).into(), "👎"),
+        ],
     };
-    let send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(rating) = chosen.get_untracked() else { return };
-        let comment = comment.get_untracked();
-        spawn_local(async move {
-            command(&token.get_value(), timeline, Command::Rate { rating, comment }).await;
-        });
-    };
-    view! {
-        <form id="rating" class="rating" on:submit=send aria-labelledby="rate-intro">
-            <p id="rate-intro" class="form-intro">{lang.t(Text::RateIntro)}</p>
-            <div class="rate-options" role="group" aria-labelledby="rate-intro"
-                class:stars=scale == RatingScale::Stars>{options}</div>
-            <label for="rate-comment" class="sr-only">{lang.t(Text::Comment)}</label>
-            <textarea id="rate-comment" rows="2" placeholder=lang.t(Text::Comment)
-                on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
-            <button id="rate-send" type="submit" class="primary"
-                aria-disabled=move || chosen.with(Option::is_none).to_string()>{lang.t(Text::SendRating)}</button>
-        </form>
+    let stars = if scale == RatingScale::Stars { " stars" } else { "" };
+    let mut html = format!(
+        r#"<p id="rate-intro" class="form-intro">{}</p><div class="rate-options{stars}" role="group" aria-labelledby="rate-intro">"#,
+        escape(lang.t(Text::RateIntro))
+    );
+    for (id, _, label, symbol) in &options {
+        html.push_str(&format!(
+            r#"<button type="button" id="{id}" class="rate-option" aria-label="{}" aria-pressed="false">{symbol}</button>"#,
+            escape(label)
+        ));
     }
+    let comment = escape(lang.t(Text::Comment));
+    html.push_str(&format!(
+        r#"</div><label for="rate-comment" class="sr-only">{comment}</label><textarea id="rate-comment" rows="2" placeholder="{comment}"></textarea>"#
+    ));
+    html.push_str(&submit_button("rate-send", true, lang.t(Text::SendRating)));
+    let chosen = Cell::new(None::<Rating>);
+    let act = move |clicked: Option<String>| {
+        let Some(clicked) = clicked else {
+            let Some(rating) = chosen.get() else { return };
+            let comment = value_of("rate-comment");
+            return send_command(token.clone(), timeline, Command::Rate { rating, comment });
+        };
+        let Some(&(_, picked, _, _)) = options.iter().find(|o| o.0 == clicked) else { return };
+        chosen.set(Some(picked));
+        // Stars light up to the chosen one.
+        for (id, rating, _, _) in &options {
+            let lit = picked.scale == rating.scale && picked.value >= rating.value;
+            set_attr(id, "class", if lit { "rate-option lit" } else { "rate-option" });
+            set_attr(id, "aria-pressed", &(picked == *rating).to_string());
+        }
+        set_attr("rate-send", "aria-disabled", "false");
+    };
+    plain_form("rating", "rating", Some("rate-intro"), html, Rc::new(act))
 }

@@ -90,7 +90,7 @@ fn row_view(row: Row, lang: Lang, channel_name: &str) -> impl IntoView {
                     {quote.map(|q| quote_view(q, lang, channel_name))}
                     {text}
                     {edited}
-                    {message_files(lang, files, viewer())}
+                    {message_files(lang, files)}
                 </li>
             })
         }
@@ -148,11 +148,6 @@ fn quote_view(quote: Quoted, lang: Lang, channel_name: &str) -> impl IntoView {
             <span class="msg-quote-text">{text}</span>
         </blockquote>
     }
-}
-
-/// The image viewer the chat provides (C1).
-fn viewer() -> RwSignal<Option<openline_core::files::FileRef>> {
-    expect_context()
 }
 
 /// The first letter of a name, for avatars, in capitals. The browser's `toUpperCase` rather
