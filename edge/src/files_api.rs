@@ -8,7 +8,7 @@
 
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
-use crate::http::query;
+use crate::http::{query, read_at_most};
 use crate::internal::{self, DialogMeta, UploadMeta};
 use openline_core::auth::{verify, Claims, TokenError};
 use openline_core::authz::Action;
@@ -95,13 +95,5 @@ fn file_name(req: &Request) -> ApiResult<String> {
 /// The body, refused early when it says it is larger than any channel allows.
 async fn read_file(req: &mut Request) -> ApiResult<Vec<u8>> {
     let too_large = || ApiError::File(FileProblem::TooLarge { max_bytes: MAX_FILE_BYTES });
-    let declared = req.headers().get("content-length")?.and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > MAX_FILE_BYTES) {
-        return Err(too_large());
-    }
-    let bytes = req.bytes().await?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    read_at_most(req, MAX_FILE_BYTES as usize, too_large).await
 }

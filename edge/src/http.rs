@@ -9,16 +9,27 @@ use worker::{Request, Response};
 /// Reads a JSON body of at most `MAX_BODY_BYTES`. Malformed JSON, wrong types and unknown
 /// fields (where the type refuses them) are a 400 that names the problem.
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
-    let declared = req.headers().get("content-length")?.and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
-        return Err(ApiError::PayloadTooLarge);
-    }
-    let bytes = req.bytes().await?;
-    if bytes.len() > MAX_BODY_BYTES {
-        return Err(ApiError::PayloadTooLarge);
-    }
+    let bytes = read_at_most(req, MAX_BODY_BYTES, || ApiError::PayloadTooLarge).await?;
     serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("Invalid request body: {e}.")))
+}
+
+/// The body, refused with `too_large()` past `max` bytes: early when the request says it is
+/// larger, and again on what actually came.
+pub async fn read_at_most(
+    req: &mut Request,
+    max: usize,
+    too_large: impl Fn() -> ApiError,
+) -> ApiResult<Vec<u8>> {
+    let declared = req.headers().get("content-length")?.and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > max) {
+        return Err(too_large());
+    }
+    let bytes = req.bytes().await?;
+    if bytes.len() > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 pub fn json<T: Serialize>(value: &T) -> ApiResult<Response> {

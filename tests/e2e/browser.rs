@@ -8,13 +8,7 @@ use openline_tests::edge::Edge;
 
 /// Opens the launcher on the host page and moves into the chat iframe.
 async fn open_widget(customer: &Page) -> anyhow::Result<()> {
-    let host = customer.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    let frame = shadow.find(Locator::Css("iframe")).await?;
-    frame.enter_frame().await?;
-    customer.find("#composer-input").await?;
-    Ok(())
+    open_widget_to(customer, "#composer-input").await
 }
 
 async fn send(page: &Page, text: &str) -> anyhow::Result<()> {

@@ -146,13 +146,20 @@ impl Conversation {
         let Ok(Some(meta)) = crate::sql::get_meta::<DialogMeta>(&self.sql, "dialog") else {
             return events;
         };
+        // One secret and one expiry for the whole batch.
+        let secret = match crate::auth::secret(&self.env) {
+            Ok(secret) => secret,
+            Err(e) => {
+                console_error!("cannot sign file links: {e:?}");
+                return events;
+            }
+        };
+        let exp = link_expiry(crate::auth::now_ms());
         for event in &mut events {
             if let EventBody::MessagePosted { files, .. } = &mut event.body {
                 for file in files {
-                    match self.link(&meta, &file.id) {
-                        Ok(url) => file.url = Some(url),
-                        Err(e) => console_error!("cannot sign a file link: {e:?}"),
-                    }
+                    file.url =
+                        Some(file_link(&secret, &meta.workspace, &meta.dialog, &file.id, exp));
                 }
             }
         }
