@@ -55,6 +55,9 @@ pub struct ChannelDraft {
     pub color: String,
     pub side: Side,
     pub icon: LauncherIcon,
+    /// The window's line under its title, and its message box's hint; empty: the widget's own.
+    pub tagline: String,
+    pub placeholder: String,
 }
 
 /// A field whose text is not of the right shape; the editor says which in words.
@@ -158,6 +161,8 @@ impl ChannelDraft {
             color: s.look.color.clone(),
             side: s.look.position,
             icon: s.look.icon,
+            tagline: s.look.tagline.clone(),
+            placeholder: s.look.placeholder.clone(),
         }
     }
 
@@ -194,6 +199,8 @@ impl ChannelDraft {
                 color: self.color.trim().to_ascii_lowercase(),
                 position: self.side,
                 icon: self.icon,
+                tagline: self.tagline.trim().to_owned(),
+                placeholder: self.placeholder.trim().to_owned(),
             },
             ..base.clone()
         })

@@ -1,6 +1,7 @@
-//! How the channel's widget looks (W5), a fieldset of the channel editor: its colour (checked
-//! for contrast with white by core's `Look::validate`, the server's own check) and the side of
-//! the page its launcher sits on, with a live preview and the embed snippet that carries them.
+//! How the channel's widget looks and reads (W5), a fieldset of the channel editor: its colour
+//! (checked for contrast with white by core's `Look::validate`, the server's own check), the
+//! side of the page its launcher sits on and its drawing, the window's line under the title and
+//! its message box's hint, with a live preview and the embed snippet that carries the launcher's.
 
 use crate::app::use_ui;
 use crate::channel_draft::ChannelDraft;
@@ -8,7 +9,7 @@ use crate::copy_field::CopyField;
 use crate::i18n::LookText;
 use leptos::prelude::*;
 use openline_core::ids::{channel_key, ChannelId};
-use openline_core::look::{parse_hex, LauncherIcon, Side};
+use openline_core::look::{parse_hex, LauncherIcon, Side, MAX_LINE_CHARS};
 
 #[component]
 pub fn LookFields(
@@ -82,13 +83,30 @@ pub fn LookFields(
                     }>
                         {LauncherIcon::ALL.into_iter().map(icon_option).collect_view()}
                     </select>
+                    <label for="channel-tagline" class="field-label">{lang.look(LookText::Tagline)}</label>
+                    <input id="channel-tagline" class="field" type="text" autocomplete="off"
+                        maxlength=MAX_LINE_CHARS.to_string() aria-describedby="channel-tagline-hint"
+                        prop:value=move || draft.with(|d| d.tagline.clone())
+                        on:input=move |ev| draft.update(|d| d.tagline = event_target_value(&ev))/>
+                    <p id="channel-tagline-hint" class="field-hint">{lang.look(LookText::TaglineHint)}</p>
+                    <label for="channel-placeholder" class="field-label">{lang.look(LookText::Placeholder)}</label>
+                    <input id="channel-placeholder" class="field" type="text" autocomplete="off"
+                        maxlength=MAX_LINE_CHARS.to_string() aria-describedby="channel-placeholder-hint"
+                        prop:value=move || draft.with(|d| d.placeholder.clone())
+                        on:input=move |ev| draft.update(|d| d.placeholder = event_target_value(&ev))/>
+                    <p id="channel-placeholder-hint" class="field-hint">{lang.look(LookText::PlaceholderHint)}</p>
                 </div>
                 <figure class="look-preview" aria-label=lang.look(LookText::Preview)>
                     <div class="look-window" class:left=left>
-                        <p class="look-head" style:background=move || shown.get()>
-                            {move || draft.with(|d| d.name.clone())}
-                        </p>
+                        <div class="look-head" style:background=move || shown.get()>
+                            <p class="look-title">{move || draft.with(|d| d.name.clone())}</p>
+                            <p class="look-tagline">{move || draft.with(|d| d.tagline.trim().to_owned())}</p>
+                        </div>
                         <p class="look-bubble" style:background=move || shown.get()>{lang.look(LookText::Sample)}</p>
+                        <p class="look-composer">{move || draft.with(|d| {
+                            let hint = d.placeholder.trim();
+                            if hint.is_empty() { lang.look(LookText::DefaultPlaceholder).to_owned() } else { hint.to_owned() }
+                        })}</p>
                     </div>
                     <span class="look-launcher" class:left=left style:background=move || shown.get()
                         aria-hidden="true">

@@ -1629,6 +1629,11 @@ pub enum LookText {
     Sample,
     Snippet,
     Icon,
+    Tagline,
+    TaglineHint,
+    Placeholder,
+    PlaceholderHint,
+    DefaultPlaceholder,
 }
 
 impl Lang {
@@ -1661,6 +1666,22 @@ impl Lang {
             (Lang::Es, Snippet) => {
                 "Código para insertar con este aspecto (lleva el color y el lado del botón)"
             }
+            (Lang::En, Tagline) => "Line under the title",
+            (Lang::Es, Tagline) => "Línea bajo el título",
+            (Lang::En, TaglineHint) => {
+                "Shown until someone answers, such as \"We usually reply within minutes\"."
+            }
+            (Lang::Es, TaglineHint) => {
+                "Se ve hasta que alguien responde, como «Solemos responder en minutos»."
+            }
+            (Lang::En, Placeholder) => "Message box hint",
+            (Lang::Es, Placeholder) => "Texto de ayuda del mensaje",
+            (Lang::En, PlaceholderHint) => {
+                "Empty: \"Write a message…\" in the customer's language."
+            }
+            (Lang::Es, PlaceholderHint) => "Vacío: «Escribe un mensaje…» en el idioma del cliente.",
+            (Lang::En, DefaultPlaceholder) => "Write a message…",
+            (Lang::Es, DefaultPlaceholder) => "Escribe un mensaje…",
         }
     }
 }

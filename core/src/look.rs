@@ -1,5 +1,7 @@
-//! How a channel's widget looks (W5): its colour and the side of the page its launcher sits on.
-//! The colour carries white text and icons, so it must keep WCAG AA contrast with white.
+//! How a channel's widget looks and reads (W5): its colour, the side of the page its launcher
+//! sits on, the launcher's drawing and the window's own texts (a line under the title, the
+//! message box's hint). The colour carries white text and icons, so it must keep WCAG AA
+//! contrast with white. Empty texts mean the widget's own words, in the customer's language.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +14,16 @@ pub struct Look {
     /// The launcher's drawing.
     #[serde(default)]
     pub icon: LauncherIcon,
+    /// Under the window's title until someone answers ("We usually reply within minutes").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tagline: String,
+    /// The message box's hint; empty: "Write a message…" in the customer's language.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub placeholder: String,
 }
+
+/// Longest tagline or placeholder: one line of the window.
+pub const MAX_LINE_CHARS: usize = 80;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,7 +74,13 @@ pub const MIN_CONTRAST: f64 = 4.5;
 
 impl Default for Look {
     fn default() -> Self {
-        Look { color: DEFAULT_COLOR.into(), position: Side::Right, icon: LauncherIcon::Chat }
+        Look {
+            color: DEFAULT_COLOR.into(),
+            position: Side::Right,
+            icon: LauncherIcon::Chat,
+            tagline: String::new(),
+            placeholder: String::new(),
+        }
     }
 }
 
@@ -79,6 +96,13 @@ impl Look {
                 "White text on {} is {ratio:.1}:1; it needs at least 4.5:1. Choose a darker colour.",
                 self.color
             ));
+        }
+        for (what, text) in [("tagline", &self.tagline), ("message box hint", &self.placeholder)] {
+            if text.chars().count() > MAX_LINE_CHARS || text.contains(['\n', '\r']) {
+                return Err(format!(
+                    "The {what} must be one line of at most {MAX_LINE_CHARS} characters."
+                ));
+            }
         }
         Ok(())
     }
@@ -123,6 +147,7 @@ mod tests {
             color: color.into(),
             position: Side::Left,
             icon: LauncherIcon::Help,
+            ..Look::default()
         };
         assert!(look("#0B6E4F").validate().is_ok(), "a dark green");
         let yellow = look("#ffd400").validate().unwrap_err();
@@ -148,5 +173,22 @@ mod tests {
         assert_eq!(json, r##"{"color":"#1f5eff","position":"right","icon":"chat"}"##);
         let old: Look = serde_json::from_str(r##"{"color":"#000000","position":"left"}"##).unwrap();
         assert_eq!(old.icon, LauncherIcon::Chat);
+        assert_eq!(old.tagline, "");
+    }
+
+    #[test]
+    fn w5_the_windows_texts_are_one_short_line() {
+        let texts = |tagline: &str, placeholder: &str| Look {
+            tagline: tagline.into(),
+            placeholder: placeholder.into(),
+            ..Look::default()
+        };
+        assert!(texts("We usually reply within minutes", "Ask us anything").validate().is_ok());
+        let long = texts(&"a".repeat(MAX_LINE_CHARS + 1), "").validate().unwrap_err();
+        assert!(long.contains("tagline"), "{long}");
+        let two_lines = texts("", "Hello\nthere").validate().unwrap_err();
+        assert!(two_lines.contains("message box hint"), "{two_lines}");
+        let json = serde_json::to_string(&texts("Hi", "")).unwrap();
+        assert!(json.ends_with(r#""tagline":"Hi"}"#), "{json}");
     }
 }

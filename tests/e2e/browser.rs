@@ -31,6 +31,7 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     customer.screenshot("01-demo-page").await?;
     customer.check_accessibility("demo page").await?;
     open_widget(&customer).await?;
+    customer.find_text("header .title", "Website").await?;
     customer.check_accessibility("widget, empty").await?;
     send(&customer, "Hola, ¿hacéis envíos a Canarias?").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "Canarias").await?;
@@ -71,6 +72,10 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
     customer.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
     customer.find_text("#messages li.system", "joined").await?;
+    // W2: the header names who answers, with the channel under their name.
+    customer.find_text("header .title", "Ana García").await?;
+    customer.find_text("header .tagline", "Website").await?;
+    customer.find_text("header .logo", "A").await?;
     customer.check_accessibility("widget, answered").await?;
 
     // Finish (Q10): the customer is told; writing again opens session 2 of the same dialog (Q12).
@@ -206,6 +211,10 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     admin.type_into("#channel-color", "#0B6E4F").await?;
     admin.find("#channel-position").await?.select_by_value("left").await?;
     admin.find("#channel-icon").await?.select_by_value("help").await?;
+    // W5 texts: a line under the window's title and the message box's hint.
+    admin.type_into("#channel-tagline", "Solemos responder en minutos").await?;
+    admin.type_into("#channel-placeholder", "Cuéntanos qué necesitas").await?;
+    admin.find_text(".look-preview .look-tagline", "Solemos responder").await?;
     admin.click("#channel-save").await?;
     admin.find_text("#channel-status", "Saved").await?;
     admin.screenshot("20-admin-channel-settings").await?;
@@ -214,7 +223,7 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
         "document.getElementById('channel-max-file').scrollIntoView({block: 'center'})";
     admin.client.execute(show_files, vec![]).await?;
     admin.screenshot("21-admin-channel-files").await?;
-    let show_look = "document.getElementById('channel-color').scrollIntoView({block: 'center'})";
+    let show_look = "document.getElementById('channel-icon').scrollIntoView({block: 'center'})";
     admin.client.execute(show_look, vec![]).await?;
     let snippet = admin.find("#channel-snippet").await?.prop("value").await?.unwrap_or_default();
     let attributes = r##"data-color="#0b6e4f" data-position="left" data-icon="help""##;
@@ -232,6 +241,18 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     let look = &customer.session.channel.look;
     assert_eq!((look.color.as_str(), look.position), ("#0b6e4f", openline_core::look::Side::Left));
     assert_eq!(look.icon, openline_core::look::LauncherIcon::Help);
+    assert_eq!(look.tagline, "Solemos responder en minutos");
+
+    // The chat window reads them, in the channel's green.
+    let shopper = driver.page(1280, 800).await?;
+    shopper.goto(&edge.url("/demo/")).await?;
+    open_widget(&shopper).await?;
+    shopper.find_text("header .tagline", "Solemos responder en minutos").await?;
+    let hint = shopper.find("#composer-input").await?.attr("placeholder").await?;
+    assert_eq!(hint.as_deref(), Some("Cuéntanos qué necesitas"));
+    screenshot_page(&shopper, "22b-widget-channel-texts").await?;
+    shopper.check_accessibility("widget with the channel's look and texts").await?;
+    shopper.close().await?;
     let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
     assert_eq!(openline_tests::api::failure(too_big).0, 413);
     let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;

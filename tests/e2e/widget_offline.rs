@@ -1,7 +1,8 @@
 //! Never losing a message (W2, issue 8): what a customer writes while the edge is unreachable
 //! shows as "Sending…", then "Not sent" with a Retry button once the retries run out, and goes
 //! out by itself — once, in order — when the connection is back. A message the server refuses
-//! for a reason shows that reason.
+//! for a reason shows that reason. One written just before the customer leaves the page goes
+//! when they come back.
 
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
@@ -82,6 +83,67 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     page.find_text("#messages li.pending.failed .failed-status", "does not accept").await?;
     page.client.enter_parent_frame().await?;
     page.screenshot("92-widget-refused").await?;
+    page.close().await?;
+    Ok(())
+}
+
+/// Opens the launcher on `page` (the demo shop) and moves into the chat.
+async fn open_chat(page: &Page) -> Result<()> {
+    let host = page.find("openline-chat").await?;
+    let shadow = host.shadow_root().await?;
+    shadow.find(Locator::Css("button")).await?.click().await?;
+    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    page.find("#composer-input").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_once() -> Result<()> {
+    let mut edge = Edge::start_fresh("outage-leave").await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&edge.url("/demo/")).await?;
+    open_chat(&page).await?;
+    send(&page, "Hello, is this in stock?").await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "in stock").await?;
+
+    // The edge goes away; the customer writes, then leaves the page before it could go.
+    edge.stop();
+    send(&page, "I'll come back later for the answer").await?;
+    page.find_text("#messages li.pending", "Sending").await?;
+    page.client.enter_parent_frame().await?;
+    page.goto("about:blank").await?;
+
+    // Back later: the chat sends it by itself, with the same command id.
+    edge.start_again().await?;
+    page.goto(&edge.url("/demo/")).await?;
+    open_chat(&page).await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "come back later").await?;
+    let left = page.client.find_all(Locator::Css("#messages li.pending")).await?;
+    ensure!(left.is_empty(), "{} messages still pending", left.len());
+    page.client.enter_parent_frame().await?;
+    page.screenshot("91b-widget-kept-message-sent").await?;
+
+    // Once, after the first; and a reload sends nothing again.
+    page.goto(&edge.url("/demo/")).await?;
+    open_chat(&page).await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", "come back later").await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
+    let texts: Vec<String> = ana
+        .events(&dialog, None)
+        .await?
+        .events
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::MessagePosted { text, .. } => Some(text),
+            _ => None,
+        })
+        .filter(|t| !t.starts_with("Hi"))
+        .collect();
+    ensure!(texts == ["Hello, is this in stock?", "I'll come back later for the answer"], "{texts:?}");
     page.close().await?;
     Ok(())
 }

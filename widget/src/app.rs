@@ -72,13 +72,26 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let title = move || match phase.get() {
-        Phase::Ready(session) => session.channel.name,
-        _ => lang.t(Text::DefaultTitle).into(),
+    // W2: once an agent answers, the header names them (their initial as the avatar) with the
+    // channel under; before, the channel's name with its tagline (W5).
+    let answering = RwSignal::new(None::<String>);
+    let channel_name = move || {
+        phase.with(|p| match p {
+            Phase::Ready(session) => session.channel.name.clone(),
+            _ => lang.t(Text::DefaultTitle).into(),
+        })
+    };
+    let title = move || answering.get().unwrap_or_else(channel_name);
+    let subtitle = move || match answering.get() {
+        Some(_) => channel_name(),
+        None => phase.with(|p| match p {
+            Phase::Ready(session) => session.channel.look.tagline.clone(),
+            _ => String::new(),
+        }),
     };
     let body = move || match phase.get() {
         Phase::Ready(session) => {
-            EitherOf4::A(view! { <Chat session on_expired=restart on_stale=recheck /> })
+            EitherOf4::A(view! { <Chat session answering on_expired=restart on_stale=recheck /> })
         }
         Phase::Starting => EitherOf4::B(view! {
             <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span>
@@ -92,22 +105,12 @@ pub fn App() -> impl IntoView {
         }),
     };
     view! {
-        <Header title />
-        <main class="main">{body}</main>
-    }
-}
-
-/// The window's title bar with the close button (`#widget-close`).
-#[component]
-fn Header(
-    /// The channel's name, or a generic title until the session is open.
-    title: impl Fn() -> String + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    view! {
         <header class="header">
             <span class="logo" aria-hidden="true">{move || initial(&title())}</span>
-            <h1 class="title">{title}</h1>
+            <div class="heading">
+                <h1 class="title">{title}</h1>
+                <p class="tagline">{subtitle}</p>
+            </div>
             <button id="widget-close" type="button" class="icon-button"
                 aria-label=lang.t(Text::CloseChat) on:click=|_| ask_parent_to_close()>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -115,6 +118,7 @@ fn Header(
                 </svg>
             </button>
         </header>
+        <main class="main">{body}</main>
     }
 }
 
@@ -204,7 +208,7 @@ fn token_key(channel: &str) -> String {
 }
 
 /// Storage may be refused (privacy settings, sandboxing): then every visit is a new visitor.
-fn storage() -> Option<web_sys::Storage> {
+pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 

@@ -28,6 +28,8 @@ const STALE_AFTER_FAILURES: u32 = 4;
 pub fn Chat(
     /// The visitor's open session (token, dialog, channel).
     session: WidgetSession,
+    /// Set to the name of the agent answering now (the app's header shows it).
+    answering: RwSignal<Option<String>>,
     /// Called when the server no longer accepts the token: the app opens a new session.
     on_expired: Callback<()>,
     /// Called when the socket keeps failing: the app checks that the token is still good.
@@ -76,7 +78,13 @@ pub fn Chat(
             }
         }
     });
-    let outbox = Outbox::new(timeline, session.visitor_token.clone(), on_expired, lang);
+    let outbox = Outbox::new(
+        timeline,
+        session.visitor_token.clone(),
+        session.dialog_id.as_str(),
+        on_expired,
+        lang,
+    );
     // Back online: what failed for lack of network goes again by itself.
     Effect::new(move |_| {
         if link.get() == Link::Live {
@@ -101,9 +109,15 @@ pub fn Chat(
     let rating_due = Memo::new(move |_| timeline.with(Timeline::rating_due));
     let token = session.visitor_token.clone();
     let rate_token = token.clone();
+    let placeholder = match info.look.placeholder.as_str() {
+        "" => lang.t(Text::Placeholder),
+        own => own,
+    }
+    .to_owned();
     let bottom = move || {
         if introduced.get() {
-            Either::Left(view! { <Composer outbox on_typing on_stop tray /> })
+            let placeholder = placeholder.clone();
+            Either::Left(view! { <Composer outbox on_typing on_stop tray placeholder /> })
         } else {
             let on_skip = move || skipped.set(true);
             let (fields, token) = (fields.clone(), token.clone());
@@ -126,7 +140,10 @@ pub fn Chat(
         send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
     Effect::new(move |_| {
-        timeline.track();
+        let agent = timeline.with(|t| t.answering_agent().map(str::to_owned));
+        if answering.get_untracked() != agent {
+            answering.set(agent);
+        }
         mark_read();
     });
     let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());

@@ -25,6 +25,8 @@ pub fn Composer(
     on_stop: Callback<()>,
     /// Files going with the next message (C1).
     tray: Tray,
+    /// The box's hint: the channel's own (W5) or "Write a message…".
+    placeholder: String,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let input = NodeRef::<Textarea>::new();
@@ -93,7 +95,7 @@ pub fn Composer(
             <label for="composer-input" class="sr-only">{lang.t(Text::MessageLabel)}</label>
             <textarea id="composer-input" node_ref=input rows="1"
                 maxlength=MAX_MESSAGE_CHARS.to_string()
-                placeholder=lang.t(Text::Placeholder) on:keydown=on_keydown
+                placeholder=placeholder on:keydown=on_keydown
                 on:input=move |_| {
                     let empty = input.get_untracked().is_none_or(|el| el.value().trim().is_empty());
                     on_typing.run(empty);

@@ -10,6 +10,7 @@ use openline_core::event::{Actor, Event, EventBody};
 use openline_core::files::FileRef;
 use openline_core::ids::CommandId;
 use openline_core::protocol::EventsFrame;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
@@ -19,21 +20,25 @@ pub struct Timeline {
 
 /// A message the visitor sent whose events have not arrived yet: the outbox. Messages go out
 /// in the order written, each retried with its own command id until it is through (so the
-/// server applies it once), or it is marked failed for the visitor to retry.
-#[derive(Clone, Debug, PartialEq)]
+/// server applies it once), or it is marked failed for the visitor to retry. Kept in the
+/// browser's storage until it is through (`outbox`), so it outlives a reload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
     pub id: CommandId,
     pub text: String,
     /// Uploaded already; the message names them (C1).
     pub files: Vec<FileRef>,
+    /// Not kept: a message brought back from storage goes again.
+    #[serde(skip)]
     pub delivery: Delivery,
     /// The last `seq` known when it was sent: its own event will come after this.
     after: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Delivery {
     /// Queued or on its way ("Sending…").
+    #[default]
     Sending,
     /// Not sent: the network (`refused: None`) or the server's reason ("Failed — Retry").
     Failed { refused: Option<String> },
@@ -123,6 +128,16 @@ impl Timeline {
     pub fn add_pending(&mut self, id: CommandId, text: String, files: Vec<FileRef>) {
         let after = self.last_seq();
         self.pending.push(Pending { id, text, files, delivery: Delivery::Sending, after });
+    }
+
+    /// Brings back messages kept from an earlier page (not through then), to send again with
+    /// their own command ids: the server applies each once, whatever reached it before.
+    pub fn restore(&mut self, kept: Vec<Pending>) {
+        for message in kept {
+            if !self.pending.iter().any(|p| p.id == message.id) {
+                self.pending.push(Pending { delivery: Delivery::Sending, ..message });
+            }
+        }
     }
 
     /// The next message to send: the oldest still sending. Failed ones wait for a retry.
@@ -300,6 +315,20 @@ impl Timeline {
             && last_visitor > 0
             && last_visitor == last_row
             && read >= last_visitor
+    }
+
+    /// Who is answering the customer now (W2): the agent who last joined the current session,
+    /// as the header shows them. A transfer reaches the customer as that agent joining.
+    pub fn answering_agent(&self) -> Option<&str> {
+        let mut agent = None;
+        for event in &self.events {
+            match &event.body {
+                EventBody::SessionOpened { .. } => agent = None,
+                EventBody::Answered { agent_name, .. } => agent = Some(agent_name.as_str()),
+                _ => {}
+            }
+        }
+        agent
     }
 
     /// An agent has joined the conversation (the offline form's note then goes).
@@ -742,5 +771,47 @@ mod tests {
         assert!(t.seen_at_end());
         t.merge(events(8, "close"));
         assert!(!t.seen_at_end(), "only while the message ends the list");
+    }
+
+    #[test]
+    fn w2_the_header_names_whoever_answers_the_current_session() {
+        let mut t = Timeline::default();
+        t.merge(events(1, "open | v:hola"));
+        assert_eq!(t.answering_agent(), None);
+        t.merge(events(3, "answer | a:hi"));
+        assert_eq!(t.answering_agent(), Some("Ana"));
+        let luis = EventBody::Answered {
+            agent: openline_core::ids::AgentId::parse("a_2").unwrap(),
+            agent_name: "Luis".into(),
+        };
+        t.merge([event(5, Actor::System, luis)]);
+        assert_eq!(t.answering_agent(), Some("Luis"), "a transfer reads as Luis joining");
+        t.merge(events(6, "close"));
+        assert_eq!(t.answering_agent(), Some("Luis"), "still who answered, until a new session");
+        t.merge(events(7, "open | v:otra pregunta"));
+        assert_eq!(t.answering_agent(), None);
+    }
+
+    #[test]
+    fn w2_messages_not_through_are_kept_and_come_back_to_be_sent_again() {
+        let mut before = Timeline::default();
+        before.merge(events(1, "open | v:ok | answer | a:hi"));
+        before.add_pending(id("c1"), "ok".into(), Vec::new());
+        before.add_pending(id("c2"), "are you there?".into(), Vec::new());
+        before.fail_from(&id("c1"));
+        let kept = serde_json::to_string(before.pending()).unwrap();
+
+        // The next page: the history comes back (with the older "ok"), then the kept messages.
+        let mut after = Timeline::default();
+        after.apply_frame(frame(true, events(1, "open | v:ok | answer | a:hi")));
+        let kept: Vec<Pending> = serde_json::from_str(&kept).unwrap();
+        after.restore(kept.clone());
+        after.restore(kept);
+        assert_eq!(after.pending().len(), 2, "each once");
+        assert_eq!(after.next_to_send().map(|p| p.text.as_str()), Some("ok"), "in order, sending");
+        assert_eq!(shown(&after), "*v:ok | joined:Ana | *a:hi | …ok | …are you there?");
+        // Its own echo retires it; the older "ok" did not.
+        after.merge(events(5, "v:ok"));
+        assert_eq!(after.pending().len(), 1);
     }
 }

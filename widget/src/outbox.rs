@@ -3,10 +3,16 @@
 //! applies it once, even if an earlier try did arrive), backing off; when the network stays
 //! away it and the ones after it are marked failed, and go again on "Retry" or as soon as the
 //! socket is back. A refusal with a reason (a blocked chat, say) fails that message alone.
+//!
+//! What is not through yet is kept in `localStorage` (`openline.outbox.<dialog>`) as it
+//! changes, so a reload or a tab closed during an outage loses nothing: the next page brings
+//! the messages back and sends them with the same command ids (the server applies each once).
 
 use crate::api::{self, is_transient_status, ApiError};
+use crate::app::storage;
 use crate::i18n::Lang;
-use crate::model::Timeline;
+use crate::json;
+use crate::model::{Pending, Timeline};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::files::FileRef;
@@ -28,19 +34,42 @@ pub struct Outbox {
 }
 
 impl Outbox {
+    /// The outbox of `dialog`, with what an earlier page left unsent, which goes at once.
     pub fn new(
         timeline: RwSignal<Timeline>,
         token: String,
+        dialog: &str,
         on_expired: Callback<()>,
         lang: Lang,
     ) -> Outbox {
-        Outbox {
+        let key = format!("openline.outbox.{dialog}");
+        let kept = storage().and_then(|s| s.get_item(&key).ok().flatten());
+        let kept = kept.and_then(|text| web_sys::js_sys::JSON::parse(&text).ok());
+        if let Some(kept) = kept.and_then(json::read::<Vec<Pending>>) {
+            timeline.update(|t| t.restore(kept));
+        }
+        // Written only when it changed; gone once everything is through.
+        Effect::new(move |last: Option<String>| {
+            let now = timeline.with(|t| serde_json::to_string(t.pending()).unwrap_or_default());
+            if last.as_ref() != Some(&now) {
+                if let Some(storage) = storage() {
+                    _ = match now.as_str() {
+                        "[]" => storage.remove_item(&key),
+                        _ => storage.set_item(&key, &now),
+                    };
+                }
+            }
+            now
+        });
+        let outbox = Outbox {
             timeline,
             token: StoredValue::new(token),
             busy: StoredValue::new(false),
             on_expired,
             lang,
-        }
+        };
+        outbox.flush();
+        outbox
     }
 
     /// Queues a message and sends it when its turn comes.
