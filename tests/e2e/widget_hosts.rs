@@ -327,9 +327,40 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     let events = eval(&page, "return window.__events").await?;
     ensure!(events == serde_json::json!(["message", "unread", "message", "unread"]), "{events}");
 
+    // The customer goes on to another page of the site: the count is there too, with the chat
+    // still closed (it was made ready, hidden, since this visitor has a conversation), and
+    // the page keeps its focus.
+    page.goto(&edge.url("/demo/?page=2")).await?;
+    page.find("openline-chat").await?;
+    for _ in 0..100 {
+        seen = eval(&page, badge).await?;
+        if seen[0] == "2" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ensure!(seen[0] == "2" && seen[1] == "block", "badge on the next page: {seen}");
+    ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
+    let hidden = "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+                  return [getComputedStyle(f).display, document.activeElement === document.body]";
+    let hidden = eval(&page, hidden).await?;
+    ensure!(hidden == serde_json::json!(["none", true]), "hidden, focus untouched: {hidden}");
+
     eval(&page, "Openline.open(); return null").await?;
     let seen = eval(&page, badge).await?;
     ensure!(seen[1] == "none" && seen[2] == title, "after opening: {seen}");
+    // The chat made ready while hidden puts the caret in the message box once shown.
+    enter_chat(&page).await?;
+    let mut focused = Value::Null;
+    for _ in 0..50 {
+        focused = eval(&page, "return document.activeElement.id").await?;
+        if focused == "composer-input" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ensure!(focused == "composer-input", "focus in the chat: {focused}");
+    page.find_text("#messages li.msg.from-agent .msg-text", "Anything else?").await?;
     page.close().await?;
     Ok(())
 }

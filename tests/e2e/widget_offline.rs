@@ -143,7 +143,10 @@ async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_onc
         })
         .filter(|t| !t.starts_with("Hi"))
         .collect();
-    ensure!(texts == ["Hello, is this in stock?", "I'll come back later for the answer"], "{texts:?}");
+    ensure!(
+        texts == ["Hello, is this in stock?", "I'll come back later for the answer"],
+        "{texts:?}"
+    );
     page.close().await?;
     Ok(())
 }

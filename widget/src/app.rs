@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::WidgetSession;
 use std::time::Duration;
+use wasm_bindgen::JsValue;
 use web_sys::UrlSearchParams;
 
 /// Where the window is on its way to a chat.
@@ -187,18 +188,25 @@ fn paint(look: &openline_core::look::Look) {
 
 /// Asks the page that embeds us (the loader) to hide the window.
 fn ask_parent_to_close() {
-    tell_parent("openline:close");
+    tell_parent("openline:close", 0, false);
 }
 
-/// Tells the loader something happened: `openline:close`, or `openline:message` when a new
-/// message for the customer arrived (it counts them as unread while the window is hidden).
-/// The messages carry nothing secret, and the host page's origin is not known here.
-pub fn tell_parent(kind: &str) {
+/// Tells the loader something happened: `openline:close`; `openline:message` when a new
+/// message for the customer arrived; `openline:unread` with `n`, how many of the agents'
+/// messages the customer has not read (its count while the window is hidden), and `chat`,
+/// whether there is a conversation (the loader then gets the chat ready on the site's next
+/// pages, to count replies there too). Nothing secret; the host page's origin is not known here.
+pub fn tell_parent(kind: &str, n: usize, chat: bool) {
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
     let message = web_sys::js_sys::Object::new();
-    if web_sys::js_sys::Reflect::set(&message, &"type".into(), &kind.into()).is_ok() {
+    let set =
+        |key: &str, value: JsValue| web_sys::js_sys::Reflect::set(&message, &key.into(), &value);
+    if set("type", kind.into()).is_ok()
+        && set("n", (n as u32).into()).is_ok()
+        && set("chat", chat.into()).is_ok()
+    {
         _ = parent.post_message(&message, "*");
     }
 }

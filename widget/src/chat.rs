@@ -5,6 +5,7 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
+use crate::app::tell_parent;
 use crate::attach::{files_of, opened, Tray, Viewer};
 use crate::composer::Composer;
 use crate::feedback::{contact_form, rating_prompt, send_command};
@@ -44,7 +45,7 @@ pub fn Chat(
             shown.update(|s| s.events(&frame.events));
             // Live messages to the customer: the page's launcher counts them while hidden.
             if !frame.reset && frame.events.iter().any(is_for_the_customer) {
-                crate::app::tell_parent("openline:message");
+                tell_parent("openline:message", 0, false);
             }
             timeline.update(|t| t.apply_frame(frame));
         },
@@ -139,14 +140,29 @@ pub fn Chat(
         marked.set_value(up_to);
         send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
-    Effect::new(move |_| {
-        let agent = timeline.with(|t| t.answering_agent().map(str::to_owned));
+    // After each change: who answers (the header), what is unread (the launcher), read marks.
+    Effect::new(move |told: Option<(usize, bool)>| {
+        let (agent, unread) = timeline.with(|t| {
+            let agent = t.answering_agent().map(str::to_owned);
+            (agent, (t.unread_count(), t.introduced()))
+        });
         if answering.get_untracked() != agent {
             answering.set(agent);
         }
+        if told != Some(unread) {
+            tell_parent("openline:unread", unread.0, unread.1);
+        }
+        mark_read();
+        unread
+    });
+    // The window shown (a chat made ready earlier, while hidden, never had the caret).
+    let _ = window_event_listener(leptos::ev::focus, move |_| {
+        let idle = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
+        if let (true, Some(input)) = (idle, document().get_element_by_id("composer-input")) {
+            _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
+        }
         mark_read();
     });
-    let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());
     // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
     if let Some(contact) = crate::api::identified_contact() {
         send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });

@@ -293,6 +293,21 @@ impl Timeline {
         (last > marked).then_some(last)
     }
 
+    /// Agents' messages the customer has not read (W2): the launcher's count while the chat
+    /// is hidden, on this page or the next.
+    pub fn unread_count(&self) -> usize {
+        let read = self.events.iter().fold(0, |read, e| match (&e.actor, &e.body) {
+            (Actor::Visitor { .. }, EventBody::Read { up_to }) => read.max(*up_to),
+            _ => read,
+        });
+        let unread = |e: &&Event| {
+            e.seq > read
+                && matches!(e.actor, Actor::Agent { .. })
+                && matches!(e.body, EventBody::MessagePosted { internal: false, .. })
+        };
+        self.events.iter().filter(unread).count()
+    }
+
     /// W2 read marks: the agents have read the customer's latest message, which ends the list.
     pub fn seen_at_end(&self) -> bool {
         let (mut last_visitor, mut last_row, mut read) = (0, 0, 0);
@@ -763,14 +778,18 @@ mod tests {
             id: openline_core::ids::AgentId::parse("a_1").unwrap(),
             name: "Ana".into(),
         };
+        assert_eq!(t.unread_count(), 1);
         t.merge([event(5, visitor, EventBody::Read { up_to: 4 })]);
         assert_eq!(t.unread_mark(), None);
+        assert_eq!(t.unread_count(), 0);
         t.merge(events(6, "v:gracias"));
         assert!(!t.seen_at_end());
         t.merge([event(7, ana, EventBody::Read { up_to: 6 })]);
         assert!(t.seen_at_end());
         t.merge(events(8, "close"));
         assert!(!t.seen_at_end(), "only while the message ends the list");
+        t.merge(events(9, "a:one | a:two | n:a note is never counted"));
+        assert_eq!(t.unread_count(), 2);
     }
 
     #[test]

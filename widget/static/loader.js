@@ -3,7 +3,8 @@
    API: window.Openline.open() / close() / toggle() / identify({ userId, hash, name, email,
    phone }) /
    setLocale(lang) / unread() / on(event, fn) with events 'ready', 'open', 'close',
-   'message' (one for the customer arrived) and 'unread' (the count changed). Calls made before
+   'message' (one for the customer arrived) and 'unread' (the count changed). Keeps one key in
+   the site's localStorage, `openline.chat.<channel>`: when the visitor last had a conversation. Calls made before
    this file ran are replayed: `window.Openline = window.Openline || function () {
    (Openline.q = Openline.q || []).push(arguments) }` then `Openline('open')`. */
 (function (w, d) {
@@ -26,7 +27,7 @@
   var svg = d.createElementNS(N, 'svg'), p = d.createElementNS(N, 'path');
   var wide = w.matchMedia('(min-width:481px)'), vv = w.visualViewport, on = 0, f;
   var SH = '0 4px 14px rgba(0,0,0,.25)', handlers = {}, ready = 0, unread = 0, title;
-  var badge = d.createElement('span');
+  var badge = d.createElement('span'), K = 'openline.chat.' + s.getAttribute('data-channel');
   var at = function (e, k, v) { e.setAttribute(k, v); };
   var px = function (n) { return n + 'px'; };
 
@@ -65,13 +66,24 @@
     }
   }
 
-  function set(open, resized) {
-    if (open && !f) {
+  function make() {
+    if (!f) {
       f = d.createElement('iframe');
       f.title = 'Chat';
       f.src = src();
       root.appendChild(f);
     }
+  }
+
+  // When the visitor has a conversation (the chat says so), the site's next pages for three
+  // days get the chat ready, hidden, so a reply shows on the launcher there too. Any other
+  // page view fetches nothing.
+  function kept(v) {
+    try { return v ? localStorage.setItem(K, v) : +localStorage.getItem(K); } catch (e) { return 0; }
+  }
+
+  function set(open, resized) {
+    if (open) make();
     var inside = f && d.activeElement == host && root.activeElement == f, was = on;
     on = open;
     at(p, 'd', open ? 'M5 6.4 6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12z'
@@ -122,15 +134,17 @@
   b.onblur = function () { b.style.boxShadow = SH; };
   b.onclick = function () { set(!on); };
   root.appendChild(b);
+  if (Date.now() - kept() < 2592e5) make();
   set(0);
   wide.onchange = function () { set(on, 1); };
   if (vv) { vv.addEventListener('resize', fit); vv.addEventListener('scroll', fit); }
   w.addEventListener('message', function (e) {
     var type = f && e.source == f.contentWindow && e.origin == o && (e.data || {}).type;
     if (type == 'openline:close') set(0);
-    if (type == 'openline:message') {
-      emit('message');
-      if (!on) count(unread + 1);
+    if (type == 'openline:message') emit('message');
+    if (type == 'openline:unread') {
+      if (e.data.chat) kept(Date.now());
+      if (!on && e.data.n != unread) count(e.data.n);
     }
   });
 
