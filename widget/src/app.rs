@@ -18,6 +18,8 @@ use wasm_bindgen::JsValue;
 use web_sys::UrlSearchParams;
 
 /// Where the window is on its way to a chat.
+// One value lives in one signal: boxing the session would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 enum Phase {
     Starting,
