@@ -141,6 +141,21 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     let focused = eval(&page, "return document.activeElement === document.body").await?;
     ensure!(focused == Value::Bool(true), "the loader moved focus");
 
+    // A page view made no chat; the pointer on the launcher (intent) makes it ready, hidden,
+    // and leaves the page's focus and layout alone.
+    let chat = "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+                return f ? getComputedStyle(f).display : 'none made'";
+    ensure!(eval(&page, chat).await? == "none made", "a chat made on a page view");
+    eval(
+        &page,
+        "document.querySelector('openline-chat').shadowRoot.querySelector('button')
+           .dispatchEvent(new PointerEvent('pointerenter')); return null",
+    )
+    .await?;
+    ensure!(eval(&page, chat).await? == "none", "the chat made ready, hidden");
+    let focused = eval(&page, "return document.activeElement === document.body").await?;
+    ensure!(focused == Value::Bool(true), "warming up moved focus");
+
     open_chat(&page).await?;
     let frame = eval(
         &page,

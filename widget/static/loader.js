@@ -75,6 +75,12 @@
     }
   }
 
+  // The chat made ahead of a click, hidden: when the customer shows intent (the pointer on the
+  // launcher, or focus reaching it), or has a conversation going (below).
+  function warm() {
+    if (!f) { make(); set(on, 1); }
+  }
+
   // When the visitor has a conversation (the chat says so), the site's next pages for three
   // days get the chat ready, hidden, so a reply shows on the launcher there too. Any other
   // page view fetches nothing.
@@ -129,13 +135,15 @@
     'height:56px;margin:0;padding:0;border:0;border-radius:50%;background:' + color + ';display:grid;' +
     'place-items:center;cursor:pointer;outline:0;box-shadow:' + SH;
   b.onfocus = function () {
+    warm();
     if (b.matches(':focus-visible')) b.style.boxShadow = '0 0 0 3px #fff,0 0 0 6px #0b1f4d';
   };
+  b.onpointerenter = warm;
   b.onblur = function () { b.style.boxShadow = SH; };
   b.onclick = function () { set(!on); };
   root.appendChild(b);
-  if (Date.now() - kept() < 2592e5) make();
   set(0);
+  if (Date.now() - kept() < 2592e5) warm();
   wide.onchange = function () { set(on, 1); };
   if (vv) { vv.addEventListener('resize', fit); vv.addEventListener('scroll', fit); }
   w.addEventListener('message', function (e) {
