@@ -143,7 +143,8 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
 
     // A page view made no chat; the pointer on the launcher (intent) makes it ready, hidden,
     // and leaves the page's focus and layout alone.
-    let chat = "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+    let chat =
+        "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
                 return f ? getComputedStyle(f).display : 'none made'";
     ensure!(eval(&page, chat).await? == "none made", "a chat made on a page view");
     eval(
@@ -356,7 +357,8 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     }
     ensure!(seen[0] == "2" && seen[1] == "block", "badge on the next page: {seen}");
     ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
-    let hidden = "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
+    let hidden =
+        "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
                   return [getComputedStyle(f).display, document.activeElement === document.body]";
     let hidden = eval(&page, hidden).await?;
     ensure!(hidden == serde_json::json!(["none", true]), "hidden, focus untouched: {hidden}");
