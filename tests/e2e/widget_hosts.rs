@@ -81,6 +81,19 @@ async fn eval(page: &Page, script: &str) -> Result<Value> {
     Ok(page.client.execute(script, vec![]).await?)
 }
 
+/// `script`'s value once `done` holds for it, or its last value after about ten seconds.
+async fn eval_until(page: &Page, script: &str, done: impl Fn(&Value) -> bool) -> Result<Value> {
+    let mut value = eval(page, script).await?;
+    for _ in 0..100 {
+        if done(&value) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        value = eval(page, script).await?;
+    }
+    Ok(value)
+}
+
 /// The launcher's box, as the customer sees it.
 async fn launcher_box(page: &Page) -> Result<Value> {
     eval(
@@ -328,14 +341,7 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     let badge = "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button span');
                  return [b.textContent, getComputedStyle(b).display, document.title,
                          document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-label')]";
-    let mut seen = Value::Null;
-    for _ in 0..100 {
-        seen = eval(&page, badge).await?;
-        if seen[0] == "2" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let seen = eval_until(&page, badge, |seen| seen[0] == "2").await?;
     ensure!(seen[0] == "2" && seen[1] == "block", "badge: {seen}");
     ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
     ensure!(seen[3] == "Open chat (2 unread)", "label: {seen}");
@@ -348,13 +354,7 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     // the page keeps its focus.
     page.goto(&edge.url("/demo/?page=2")).await?;
     page.find("openline-chat").await?;
-    for _ in 0..100 {
-        seen = eval(&page, badge).await?;
-        if seen[0] == "2" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let seen = eval_until(&page, badge, |seen| seen[0] == "2").await?;
     ensure!(seen[0] == "2" && seen[1] == "block", "badge on the next page: {seen}");
     ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
     let hidden =
@@ -368,14 +368,8 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     ensure!(seen[1] == "none" && seen[2] == title, "after opening: {seen}");
     // The chat made ready while hidden puts the caret in the message box once shown.
     enter_chat(&page).await?;
-    let mut focused = Value::Null;
-    for _ in 0..50 {
-        focused = eval(&page, "return document.activeElement.id").await?;
-        if focused == "composer-input" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let focused = "return document.activeElement.id";
+    let focused = eval_until(&page, focused, |id| id == "composer-input").await?;
     ensure!(focused == "composer-input", "focus in the chat: {focused}");
     page.find_text("#messages li.msg.from-agent .msg-text", "Anything else?").await?;
     page.close().await?;

@@ -6,12 +6,33 @@
 
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
+use openline_core::ids::DialogId;
 use openline_core::protocol::InboxFrame;
 use openline_core::{Command, EventBody};
-use openline_tests::api::demo_agents;
+use openline_tests::api::{demo_agents, Agent};
 use openline_tests::browser::{Driver, Page};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
+
+/// What the demo's only customer has written, as an agent reads it (the channel's own
+/// messages left out), with that agent and the dialog.
+async fn customer_texts(edge: &Edge) -> Result<(Vec<String>, Agent, DialogId)> {
+    let (ana, _, _) = demo_agents(edge).await?;
+    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
+    let texts = ana
+        .events(&dialog, None)
+        .await?
+        .events
+        .into_iter()
+        .filter_map(|e| match e.body {
+            EventBody::MessagePosted { text, .. } => Some(text),
+            _ => None,
+        })
+        .filter(|t| !t.starts_with("Hi"))
+        .collect();
+    Ok((texts, ana, dialog))
+}
 
 async fn send(page: &Page, text: &str) -> Result<()> {
     page.type_into("#composer-input", text).await?;
@@ -25,11 +46,7 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     let driver = Driver::start().await?;
     let page = driver.page(1280, 800).await?;
     page.goto(&edge.url("/demo/")).await?;
-    let host = page.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    page.find("#composer-input").await?;
+    open_chat(&page).await?;
     send(&page, "Before the outage").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "Before the outage").await?;
 
@@ -58,20 +75,7 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     ensure!(left.is_empty(), "{} messages still pending", left.len());
 
     // Once each, in the order written.
-    let (ana, _, _) = demo_agents(&edge).await?;
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
-    let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
-    let texts: Vec<String> = ana
-        .events(&dialog, None)
-        .await?
-        .events
-        .into_iter()
-        .filter_map(|e| match e.body {
-            EventBody::MessagePosted { text, .. } => Some(text),
-            _ => None,
-        })
-        .filter(|t| !t.starts_with("Hi"))
-        .collect();
+    let (texts, ana, dialog) = customer_texts(&edge).await?;
     ensure!(
         texts == ["Before the outage", "Written offline, first", "Written offline, second"],
         "{texts:?}"
@@ -129,20 +133,7 @@ async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_onc
     page.goto(&edge.url("/demo/")).await?;
     open_chat(&page).await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "come back later").await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
-    let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
-    let texts: Vec<String> = ana
-        .events(&dialog, None)
-        .await?
-        .events
-        .into_iter()
-        .filter_map(|e| match e.body {
-            EventBody::MessagePosted { text, .. } => Some(text),
-            _ => None,
-        })
-        .filter(|t| !t.starts_with("Hi"))
-        .collect();
+    let (texts, _, _) = customer_texts(&edge).await?;
     ensure!(
         texts == ["Hello, is this in stock?", "I'll come back later for the answer"],
         "{texts:?}"
