@@ -112,6 +112,9 @@ pub const MAX_FILE_NAME_CHARS: usize = 120;
 pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
 /// Most files one message carries.
 pub const MAX_FILES_PER_MESSAGE: usize = 10;
+/// How long an upload that no message carries is kept (removed from the tray, or the page left
+/// before sending): a day, then its bytes go.
+pub const UNATTACHED_KEPT_MS: i64 = 24 * 60 * 60 * 1000;
 /// Download links are handed out per window of this length (6 hours), so a file keeps one URL
 /// (and the browser's cached copy) for a while.
 pub const FILE_LINK_WINDOW_MS: i64 = 6 * 60 * 60 * 1000;

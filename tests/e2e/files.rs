@@ -1,6 +1,7 @@
 //! Files in chats on the real edge (C1) with R2 as wrangler runs it locally: uploads by the
 //! customer and by agents, downloads by signed link for exactly the people who may read the
-//! dialog, the channel's limits as clear errors, and removal with their message (M9).
+//! dialog, the channel's limits as clear errors, and removal with their message (M9) or, for
+//! an upload no message carries, after its time.
 
 use openline_core::channel::ChannelSettings;
 use openline_core::files::{FileCategory, FileRef};
@@ -192,5 +193,38 @@ async fn c1_m9_deleting_a_message_removes_its_files() -> anyhow::Result<()> {
         .events
         .iter()
         .any(|e| matches!(e.body, EventBody::MessageDeleted { seq, .. } if seq == message)));
+    Ok(())
+}
+
+#[tokio::test]
+async fn c1_an_upload_no_message_carries_is_removed_after_its_time() -> anyhow::Result<()> {
+    // Kept for two seconds here instead of a day.
+    let edge =
+        Edge::start_fresh_with("files-unattached", &[("OPENLINE_UNATTACHED_FILE_SECS", "2")])
+            .await?;
+    edge.seed(&demo::seed()).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let anyone = Http::new(&edge);
+
+    // Two photos: one goes with a message, the other stays in the tray and the page is left.
+    let sent = customer.upload("enviada.png", PNG.to_vec()).await?;
+    let left = customer.upload("olvidada.png", PNG.to_vec()).await?;
+    let reply = customer.command(new_command_id(), attach(&[&sent], "La lámpara")).await?;
+    assert_eq!(anyone.download(url(&left)).await?.status, 200, "kept while it may still go");
+
+    // The dialog's alarm removes the forgotten one; the sent one stays.
+    let mut status = 200;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        status = anyone.download(url(&left)).await?.status;
+        if status == 404 {
+            break;
+        }
+    }
+    assert_eq!(status, 404, "the unattached upload is gone");
+    let late = customer.command(new_command_id(), attach(&[&left], "")).await;
+    assert_eq!(failure(late).1, "unknown_file");
+    let kept = files_in(&reply.events);
+    assert_eq!(anyone.download(url(&kept[0])).await?.status, 200, "a sent file stays");
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! What the dialog does by itself (Q14): it keeps a copy of its channel's settings, schedules
-//! its alarm at the automatic-close deadline, and closes the session when the alarm rings.
-//! The rules are `core`'s (`new_session_reply`, `auto_close_deadline`); this is the plumbing.
+//! its alarm at the automatic-close deadline (or sooner, when an unattached upload is due to
+//! go: `files`), and closes the session when the alarm rings. The rules are `core`'s
+//! (`new_session_reply`, `auto_close_deadline`); this is the plumbing.
 
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
@@ -47,14 +48,19 @@ impl Conversation {
         Ok(settings)
     }
 
-    /// Sets the alarm at the automatic-close deadline, or clears it when there is none.
-    pub(super) async fn schedule_auto_close(
-        &self,
-        state: &DialogState,
-        settings: &ChannelSettings,
-    ) {
+    /// Sets the alarm at the automatic-close deadline or when an unattached upload is due to
+    /// go, whichever is first, or clears it when there is neither.
+    pub(super) async fn schedule_alarm(&self, state: &DialogState, settings: &ChannelSettings) {
         let storage = self.state.storage();
-        let result = match auto_close_deadline(state, settings) {
+        let sweep = self.next_sweep().unwrap_or_else(|e| {
+            console_error!("unattached uploads not looked up: {e:?}");
+            None
+        });
+        let next = match (auto_close_deadline(state, settings), sweep) {
+            (Some(close), Some(sweep)) => Some(close.min(sweep)),
+            (close, sweep) => close.or(sweep),
+        };
+        let result = match next {
             // An absolute time: a plain i64 would be read as an offset from now.
             Some(deadline) => {
                 let at = js_sys::Date::new(&js_sys::Number::from(deadline as f64));
@@ -67,10 +73,11 @@ impl Conversation {
         }
     }
 
-    /// The alarm rang: close the session if its deadline has passed (with fresh settings, so
-    /// an admin's change counts), or move the alarm to the new deadline.
+    /// The alarm rang: remove the uploads whose time is up, close the session if its deadline
+    /// has passed (with fresh settings, so an admin's change counts), or move the alarm on.
     pub(super) async fn on_alarm(&self) -> ApiResult<()> {
         let Some(meta) = get_meta::<DialogMeta>(&self.sql, "dialog")? else { return Ok(()) };
+        self.sweep_unattached(crate::auth::now_ms()).await?;
         let settings = self.settings(&meta, true).await;
         // From here to the writes: no `await`, as in every command.
         let before = self.load_state()?;
@@ -78,7 +85,7 @@ impl Conversation {
         match auto_close_deadline(&before, &settings) {
             Some(deadline) if deadline <= now => {}
             _ => {
-                self.schedule_auto_close(&before, &settings).await;
+                self.schedule_alarm(&before, &settings).await;
                 return Ok(());
             }
         }
@@ -90,6 +97,7 @@ impl Conversation {
         if !events.is_empty() {
             self.send_summary(&meta, &after);
         }
+        self.schedule_alarm(&after, &settings).await;
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! The dialog's files (C1): uploads into R2, which message carries each, signed links on every
-//! way out, and removal with their message (M9).
+//! way out, and removal with their message (M9) or, for uploads no message carries, a day
+//! after they came (the dialog's alarm, `sweep_unattached`).
 //!
 //! The bytes live in the `FILES` bucket under `<workspace>/<dialog>/<file id>`, stored with the
 //! content type `core::files` gave them; this object keeps one row per upload: its `FileRef`,
@@ -10,7 +11,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use crate::internal::{DialogMeta, UploadMeta, UPLOAD_HEADER};
 use openline_core::auth::file_link;
-use openline_core::files::{content_disposition, link_expiry, FileRef, Upload};
+use openline_core::files::{content_disposition, link_expiry, FileRef, Upload, UNATTACHED_KEPT_MS};
 use openline_core::view::view_all;
 use openline_core::{Actor, DialogId, Event, EventBody, FileId, Rejection, Viewer, WorkspaceId};
 use serde::Deserialize;
@@ -35,9 +36,10 @@ impl Conversation {
             }
             self.spend_customer_token()?;
         }
-        let rules = self.settings(&meta, true).await.files;
+        let settings = self.settings(&meta, true).await;
         let bytes = req.bytes().await?;
-        let accepted = rules.check(&upload.name, bytes.len() as u64).map_err(ApiError::File)?;
+        let accepted =
+            settings.files.check(&upload.name, bytes.len() as u64).map_err(ApiError::File)?;
         let id = FileId::parse(&crate::auth::random_id("f_")?).ok_or(ApiError::NotFound("file"))?;
         let mut file = FileRef {
             id,
@@ -67,7 +69,55 @@ impl Conversation {
             ],
         )?;
         file.url = Some(self.link(&meta, &file.id)?);
+        self.schedule_alarm(&self.load_state()?, &settings).await;
         json(&file)
+    }
+
+    /// How long an unattached upload is kept: a day, or `OPENLINE_UNATTACHED_FILE_SECS` (tests).
+    fn unattached_kept_ms(&self) -> i64 {
+        let secs = self.env.var("OPENLINE_UNATTACHED_FILE_SECS").ok();
+        secs.and_then(|v| v.to_string().parse::<i64>().ok())
+            .map_or(UNATTACHED_KEPT_MS, |secs| secs * 1000)
+    }
+
+    /// When the oldest upload no message carries is due to go, if there is one.
+    pub(super) fn next_sweep(&self) -> ApiResult<Option<i64>> {
+        #[derive(Deserialize)]
+        struct Oldest {
+            at: Option<i64>,
+        }
+        let rows: Vec<Oldest> =
+            self.sql.exec("SELECT MIN(at) AS at FROM files WHERE seq IS NULL", None)?.to_array()?;
+        let oldest = rows.into_iter().next().and_then(|row| row.at);
+        Ok(oldest.map(|at| at + self.unattached_kept_ms()))
+    }
+
+    /// Removes the uploads no message carried within their time. Their rows go first, in one
+    /// write, so no command can attach a file whose bytes are on their way out.
+    pub(super) async fn sweep_unattached(&self, now: i64) -> ApiResult<()> {
+        #[derive(Deserialize)]
+        struct Expired {
+            id: String,
+        }
+        let before = now - self.unattached_kept_ms();
+        let expired: Vec<Expired> = self
+            .sql
+            .exec("SELECT id FROM files WHERE seq IS NULL AND at <= ?", vec![before.into()])?
+            .to_array()?;
+        if expired.is_empty() {
+            return Ok(());
+        }
+        self.sql.exec("DELETE FROM files WHERE seq IS NULL AND at <= ?", vec![before.into()])?;
+        let Some(meta) = crate::sql::get_meta::<DialogMeta>(&self.sql, "dialog")? else {
+            return Ok(());
+        };
+        let bucket = self.env.bucket("FILES")?;
+        for file in expired.iter().filter_map(|row| FileId::parse(&row.id)) {
+            if let Err(e) = bucket.delete(object_key(&meta.workspace, &meta.dialog, &file)).await {
+                console_error!("removing an unattached upload failed: {e}");
+            }
+        }
+        Ok(())
     }
 
     /// The uploads a command attaches, for `decide`; unknown ids are simply absent. Only as

@@ -168,7 +168,7 @@ impl Conversation {
         if before.blocked != after.blocked {
             self.report_block(&meta, after.blocked).await?;
         }
-        self.schedule_auto_close(&after, &settings).await;
+        self.schedule_alarm(&after, &settings).await;
         self.remove_deleted_files(&meta, &events, &message).await;
         json(&CommandReply { events: self.outgoing(&events, cmd.viewer) })
     }
