@@ -177,28 +177,29 @@ pub struct Image {
 }
 
 /// A message's files: images as thumbnails that open large, others as a card to download.
-/// Plain HTML: a click on a thumbnail is read where it bubbles to the chat (`opened`).
-pub fn message_files(lang: Lang, files: Vec<FileRef>) -> Option<impl IntoView> {
-    (!files.is_empty()).then(|| {
-        let mut html = String::new();
-        for file in &files {
-            let url = escape(file.url.as_deref().unwrap_or_default());
-            let name = escape(&file.name);
-            html.push_str(&if file.is_image() {
-                format!(
-                    r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
-                    escape(&lang.open_image(&file.name)),
-                    file.id
-                )
-            } else {
-                format!(
-                    r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
-                    format_size(file.size)
-                )
-            });
-        }
-        view! { <ul class="msg-files" inner_html=html></ul> }
-    })
+/// A click on a thumbnail is read where it bubbles to the list (`opened`). Empty without files.
+pub fn files_html(lang: Lang, files: &[FileRef]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from(r#"<ul class="msg-files">"#);
+    for file in files {
+        let url = escape(file.url.as_deref().unwrap_or_default());
+        let name = escape(&file.name);
+        html.push_str(&if file.is_image() {
+            format!(
+                r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
+                escape(&lang.open_image(&file.name)),
+                escape(file.id.as_str())
+            )
+        } else {
+            format!(
+                r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
+                format_size(file.size)
+            )
+        });
+    }
+    html + "</ul>"
 }
 
 /// The image whose thumbnail `ev` clicked, if it clicked one.

@@ -5,7 +5,7 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
-use crate::attach::{files_of, opened, Tray, Viewer};
+use crate::attach::{files_of, Tray, Viewer};
 use crate::composer::Composer;
 use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
@@ -147,17 +147,13 @@ pub fn Chat(
     };
     view! {
         <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
-            on:drop=on_drop on:click=move |ev| {
-                if let Some(image) = opened(&ev) {
-                    viewer.set(Some(image));
-                }
-            }>
+            on:drop=on_drop>
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
         }}
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
-            on_retry=Callback::new(move |()| outbox.retry()) />
+            outbox viewer />
         <p class="typing" id="typing-indicator">{typist}</p>
         {rating}
         {move || (offline && introduced.get() && !timeline.with(Timeline::answered)).then(|| view! {
