@@ -77,6 +77,11 @@ impl Tray {
         self.items.with(|items| items.iter().any(|i| matches!(i.state, State::Sending(_))))
     }
 
+    /// Takes the file with `key` out of the tray (its remove button).
+    pub fn remove(self, key: u32) {
+        self.items.update(|items| items.retain(|i| i.key != key));
+    }
+
     /// The ready files, leaving the tray.
     pub fn take_ready(self) -> Vec<FileRef> {
         let mut ready = Vec::new();
@@ -98,50 +103,24 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// The paperclip: opens the browser's file picker.
-#[component]
-pub fn AttachButton(tray: Tray) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let picker = NodeRef::<leptos::html::Input>::new();
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        tray.add(files_of(input.files()));
-        input.set_value("");
-    };
-    view! {
-        <button id="attach-button" type="button" class="icon-button attach-button"
-            aria-label=lang.t(Text::AttachFile) title=lang.t(Text::AttachFile)
-            on:click=move |_| { if let Some(input) = picker.get() { input.click(); } }>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"
-                    d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/>
-            </svg>
-        </button>
-        <input node_ref=picker id="attach-input" type="file" multiple hidden on:change=on_change/>
-    }
+/// The paperclip, which opens the browser's file picker, and the picker's input, in the
+/// composer's HTML.
+pub fn attach_html(lang: Lang) -> String {
+    let label = escape(lang.t(Text::AttachFile));
+    format!(
+        r#"<button id="attach-button" type="button" class="icon-button attach-button" aria-label="{label}" title="{label}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/></svg></button><input id="attach-input" type="file" multiple hidden>"#
+    )
 }
 
-/// The files on their way, above the text box: plain HTML redrawn whole on each change (a tray
-/// holds a file or two; typed rows cost bytes), its remove buttons read where clicks bubble.
-#[component]
-pub fn TrayView(tray: Tray) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let html =
-        move || tray.items.with(|items| items.iter().map(|i| row(i, lang)).collect::<String>());
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let key = target.and_then(|t| t.get_attribute("data-key")?.parse::<u32>().ok());
-        if let Some(key) = key {
-            tray.items.update(|items| items.retain(|i| i.key != key));
-        }
-    };
-    view! {
-        <ul class="tray" aria-label=lang.t(Text::Attachments)
-            hidden=move || tray.items.with(Vec::is_empty) inner_html=html on:click=on_click></ul>
-    }
+/// The files on their way, above the text box, in the composer's HTML: filled by `rows`.
+pub fn tray_html(lang: Lang) -> String {
+    format!(r#"<ul class="tray" aria-label="{}" hidden></ul>"#, escape(lang.t(Text::Attachments)))
+}
+
+/// The tray's rows: redrawn whole on each change (a tray holds a file or two); a remove
+/// button's click is read where it bubbles (`remove`).
+pub fn rows(tray: Tray) -> String {
+    tray.items.with(|items| items.iter().map(|i| row(i, tray.lang)).collect())
 }
 
 /// One file of the tray: its name, progress, size or why it failed, and a remove button.
