@@ -9,7 +9,7 @@ use crate::upload::upload;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
-use web_sys::{File, FileList};
+use web_sys::{Element, Event, File, FileList};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum State {
@@ -147,16 +147,8 @@ fn row(item: &Item, lang: Lang) -> String {
     )
 }
 
-/// An image open in the viewer: its file id (to focus its thumbnail again), name and link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Image {
-    pub id: String,
-    pub name: String,
-    pub url: String,
-}
-
 /// A message's files: images as thumbnails that open large, others as a card to download.
-/// A click on a thumbnail is read where it bubbles to the list (`opened`). Empty without files.
+/// A click on a thumbnail is read where it bubbles (`viewer`). Empty without files.
 pub fn files_html(lang: Lang, files: &[FileRef]) -> String {
     if files.is_empty() {
         return String::new();
@@ -181,44 +173,50 @@ pub fn files_html(lang: Lang, files: &[FileRef]) -> String {
     html + "</ul>"
 }
 
-/// The image whose thumbnail `ev` clicked, if it clicked one.
-pub fn opened(ev: &leptos::ev::MouseEvent) -> Option<Image> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let thumb = target.closest(".file-thumb").ok()??;
-    let img = thumb.query_selector("img").ok()??;
-    Some(Image {
-        id: thumb.get_attribute("data-file")?,
-        name: img.get_attribute("alt").unwrap_or_default(),
-        url: img.get_attribute("src").unwrap_or_default(),
-    })
+/// The image viewer, from the chat's events where they bubble to it (`zone`): a click on a
+/// thumbnail shows the image large over the chat; Escape or Close goes back to the thumbnail.
+pub fn viewer(zone: &Element, kind: &str, ev: &Event, target: &Element, lang: Lang) {
+    let open = target.closest(".viewer").ok().flatten();
+    match kind {
+        "click" if target.class_list().contains("viewer-close") => shut(open),
+        "click" => {
+            if let Some(html) = viewer_html(target, lang) {
+                _ = zone.insert_adjacent_html("beforeend", &html);
+                request_animation_frame(|| focus(".viewer-close"));
+            }
+        }
+        "keydown" if open.is_some() => {
+            let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
+            if matches!(key.as_str(), "Escape" | "Tab") {
+                ev.prevent_default();
+            }
+            if key == "Escape" {
+                shut(open);
+            }
+        }
+        _ => {}
+    }
 }
 
-/// The image large, over the chat: Escape or Close goes back to its thumbnail.
-#[component]
-pub fn Viewer(viewer: RwSignal<Option<Image>>) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let shut = move || {
-        let id = viewer.get_untracked().map(|f| f.id).unwrap_or_default();
-        viewer.set(None);
-        focus(&format!("[data-file=\"{id}\"]"));
-    };
-    move || {
-        viewer.get().map(|file| {
-            request_animation_frame(|| focus(".viewer-close"));
-            view! {
-                <div class="viewer" role="dialog" aria-modal="true" aria-label=file.name.clone()
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if matches!(ev.key().as_str(), "Escape" | "Tab") { ev.prevent_default(); }
-                        if ev.key() == "Escape" { shut(); }
-                    }>
-                    <img src=file.url alt=file.name.clone()/>
-                    <button type="button" class="viewer-close" on:click=move |_| shut()>
-                        {lang.t(Text::CloseImage)}
-                    </button>
-                </div>
-            }
-        })
-    }
+/// The viewer of the thumbnail `target` is in, if it is in one; it names the thumbnail's file.
+fn viewer_html(target: &Element, lang: Lang) -> Option<String> {
+    let thumb = target.closest(".file-thumb").ok()??;
+    let img = thumb.query_selector("img").ok()??;
+    let id = escape(&thumb.get_attribute("data-file")?);
+    let name = escape(&img.get_attribute("alt").unwrap_or_default());
+    let url = escape(&img.get_attribute("src").unwrap_or_default());
+    Some(format!(
+        r#"<div class="viewer" role="dialog" aria-modal="true" aria-label="{name}" data-for="{id}"><img src="{url}" alt="{name}"><button type="button" class="viewer-close">{}</button></div>"#,
+        escape(lang.t(Text::CloseImage))
+    ))
+}
+
+/// Closes the viewer and gives its thumbnail the focus back.
+fn shut(viewer: Option<Element>) {
+    let Some(viewer) = viewer else { return };
+    let id = viewer.get_attribute("data-for").unwrap_or_default();
+    viewer.remove();
+    focus(&format!("[data-file=\"{id}\"]"));
 }
 
 fn focus(selector: &str) {

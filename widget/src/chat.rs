@@ -5,8 +5,9 @@
 //! Also the typing indicators (W2): "Ana is typing…" under the list, and the visitor's own
 //! typing sent as core's `typing::Throttle` says.
 
-use crate::attach::{files_of, Tray, Viewer};
+use crate::attach::{files_of, viewer, Tray};
 use crate::composer::Composer;
+use crate::dom;
 use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
@@ -14,6 +15,7 @@ use crate::model::Timeline;
 use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::either::Either;
+use leptos::html::Div;
 use leptos::prelude::*;
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::event::Actor;
@@ -21,6 +23,7 @@ use openline_core::protocol::{TypingUpdate, WidgetSession};
 use openline_core::typing::{Shown, Throttle, SHOWN_MS};
 use openline_core::Command;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const STALE_AFTER_FAILURES: u32 = 4;
 
@@ -134,33 +137,42 @@ pub fn Chat(
     if let Some(contact) = crate::api::identified_contact() {
         send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
     }
-    let viewer = RwSignal::new(None);
-    // Files dropped anywhere on the chat are attached (C1).
-    let carries_files = |ev: &leptos::ev::DragEvent| {
-        ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        if carries_files(&ev) {
-            ev.prevent_default();
-            tray.add(files_of(ev.data_transfer().and_then(|d| d.files())));
+    // Events read where they bubble to the chat: files dropped anywhere on it are attached
+    // (C1), Retry sends the failed messages again, a thumbnail opens large.
+    let zone = NodeRef::<Div>::new();
+    dom::listen(zone, &["dragover", "drop", "click", "keydown"], move |ev| {
+        let (Some(target), Some(zone)) = (dom::target(&ev), zone.get_untracked()) else {
+            return;
+        };
+        let kind = ev.type_();
+        if matches!(kind.as_str(), "dragover" | "drop") {
+            let files = ev.unchecked_ref::<web_sys::DragEvent>().data_transfer();
+            if files.as_ref().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                ev.prevent_default();
+                if kind == "drop" {
+                    tray.add(files_of(files.and_then(|d| d.files())));
+                }
+            }
+            return;
         }
-    };
+        if kind == "click" && target.class_list().contains("retry") {
+            outbox.retry();
+        }
+        viewer(&zone, &kind, &ev, &target, lang);
+    });
     view! {
-        <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
-            on:drop=on_drop>
+        <div class="drop-zone" node_ref=zone>
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
         }}
-        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
-            outbox viewer />
+        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
         <p class="typing" id="typing-indicator">{typist}</p>
         {rating}
         {move || (offline && introduced.get() && !timeline.with(Timeline::answered)).then(|| view! {
             <p class="offline-note" role="status">{lang.t(Text::OfflineThanks)}</p>
         })}
         {bottom}
-        <Viewer viewer/>
         </div>
     }
 }

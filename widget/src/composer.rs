@@ -12,15 +12,15 @@
 //! per element and event, they cost the widget about 4 KB brotli more.
 
 use crate::attach::{self, files_of, Tray};
+use crate::dom;
 use crate::emoji::{escape, picker_html, Picker};
 use crate::i18n::{Lang, Text};
 use crate::outbox::Outbox;
 use leptos::html::Div;
 use leptos::prelude::*;
 use openline_core::limits::MAX_MESSAGE_CHARS;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{Event, HtmlTextAreaElement, KeyboardEvent};
 
 const INPUT: &str = "composer-input";
 
@@ -54,19 +54,9 @@ pub fn Composer(
     let picker = Picker::new(lang, on_pick, Callback::new(|()| focus_input()));
     let parts = Parts { outbox, on_typing, on_stop, tray, picker };
     let area = NodeRef::<Div>::new();
-    let handler = StoredValue::new_local(Closure::<dyn FnMut(Event)>::new(move |ev| {
-        handle(parts, ev);
-    }));
-    Effect::new(move |_| {
-        let Some(area) = area.get() else { return };
-        handler.with_value(|handler| {
-            for kind in EVENTS {
-                _ = area.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
-            }
-        });
-        // Start with the cursor in the box: the visitor opened the window to write.
-        focus_input();
-    });
+    dom::listen(area, &EVENTS, move |ev| handle(parts, ev));
+    // Start with the cursor in the box: the visitor opened the window to write.
+    request_animation_frame(focus_input);
     // The tray shows while it holds files; the message waits for a file still uploading.
     Effect::new(move |_| {
         let rows = attach::rows(tray);
@@ -75,7 +65,7 @@ pub fn Composer(
             list.set_inner_html(&rows);
             _ = list.toggle_attribute_with_force("hidden", rows.is_empty());
         }
-        if let Some(send) = by_id("composer-send") {
+        if let Some(send) = dom::by_id("composer-send") {
             _ = send.set_attribute("aria-disabled", &tray.busy().to_string());
         }
     });
@@ -97,7 +87,7 @@ fn html(lang: Lang) -> String {
 
 /// One event from anywhere in the composer, by its kind and where it happened.
 fn handle(parts: Parts, ev: Event) {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(target) = dom::target(&ev) else { return };
     let kind = ev.type_();
     if parts.picker.handle(&kind, &ev, &target) {
         return;
@@ -136,7 +126,7 @@ fn handle(parts: Parts, ev: Event) {
         }
         ("click", _) => {
             if target.closest("#attach-button").ok().flatten().is_some() {
-                if let Some(picked) = by_id("attach-input") {
+                if let Some(picked) = dom::by_id("attach-input") {
                     picked.unchecked_into::<web_sys::HtmlElement>().click();
                 }
             }
@@ -185,9 +175,5 @@ fn focus_input() {
 }
 
 fn input() -> Option<HtmlTextAreaElement> {
-    by_id(INPUT)?.dyn_into().ok()
-}
-
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
+    dom::by_id(INPUT)?.dyn_into().ok()
 }

@@ -10,18 +10,16 @@
 //! Bytes: each line is one escaped HTML string, and the list is kept by hand: a line whose key
 //! (`Row::key`) is unchanged stays in the page as it is, so the live region announces only what
 //! is new and images do not load again. Clicks (Retry, a thumbnail) are read where they bubble
-//! to the list. Through typed views and keyed `<For>`s the list cost about 9 KB brotli more.
+//! to the chat (`chat`). Through typed views and keyed `<For>`s the list cost about 9 KB brotli more.
 
-use crate::attach::{files_html, opened, Image};
+use crate::attach::files_html;
 use crate::days;
 use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
-use crate::outbox::Outbox;
 use leptos::html::Ol;
 use leptos::prelude::*;
 use openline_core::ids::CommandId;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// What a line is drawn from: while it is the same, the line is not drawn again.
@@ -40,10 +38,6 @@ pub fn Messages(
     channel_name: String,
     /// The conversation to show.
     timeline: RwSignal<Timeline>,
-    /// Sends the failed messages again (Retry).
-    outbox: Outbox,
-    /// Where a clicked thumbnail opens large.
-    viewer: RwSignal<Option<Image>>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let list = NodeRef::<Ol>::new();
@@ -67,20 +61,11 @@ pub fn Messages(
             }
         });
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(image) = opened(&ev) {
-            viewer.set(Some(image));
-        }
-        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-        if target.is_some_and(|t| t.class_list().contains("retry")) {
-            outbox.retry();
-        }
-    };
     view! {
         // Focusable so keyboard users can scroll the history (axe: scrollable-region-focusable).
         <div class="scroll" tabindex="0" role="region" aria-label=lang.t(Text::Conversation)>
             <p class="greeting">{greeting}</p>
-            <ol id="messages" aria-live="polite" node_ref=list on:click=on_click></ol>
+            <ol id="messages" aria-live="polite" node_ref=list></ol>
         </div>
     }
 }
