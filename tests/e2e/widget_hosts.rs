@@ -330,6 +330,23 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     eval(&page, "Openline.open(); return null").await?;
     let seen = eval(&page, badge).await?;
     ensure!(seen[1] == "none" && seen[2] == title, "after opening: {seen}");
+
+    // The chat's own close button hides it again.
+    let expanded = "return document.querySelector('openline-chat').shadowRoot
+                    .querySelector('button').getAttribute('aria-expanded')";
+    ensure!(eval(&page, expanded).await? == "true", "open before the close button");
+    enter_chat(&page).await?;
+    page.click("#widget-close").await?;
+    page.client.enter_parent_frame().await?;
+    let mut open = Value::Null;
+    for _ in 0..50 {
+        open = eval(&page, expanded).await?;
+        if open == "false" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    ensure!(open == "false", "closed by its button: {open}");
     page.close().await?;
     Ok(())
 }

@@ -15,7 +15,6 @@ use crate::model::Timeline;
 use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::either::Either;
-use leptos::html::Div;
 use leptos::prelude::*;
 use openline_core::contact::{ContactField, FormField, RatingScale};
 use openline_core::event::Actor;
@@ -70,21 +69,14 @@ pub fn Chat(
         Some(Actor::Agent { name, .. }) => Some(lang.is_typing(&name)),
         _ => None,
     };
-    // A socket refused at the upgrade looks like any network failure from here, so after a few
-    // failures in a row ask whether the server still knows this visitor.
-    Effect::new(move |_| {
-        if let Link::Down(failures) = link.get() {
-            if failures % STALE_AFTER_FAILURES == 0 {
-                on_stale.run(());
-            }
-        }
-    });
     let outbox = Outbox::new(timeline, session.visitor_token.clone(), on_expired, lang);
-    // Back online: what failed for lack of network goes again by itself.
-    Effect::new(move |_| {
-        if link.get() == Link::Live {
-            outbox.retry();
-        }
+    Effect::new(move |_| match link.get() {
+        // A socket refused at the upgrade looks like any network failure from here, so after a
+        // few failures in a row ask whether the server still knows this visitor.
+        Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
+        // Back online: what failed for lack of network goes again by itself.
+        Link::Live => outbox.retry(),
+        _ => {}
     });
     let tray = Tray::new(session.visitor_token.clone(), lang);
     // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
@@ -99,16 +91,21 @@ pub fn Chat(
     } else {
         info.prechat.clone()
     };
-    let skipped = RwSignal::new(fields.is_empty());
-    let introduced = Memo::new(move |_| skipped.get() || timeline.with(Timeline::introduced));
-    let rating_due = Memo::new(move |_| timeline.with(Timeline::rating_due));
+    // Kept by hand from the timeline below, changed only when they change (what a `Memo` does,
+    // whose machinery costs the widget about 1 KB).
+    let skipped = StoredValue::new(fields.is_empty());
+    let introduced = RwSignal::new(fields.is_empty());
+    let rating_due = RwSignal::new(false);
     let token = session.visitor_token.clone();
     let rate_token = token.clone();
     let bottom = move || {
         if introduced.get() {
             Either::Left(view! { <Composer outbox on_typing on_stop tray /> })
         } else {
-            let on_skip = move || skipped.set(true);
+            let on_skip = move || {
+                skipped.set_value(true);
+                introduced.set(true);
+            };
             let (fields, token) = (fields.clone(), token.clone());
             Either::Right(contact_form(fields, offline, token, timeline, outbox, on_skip))
         }
@@ -129,7 +126,13 @@ pub fn Chat(
         send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
     Effect::new(move |_| {
-        timeline.track();
+        let (now_introduced, now_due) =
+            timeline.with(|t| (skipped.get_value() || t.introduced(), t.rating_due()));
+        for (signal, now) in [(introduced, now_introduced), (rating_due, now_due)] {
+            if signal.get_untracked() != now {
+                signal.set(now);
+            }
+        }
         mark_read();
     });
     let _ = window_event_listener(leptos::ev::focus, move |_| mark_read());
@@ -139,11 +142,9 @@ pub fn Chat(
     }
     // Events read where they bubble to the chat: files dropped anywhere on it are attached
     // (C1), Retry sends the failed messages again, a thumbnail opens large.
-    let zone = NodeRef::<Div>::new();
-    dom::listen(zone, &["dragover", "drop", "click", "keydown"], move |ev| {
-        let (Some(target), Some(zone)) = (dom::target(&ev), zone.get_untracked()) else {
-            return;
-        };
+    dom::listen("drop-zone", &["dragover", "drop", "click", "keydown"], move |ev| {
+        let zone = ev.current_target().and_then(|z| z.dyn_into::<web_sys::Element>().ok());
+        let (Some(target), Some(zone)) = (dom::target(&ev), zone) else { return };
         let kind = ev.type_();
         if matches!(kind.as_str(), "dragover" | "drop") {
             let files = ev.unchecked_ref::<web_sys::DragEvent>().data_transfer();
@@ -161,7 +162,7 @@ pub fn Chat(
         viewer(&zone, &kind, &ev, &target, lang);
     });
     view! {
-        <div class="drop-zone" node_ref=zone>
+        <div class="drop-zone" id="drop-zone">
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })

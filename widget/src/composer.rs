@@ -16,12 +16,12 @@ use crate::dom;
 use crate::emoji::{escape, picker_html, Picker};
 use crate::i18n::{Lang, Text};
 use crate::outbox::Outbox;
-use leptos::html::Div;
 use leptos::prelude::*;
 use openline_core::limits::MAX_MESSAGE_CHARS;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlTextAreaElement, KeyboardEvent};
 
+const AREA: &str = "composer-area";
 const INPUT: &str = "composer-input";
 
 /// The events the composer reads; `focusout` is the text box's blur, which does not bubble.
@@ -53,15 +53,13 @@ pub fn Composer(
     let on_pick = Callback::new(move |emoji: String| insert_emoji(&emoji, on_typing));
     let picker = Picker::new(lang, on_pick, Callback::new(|()| focus_input()));
     let parts = Parts { outbox, on_typing, on_stop, tray, picker };
-    let area = NodeRef::<Div>::new();
-    dom::listen(area, &EVENTS, move |ev| handle(parts, ev));
+    dom::listen(AREA, &EVENTS, move |ev| handle(parts, ev));
     // Start with the cursor in the box: the visitor opened the window to write.
     request_animation_frame(focus_input);
     // The tray shows while it holds files; the message waits for a file still uploading.
     Effect::new(move |_| {
         let rows = attach::rows(tray);
-        let Some(area) = area.get() else { return };
-        if let Ok(Some(list)) = area.query_selector(".tray") {
+        if let Some(list) = dom::by_id(AREA).and_then(|area| area.query_selector(".tray").ok()?) {
             list.set_inner_html(&rows);
             _ = list.toggle_attribute_with_force("hidden", rows.is_empty());
         }
@@ -69,7 +67,7 @@ pub fn Composer(
             _ = send.set_attribute("aria-disabled", &tray.busy().to_string());
         }
     });
-    view! { <div class="composer-area" node_ref=area inner_html=html(lang)></div> }
+    view! { <div class="composer-area" id=AREA inner_html=html(lang)></div> }
 }
 
 /// The tray and the form: paperclip, text box, emoji picker and send button.

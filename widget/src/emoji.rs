@@ -11,6 +11,7 @@
 //! the widget about 8 KB more.
 
 use crate::api;
+use crate::dom::by_id;
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -248,10 +249,6 @@ fn fetch(load: RwSignal<Load>) {
         };
         load.try_set(next);
     });
-}
-
-fn by_id(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
 }
 
 fn option_id(index: usize) -> String {

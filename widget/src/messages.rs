@@ -14,10 +14,10 @@
 
 use crate::attach::files_html;
 use crate::days;
+use crate::dom;
 use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
-use leptos::html::Ol;
 use leptos::prelude::*;
 use openline_core::ids::CommandId;
 use web_sys::Element;
@@ -40,12 +40,15 @@ pub fn Messages(
     timeline: RwSignal<Timeline>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let list = NodeRef::<Ol>::new();
     // The lines in the page, in order, with their keys.
     let mut shown: Vec<(Key, Element)> = Vec::new();
     Effect::new(move |_| {
         let lines = timeline.with(|t| lines(t, lang, &channel_name));
-        let Some(list) = list.get() else { return };
+        let Some(list) = dom::by_id("messages") else { return };
+        // A list an earlier chat drew may be reused (a session replaced in place): start afresh.
+        if shown.is_empty() {
+            list.set_inner_html("");
+        }
         let write = |html: &str| {
             _ = list.insert_adjacent_html("beforeend", html);
             list.last_element_child()
@@ -65,7 +68,7 @@ pub fn Messages(
         // Focusable so keyboard users can scroll the history (axe: scrollable-region-focusable).
         <div class="scroll" tabindex="0" role="region" aria-label=lang.t(Text::Conversation)>
             <p class="greeting">{greeting}</p>
-            <ol id="messages" aria-live="polite" node_ref=list></ol>
+            <ol id="messages" aria-live="polite"></ol>
         </div>
     }
 }
