@@ -131,15 +131,15 @@ fn row_html(row: &Row, lang: Lang, channel_name: &str) -> String {
             // The author's name shows on the first of a run of agent messages; otherwise it is
             // there for screen readers only ("You:" before the customer's own).
             let named = *first_of_run && !visitor;
-            let name = escape(&author_name(author, lang.t(Text::You), channel_name));
+            let name = author_name(author, lang.t(Text::You), channel_name);
             let mut class = if visitor { "msg from-visitor" } else { "msg from-agent" }.to_owned();
-            for (on, name) in [
+            for (on, extra) in [
                 (*author == Author::Channel, " from-system"),
                 (named, " first"),
                 (*deleted, " deleted"),
             ] {
                 if on {
-                    class.push_str(name);
+                    class.push_str(extra);
                 }
             }
             let mut html = format!(r#"<li class="{class}" data-seq="{seq}">"#);
@@ -154,7 +154,7 @@ fn row_html(row: &Row, lang: Lang, channel_name: &str) -> String {
                 (false, true) => "msg-author",
                 (false, false) => "msg-author sr-only",
             };
-            html.push_str(&format!(r#"<span class="{name_class}">{name}</span>"#));
+            html.push_str(&format!(r#"<span class="{name_class}">{}</span>"#, escape(&name)));
             if let Some(quote) = quote {
                 html.push_str(&quote_html(quote, lang, channel_name));
             }
@@ -246,6 +246,53 @@ pub fn initial(name: &str) -> String {
 mod tests {
     use super::*;
     use std::cell::RefCell;
+
+    #[test]
+    fn w2_c1_m1_what_people_wrote_is_escaped_in_every_line() {
+        let evil = r#"<img src=x onerror="alert(1)">&"#;
+        let file = openline_core::files::FileRef {
+            id: openline_core::ids::FileId::parse("f_1").unwrap(),
+            name: evil.into(),
+            size: 10,
+            content_type: "application/pdf".into(),
+            url: Some(format!("/x?{evil}")),
+        };
+        let message = Row::Message {
+            seq: 3,
+            author: Author::Agent(evil.into()),
+            text: evil.into(),
+            first_of_run: false,
+            edited: true,
+            deleted: false,
+            quote: Some(Quoted {
+                seq: 1,
+                author: Author::Agent(evil.into()),
+                excerpt: evil.into(),
+                deleted: false,
+            }),
+            files: vec![file],
+            version: 3,
+        };
+        let mut timeline = Timeline::default();
+        let id = CommandId::parse("c_1").unwrap();
+        timeline.add_pending(id.clone(), evil.into(), Vec::new());
+        timeline.refuse(&id, evil.into());
+        let mut html = row_html(&message, Lang::En, evil);
+        html += &row_html(&Row::Joined { seq: 4, agent_name: evil.into() }, Lang::En, evil);
+        html += &pending_html(&timeline.pending()[0], Lang::En);
+        assert!(!html.contains("<img") && !html.contains(r#""alert"#), "{html}");
+        assert!(html.contains(r#"<span class="msg-author sr-only">&lt;img"#));
+        assert!(html.contains(r#"<span class="msg-quote-author">&lt;img"#));
+        assert!(html.contains(
+            r#"<p class="msg-text">&lt;img src=x onerror=&quot;alert(1)&quot;>&amp;</p>"#
+        ));
+        assert!(html.contains(r#"download="&lt;img src=x onerror=&quot;alert(1)&quot;>&amp;""#));
+        assert!(html.contains(
+            r#"<li class="pending from-visitor failed"><p class="pending-text">&lt;img"#
+        ));
+        assert!(html.contains(r#"<span class="msg-status failed-status">&lt;img"#));
+        assert!(html.contains(r#"<button type="button" class="retry">Retry</button>"#));
+    }
 
     #[test]
     fn w2_the_list_keeps_unchanged_lines_and_follows_every_change() {
