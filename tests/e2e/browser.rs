@@ -566,6 +566,17 @@ async fn wait_image(page: &Page, css: &str) -> anyhow::Result<()> {
     anyhow::bail!("the image {css} never loaded")
 }
 
+/// Waits until `script` returns `expected` in the page.
+async fn wait_for(page: &Page, script: &str, expected: &str) -> anyhow::Result<()> {
+    for _ in 0..50 {
+        if page.client.execute(script, vec![]).await?.as_str() == Some(expected) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("`{script}` never returned {expected}")
+}
+
 #[tokio::test]
 async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_sides(
 ) -> anyhow::Result<()> {
@@ -585,6 +596,16 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     send(&customer, "La lámpara llegó rota").await?;
     wait_image(&customer, "#messages li.msg.from-visitor .file-thumb img").await?;
     customer.wait_gone(".tray-item").await?;
+
+    // The customer opens it large; Close goes back to the thumbnail.
+    customer.click("#messages .file-thumb").await?;
+    customer.find(".viewer img").await?;
+    customer.check_accessibility("widget image viewer").await?;
+    let focused = "return document.activeElement.className";
+    wait_for(&customer, focused, "viewer-close").await?;
+    customer.click(".viewer-close").await?;
+    customer.wait_gone(".viewer").await?;
+    wait_for(&customer, focused, "file-thumb").await?;
 
     // The agent sees the thumbnail in the chat and opens it large; Escape closes the viewer.
     log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;

@@ -367,11 +367,20 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     let seen = eval(&page, badge).await?;
     ensure!(seen[1] == "none" && seen[2] == title, "after opening: {seen}");
     // The chat made ready while hidden puts the caret in the message box once shown.
+    let expanded = "return document.querySelector('openline-chat').shadowRoot
+                    .querySelector('button').getAttribute('aria-expanded')";
+    ensure!(eval(&page, expanded).await? == "true", "open before the close button");
     enter_chat(&page).await?;
     let focused = "return document.activeElement.id";
     let focused = eval_until(&page, focused, |id| id == "composer-input").await?;
     ensure!(focused == "composer-input", "focus in the chat: {focused}");
     page.find_text("#messages li.msg.from-agent .msg-text", "Anything else?").await?;
+
+    // The chat's own close button hides it again.
+    page.click("#widget-close").await?;
+    page.client.enter_parent_frame().await?;
+    let open = eval_until(&page, expanded, |open| open == "false").await?;
+    ensure!(open == "false", "closed by its button: {open}");
     page.close().await?;
     Ok(())
 }

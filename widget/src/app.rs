@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::WidgetSession;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::UrlSearchParams;
 
 /// Where the window is on its way to a chat.
@@ -74,6 +74,13 @@ pub fn App() -> impl IntoView {
             ask_parent_to_close();
         }
     });
+    // The close button's click, read where it bubbles.
+    let _ = window_event_listener(leptos::ev::click, |ev| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.is_some_and(|t| t.closest("#widget-close").ok().flatten().is_some()) {
+            ask_parent_to_close();
+        }
+    });
 
     // W2: once an agent answers, the header names them (their initial as the avatar) with the
     // channel under; before, the channel's name with its tagline (W5).
@@ -115,7 +122,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">{subtitle}</p>
             </div>
             <button id="widget-close" type="button" class="icon-button"
-                aria-label=lang.t(Text::CloseChat) on:click=|_| ask_parent_to_close()>
+                aria-label=lang.t(Text::CloseChat)>
                 <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
                     <path fill="currentColor" d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z"/>
                 </svg>

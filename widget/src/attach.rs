@@ -9,7 +9,7 @@ use crate::upload::upload;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
-use web_sys::{File, FileList};
+use web_sys::{Element, Event, File, FileList};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum State {
@@ -77,6 +77,11 @@ impl Tray {
         self.items.with(|items| items.iter().any(|i| matches!(i.state, State::Sending(_))))
     }
 
+    /// Takes the file with `key` out of the tray (its remove button).
+    pub fn remove(self, key: u32) {
+        self.items.update(|items| items.retain(|i| i.key != key));
+    }
+
     /// The ready files, leaving the tray.
     pub fn take_ready(self) -> Vec<FileRef> {
         let mut ready = Vec::new();
@@ -98,50 +103,24 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// The paperclip: opens the browser's file picker.
-#[component]
-pub fn AttachButton(tray: Tray) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let picker = NodeRef::<leptos::html::Input>::new();
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        tray.add(files_of(input.files()));
-        input.set_value("");
-    };
-    view! {
-        <button id="attach-button" type="button" class="icon-button attach-button"
-            aria-label=lang.t(Text::AttachFile) title=lang.t(Text::AttachFile)
-            on:click=move |_| { if let Some(input) = picker.get() { input.click(); } }>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                <path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"
-                    d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/>
-            </svg>
-        </button>
-        <input node_ref=picker id="attach-input" type="file" multiple hidden on:change=on_change/>
-    }
+/// The paperclip, which opens the browser's file picker, and the picker's input, in the
+/// composer's HTML.
+pub fn attach_html(lang: Lang) -> String {
+    let label = escape(lang.t(Text::AttachFile));
+    format!(
+        r#"<button id="attach-button" type="button" class="icon-button attach-button" aria-label="{label}" title="{label}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/></svg></button><input id="attach-input" type="file" multiple hidden>"#
+    )
 }
 
-/// The files on their way, above the text box: plain HTML redrawn whole on each change (a tray
-/// holds a file or two; typed rows cost bytes), its remove buttons read where clicks bubble.
-#[component]
-pub fn TrayView(tray: Tray) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let html =
-        move || tray.items.with(|items| items.iter().map(|i| row(i, lang)).collect::<String>());
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let key = target.and_then(|t| t.get_attribute("data-key")?.parse::<u32>().ok());
-        if let Some(key) = key {
-            tray.items.update(|items| items.retain(|i| i.key != key));
-        }
-    };
-    view! {
-        <ul class="tray" aria-label=lang.t(Text::Attachments)
-            hidden=move || tray.items.with(Vec::is_empty) inner_html=html on:click=on_click></ul>
-    }
+/// The files on their way, above the text box, in the composer's HTML: filled by `rows`.
+pub fn tray_html(lang: Lang) -> String {
+    format!(r#"<ul class="tray" aria-label="{}" hidden></ul>"#, escape(lang.t(Text::Attachments)))
+}
+
+/// The tray's rows: redrawn whole on each change (a tray holds a file or two); a remove
+/// button's click is read where it bubbles (`remove`).
+pub fn rows(tray: Tray) -> String {
+    tray.items.with(|items| items.iter().map(|i| row(i, tray.lang)).collect())
 }
 
 /// One file of the tray: its name, progress, size or why it failed, and a remove button.
@@ -168,77 +147,76 @@ fn row(item: &Item, lang: Lang) -> String {
     )
 }
 
-/// An image open in the viewer: its file id (to focus its thumbnail again), name and link.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Image {
-    pub id: String,
-    pub name: String,
-    pub url: String,
-}
-
 /// A message's files: images as thumbnails that open large, others as a card to download.
-/// Plain HTML: a click on a thumbnail is read where it bubbles to the chat (`opened`).
-pub fn message_files(lang: Lang, files: Vec<FileRef>) -> Option<impl IntoView> {
-    (!files.is_empty()).then(|| {
-        let mut html = String::new();
-        for file in &files {
-            let url = escape(file.url.as_deref().unwrap_or_default());
-            let name = escape(&file.name);
-            html.push_str(&if file.is_image() {
-                format!(
-                    r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
-                    escape(&lang.open_image(&file.name)),
-                    file.id
-                )
-            } else {
-                format!(
-                    r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
-                    format_size(file.size)
-                )
-            });
-        }
-        view! { <ul class="msg-files" inner_html=html></ul> }
-    })
+/// A click on a thumbnail is read where it bubbles (`viewer`). Empty without files.
+pub fn files_html(lang: Lang, files: &[FileRef]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from(r#"<ul class="msg-files">"#);
+    for file in files {
+        let url = escape(file.url.as_deref().unwrap_or_default());
+        let name = escape(&file.name);
+        html.push_str(&if file.is_image() {
+            format!(
+                r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
+                escape(&lang.open_image(&file.name)),
+                escape(file.id.as_str())
+            )
+        } else {
+            format!(
+                r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
+                format_size(file.size)
+            )
+        });
+    }
+    html + "</ul>"
 }
 
-/// The image whose thumbnail `ev` clicked, if it clicked one.
-pub fn opened(ev: &leptos::ev::MouseEvent) -> Option<Image> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+/// The image viewer, from the chat's events where they bubble to it (`zone`): a click on a
+/// thumbnail shows the image large over the chat; Escape or Close goes back to the thumbnail.
+pub fn viewer(zone: &Element, kind: &str, ev: &Event, target: &Element, lang: Lang) {
+    let open = target.closest(".viewer").ok().flatten();
+    match kind {
+        "click" if target.class_list().contains("viewer-close") => shut(open),
+        "click" => {
+            if let Some(html) = viewer_html(target, lang) {
+                _ = zone.insert_adjacent_html("beforeend", &html);
+                request_animation_frame(|| focus(".viewer-close"));
+            }
+        }
+        "keydown" if open.is_some() => {
+            let key = ev.unchecked_ref::<web_sys::KeyboardEvent>().key();
+            if matches!(key.as_str(), "Escape" | "Tab") {
+                ev.prevent_default();
+            }
+            if key == "Escape" {
+                shut(open);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The viewer of the thumbnail `target` is in, if it is in one; it names the thumbnail's file.
+fn viewer_html(target: &Element, lang: Lang) -> Option<String> {
     let thumb = target.closest(".file-thumb").ok()??;
     let img = thumb.query_selector("img").ok()??;
-    Some(Image {
-        id: thumb.get_attribute("data-file")?,
-        name: img.get_attribute("alt").unwrap_or_default(),
-        url: img.get_attribute("src").unwrap_or_default(),
-    })
+    let id = escape(&thumb.get_attribute("data-file")?);
+    let name = escape(&img.get_attribute("alt").unwrap_or_default());
+    let url = escape(&img.get_attribute("src").unwrap_or_default());
+    Some(format!(
+        r#"<div class="viewer" role="dialog" aria-modal="true" aria-label="{name}" data-for="{id}"><img src="{url}" alt="{name}"><button type="button" class="viewer-close">{}</button></div>"#,
+        escape(lang.t(Text::CloseImage))
+    ))
 }
 
-/// The image large, over the chat: Escape or Close goes back to its thumbnail.
-#[component]
-pub fn Viewer(viewer: RwSignal<Option<Image>>) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let shut = move || {
-        let id = viewer.get_untracked().map(|f| f.id).unwrap_or_default();
-        viewer.set(None);
-        focus(&format!("[data-file=\"{id}\"]"));
-    };
-    move || {
-        viewer.get().map(|file| {
-            request_animation_frame(|| focus(".viewer-close"));
-            view! {
-                <div class="viewer" role="dialog" aria-modal="true" aria-label=file.name.clone()
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if matches!(ev.key().as_str(), "Escape" | "Tab") { ev.prevent_default(); }
-                        if ev.key() == "Escape" { shut(); }
-                    }>
-                    <img src=file.url alt=file.name.clone()/>
-                    <button type="button" class="viewer-close" on:click=move |_| shut()>
-                        {lang.t(Text::CloseImage)}
-                    </button>
-                </div>
-            }
-        })
-    }
+/// Closes the viewer and gives its thumbnail the focus back.
+fn shut(viewer: Option<Element>) {
+    let Some(viewer) = viewer else { return };
+    let id = viewer.get_attribute("data-for").unwrap_or_default();
+    viewer.remove();
+    focus(&format!("[data-file=\"{id}\"]"));
 }
 
 fn focus(selector: &str) {

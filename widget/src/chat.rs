@@ -6,8 +6,9 @@
 //! typing sent as core's `typing::Throttle` says.
 
 use crate::app::tell_parent;
-use crate::attach::{files_of, opened, Tray, Viewer};
+use crate::attach::{files_of, viewer, Tray};
 use crate::composer::Composer;
+use crate::dom;
 use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
 use crate::messages::Messages;
@@ -22,6 +23,7 @@ use openline_core::protocol::{TypingUpdate, WidgetSession};
 use openline_core::typing::{Shown, Throttle, SHOWN_MS};
 use openline_core::Command;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const STALE_AFTER_FAILURES: u32 = 4;
 
@@ -70,15 +72,6 @@ pub fn Chat(
         Some(Actor::Agent { name, .. }) => Some(lang.is_typing(&name)),
         _ => None,
     };
-    // A socket refused at the upgrade looks like any network failure from here, so after a few
-    // failures in a row ask whether the server still knows this visitor.
-    Effect::new(move |_| {
-        if let Link::Down(failures) = link.get() {
-            if failures % STALE_AFTER_FAILURES == 0 {
-                on_stale.run(());
-            }
-        }
-    });
     let outbox = Outbox::new(
         timeline,
         session.visitor_token.clone(),
@@ -86,11 +79,13 @@ pub fn Chat(
         on_expired,
         lang,
     );
-    // Back online: what failed for lack of network goes again by itself.
-    Effect::new(move |_| {
-        if link.get() == Link::Live {
-            outbox.retry();
-        }
+    Effect::new(move |_| match link.get() {
+        // A socket refused at the upgrade looks like any network failure from here, so after a
+        // few failures in a row ask whether the server still knows this visitor.
+        Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
+        // Back online: what failed for lack of network goes again by itself.
+        Link::Live => outbox.retry(),
+        _ => {}
     });
     let tray = Tray::new(session.visitor_token.clone(), lang);
     // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
@@ -105,9 +100,11 @@ pub fn Chat(
     } else {
         info.prechat.clone()
     };
-    let skipped = RwSignal::new(fields.is_empty());
-    let introduced = Memo::new(move |_| skipped.get() || timeline.with(Timeline::introduced));
-    let rating_due = Memo::new(move |_| timeline.with(Timeline::rating_due));
+    // Kept by hand from the timeline below, changed only when they change (what a `Memo` does,
+    // whose machinery costs the widget about 1 KB).
+    let skipped = StoredValue::new(fields.is_empty());
+    let introduced = RwSignal::new(fields.is_empty());
+    let rating_due = RwSignal::new(false);
     let token = session.visitor_token.clone();
     let rate_token = token.clone();
     let placeholder = match info.look.placeholder.as_str() {
@@ -120,7 +117,10 @@ pub fn Chat(
             let placeholder = placeholder.clone();
             Either::Left(view! { <Composer outbox on_typing on_stop tray placeholder /> })
         } else {
-            let on_skip = move || skipped.set(true);
+            let on_skip = move || {
+                skipped.set_value(true);
+                introduced.set(true);
+            };
             let (fields, token) = (fields.clone(), token.clone());
             Either::Right(contact_form(fields, offline, token, timeline, outbox, on_skip))
         }
@@ -140,12 +140,19 @@ pub fn Chat(
         marked.set_value(up_to);
         send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
-    // After each change: who answers (the header), what is unread (the launcher), read marks.
+    // After each change: whether the form or the rating shows, who answers (the header), what
+    // is unread (the launcher), read marks.
     Effect::new(move |told: Option<(usize, bool)>| {
-        let (agent, unread) = timeline.with(|t| {
+        let (now_introduced, now_due, agent, unread) = timeline.with(|t| {
             let agent = t.answering_agent().map(str::to_owned);
-            (agent, (t.unread_count(), t.introduced()))
+            let unread = (t.unread_count(), t.introduced());
+            (skipped.get_value() || t.introduced(), t.rating_due(), agent, unread)
         });
+        for (signal, now) in [(introduced, now_introduced), (rating_due, now_due)] {
+            if signal.get_untracked() != now {
+                signal.set(now);
+            }
+        }
         if answering.get_untracked() != agent {
             answering.set(agent);
         }
@@ -159,7 +166,7 @@ pub fn Chat(
     let _ = window_event_listener(leptos::ev::focus, move |_| {
         let idle = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
         if let (true, Some(input)) = (idle, document().get_element_by_id("composer-input")) {
-            _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
+            _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
         }
         mark_read();
     });
@@ -167,37 +174,40 @@ pub fn Chat(
     if let Some(contact) = crate::api::identified_contact() {
         send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
     }
-    let viewer = RwSignal::new(None);
-    // Files dropped anywhere on the chat are attached (C1).
-    let carries_files = |ev: &leptos::ev::DragEvent| {
-        ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        if carries_files(&ev) {
-            ev.prevent_default();
-            tray.add(files_of(ev.data_transfer().and_then(|d| d.files())));
-        }
-    };
-    view! {
-        <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| if carries_files(&ev) { ev.prevent_default() }
-            on:drop=on_drop on:click=move |ev| {
-                if let Some(image) = opened(&ev) {
-                    viewer.set(Some(image));
+    // Events read where they bubble to the chat: files dropped anywhere on it are attached
+    // (C1), Retry sends the failed messages again, a thumbnail opens large.
+    dom::listen("drop-zone", &["dragover", "drop", "click", "keydown"], move |ev| {
+        let zone = ev.current_target().and_then(|z| z.dyn_into::<web_sys::Element>().ok());
+        let (Some(target), Some(zone)) = (dom::target(&ev), zone) else { return };
+        let kind = ev.type_();
+        if matches!(kind.as_str(), "dragover" | "drop") {
+            let files = ev.unchecked_ref::<web_sys::DragEvent>().data_transfer();
+            if files.as_ref().is_some_and(|d| d.types().includes(&"Files".into(), 0)) {
+                ev.prevent_default();
+                if kind == "drop" {
+                    tray.add(files_of(files.and_then(|d| d.files())));
                 }
-            }>
+            }
+            return;
+        }
+        if kind == "click" && target.class_list().contains("retry") {
+            outbox.retry();
+        }
+        viewer(&zone, &kind, &ev, &target, lang);
+    });
+    view! {
+        <div class="drop-zone" id="drop-zone">
         {move || {
             matches!(link.get(), Link::Down(_))
                 .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
         }}
-        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline
-            on_retry=Callback::new(move |()| outbox.retry()) />
+        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
         <p class="typing" id="typing-indicator">{typist}</p>
         {rating}
         {move || (offline && introduced.get() && !timeline.with(Timeline::answered)).then(|| view! {
             <p class="offline-note" role="status">{lang.t(Text::OfflineThanks)}</p>
         })}
         {bottom}
-        <Viewer viewer/>
         </div>
     }
 }

@@ -5,15 +5,38 @@
 //! that cannot go out shows "Not sent" with a Retry button in the list. The emoji button (C4)
 //! puts the chosen emoji at the caret. The paperclip, a paste or a drop attaches files (C1),
 //! which upload at once and go with the next message.
+//!
+//! Bytes: the tray, the form and the emoji picker are plain HTML written once, and every event
+//! in them is read by one handler where it bubbles (`handle`); the few changes (the tray, the
+//! send button's state) are written straight to the page. Through typed views, with a handler
+//! per element and event, they cost the widget about 5 KB brotli more.
 
-use crate::attach::{files_of, AttachButton, Tray, TrayView};
-use crate::emoji::EmojiPicker;
+use crate::attach::{self, files_of, Tray};
+use crate::dom;
+use crate::emoji::{escape, picker_html, Picker};
 use crate::i18n::{Lang, Text};
 use crate::outbox::Outbox;
-use leptos::html::Textarea;
 use leptos::prelude::*;
 use openline_core::limits::MAX_MESSAGE_CHARS;
-use web_sys::KeyboardEvent;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlTextAreaElement, KeyboardEvent};
+
+const AREA: &str = "composer-area";
+const INPUT: &str = "composer-input";
+
+/// The events the composer reads (`focusout`: the text box's blur, which does not bubble).
+const EVENTS: [&str; 8] =
+    ["click", "mousedown", "keydown", "input", "paste", "focusout", "submit", "change"];
+
+/// What the composer's events act on.
+#[derive(Clone, Copy)]
+struct Parts {
+    outbox: Outbox,
+    on_typing: Callback<bool>,
+    on_stop: Callback<()>,
+    tray: Tray,
+    picker: Picker,
+}
 
 #[component]
 pub fn Composer(
@@ -29,86 +52,128 @@ pub fn Composer(
     placeholder: String,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let input = NodeRef::<Textarea>::new();
-
-    // Sending never waits: the message joins the outbox, even with the network gone. Only a
-    // file still uploading holds it back.
-    let send = move || {
-        let Some(el) = input.get_untracked() else {
-            return;
-        };
-        let text = el.value().trim().to_owned();
-        if tray.busy() {
-            return;
-        }
-        let files = tray.take_ready();
-        if text.is_empty() && files.is_empty() {
-            return;
-        }
-        el.set_value("");
-        on_stop.run(());
-        outbox.send(text, files);
-    };
-    // A pasted screenshot is attached, not typed.
-    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let files = files_of(ev.clipboard_data().and_then(|d| d.files()));
-        if !files.is_empty() {
-            ev.prevent_default();
-            tray.add(files);
-        }
-    };
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
-            ev.prevent_default();
-            send();
-        }
-    };
-    let refocus = move || {
-        if let Some(el) = input.get_untracked() {
-            _ = el.focus();
-        }
-    };
-    let insert_emoji = Callback::new(move |emoji: String| {
-        let Some(el) = input.get_untracked() else { return };
-        let start = el.selection_start().ok().flatten().unwrap_or(u32::MAX);
-        let end = el.selection_end().ok().flatten().unwrap_or(u32::MAX);
-        let (text, caret) = openline_core::emoji::insert_at(&el.value(), start, end, &emoji);
-        el.set_value(&text);
-        _ = el.focus();
-        _ = el.set_selection_range(caret, caret);
-        on_typing.run(false);
-    });
+    let on_pick = Callback::new(move |emoji: String| insert_emoji(&emoji, on_typing));
+    let picker = Picker::new(lang, on_pick, Callback::new(|()| focus_input()));
+    let parts = Parts { outbox, on_typing, on_stop, tray, picker };
+    dom::listen(AREA, &EVENTS, move |ev| handle(parts, ev));
     // Start with the cursor in the box: the visitor opened the window to write.
+    request_animation_frame(focus_input);
+    // The tray shows while it holds files; the message waits for a file still uploading.
     Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            _ = el.focus();
+        let rows = attach::rows(tray);
+        if let Some(list) = dom::by_id(AREA).and_then(|area| area.query_selector(".tray").ok()?) {
+            list.set_inner_html(&rows);
+            _ = list.toggle_attribute_with_force("hidden", rows.is_empty());
+        }
+        if let Some(send) = dom::by_id("composer-send") {
+            _ = send.set_attribute("aria-disabled", &tray.busy().to_string());
         }
     });
+    view! { <div class="composer-area" id=AREA inner_html=html(lang, &placeholder)></div> }
+}
 
-    view! {
-        <TrayView tray/>
-        <form class="composer" on:submit=move |ev| {
-            ev.prevent_default();
-            send();
-        }>
-            <AttachButton tray/>
-            <label for="composer-input" class="sr-only">{lang.t(Text::MessageLabel)}</label>
-            <textarea id="composer-input" node_ref=input rows="1"
-                maxlength=MAX_MESSAGE_CHARS.to_string()
-                placeholder=placeholder on:keydown=on_keydown
-                on:input=move |_| {
-                    let empty = input.get_untracked().is_none_or(|el| el.value().trim().is_empty());
-                    on_typing.run(empty);
-                }
-                on:paste=on_paste
-                on:blur=move |_| on_stop.run(())></textarea>
-            <EmojiPicker on_pick=insert_emoji on_close=Callback::new(move |()| refocus())/>
-            <button id="composer-send" type="submit" class="send"
-                aria-label=lang.t(Text::Send) aria-disabled=move || tray.busy().to_string()>
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-                    <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z"/>
-                </svg>
-            </button>
-        </form>
+/// The tray and the form: paperclip, text box, emoji picker and send button.
+fn html(lang: Lang, placeholder: &str) -> String {
+    format!(
+        r#"{}<form class="composer">{}<label for="{INPUT}" class="sr-only">{}</label><textarea id="{INPUT}" rows="1" maxlength="{MAX_MESSAGE_CHARS}" placeholder="{}"></textarea>{}<button id="composer-send" type="submit" class="send" aria-label="{}" aria-disabled="false"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z"/></svg></button></form>"#,
+        attach::tray_html(lang),
+        attach::attach_html(lang),
+        escape(lang.t(Text::MessageLabel)),
+        escape(placeholder),
+        picker_html(lang),
+        escape(lang.t(Text::Send)),
+    )
+}
+
+/// One event from anywhere in the composer, by its kind and where it happened.
+fn handle(parts: Parts, ev: Event) {
+    let Some(target) = dom::target(&ev) else { return };
+    let kind = ev.type_();
+    if parts.picker.handle(&kind, &ev, &target) {
+        return;
     }
+    let id = target.id();
+    match (kind.as_str(), id.as_str()) {
+        ("submit", _) => {
+            ev.prevent_default();
+            send(parts);
+        }
+        ("keydown", INPUT) => {
+            let key: &KeyboardEvent = ev.unchecked_ref();
+            if key.key() == "Enter" && !key.shift_key() && !key.is_composing() {
+                ev.prevent_default();
+                send(parts);
+            }
+        }
+        ("input", INPUT) => {
+            let empty = input().is_none_or(|el| el.value().trim().is_empty());
+            parts.on_typing.run(empty);
+        }
+        // A pasted screenshot is attached, not typed.
+        ("paste", INPUT) => {
+            let pasted: &web_sys::ClipboardEvent = ev.unchecked_ref();
+            let files = files_of(pasted.clipboard_data().and_then(|d| d.files()));
+            if !files.is_empty() {
+                ev.prevent_default();
+                parts.tray.add(files);
+            }
+        }
+        ("focusout", INPUT) => parts.on_stop.run(()),
+        ("change", "attach-input") => {
+            let picked: &web_sys::HtmlInputElement = target.unchecked_ref();
+            parts.tray.add(files_of(picked.files()));
+            picked.set_value("");
+        }
+        ("click", _) => {
+            if target.closest("#attach-button").ok().flatten().is_some() {
+                if let Some(picked) = dom::by_id("attach-input") {
+                    picked.unchecked_into::<web_sys::HtmlElement>().click();
+                }
+            }
+            let key = target.get_attribute("data-key").and_then(|k| k.parse().ok());
+            if let Some(key) = key.filter(|_| target.class_list().contains("tray-remove")) {
+                parts.tray.remove(key);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Sending never waits: the message joins the outbox, even with the network gone. Only a file
+/// still uploading holds it back.
+fn send(parts: Parts) {
+    let Some(el) = input() else { return };
+    let text = el.value().trim().to_owned();
+    if parts.tray.busy() {
+        return;
+    }
+    let files = parts.tray.take_ready();
+    if text.is_empty() && files.is_empty() {
+        return;
+    }
+    el.set_value("");
+    parts.on_stop.run(());
+    parts.outbox.send(text, files);
+}
+
+/// Puts a chosen emoji at the caret and gives the box its focus back.
+fn insert_emoji(emoji: &str, on_typing: Callback<bool>) {
+    let Some(el) = input() else { return };
+    let start = el.selection_start().ok().flatten().unwrap_or(u32::MAX);
+    let end = el.selection_end().ok().flatten().unwrap_or(u32::MAX);
+    let (text, caret) = openline_core::emoji::insert_at(&el.value(), start, end, emoji);
+    el.set_value(&text);
+    _ = el.focus();
+    _ = el.set_selection_range(caret, caret);
+    on_typing.run(false);
+}
+
+fn focus_input() {
+    if let Some(el) = input() {
+        _ = el.focus();
+    }
+}
+
+fn input() -> Option<HtmlTextAreaElement> {
+    dom::by_id(INPUT)?.dyn_into().ok()
 }

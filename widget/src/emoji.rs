@@ -1,17 +1,18 @@
-//! `EmojiPicker` (C4): a button beside the composer that opens a small dialog with a search box
+//! The emoji picker (C4): a button beside the composer that opens a small dialog with a search box
 //! and a grid of emoji. Focus stays in the search box, which points at the active emoji with
 //! `aria-activedescendant`: typing filters (English or Spanish words), arrows move, Enter or a
 //! click picks, Escape closes (and only the picker: the chat window stays open); focus goes
 //! back to the composer. The list (`/emoji.json`) is fetched the first time the picker opens,
 //! so a visitor who never opens it never pays for it. Search and moves are core's `emoji`.
 //!
-//! Bytes: the dialog's inside is plain HTML written once, and the grid one escaped string per
-//! change, with events read where they bubble to the dialog. Through typed views the same
-//! markup cost the widget about 8 KB more.
+//! Bytes: the button and the dialog are plain HTML in the composer's (the dialog's inside
+//! written on first open), and the grid one escaped string per change, with events read where
+//! they bubble to the composer (`Picker::handle`). Through typed views the same markup cost
+//! the widget about 8 KB more.
 
 use crate::api;
+use crate::dom::by_id;
 use crate::i18n::{Lang, Text};
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::emoji::{grid_step, search, Emoji};
@@ -20,6 +21,7 @@ use wasm_bindgen::JsCast;
 
 /// Emoji per row of the grid.
 const COLUMNS: usize = 7;
+const PANEL: &str = "emoji-picker";
 const SEARCH: &str = "emoji-search";
 const GRID: &str = "emoji-grid";
 const STATUS: &str = "emoji-status";
@@ -32,76 +34,138 @@ enum Load {
     Failed,
 }
 
-#[component]
-pub fn EmojiPicker(
+/// The picker's state: whether it is open, the search, the active cell and the list.
+#[derive(Clone, Copy)]
+pub struct Picker {
+    open: RwSignal<bool>,
+    query: RwSignal<String>,
+    active: RwSignal<usize>,
+    load: RwSignal<Load>,
+    lang: Lang,
     /// An emoji was chosen (the composer inserts it and takes focus back).
     on_pick: Callback<String>,
     /// The picker closed without a choice: focus goes back to the composer.
     on_close: Callback<()>,
-) -> impl IntoView {
-    let lang = expect_context::<Lang>();
-    let open = RwSignal::new(false);
-    let query = RwSignal::new(String::new());
-    let active = RwSignal::new(0usize);
-    let load = RwSignal::new(Load::Idle);
-    let panel = NodeRef::<Div>::new();
-    // Searching four hundred short entries is quicker than a memo costs the widget in bytes.
-    let chosen = move |index: usize| {
-        load.with_untracked(|l| {
-            query.with_untracked(|q| found(l, q).get(index).map(|e| e.emoji.clone()))
-        })
-    };
-    let count = move || load.with_untracked(|l| query.with_untracked(|q| found(l, q).len()));
-    Effect::new(move |_| {
-        query.track();
-        active.set(0);
-    });
-    // The grid, the status line and the active option follow the list, query and arrows.
-    Effect::new(move |_| {
-        let current = active.get();
-        let (html, count) = load.with(|l| query.with(|q| cells(found(l, q), current, lang)));
-        if let Some(grid) = by_id(GRID) {
-            grid.set_inner_html(&html);
-        }
-        if let Some(input) = by_id(SEARCH) {
-            _ = match count {
-                0 => input.remove_attribute("aria-activedescendant"),
-                _ => input.set_attribute("aria-activedescendant", &option_id(current)),
-            };
-        }
-        let status = match load.get() {
-            Load::Idle | Load::Loading => lang.t(Text::Loading),
-            Load::Failed => lang.t(Text::EmojiFailed),
-            Load::Ready(_) if count == 0 => lang.t(Text::NoEmoji),
-            Load::Ready(_) => "",
+}
+
+impl Picker {
+    pub fn new(lang: Lang, on_pick: Callback<String>, on_close: Callback<()>) -> Picker {
+        let picker = Picker {
+            open: RwSignal::new(false),
+            query: RwSignal::new(String::new()),
+            active: RwSignal::new(0usize),
+            load: RwSignal::new(Load::Idle),
+            lang,
+            on_pick,
+            on_close,
         };
-        if let Some(line) = by_id(STATUS) {
-            line.set_text_content(Some(status));
+        let Picker { query, active, load, .. } = picker;
+        Effect::new(move |_| {
+            query.track();
+            active.set(0);
+        });
+        // The grid, the status line and the active option follow the list, query and arrows.
+        Effect::new(move |_| {
+            let current = active.get();
+            let (html, count) = load.with(|l| query.with(|q| cells(found(l, q), current, lang)));
+            if let Some(grid) = by_id(GRID) {
+                grid.set_inner_html(&html);
+            }
+            if let Some(input) = by_id(SEARCH) {
+                _ = match count {
+                    0 => input.remove_attribute("aria-activedescendant"),
+                    _ => input.set_attribute("aria-activedescendant", &option_id(current)),
+                };
+            }
+            let status = match load.get() {
+                Load::Idle | Load::Loading => lang.t(Text::Loading),
+                Load::Failed => lang.t(Text::EmojiFailed),
+                Load::Ready(_) if count == 0 => lang.t(Text::NoEmoji),
+                Load::Ready(_) => "",
+            };
+            if let Some(line) = by_id(STATUS) {
+                line.set_text_content(Some(status));
+            }
+        });
+        picker
+    }
+
+    /// Handles an event of the composer's that happened in the picker; `false` if it did not.
+    /// Its `kind`: a click, a key or a mouse press, or input into the search box.
+    pub fn handle(self, kind: &str, ev: &web_sys::Event, target: &web_sys::Element) -> bool {
+        if target.closest("#emoji-button").ok().flatten().is_some() {
+            if kind == "click" {
+                self.toggle();
+            }
+            return true;
         }
-    });
-    let pick = move |index: usize| {
-        if let Some(emoji) = chosen(index) {
-            open.set(false);
-            on_pick.run(emoji);
+        if target.closest("#emoji-picker").ok().flatten().is_none() {
+            return false;
         }
-    };
-    let toggle = move |_| {
-        if open.get_untracked() {
-            open.set(false);
-            return on_close.run(());
+        match kind {
+            "click" => {
+                // A click on a cell picks it.
+                let index = target.id().strip_prefix("emoji-option-").and_then(|i| i.parse().ok());
+                if let Some(index) = index {
+                    self.pick(index);
+                }
+            }
+            // A press anywhere but the search box keeps focus in it.
+            "mousedown" if target.id() != SEARCH => ev.prevent_default(),
+            "keydown" => self.key(ev.unchecked_ref()),
+            "input" if target.id() == SEARCH => {
+                self.query.set(target.unchecked_ref::<web_sys::HtmlInputElement>().value())
+            }
+            _ => {}
         }
-        if let Some(panel) = panel.get_untracked().filter(|p| p.child_element_count() == 0) {
-            panel.set_inner_html(&skeleton(lang));
+        true
+    }
+
+    fn show(self, open: bool) {
+        self.open.set(open);
+        if let Some(button) = by_id("emoji-button") {
+            _ = button.set_attribute("aria-expanded", &open.to_string());
         }
-        query.set(String::new());
+        if let Some(panel) = by_id(PANEL) {
+            _ = panel.toggle_attribute_with_force("hidden", !open);
+        }
+    }
+
+    fn chosen(self, index: usize) -> Option<String> {
+        // Searching four hundred short entries is quicker than a memo costs the widget in bytes.
+        self.load.with_untracked(|l| {
+            self.query.with_untracked(|q| found(l, q).get(index).map(|e| e.emoji.clone()))
+        })
+    }
+
+    fn count(self) -> usize {
+        self.load.with_untracked(|l| self.query.with_untracked(|q| found(l, q).len()))
+    }
+
+    fn pick(self, index: usize) {
+        if let Some(emoji) = self.chosen(index) {
+            self.show(false);
+            self.on_pick.run(emoji);
+        }
+    }
+
+    fn toggle(self) {
+        if self.open.get_untracked() {
+            self.show(false);
+            return self.on_close.run(());
+        }
+        if let Some(panel) = by_id(PANEL).filter(|p| p.child_element_count() == 0) {
+            panel.set_inner_html(&skeleton(self.lang));
+        }
+        self.query.set(String::new());
         if let Some(input) =
             by_id(SEARCH).and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
             input.set_value("");
         }
-        open.set(true);
-        if matches!(load.get_untracked(), Load::Idle | Load::Failed) {
-            fetch(load);
+        self.show(true);
+        if matches!(self.load.get_untracked(), Load::Idle | Load::Failed) {
+            fetch(self.load);
         }
         request_animation_frame(move || {
             if let Some(input) =
@@ -110,57 +174,38 @@ pub fn EmojiPicker(
                 _ = input.focus();
             }
         });
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    }
+
+    fn key(self, ev: &web_sys::KeyboardEvent) {
         let key = ev.key();
-        if let Some(next) = grid_step(active.get_untracked(), &key, count(), COLUMNS) {
+        if let Some(next) = grid_step(self.active.get_untracked(), &key, self.count(), COLUMNS) {
             ev.prevent_default();
-            active.set(next);
+            self.active.set(next);
             if let Some(el) = by_id(&option_id(next)) {
                 el.scroll_into_view_with_bool(false);
             }
             return;
         }
         match key.as_str() {
-            "Enter" => pick(active.get_untracked()),
+            "Enter" => self.pick(self.active.get_untracked()),
             "Escape" => {
                 // Not the window's Escape, which closes the whole chat.
                 ev.stop_propagation();
-                open.set(false);
-                on_close.run(());
+                self.show(false);
+                self.on_close.run(());
             }
             _ => return,
         }
         ev.prevent_default();
-    };
-    // A click on a cell picks it; a press anywhere but the search box keeps focus in it.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let index = target(&ev).and_then(|el| el.id().strip_prefix("emoji-option-")?.parse().ok());
-        if let Some(index) = index {
-            pick(index);
-        }
-    };
-    let on_press = move |ev: leptos::ev::MouseEvent| {
-        if target(&ev).is_none_or(|el| el.id() != SEARCH) {
-            ev.prevent_default();
-        }
-    };
-    let label = lang.t(Text::Emoji);
-    view! {
-        <div class="emoji-wrap">
-            <button id="emoji-button" type="button" class="icon-button emoji-button"
-                aria-haspopup="dialog" aria-expanded=move || open.get().to_string()
-                aria-controls="emoji-picker" aria-label=label on:click=toggle>
-                <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-                    <path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/>
-                </svg>
-            </button>
-            <div id="emoji-picker" class="emoji-picker" role="dialog" aria-label=label
-                node_ref=panel hidden=move || !open.get() on:keydown=on_key
-                on:input=move |ev| query.set(event_target_value(&ev)) on:click=on_click
-                on:mousedown=on_press></div>
-        </div>
     }
+}
+
+/// The emoji button and its dialog, empty until first opened, in the composer's HTML.
+pub fn picker_html(lang: Lang) -> String {
+    let label = escape(lang.t(Text::Emoji));
+    format!(
+        r#"<div class="emoji-wrap"><button id="emoji-button" type="button" class="icon-button emoji-button" aria-haspopup="dialog" aria-expanded="false" aria-controls="{PANEL}" aria-label="{label}"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/></svg></button><div id="{PANEL}" class="emoji-picker" role="dialog" aria-label="{label}" hidden></div></div>"#
+    )
 }
 
 /// The dialog's inside, written once: the labelled search box, the grid, the status line.
@@ -204,14 +249,6 @@ fn fetch(load: RwSignal<Load>) {
         };
         load.try_set(next);
     });
-}
-
-fn by_id(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
-}
-
-fn target(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
-    ev.target()?.dyn_into().ok()
 }
 
 fn option_id(index: usize) -> String {

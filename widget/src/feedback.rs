@@ -8,6 +8,7 @@
 //! the widget about 6 KB brotli.
 
 use crate::api;
+use crate::dom::by_id;
 use crate::emoji::escape;
 use crate::i18n::{Lang, Text};
 use crate::model::Timeline;
@@ -19,7 +20,6 @@ use openline_core::contact::{
 };
 use openline_core::Command;
 use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// Sends a visitor command and folds its events in; `false` if it did not go through.
@@ -43,7 +43,7 @@ pub fn send_command(token: String, timeline: RwSignal<Timeline>, sent: Command) 
 }
 
 /// What reached a form: `None` for a submit, else the id of what was clicked.
-type Act = Rc<dyn Fn(Option<String>)>;
+type Act = Box<dyn Fn(Option<String>)>;
 
 /// One form written as plain HTML; every submit and click goes to `act`.
 fn plain_form(
@@ -53,24 +53,17 @@ fn plain_form(
     html: String,
     act: Act,
 ) -> impl IntoView {
-    let on_click = act.clone();
+    crate::dom::listen(id, &["submit", "click"], move |ev| {
+        if ev.type_() == "submit" {
+            ev.prevent_default();
+            act(None);
+        } else if let Some(target) = crate::dom::target(&ev) {
+            act(Some(target.id()));
+        }
+    });
     view! {
-        <form id=id class=class aria-labelledby=labelled_by novalidate inner_html=html
-            on:submit=move |ev| {
-                ev.prevent_default();
-                act(None);
-            }
-            on:click=move |ev| {
-                let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                if let Some(target) = target {
-                    on_click(Some(target.id()));
-                }
-            }></form>
+        <form id=id class=class aria-labelledby=labelled_by novalidate inner_html=html></form>
     }
-}
-
-fn by_id(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
 }
 
 /// The value of the field `id` (an input or a textarea), empty if there is none.
@@ -177,7 +170,7 @@ pub fn contact_form(
             }
         });
     };
-    plain_form("contact-form", "contact-form", None, html, Rc::new(submit))
+    plain_form("contact-form", "contact-form", None, html, Box::new(submit))
 }
 
 /// "How was this conversation?": thumbs or stars, an optional comment, Send.
@@ -229,5 +222,5 @@ pub fn rating_prompt(
         }
         set_attr("rate-send", "aria-disabled", "false");
     };
-    plain_form("rating", "rating", Some("rate-intro"), html, Rc::new(act))
+    plain_form("rating", "rating", Some("rate-intro"), html, Box::new(act))
 }

@@ -3,7 +3,8 @@
 //! Layout: `app` (session, header, status) → `chat` (one open session) → `messages` (list) and
 //! `composer` (with `emoji`, the picker, and `attach`, files with `upload`; `feedback`: the
 //! pre-chat, offline and rating forms). I/O: `api` (HTTP), `socket` (live events), `outbox`
-//! (the visitor's messages, in order, retried), `json` (reading what they receive). State:
+//! (the visitor's messages, in order, retried), `json` (reading what they receive), `dom`
+//! (the plain-HTML parts' elements and events). State:
 //! `model` (the event list and outbox), `days` (its day separators). Strings: `i18n`.
 
 mod api;
@@ -12,6 +13,7 @@ mod attach;
 mod chat;
 mod composer;
 mod days;
+mod dom;
 mod emoji;
 mod feedback;
 mod i18n;
