@@ -55,6 +55,7 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     send(&page, "Written offline, first").await?;
     send(&page, "Written offline, second").await?;
     page.find_text("#messages li.pending", "Sending").await?;
+    page.find_text("#banner", "Reconnecting").await?;
     page.client.enter_parent_frame().await?;
     page.screenshot("90-widget-sending-offline").await?;
     let host = page.find("openline-chat").await?;
@@ -73,6 +74,8 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     page.find_text("#messages li.msg.from-visitor .msg-text", "Written offline, second").await?;
     let left = page.client.find_all(Locator::Css("#messages li.pending")).await?;
     ensure!(left.is_empty(), "{} messages still pending", left.len());
+    let banner = page.find("#banner").await?.text().await?;
+    ensure!(banner.is_empty(), "the banner goes with the outage: {banner:?}");
 
     // Once each, in the order written.
     let (texts, ana, dialog) = customer_texts(&edge).await?;

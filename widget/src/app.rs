@@ -9,7 +9,7 @@ use crate::api::{self, ApiError};
 use crate::chat::Chat;
 use crate::i18n::{Lang, Text};
 use crate::messages::initial;
-use leptos::either::EitherOf4;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::WidgetSession;
@@ -82,44 +82,28 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // W2: once an agent answers, the header names them (their initial as the avatar) with the
-    // channel under; before, the channel's name with its tagline (W5).
-    let answering = RwSignal::new(None::<String>);
-    let channel_name = move || {
-        phase.with(|p| match p {
-            Phase::Ready(session) => session.channel.name.clone(),
-            _ => lang.t(Text::DefaultTitle).into(),
-        })
-    };
-    let title = move || answering.get().unwrap_or_else(channel_name);
-    let subtitle = move || match answering.get() {
-        Some(_) => channel_name(),
-        None => phase.with(|p| match p {
-            Phase::Ready(session) => session.channel.look.tagline.clone(),
-            _ => String::new(),
-        }),
-    };
-    let body = move || match phase.get() {
-        Phase::Ready(session) => {
-            EitherOf4::A(view! { <Chat session answering on_expired=restart on_stale=recheck /> })
-        }
-        Phase::Starting => EitherOf4::B(view! {
-            <p class="notice" role="status"><span class="spinner" aria-hidden="true"></span>
-                {lang.t(Text::Connecting)}</p>
-        }),
-        Phase::Retrying => EitherOf4::C(view! {
-            <p class="notice error" role="alert">{lang.t(Text::Retrying)}</p>
-        }),
-        Phase::Failed(message) => EitherOf4::D(view! {
-            <p class="notice error" role="alert">{message}</p>
-        }),
+    let title = lang.t(Text::DefaultTitle);
+    let body = move || {
+        let (class, role, text) = match phase.get() {
+            Phase::Ready(session) => {
+                return Either::Left(
+                    view! { <Chat session on_expired=restart on_stale=recheck /> },
+                );
+            }
+            // `busy` draws a spinner before the text.
+            Phase::Starting => ("notice busy", "status", lang.t(Text::Connecting).to_owned()),
+            Phase::Retrying => ("notice error", "alert", lang.t(Text::Retrying).to_owned()),
+            Phase::Failed(message) => ("notice error", "alert", message),
+        };
+        Either::Right(view! { <p class=class role=role>{text}</p> })
     };
     view! {
         <header class="header">
-            <span class="logo" aria-hidden="true">{move || initial(&title())}</span>
+            // Written by the chat once open (`chat::show_heading`).
+            <span class="logo" id="widget-logo" aria-hidden="true">{initial(title)}</span>
             <div class="heading">
-                <h1 class="title">{title}</h1>
-                <p class="tagline">{subtitle}</p>
+                <h1 class="title" id="widget-title">{title}</h1>
+                <p class="tagline" id="widget-tagline"></p>
             </div>
             <button id="widget-close" type="button" class="icon-button"
                 aria-label=lang.t(Text::CloseChat)>

@@ -11,7 +11,7 @@ use crate::composer::Composer;
 use crate::dom;
 use crate::feedback::{contact_form, rating_prompt, send_command};
 use crate::i18n::{Lang, Text};
-use crate::messages::Messages;
+use crate::messages::{initial, Messages};
 use crate::model::Timeline;
 use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
@@ -31,8 +31,6 @@ const STALE_AFTER_FAILURES: u32 = 4;
 pub fn Chat(
     /// The visitor's open session (token, dialog, channel).
     session: WidgetSession,
-    /// Set to the name of the agent answering now (the app's header shows it).
-    answering: RwSignal<Option<String>>,
     /// Called when the server no longer accepts the token: the app opens a new session.
     on_expired: Callback<()>,
     /// Called when the socket keeps failing: the app checks that the token is still good.
@@ -40,11 +38,27 @@ pub fn Chat(
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let timeline = RwSignal::new(Timeline::default());
-    let shown = RwSignal::new(Shown::default());
-    let (link, sender) = use_event_socket(
+    // Who is typing (W2), written straight to `#typing-indicator` as it changes.
+    let shown = StoredValue::new(Shown::default());
+    let show_typist = move || {
+        let typist = shown.try_with_value(|s| match s.typist(now()) {
+            Some(Actor::Agent { name, .. }) => lang.is_typing(name),
+            _ => String::new(),
+        });
+        dom::set_text("typing-indicator", &typist.unwrap_or_default());
+    };
+    let outbox = Outbox::new(
+        timeline,
+        session.visitor_token.clone(),
+        session.dialog_id.as_str(),
+        on_expired,
+        lang,
+    );
+    let sender = use_event_socket(
         &session.visitor_token,
         move |frame| {
-            shown.update(|s| s.events(&frame.events));
+            shown.update_value(|s| s.events(&frame.events));
+            show_typist();
             // Live messages to the customer: the page's launcher counts them while hidden.
             if !frame.reset && frame.events.iter().any(is_for_the_customer) {
                 tell_parent("openline:message", 0, false);
@@ -52,10 +66,22 @@ pub fn Chat(
             timeline.update(|t| t.apply_frame(frame));
         },
         move |frame| {
-            shown.update(|s| s.frame(frame, now()));
+            shown.update_value(|s| s.frame(frame, now()));
+            show_typist();
             // Look again when the line lapses, in case no "stopped" comes.
-            let look = move || shown.try_update(|_| ()).unwrap_or_default();
-            set_timeout(look, Duration::from_millis(SHOWN_MS as u64 + 50));
+            set_timeout(show_typist, Duration::from_millis(SHOWN_MS as u64 + 50));
+        },
+        move |link| {
+            let down = matches!(link, Link::Down(_));
+            dom::set_text("banner", if down { lang.t(Text::Reconnecting) } else { "" });
+            match link {
+                // A socket refused at the upgrade looks like any network failure from here, so
+                // after a few failures in a row ask whether the server still knows this visitor.
+                Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
+                // Back online: what failed for lack of network goes again by itself.
+                Link::Live => outbox.retry(),
+                Link::Down(_) => {}
+            }
         },
     );
     let throttle = StoredValue::new(Throttle::default());
@@ -67,25 +93,6 @@ pub fn Chat(
         if let Some(Some(update)) = throttle.try_update_value(Throttle::stopped) {
             send(sender, update);
         }
-    });
-    let typist = move || match shown.with(|s| s.typist(now()).cloned()) {
-        Some(Actor::Agent { name, .. }) => Some(lang.is_typing(&name)),
-        _ => None,
-    };
-    let outbox = Outbox::new(
-        timeline,
-        session.visitor_token.clone(),
-        session.dialog_id.as_str(),
-        on_expired,
-        lang,
-    );
-    Effect::new(move |_| match link.get() {
-        // A socket refused at the upgrade looks like any network failure from here, so after a
-        // few failures in a row ask whether the server still knows this visitor.
-        Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
-        // Back online: what failed for lack of network goes again by itself.
-        Link::Live => outbox.retry(),
-        _ => {}
     });
     let tray = Tray::new(session.visitor_token.clone(), lang);
     // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
@@ -141,26 +148,34 @@ pub fn Chat(
         send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
     };
     // After each change: whether the form or the rating shows, who answers (the header), what
-    // is unread (the launcher), read marks.
-    Effect::new(move |told: Option<(usize, bool)>| {
-        let (now_introduced, now_due, agent, unread) = timeline.with(|t| {
+    // is unread (the launcher), what is not sent yet (kept by the outbox), read marks.
+    let (channel_name, tagline) = (info.name.clone(), info.look.tagline.clone());
+    Effect::new(move |told: Option<Told>| {
+        let (now_introduced, now_due, now) = timeline.with(|t| {
             let agent = t.answering_agent().map(str::to_owned);
-            let unread = (t.unread_count(), t.introduced());
-            (skipped.get_value() || t.introduced(), t.rating_due(), agent, unread)
+            let now = Told { agent, unread: t.unread_count(), chat: t.introduced() };
+            (skipped.get_value() || t.introduced(), t.rating_due(), now)
         });
+        // W4: with the offline form sent, a note says the answer comes here and by email.
+        let waiting = offline && now_introduced && !timeline.with(Timeline::answered);
+        dom::set_text("offline-note", if waiting { lang.t(Text::OfflineThanks) } else { "" });
         for (signal, now) in [(introduced, now_introduced), (rating_due, now_due)] {
             if signal.get_untracked() != now {
                 signal.set(now);
             }
         }
-        if answering.get_untracked() != agent {
-            answering.set(agent);
+        if told.as_ref().is_none_or(|told| told.agent != now.agent) {
+            match &now.agent {
+                Some(agent) => show_heading(agent, &channel_name),
+                None => show_heading(&channel_name, &tagline),
+            }
         }
-        if told != Some(unread) {
-            tell_parent("openline:unread", unread.0, unread.1);
+        if told.as_ref().is_none_or(|told| (told.unread, told.chat) != (now.unread, now.chat)) {
+            tell_parent("openline:unread", now.unread, now.chat);
         }
+        outbox.keep();
         mark_read();
-        unread
+        now
     });
     // The window shown (a chat made ready earlier, while hidden, never had the caret).
     let _ = window_event_listener(leptos::ev::focus, move |_| {
@@ -197,19 +212,33 @@ pub fn Chat(
     });
     view! {
         <div class="drop-zone" id="drop-zone">
-        {move || {
-            matches!(link.get(), Link::Down(_))
-                .then(|| view! { <p class="banner" role="status">{lang.t(Text::Reconnecting)}</p> })
-        }}
+        // Lines written as things change (empty ones take no room): the connection, who is
+        // typing, the offline form's note.
+        <p class="banner" id="banner" role="status"></p>
         <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
-        <p class="typing" id="typing-indicator">{typist}</p>
+        <p class="typing" id="typing-indicator"></p>
         {rating}
-        {move || (offline && introduced.get() && !timeline.with(Timeline::answered)).then(|| view! {
-            <p class="offline-note" role="status">{lang.t(Text::OfflineThanks)}</p>
-        })}
+        <p class="offline-note" id="offline-note" role="status"></p>
         {bottom}
         </div>
     }
+}
+
+/// What the chat last told the header and the loader.
+struct Told {
+    /// The agent answering, whom the header names (W2).
+    agent: Option<String>,
+    /// The agents' messages not read yet, and whether there is a conversation (the loader's).
+    unread: usize,
+    chat: bool,
+}
+
+/// The window's header: the agent answering with the channel under them, or the channel with
+/// its tagline (W5); the avatar is the title's initial.
+fn show_heading(title: &str, under: &str) {
+    dom::set_text("widget-logo", &initial(title));
+    dom::set_text("widget-title", title);
+    dom::set_text("widget-tagline", under);
 }
 
 /// A new message from an agent or the channel (not the customer's own).

@@ -12,6 +12,16 @@ pub fn by_id(id: &str) -> Option<Element> {
     document().get_element_by_id(id)
 }
 
+/// Writes `text` into the element `id` if it reads otherwise (an unchanged live region is not
+/// announced again).
+pub fn set_text(id: &str, text: &str) {
+    if let Some(el) = by_id(id) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
 /// The element an event happened on.
 pub fn target(ev: &Event) -> Option<Element> {
     ev.target()?.dyn_into().ok()

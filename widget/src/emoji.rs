@@ -60,10 +60,6 @@ impl Picker {
             on_close,
         };
         let Picker { query, active, load, .. } = picker;
-        Effect::new(move |_| {
-            query.track();
-            active.set(0);
-        });
         // The grid, the status line and the active option follow the list, query and arrows.
         Effect::new(move |_| {
             let current = active.get();
@@ -114,7 +110,7 @@ impl Picker {
             "mousedown" if target.id() != SEARCH => ev.prevent_default(),
             "keydown" => self.key(ev.unchecked_ref()),
             "input" if target.id() == SEARCH => {
-                self.query.set(target.unchecked_ref::<web_sys::HtmlInputElement>().value())
+                self.search(target.unchecked_ref::<web_sys::HtmlInputElement>().value())
             }
             _ => {}
         }
@@ -157,7 +153,7 @@ impl Picker {
         if let Some(panel) = by_id(PANEL).filter(|p| p.child_element_count() == 0) {
             panel.set_inner_html(&skeleton(self.lang));
         }
-        self.query.set(String::new());
+        self.search(String::new());
         if let Some(input) =
             by_id(SEARCH).and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
@@ -174,6 +170,12 @@ impl Picker {
                 _ = input.focus();
             }
         });
+    }
+
+    /// A new search starts from its first result.
+    fn search(self, query: String) {
+        self.query.set(query);
+        self.active.set(0);
     }
 
     fn key(self, ev: &web_sys::KeyboardEvent) {

@@ -29,6 +29,8 @@ pub struct Outbox {
     token: StoredValue<String>,
     /// A message is on its way (or waiting to be tried again): one sender at a time.
     busy: StoredValue<bool>,
+    /// The storage key, and what was last written there.
+    kept: StoredValue<(String, String)>,
     on_expired: Callback<()>,
     lang: Lang,
 }
@@ -48,28 +50,35 @@ impl Outbox {
         if let Some(kept) = kept.and_then(json::read::<Vec<Pending>>) {
             timeline.update(|t| t.restore(kept));
         }
-        // Written only when it changed; gone once everything is through.
-        Effect::new(move |last: Option<String>| {
-            let now = timeline.with(|t| serde_json::to_string(t.pending()).unwrap_or_default());
-            if last.as_ref() != Some(&now) {
-                if let Some(storage) = storage() {
-                    _ = match now.as_str() {
-                        "[]" => storage.remove_item(&key),
-                        _ => storage.set_item(&key, &now),
-                    };
-                }
-            }
-            now
-        });
         let outbox = Outbox {
             timeline,
             token: StoredValue::new(token),
             busy: StoredValue::new(false),
+            kept: StoredValue::new((key, String::new())),
             on_expired,
             lang,
         };
         outbox.flush();
         outbox
+    }
+
+    /// Keeps what is not through yet for the next page (the chat calls this after every change
+    /// of the timeline); writes only when it changed, and removes the key once all is through.
+    pub fn keep(self) {
+        let now = self.timeline.with_untracked(|t| serde_json::to_string(t.pending()));
+        let Ok(now) = now else { return };
+        self.kept.update_value(|(key, last)| {
+            if *last == now {
+                return;
+            }
+            if let Some(storage) = storage() {
+                _ = match now.as_str() {
+                    "[]" => storage.remove_item(key),
+                    _ => storage.set_item(key, &now),
+                };
+            }
+            *last = now;
+        });
     }
 
     /// Queues a message and sends it when its turn comes.

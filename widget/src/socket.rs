@@ -23,8 +23,6 @@ use web_sys::{MessageEvent, WebSocket};
 /// The state of the live connection, for the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Link {
-    /// The first connection is being made.
-    Connecting,
     /// Frames are flowing.
     Live,
     /// The socket dropped (or never opened) this many times in a row; a reconnect is scheduled.
@@ -46,19 +44,19 @@ impl Sender {
 }
 
 /// Opens `/api/widget/socket` with the visitor `token` and calls `on_frame` for every events
-/// frame and `on_typing` for every typing frame, reconnecting until the calling component is
-/// cleaned up.
+/// frame, `on_typing` for every typing frame and `on_link` as the connection goes up (at each
+/// frame) or down, reconnecting until the calling component is cleaned up.
 pub fn use_event_socket(
     token: &str,
     on_frame: impl Fn(EventsFrame) + 'static,
     on_typing: impl Fn(TypingFrame) + 'static,
-) -> (ReadSignal<Link>, Sender) {
-    let (link, set_link) = signal(Link::Connecting);
+    on_link: impl Fn(Link) + 'static,
+) -> Sender {
     let conn = Rc::new(Conn {
         token: token.to_owned(),
         on_frame: Box::new(on_frame),
         on_typing: Box::new(on_typing),
-        set_link,
+        on_link: Box::new(on_link),
         after: Cell::new(None),
         attempt: Cell::new(0),
         stopped: Cell::new(false),
@@ -82,14 +80,14 @@ pub fn use_event_socket(
     on_cleanup(move || {
         owned.try_with_value(|conn| conn.stop());
     });
-    (link, Sender(owned))
+    Sender(owned)
 }
 
 struct Conn {
     token: String,
     on_frame: Box<dyn Fn(EventsFrame)>,
     on_typing: Box<dyn Fn(TypingFrame)>,
-    set_link: WriteSignal<Link>,
+    on_link: Box<dyn Fn(Link)>,
     /// The dialog's `last_seq` from the newest frame: where a reconnect resumes.
     after: Cell<Option<u64>>,
     /// Failed attempts since the last frame, for the backoff.
@@ -161,7 +159,7 @@ impl Conn {
         };
         self.after.set(Some(resume_position(self.after.get(), &frame)));
         self.attempt.set(0);
-        self.set_link.set(Link::Live);
+        (self.on_link)(Link::Live);
         (self.on_frame)(frame);
     }
 
@@ -169,7 +167,7 @@ impl Conn {
         if self.stopped.get() {
             return;
         }
-        self.set_link.set(Link::Down(self.attempt.get().saturating_add(1)));
+        (self.on_link)(Link::Down(self.attempt.get().saturating_add(1)));
         // Dropping the socket here would free the closure that is running; the next
         // `connect` replaces it instead.
         schedule_retry(&self);
