@@ -35,6 +35,8 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
     customer.check_accessibility("widget, empty").await?;
     send(&customer, "Hola, ¿hacéis envíos a Canarias?").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "Canarias").await?;
+    // W2: it reached the server; nobody has read it yet.
+    customer.find_text("#messages li.sent", "Sent").await?;
     customer.client.enter_parent_frame().await?;
     customer.screenshot("02-widget-sent").await?;
 

@@ -5,7 +5,8 @@
 //! being sent are `li.pending` (no `seq` yet, so deliberately not `.msg`). The channel's
 //! automatic replies (Q14) are `li.msg.from-agent.from-system`, written by the channel's name.
 //! A reply that quotes a message (M1) shows it above its text as `.msg-quote`. Each day's first
-//! line has `li.day` above it, its name (`days`) an `h2`.
+//! line has `li.day` above it, its name (`days`) an `h2`. Under the customer's latest message,
+//! `li.sent` or `li.seen` (W2).
 //!
 //! Bytes: each line is one escaped HTML string, and the list is kept by hand: a line whose key
 //! (`Row::key`) is unchanged stays in the page as it is, so the live region announces only what
@@ -28,7 +29,8 @@ use web_sys::Element;
 enum Key {
     Row((u64, u8, u64)),
     Pending(CommandId, Delivery),
-    Seen,
+    /// "Seen" (`true`) or "Sent".
+    Mark(bool),
 }
 
 #[component]
@@ -83,9 +85,11 @@ fn lines(timeline: &Timeline, lang: Lang, channel_name: &str) -> Vec<(Key, Strin
         let key = Key::Pending(pending.id.clone(), pending.delivery.clone());
         lines.push((key, pending_html(pending, lang)));
     }
-    // W2 read marks: the agents read the customer's latest message.
-    if timeline.seen_at_end() {
-        lines.push((Key::Seen, format!(r#"<li class="seen">{}</li>"#, escape(lang.t(Text::Seen)))));
+    // W2: the customer's latest message reached the server, or the agents read it.
+    if let Some(seen) = timeline.mark_at_end() {
+        let (class, text) = if seen { ("seen", Text::Seen) } else { ("sent", Text::Sent) };
+        let line = format!(r#"<li class="{class}">{}</li>"#, escape(lang.t(text)));
+        lines.push((Key::Mark(seen), line));
     }
     lines
 }

@@ -308,8 +308,9 @@ impl Timeline {
         self.events.iter().filter(unread).count()
     }
 
-    /// W2 read marks: the agents have read the customer's latest message, which ends the list.
-    pub fn seen_at_end(&self) -> bool {
+    /// W2 delivery and read marks under the customer's latest message, while it ends the list:
+    /// `Some(false)` it reached the server ("Sent"), `Some(true)` the agents read it ("Seen").
+    pub fn mark_at_end(&self) -> Option<bool> {
         let (mut last_visitor, mut last_row, mut read) = (0, 0, 0);
         for event in &self.events {
             match (&event.actor, &event.body) {
@@ -326,10 +327,8 @@ impl Timeline {
                 _ => {}
             }
         }
-        self.pending.is_empty()
-            && last_visitor > 0
-            && last_visitor == last_row
-            && read >= last_visitor
+        (self.pending.is_empty() && last_visitor > 0 && last_visitor == last_row)
+            .then_some(read >= last_visitor)
     }
 
     /// Who is answering the customer now (W2): the agent who last joined the current session,
@@ -783,11 +782,11 @@ mod tests {
         assert_eq!(t.unread_mark(), None);
         assert_eq!(t.unread_count(), 0);
         t.merge(events(6, "v:gracias"));
-        assert!(!t.seen_at_end());
+        assert_eq!(t.mark_at_end(), Some(false), "sent");
         t.merge([event(7, ana, EventBody::Read { up_to: 6 })]);
-        assert!(t.seen_at_end());
+        assert_eq!(t.mark_at_end(), Some(true), "seen");
         t.merge(events(8, "close"));
-        assert!(!t.seen_at_end(), "only while the message ends the list");
+        assert_eq!(t.mark_at_end(), None, "only while the message ends the list");
         t.merge(events(9, "a:one | a:two | n:a note is never counted"));
         assert_eq!(t.unread_count(), 2);
     }

@@ -85,6 +85,8 @@ fn build_front_ends() -> Result<()> {
             .arg(&bg))?;
         // wasm-bindgen's glue is readable JavaScript; minified it is a quarter smaller gzipped.
         let glue = out_dir.join(format!("{}.js", fe.out_name));
+        let text = fs::read_to_string(&glue).with_context(|| glue.display().to_string())?;
+        fs::write(&glue, without_stream_adapters(&text)?)?;
         run(Command::new(node_bin("esbuild"))
             .arg(&glue)
             .args(["--minify", "--format=esm", "--target=es2020", "--log-level=warning"])
@@ -92,6 +94,32 @@ fn build_front_ends() -> Result<()> {
             .arg(format!("--outfile={}", glue.display())))?;
     }
     Ok(())
+}
+
+/// The glue without the JavaScript side of server_fn's stream adapters, whose wasm exports
+/// are removed above (nothing calls them): their three classes and finalization registries,
+/// about 300 bytes brotli. Fails if the glue's shape changed, rather than leave a half.
+fn without_stream_adapters(glue: &str) -> Result<String> {
+    const CLASS: &str = "export class IntoUnderlying";
+    const REGISTRY: &str = "const IntoUnderlying";
+    let mut kept = String::with_capacity(glue.len());
+    let mut lines = glue.split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        if line.starts_with(CLASS) {
+            // The class runs to its `Symbol.dispose` line.
+            lines.by_ref().find(|l| l.starts_with("if (Symbol.dispose) IntoUnderlying"));
+        } else if line.starts_with(REGISTRY) {
+            // `= (typeof FinalizationRegistry === 'undefined')`, then its two branches.
+            lines.by_ref().take(2).for_each(drop);
+        } else {
+            kept.push_str(line);
+        }
+    }
+    anyhow::ensure!(
+        !kept.contains("IntoUnderlying"),
+        "wasm-bindgen's glue changed shape: update without_stream_adapters"
+    );
+    Ok(kept)
 }
 
 fn copy_static_files() -> Result<()> {
