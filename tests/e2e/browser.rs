@@ -608,6 +608,19 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer.click(".viewer-close").await?;
     customer.wait_gone(".viewer").await?;
     wait_for(&customer, focused, "file-thumb").await?;
+    // Escape closes the viewer too, and only the viewer: the chat stays open.
+    customer.click("#messages .file-thumb").await?;
+    wait_for(&customer, focused, "viewer-close").await?;
+    customer.type_into(".viewer-close", ESCAPE).await?;
+    customer.wait_gone(".viewer").await?;
+    customer.client.enter_parent_frame().await?;
+    let expanded = customer
+        .client
+        .execute("return document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-expanded')", vec![])
+        .await?;
+    assert_eq!(expanded, "true", "Escape in the viewer left the chat open");
+    let host = customer.find("openline-chat").await?;
+    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
 
     // The agent sees the thumbnail in the chat and opens it large; Escape closes the viewer.
     log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;

@@ -45,9 +45,27 @@ impl Edge {
             secret: config.secret,
             vars: config.vars,
         };
-        edge.spawn()?;
-        edge.wait_ready().await?;
-        Ok(edge)
+        // A port found free may be taken before wrangler binds it (browsers and other edges
+        // start alongside): then try another, when the port was ours to choose.
+        let mut tries = if config.port.is_some() { 1 } else { 3 };
+        loop {
+            edge.spawn()?;
+            match edge.wait_ready().await {
+                Ok(()) => return Ok(edge),
+                Err(_) if tries > 1 && edge.port_was_taken() => {
+                    tries -= 1;
+                    edge.stop();
+                    edge.port = free_port()?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Whether wrangler gave up because an address it wanted was in use.
+    fn port_was_taken(&self) -> bool {
+        std::fs::read_to_string(self.log_path())
+            .is_ok_and(|log| log.contains("Address already in use"))
     }
 
     /// A fresh edge with a fresh state directory under `target/e2e/`, named after the test.

@@ -70,7 +70,8 @@ pub fn App() -> impl IntoView {
     }
     // Escape closes the window from anywhere inside it, like the close button.
     let _ = window_event_listener(leptos::ev::keydown, |ev| {
-        if ev.key() == "Escape" {
+        // Unless a part of the chat used it (the image viewer, the emoji picker).
+        if ev.key() == "Escape" && !ev.default_prevented() {
             ask_parent_to_close();
         }
     });
