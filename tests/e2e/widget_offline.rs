@@ -41,14 +41,7 @@ async fn send(page: &Page, text: &str) -> Result<()> {
 
 #[tokio::test]
 async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends() -> Result<()> {
-    let mut edge = Edge::start_fresh("outage").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&edge.url("/demo/")).await?;
-    open_chat(&page).await?;
-    send(&page, "Before the outage").await?;
-    page.find_text("#messages li.msg.from-visitor .msg-text", "Before the outage").await?;
+    let (mut edge, _driver, page) = chatting("outage", "Before the outage").await?;
 
     // The edge goes away; the customer keeps writing.
     edge.stop();
@@ -94,6 +87,19 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     Ok(())
 }
 
+/// A fresh edge and a customer on the demo shop whose first message, `first`, has arrived.
+async fn chatting(name: &str, first: &str) -> Result<(Edge, Driver, Page)> {
+    let edge = Edge::start_fresh(name).await?;
+    edge.seed(&demo::seed()).await?;
+    let driver = Driver::start().await?;
+    let page = driver.page(1280, 800).await?;
+    page.goto(&edge.url("/demo/")).await?;
+    open_chat(&page).await?;
+    send(&page, first).await?;
+    page.find_text("#messages li.msg.from-visitor .msg-text", first).await?;
+    Ok((edge, driver, page))
+}
+
 /// Opens the launcher on `page` (the demo shop) and moves into the chat.
 async fn open_chat(page: &Page) -> Result<()> {
     let host = page.find("openline-chat").await?;
@@ -106,14 +112,7 @@ async fn open_chat(page: &Page) -> Result<()> {
 
 #[tokio::test]
 async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_once() -> Result<()> {
-    let mut edge = Edge::start_fresh("outage-leave").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&edge.url("/demo/")).await?;
-    open_chat(&page).await?;
-    send(&page, "Hello, is this in stock?").await?;
-    page.find_text("#messages li.msg.from-visitor .msg-text", "in stock").await?;
+    let (mut edge, _driver, page) = chatting("outage-leave", "Hello, is this in stock?").await?;
 
     // The edge goes away; the customer writes, then leaves the page before it could go.
     edge.stop();

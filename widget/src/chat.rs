@@ -151,13 +151,13 @@ pub fn Chat(
     // is unread (the launcher), what is not sent yet (kept by the outbox), read marks.
     let (channel_name, tagline) = (info.name.clone(), info.look.tagline.clone());
     Effect::new(move |told: Option<Told>| {
-        let (now_introduced, now_due, now) = timeline.with(|t| {
+        let (now_introduced, now_due, answered, now) = timeline.with(|t| {
             let agent = t.answering_agent().map(str::to_owned);
             let now = Told { agent, unread: t.unread_count(), chat: t.introduced() };
-            (skipped.get_value() || t.introduced(), t.rating_due(), now)
+            (skipped.get_value() || now.chat, t.rating_due(), t.answered(), now)
         });
         // W4: with the offline form sent, a note says the answer comes here and by email.
-        let waiting = offline && now_introduced && !timeline.with(Timeline::answered);
+        let waiting = offline && now_introduced && !answered;
         dom::set_text("offline-note", if waiting { lang.t(Text::OfflineThanks) } else { "" });
         for (signal, now) in [(introduced, now_introduced), (rating_due, now_due)] {
             if signal.get_untracked() != now {
@@ -179,9 +179,8 @@ pub fn Chat(
     });
     // The window shown (a chat made ready earlier, while hidden, never had the caret).
     let _ = window_event_listener(leptos::ev::focus, move |_| {
-        let idle = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
-        if let (true, Some(input)) = (idle, document().get_element_by_id("composer-input")) {
-            _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+        if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
+            crate::composer::focus_input();
         }
         mark_read();
     });

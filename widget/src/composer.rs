@@ -168,7 +168,8 @@ fn insert_emoji(emoji: &str, on_typing: Callback<bool>) {
     on_typing.run(false);
 }
 
-fn focus_input() {
+/// Puts the caret in the message box, if it shows.
+pub fn focus_input() {
     if let Some(el) = input() {
         _ = el.focus();
     }
