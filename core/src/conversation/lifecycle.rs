@@ -96,8 +96,12 @@ pub fn mark_spam(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, R
 }
 
 /// Block the customer (Q6 "spam and block"): an open session closes as spam first, with the
-/// same rights as finishing; an idle dialog is blocked by any agent.
+/// same rights as finishing; an idle dialog is blocked by any agent, once the customer has
+/// written (before that there is nobody to block).
 pub fn block(state: &DialogState, me: &AgentRef) -> Result<Vec<EventBody>, Rejection> {
+    if state.session == 0 {
+        return Err(Rejection::NoOpenSession);
+    }
     if state.blocked {
         return Ok(vec![]);
     }

@@ -9,6 +9,7 @@ mod editing;
 mod feedback;
 mod lifecycle;
 mod messages;
+mod offer;
 mod quoting;
 mod splitting;
 mod state;
@@ -17,6 +18,7 @@ pub use apply::apply;
 pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
 pub use editing::{message_info, MessageInfo};
+pub use offer::{agent_actions, locked_by, AgentAction};
 pub use quoting::{excerpt, EXCERPT_CHARS};
 pub use state::{DialogState, LastMessage, Mention, SessionStatus};
 
