@@ -17,6 +17,7 @@
 //! - `contact`: a customer's contact details and ratings (W4).
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
 //! - `view`: what a customer or an agent may see of an event.
+//! - `customer`: what the customer's chat derives from what it sees (unread, marks, rating due).
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
 //! - `protocol`: HTTP bodies and WebSocket frames.
@@ -37,6 +38,7 @@ pub mod channel;
 pub mod chat_name;
 pub mod contact;
 pub mod conversation;
+pub mod customer;
 pub mod emoji;
 pub mod event;
 pub mod files;

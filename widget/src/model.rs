@@ -6,6 +6,7 @@
 //! for the socket is not kept here: only the socket knows which positions it saw contiguously.
 
 use crate::days::{self, DayName};
+use openline_core::customer;
 use openline_core::event::{Actor, Event, EventBody};
 use openline_core::files::FileRef;
 use openline_core::ids::CommandId;
@@ -255,99 +256,41 @@ impl Timeline {
         rows
     }
 
-    /// The customer has said who they are (W4) or written already: no form to fill.
+    /// The customer has said who they are (W4), written already, or is writing now: no form
+    /// to fill.
     pub fn introduced(&self) -> bool {
-        !self.pending.is_empty()
-            || self.events.iter().any(|e| match e.body {
-                EventBody::ContactShared { .. } => true,
-                EventBody::MessagePosted { .. } => matches!(e.actor, Actor::Visitor { .. }),
-                _ => false,
-            })
+        !self.pending.is_empty() || customer::introduced(&self.events)
     }
 
     /// The conversation ended and the customer has not rated it yet (W4).
     pub fn rating_due(&self) -> bool {
-        let mut due = false;
-        for event in &self.events {
-            match event.body {
-                EventBody::Closed { .. } => due = true,
-                EventBody::SessionOpened { .. } | EventBody::Rated { .. } => due = false,
-                _ => {}
-            }
-        }
-        due
+        customer::rating_due(&self.events)
     }
 
     /// W2 read marks: the latest agent message, when the customer has not marked it read.
     pub fn unread_mark(&self) -> Option<u64> {
-        let (mut last, mut marked) = (0, 0);
-        for event in &self.events {
-            match (&event.actor, &event.body) {
-                (Actor::Agent { .. }, EventBody::MessagePosted { internal: false, .. }) => {
-                    last = event.seq
-                }
-                (Actor::Visitor { .. }, EventBody::Read { up_to }) => marked = marked.max(*up_to),
-                _ => {}
-            }
-        }
-        (last > marked).then_some(last)
+        customer::read_mark_due(&self.events)
     }
 
-    /// Agents' messages the customer has not read (W2): the launcher's count while the chat
-    /// is hidden, on this page or the next.
+    /// Agents' messages the customer has not read (W2).
     pub fn unread_count(&self) -> usize {
-        let read = self.events.iter().fold(0, |read, e| match (&e.actor, &e.body) {
-            (Actor::Visitor { .. }, EventBody::Read { up_to }) => read.max(*up_to),
-            _ => read,
-        });
-        let unread = |e: &&Event| {
-            e.seq > read
-                && matches!(e.actor, Actor::Agent { .. })
-                && matches!(e.body, EventBody::MessagePosted { internal: false, .. })
-        };
-        self.events.iter().filter(unread).count()
+        customer::unread_count(&self.events)
     }
 
-    /// W2 delivery and read marks under the customer's latest message, while it ends the list:
-    /// `Some(false)` it reached the server ("Sent"), `Some(true)` the agents read it ("Seen").
+    /// W2 "Sent" (`Some(false)`) or "Seen" (`Some(true)`) under the customer's latest message,
+    /// while it ends the list and nothing of theirs is still on its way.
     pub fn mark_at_end(&self) -> Option<bool> {
-        let (mut last_visitor, mut last_row, mut read) = (0, 0, 0);
-        for event in &self.events {
-            match (&event.actor, &event.body) {
-                (actor, EventBody::MessagePosted { internal: false, .. }) => {
-                    last_row = event.seq;
-                    if matches!(actor, Actor::Visitor { .. }) {
-                        last_visitor = event.seq;
-                    }
-                }
-                (Actor::Agent { .. }, EventBody::Read { up_to }) => read = read.max(*up_to),
-                // Lines of their own come after the message too.
-                (_, EventBody::Answered { .. } | EventBody::Invited { .. })
-                | (_, EventBody::Closed { .. } | EventBody::Rated { .. }) => last_row = event.seq,
-                _ => {}
-            }
-        }
-        (self.pending.is_empty() && last_visitor > 0 && last_visitor == last_row)
-            .then_some(read >= last_visitor)
+        customer::delivery_mark(&self.events).filter(|_| self.pending.is_empty())
     }
 
-    /// Who is answering the customer now (W2): the agent who last joined the current session,
-    /// as the header shows them. A transfer reaches the customer as that agent joining.
+    /// Who is answering the customer now (W2), as the header shows them.
     pub fn answering_agent(&self) -> Option<&str> {
-        let mut agent = None;
-        for event in &self.events {
-            match &event.body {
-                EventBody::SessionOpened { .. } => agent = None,
-                EventBody::Answered { agent_name, .. } => agent = Some(agent_name.as_str()),
-                _ => {}
-            }
-        }
-        agent
+        customer::answering_agent(&self.events)
     }
 
     /// An agent has joined the conversation (the offline form's note then goes).
     pub fn answered(&self) -> bool {
-        self.events.iter().any(|e| matches!(e.body, EventBody::Answered { .. }))
+        customer::answered(&self.events)
     }
 
     fn retire_echo_of(&mut self, event: &Event) {

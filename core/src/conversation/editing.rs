@@ -8,6 +8,7 @@ use super::decide::Rejection;
 use super::messages::checked_text;
 use crate::auth::Role;
 use crate::event::{Actor, AgentRef, Event, EventBody};
+use crate::ids::AgentId;
 
 /// A message as it stands after its edits.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,8 +80,18 @@ fn changeable(
     if message.deleted {
         return Err(Rejection::MessageDeleted);
     }
-    match &message.author {
-        Actor::Agent { id, .. } if *id == me.id || role.may_moderate() => Ok(message),
-        _ => Err(Rejection::Forbidden),
+    if !may_change(&me.id, role, &message.author, false) {
+        return Err(Rejection::Forbidden);
+    }
+    Ok(message)
+}
+
+/// Whether `me`, with `role` in the workspace, may edit or delete a message by `author` that
+/// is (or is not) `deleted` (M8, M9): an agent's message, by its author or a moderator. The
+/// agent app's message menu asks this too.
+pub fn may_change(me: &AgentId, role: Role, author: &Actor, deleted: bool) -> bool {
+    match author {
+        Actor::Agent { id, .. } => !deleted && (id == me || role.may_moderate()),
+        Actor::Visitor { .. } | Actor::System => false,
     }
 }

@@ -17,9 +17,10 @@ mod state;
 pub use apply::apply;
 pub use automation::{auto_close_deadline, new_session_reply};
 pub use decide::{decide, Command, Context, Rejection};
-pub use editing::{message_info, MessageInfo};
+pub use editing::{may_change, message_info, MessageInfo};
 pub use offer::{agent_actions, locked_by, AgentAction};
 pub use quoting::{excerpt, EXCERPT_CHARS};
+pub use splitting::may_split;
 pub use state::{DialogState, LastMessage, Mention, SessionStatus};
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::editing::message_info;
 use super::lifecycle::require_owner;
 use super::state::DialogState;
 use crate::event::{AgentRef, Event, EventBody};
+use crate::ids::AgentId;
 
 /// Splits the open session at message `seq`; `history` holds the events about that message.
 pub fn split(
@@ -25,10 +26,19 @@ pub fn split(
     if message.deleted {
         return Err(Rejection::MessageDeleted);
     }
-    // A later message of this session: an earlier one stays behind in the old session.
-    match state.first_message {
-        Some(first) if seq > first => {}
-        _ => return Err(Rejection::CannotSplitHere),
+    if !splits_here(state, seq) {
+        return Err(Rejection::CannotSplitHere);
     }
     Ok(vec![EventBody::SessionSplit { session: state.session + 1, from: seq }])
+}
+
+/// Whether `me` may start a new session at message `seq`, one that stands (M6): the owner,
+/// from a later message of the open session. The agent app's message menu asks this.
+pub fn may_split(state: &DialogState, me: &AgentId, seq: u64) -> bool {
+    state.assignee() == Some(me) && splits_here(state, seq)
+}
+
+/// A later message of the open session: an earlier one stays behind in the old session.
+fn splits_here(state: &DialogState, seq: u64) -> bool {
+    state.first_message.is_some_and(|first| seq > first)
 }

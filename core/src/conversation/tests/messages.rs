@@ -246,3 +246,30 @@ fn w2_read_marks_go_forward_only_and_only_the_answering_agents_mark() {
         assert!(crate::view::view(event, crate::view::Viewer::Customer).is_some());
     }
 }
+
+#[test]
+fn m8_m9_only_agents_messages_change_by_their_author_or_a_moderator() {
+    let (ana, luis) = (agent_id("ana"), agent_id("luis"));
+    let by_luis = actor("luis");
+    // (reader, role, author, deleted, may change)
+    let cases = [
+        (&luis, Role::Agent, &by_luis, false, true),
+        (&luis, Role::Agent, &by_luis, true, false),
+        (&ana, Role::Agent, &by_luis, false, false),
+        (&ana, Role::Supervisor, &by_luis, false, true),
+        (&ana, Role::Admin, &actor("visitor"), false, false),
+        (&ana, Role::Admin, &Actor::System, false, false),
+    ];
+    for (me, role, author, deleted, expected) in cases {
+        assert_eq!(may_change(me, role, author, deleted), expected, "{me} {role:?} {author:?}");
+    }
+}
+
+#[test]
+fn m6_only_the_owner_moves_and_only_from_a_later_message_of_the_session() {
+    let (state, _, _) = run("visitor: say hola | luis: answer | luis: say hi | visitor: say otra");
+    assert!(may_split(&state, &agent_id("luis"), 5));
+    assert!(may_split(&state, &agent_id("luis"), 4));
+    assert!(!may_split(&state, &agent_id("luis"), 2), "the session's first message");
+    assert!(!may_split(&state, &agent_id("eva"), 5), "not the owner");
+}

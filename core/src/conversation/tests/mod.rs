@@ -261,6 +261,7 @@ fn check(script: &str, expected: &str) {
     assert_eq!(actual, expected, "script: {script}");
 }
 
+mod customer;
 mod lifecycle;
 mod messages;
 mod offer;
