@@ -4,7 +4,9 @@
 //! Working hours use a fixed UTC offset, not a named time zone: no tz database in the wasm.
 //! The admin moves the offset at daylight-saving changes.
 
-use crate::contact::{FormField, RatingScale};
+use crate::contact::{
+    first_missing, Contact, ContactProblem, FormField, RatingScale, OFFLINE_FORM,
+};
 use crate::files::FileRules;
 use crate::ids::{AgentId, ChannelId};
 use crate::look::Look;
@@ -181,6 +183,18 @@ impl ChannelSettings {
 
     /// Why these settings cannot be saved, as a sentence for the admin.
     /// Whether a page at `origin` may embed this channel's widget.
+    /// Whether what the customer told (`contact`) lets them write a first message (W4): the
+    /// pre-chat form's required fields, or, with the offline form on, the offline form's.
+    pub fn introduces(&self, contact: &Contact) -> Result<(), ContactProblem> {
+        match first_missing(&self.prechat, contact) {
+            None => Ok(()),
+            Some(_) if self.offline_form && first_missing(&OFFLINE_FORM, contact).is_none() => {
+                Ok(())
+            }
+            Some(field) => Err(ContactProblem::Missing(field)),
+        }
+    }
+
     pub fn origin_allowed(&self, origin: &str) -> bool {
         if self.allowed_origins.is_empty() {
             return true;

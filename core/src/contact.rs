@@ -36,6 +36,34 @@ pub struct FormField {
     pub required: bool,
 }
 
+/// The offline form's fields (W4): a name if they like, and the email the answer goes to. The
+/// customer's message goes with them.
+pub const OFFLINE_FORM: [FormField; 2] = [
+    FormField { field: ContactField::Name, required: false },
+    FormField { field: ContactField::Email, required: true },
+];
+
+/// The form a customer fills before writing (W4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Intake<'a> {
+    pub fields: &'a [FormField],
+    /// The offline form: nobody can answer now, and the customer's message goes with it.
+    pub offline: bool,
+}
+
+/// The form for a channel with pre-chat fields `prechat` and the offline form on or off, while
+/// someone can answer (`staffed`) or not: the offline form when it is on and nobody can,
+/// otherwise the pre-chat form (no fields: none).
+pub fn intake(prechat: &[FormField], offline_form: bool, staffed: bool) -> Intake<'_> {
+    let offline = offline_form && !staffed;
+    Intake { fields: if offline { &OFFLINE_FORM } else { prechat }, offline }
+}
+
+/// The first required field of `form` that `contact` leaves empty.
+pub fn first_missing(form: &[FormField], contact: &Contact) -> Option<ContactField> {
+    form.iter().find(|f| f.required && contact.get(f.field).trim().is_empty()).map(|f| f.field)
+}
+
 /// Why contact details are refused; `code()` is stable for clients.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContactProblem {
@@ -101,10 +129,8 @@ impl Contact {
 
     /// The details as a form asks for them: every required field given, each of its shape.
     pub fn checked_for(&self, form: &[FormField]) -> Result<Contact, ContactProblem> {
-        for field in form.iter().filter(|f| f.required) {
-            if self.get(field.field).trim().is_empty() {
-                return Err(ContactProblem::Missing(field.field));
-            }
+        if let Some(field) = first_missing(form, self) {
+            return Err(ContactProblem::Missing(field));
         }
         self.checked()
     }
@@ -201,6 +227,25 @@ mod tests {
 
     fn contact(name: &str, email: &str, phone: &str) -> Contact {
         Contact { name: name.into(), email: email.into(), phone: phone.into() }
+    }
+
+    #[test]
+    fn w4_the_offline_form_replaces_the_pre_chat_form_only_while_nobody_can_answer() {
+        let prechat = [FormField { field: ContactField::Phone, required: true }];
+        // (offline form on, someone can answer) → (offline form shown)
+        for (on, staffed, offline) in
+            [(true, false, true), (true, true, false), (false, false, false)]
+        {
+            let form = intake(&prechat, on, staffed);
+            assert_eq!(form.offline, offline, "on={on} staffed={staffed}");
+            let expected: &[FormField] = if offline { &OFFLINE_FORM } else { &prechat };
+            assert_eq!(form.fields, expected);
+        }
+        assert_eq!(
+            first_missing(&OFFLINE_FORM, &contact("Ana", "", "")),
+            Some(ContactField::Email)
+        );
+        assert_eq!(first_missing(&OFFLINE_FORM, &contact("", "a@b.es", "")), None);
     }
 
     #[test]

@@ -99,6 +99,13 @@ pub struct ChannelInfo {
     pub look: crate::look::Look,
 }
 
+impl ChannelInfo {
+    /// The form the customer fills before writing now (W4).
+    pub fn intake(&self) -> crate::contact::Intake<'_> {
+        crate::contact::intake(&self.prechat, self.offline_form, self.available)
+    }
+}
+
 fn yes() -> bool {
     true
 }

@@ -140,3 +140,39 @@ async fn w2_read_marks_reach_the_other_side_and_cost_the_customer_nothing() -> a
     let _ = socket.close().await;
     Ok(())
 }
+
+/// W4 on the server, whatever the page does: a first message needs the pre-chat form's required
+/// fields, and a rating must be on the channel's scale as it is when the customer rates.
+#[tokio::test]
+async fn w4_the_edge_holds_the_channels_forms_and_rating_scale_as_they_are_now(
+) -> anyhow::Result<()> {
+    let edge = Edge::start_fresh("forms-server").await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, luis, _) = demo_agents(&edge).await?;
+    let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
+    let mut web = channels.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
+    web.prechat = vec![FormField { field: ContactField::Email, required: true }];
+    let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
+
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let skipped = customer.say("hola, sin formulario").await;
+    assert_eq!(failure(skipped), (400, "contact_missing".into()));
+    let email = Contact { email: "lucia@example.es".into(), ..Contact::default() };
+    customer.command(new_command_id(), Command::ShareContact { contact: email }).await?;
+    customer.say("hola").await?;
+    let dialog = customer.session.dialog_id.clone();
+    luis.command(&dialog, Command::Finish).await?;
+
+    let rate = |rating| Command::Rate { rating, comment: "¡Gracias!".into() };
+    web.rating = RatingScale::Off;
+    let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
+    let off = customer.command(new_command_id(), rate(Rating::thumbs(true))).await;
+    assert_eq!(failure(off), (400, "invalid_rating".into()));
+    web.rating = RatingScale::Stars;
+    let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
+    let thumbs = customer.command(new_command_id(), rate(Rating::thumbs(true))).await;
+    assert_eq!(failure(thumbs), (400, "invalid_rating".into()));
+    customer.command(new_command_id(), rate(Rating::stars(5))).await?;
+    assert_eq!(row(&luis, &customer).await?.rating, Some(Rating::stars(5)));
+    Ok(())
+}

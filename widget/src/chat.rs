@@ -17,7 +17,7 @@ use crate::outbox::Outbox;
 use crate::socket::{use_event_socket, Link, Sender};
 use leptos::either::Either;
 use leptos::prelude::*;
-use openline_core::contact::{ContactField, FormField, RatingScale};
+use openline_core::contact::RatingScale;
 use openline_core::event::Actor;
 use openline_core::protocol::{TypingUpdate, WidgetSession};
 use openline_core::typing::{Shown, Throttle, SHOWN_MS};
@@ -98,15 +98,8 @@ pub fn Chat(
     // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
     // is introduced; a rating once a conversation ends.
     let info = session.channel.clone();
-    let offline = !info.available && info.offline_form;
-    let fields = if offline {
-        vec![
-            FormField { field: ContactField::Name, required: false },
-            FormField { field: ContactField::Email, required: true },
-        ]
-    } else {
-        info.prechat.clone()
-    };
+    let intake = info.intake();
+    let (offline, fields) = (intake.offline, intake.fields.to_vec());
     // Kept by hand from the timeline below, changed only when they change (what a `Memo` does,
     // whose machinery costs the widget about 1 KB).
     let skipped = StoredValue::new(fields.is_empty());

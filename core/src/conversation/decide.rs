@@ -10,6 +10,7 @@ use super::quoting;
 use super::splitting;
 use super::state::DialogState;
 use crate::auth::Role;
+use crate::channel::ChannelSettings;
 use crate::contact::{Contact, ContactProblem, Rating};
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
 use crate::files::Upload;
@@ -161,6 +162,9 @@ pub struct Context<'a> {
     pub role: Role,
     /// The uploads a message attaches (see `Command::attached_files`); an unknown id is absent.
     pub uploads: &'a [Upload],
+    /// The dialog's channel as its settings are now, for the rules customers' commands follow
+    /// (the forms, the rating scale); `None` only where no customer acts (system commands).
+    pub channel: Option<&'a ChannelSettings>,
 }
 
 impl Context<'_> {
@@ -173,6 +177,7 @@ impl Context<'_> {
             message: &[],
             role: Role::Agent,
             uploads: &[],
+            channel: None,
         }
     }
 }
@@ -322,10 +327,13 @@ pub fn decide(
             {
                 let quote = quoting::checked_quote(*quote, quoting::Poster::Customer, ctx.message)?;
                 let files = messages::checked_files(files, actor, ctx.uploads)?;
+                feedback::check_introduced(state, ctx.channel)?;
                 messages::customer_post(state, text, quote, files)?
             }
             Command::ShareContact { contact } => feedback::share_contact(state, contact)?,
-            Command::Rate { rating, comment } => feedback::rate(state, *rating, comment)?,
+            Command::Rate { rating, comment } => {
+                feedback::rate(state, ctx.channel, *rating, comment)?
+            }
             Command::MarkRead { up_to } => {
                 let (read, last) = (state.customer_read, state.last_to_customer);
                 feedback::mark_read(*up_to, read, last)?

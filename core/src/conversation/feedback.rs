@@ -3,6 +3,7 @@
 
 use super::decide::Rejection;
 use super::state::DialogState;
+use crate::channel::ChannelSettings;
 use crate::contact::{Contact, Rating, MAX_COMMENT_CHARS};
 use crate::event::EventBody;
 
@@ -29,14 +30,28 @@ pub fn mark_read(up_to: u64, marked: u64, last: u64) -> Result<Vec<EventBody>, R
     Ok(vec![EventBody::Read { up_to }])
 }
 
-/// A rating of the last session, once it has ended, and only once.
+/// A customer's first message needs what the channel's forms ask (W4): the required fields of
+/// the pre-chat form, or of the offline form where it is on. Later ones need nothing.
+pub fn check_introduced(
+    state: &DialogState,
+    channel: Option<&ChannelSettings>,
+) -> Result<(), Rejection> {
+    let (0, Some(channel)) = (state.session, channel) else { return Ok(()) };
+    let known = state.contact.clone().unwrap_or_default();
+    channel.introduces(&known).map_err(Rejection::Contact)
+}
+
+/// A rating of the last session, once it has ended, and only once, on the channel's scale as
+/// it is now (none while ratings are off).
 pub fn rate(
     state: &DialogState,
+    channel: Option<&ChannelSettings>,
     rating: Rating,
     comment: &str,
 ) -> Result<Vec<EventBody>, Rejection> {
     let comment = comment.trim();
-    if !rating.is_valid() || comment.chars().count() > MAX_COMMENT_CHARS {
+    let on_scale = channel.is_none_or(|c| c.rating == rating.scale);
+    if !rating.is_valid() || !on_scale || comment.chars().count() > MAX_COMMENT_CHARS {
         return Err(Rejection::InvalidRating);
     }
     if state.session == 0 || state.is_open() || state.rated_session == Some(state.session) {

@@ -148,6 +148,7 @@ impl Conversation {
             message: &message,
             role: cmd.role,
             uploads: &uploads,
+            channel: Some(&settings),
         };
         let mut events =
             decide(&before, &cmd.actor, &cmd.request.command, ctx).map_err(ApiError::Rejected)?;

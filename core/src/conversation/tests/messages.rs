@@ -224,7 +224,7 @@ fn w4_the_customer_shares_contact_details_which_name_them_for_agents() {
 #[test]
 fn w4_a_finished_session_is_rated_once() {
     check(
-        "visitor: rate up | visitor: say hola | visitor: rate up | ana: answer | ana: finish | ana: rate 5 | visitor: rate 6 | visitor: rate 4 muy amables | visitor: rate down",
+        "channel: stars | visitor: rate 5 | visitor: say hola | visitor: rate 5 | ana: answer | ana: finish | ana: rate 5 | visitor: rate 6 | visitor: rate 4 muy amables | visitor: rate 3",
         "!nothing_to_rate | session_opened message_posted | !nothing_to_rate | answered | closed | !forbidden | !invalid_rating | rated(★★★★☆) | !nothing_to_rate ; idle session=1 unread=0",
     );
     // The next session may be rated again, once it ends; agents see the last rating.
@@ -272,4 +272,37 @@ fn m6_only_the_owner_moves_and_only_from_a_later_message_of_the_session() {
     assert!(may_split(&state, &agent_id("luis"), 4));
     assert!(!may_split(&state, &agent_id("luis"), 2), "the session's first message");
     assert!(!may_split(&state, &agent_id("eva"), 5), "not the owner");
+}
+
+#[test]
+fn w4_a_rating_follows_the_channels_scale_as_it_is_now() {
+    check(
+        "visitor: say hola | ana: finish | visitor: rate 4 | channel: no-rating | visitor: rate up | channel: thumbs | visitor: rate up",
+        "session_opened message_posted | closed | !invalid_rating | !invalid_rating | rated(👍) ; idle session=1 unread=0",
+    );
+}
+
+#[test]
+fn w4_a_first_message_needs_what_the_pre_chat_form_requires() {
+    check(
+        "channel: prechat=name,email! | visitor: say hola | visitor: contact Lucía | visitor: say hola | visitor: contact ;lucia@example.es | visitor: say hola",
+        "!contact_missing | contact() | !contact_missing | contact(lucia@example.es) | session_opened message_posted ; unanswered session=1 unread=1",
+    );
+    // Optional fields ask nothing; a customer who wrote before the form existed writes on.
+    check(
+        "channel: prechat=name,phone | visitor: say hola",
+        "session_opened message_posted ; unanswered session=1 unread=1",
+    );
+    check(
+        "visitor: say hola | ana: finish | channel: prechat=phone! | visitor: say otra vez",
+        "session_opened message_posted | closed | session_opened message_posted ; unanswered session=2 unread=1",
+    );
+}
+
+#[test]
+fn w4_the_offline_forms_email_also_introduces_the_customer() {
+    check(
+        "channel: prechat=phone! offline-form | visitor: contact Lucía | visitor: say hola | visitor: contact ;lucia@example.es | visitor: say hola",
+        "contact() | !contact_missing | contact(lucia@example.es) | session_opened message_posted ; unanswered session=1 unread=1",
+    );
 }

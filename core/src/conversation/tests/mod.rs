@@ -6,6 +6,8 @@
 //! edit <seq> <text>, delete <seq>, split <seq>, mention <who[,who]> <text>,
 //! note-mention <who[,who]> <text>, attach <file[,file]> [text], note-attach <file[,file]> [text],
 //! contact name;email;phone, rate up|down|<stars> [comment], read <seq>}.
+//! A step `channel: <word>…` sets the channel's settings for the steps after it (`channel()`:
+//! `stars`, `thumbs`, `no-rating`, `offline-form`, `prechat=<field>[!],…` with `!` required).
 //! The dialog's uploads (C1) are `uploads()`. Trace: per step, the event types it appended (a quote as
 //! `>seq`; or `!code` for a rejection, `-` for none), then `;` and the final status.
 
@@ -221,9 +223,14 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
     let mut state = DialogState::default();
     let mut log = Vec::new();
     let mut trace = Vec::new();
+    let mut settings = channel("");
     for (now, step) in (1_000..).zip(script.split('|')) {
         let (who, rest) = step.trim().split_once(':').expect("step needs `who:`");
         let rest = rest.trim();
+        if who == "channel" {
+            settings = channel(rest);
+            continue;
+        }
         let (verb, text) = rest.split_once(' ').unwrap_or((rest, ""));
         // Ana is the workspace's admin; the others are agents.
         let role = if who == "ana" { Role::Admin } else { Role::Agent };
@@ -235,6 +242,7 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
             message: &log,
             role,
             uploads: &uploads,
+            channel: Some(&settings),
         };
         match decide(&state, &actor(who), &command(verb, text), ctx) {
             Ok(events) if events.is_empty() => trace.push("-".to_owned()),
@@ -253,6 +261,36 @@ fn run(script: &str) -> (DialogState, Vec<Event>, Vec<String>) {
     log.iter().for_each(|e| apply(&mut refolded, e));
     assert_eq!(refolded, state, "folding the log must rebuild the state");
     (state, log, trace)
+}
+
+/// The dialog's channel: thumbs ratings and no forms, unless `words` say otherwise.
+fn channel(words: &str) -> crate::channel::ChannelSettings {
+    use crate::contact::{ContactField, FormField, RatingScale};
+    let web = ChannelId::parse("web").unwrap();
+    let mut settings = crate::channel::ChannelSettings::new(web, "Web".into(), "Hi".into());
+    for word in words.split_whitespace() {
+        match word {
+            "stars" => settings.rating = RatingScale::Stars,
+            "thumbs" => settings.rating = RatingScale::Thumbs,
+            "no-rating" => settings.rating = RatingScale::Off,
+            "offline-form" => settings.offline_form = true,
+            fields => {
+                let fields = fields.strip_prefix("prechat=").expect("a channel word");
+                settings.prechat = fields
+                    .split(',')
+                    .map(|f| FormField {
+                        field: match f.trim_end_matches('!') {
+                            "name" => ContactField::Name,
+                            "email" => ContactField::Email,
+                            _ => ContactField::Phone,
+                        },
+                        required: f.ends_with('!'),
+                    })
+                    .collect();
+            }
+        }
+    }
+    settings
 }
 
 fn check(script: &str, expected: &str) {
