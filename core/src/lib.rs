@@ -28,9 +28,11 @@
 //! - `emoji`: the emoji picker's list format, search and keyboard moves (C4).
 //! - `chat_name`: an agent's own name for a chat, seen only by them (C3).
 //! - `typing`: typing indicators: who is told, the sender's throttle, how long one shows (W2).
+//! - `admission`: who may open a chat on a channel (allowed sites, blocks, signed identity).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 //! - `authz`: the one permission function (may this caller do this to that).
 
+pub mod admission;
 pub mod auth;
 pub mod authz;
 pub mod canned;

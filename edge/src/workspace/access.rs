@@ -6,6 +6,7 @@ use crate::auth::{now_ms, random_id};
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use crate::internal::{Admission, BlockChange};
+use openline_core::admission::{admit, Identity, Visit};
 use openline_core::auth::identity_verifies;
 use openline_core::protocol::{ChannelInfo, IdentitySecret};
 use openline_core::ChannelId;
@@ -18,37 +19,23 @@ impl Workspace {
     /// visitor nor their network is blocked, and a given (or required) identity verifies.
     pub(super) fn admit(&self, admission: Admission) -> ApiResult<Response> {
         let settings = self.settings_of(&admission.channel)?;
-        let site_ok = match &admission.host {
-            Some(host) => settings.origin_allowed(host),
-            None => settings.allowed_origins.is_empty(),
-        };
-        if !site_ok {
-            return Err(ApiError::Forbidden(
-                "origin_not_allowed",
-                "This site may not embed this chat.",
-            ));
-        }
-        if self.is_blocked(admission.visitor.as_str(), admission.network.as_deref())? {
-            return Err(ApiError::Forbidden("blocked", "This chat is not available."));
-        }
-        match (&admission.identity, settings.require_identity) {
-            (Some(identity), _) => {
-                let secret = self.identity_secret_of(&admission.channel, false)?;
-                if !identity_verifies(&secret, &identity.user_id, &identity.hash) {
-                    return Err(ApiError::Forbidden(
-                        "identity_invalid",
-                        "The visitor's identity signature does not verify.",
-                    ));
+        let identity = match &admission.identity {
+            None => Identity::Anonymous,
+            // No secret yet: nobody can have signed with it (and a visit never makes one).
+            Some(given) => match self.existing_identity_secret(&admission.channel)? {
+                Some(secret) if identity_verifies(&secret, &given.user_id, &given.hash) => {
+                    Identity::Verified
                 }
-            }
-            (None, true) => {
-                return Err(ApiError::Forbidden(
-                    "identity_required",
-                    "Sign in on the site to chat with us.",
-                ))
-            }
-            (None, false) => {}
-        }
+                _ => Identity::Forged,
+            },
+        };
+        let visit = Visit {
+            site: admission.host.as_deref(),
+            blocked: self.is_blocked(admission.visitor.as_str(), admission.network.as_deref())?,
+            identity,
+        };
+        admit(&settings, &visit)
+            .map_err(|refusal| ApiError::Forbidden(refusal.code(), refusal.message()))?;
         // W4: whether someone can answer now decides between the chat and the offline form.
         let available = settings.staffed_at(crate::auth::now_ms(), &self.available(None)?);
         json(&ChannelInfo {
@@ -102,17 +89,8 @@ impl Workspace {
     }
 
     fn identity_secret_of(&self, channel: &ChannelId, rotate: bool) -> ApiResult<String> {
-        if !rotate {
-            let rows: Vec<SecretRow> = self
-                .sql
-                .exec(
-                    "SELECT secret FROM channel_secrets WHERE channel_id = ?",
-                    vec![channel.as_str().into()],
-                )?
-                .to_array()?;
-            if let Some(row) = rows.into_iter().next() {
-                return Ok(row.secret);
-            }
+        if let (false, Some(secret)) = (rotate, self.existing_identity_secret(channel)?) {
+            return Ok(secret);
         }
         let secret = random_id("ois_")? + &random_id("")?;
         self.sql.exec(
@@ -120,6 +98,17 @@ impl Workspace {
             vec![channel.as_str().into(), secret.clone().into()],
         )?;
         Ok(secret)
+    }
+
+    fn existing_identity_secret(&self, channel: &ChannelId) -> ApiResult<Option<String>> {
+        let rows: Vec<SecretRow> = self
+            .sql
+            .exec(
+                "SELECT secret FROM channel_secrets WHERE channel_id = ?",
+                vec![channel.as_str().into()],
+            )?
+            .to_array()?;
+        Ok(rows.into_iter().next().map(|row| row.secret))
     }
 }
 
