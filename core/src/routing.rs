@@ -85,6 +85,49 @@ pub fn offer(
     Offer { to: vec![next], until, tried, told_nobody }
 }
 
+/// The first offer of a session that starts waiting, and the round-robin position the next
+/// session starts from (a turn is used only when someone was offered it).
+pub fn first_offer(
+    routing: &Routing<'_>,
+    available: &[AgentId],
+    start: usize,
+    now: i64,
+) -> (Offer, usize) {
+    let offer = offer(routing, None, available, start, now);
+    let used_turn = routing.distribution == Distribution::RoundRobin && !offer.to.is_empty();
+    (offer, if used_turn { start + 1 } else { start })
+}
+
+/// A waiting session's offer after time passed or who is available changed: `None` keeps
+/// `current`. An expired offer passes on; one to nobody, or to someone no longer available, is
+/// made again (every time in all-at-once channels, where it lists everyone available); a
+/// still-valid offer keeps its agent.
+pub fn reoffer(
+    routing: &Routing<'_>,
+    current: &Offer,
+    available: &[AgentId],
+    start: usize,
+    now: i64,
+) -> Option<Offer> {
+    let expired = current.until.is_some_and(|until| until <= now);
+    let stale = current.to.is_empty()
+        || current.to.iter().any(|a| !available.contains(a))
+        || routing.distribution == Distribution::AllAtOnce;
+    if !expired && !stale {
+        return None;
+    }
+    let previous = if expired { Some(current) } else { None };
+    let mut next = offer(routing, previous, available, start, now);
+    next.told_nobody = current.told_nobody;
+    (next != *current).then_some(next)
+}
+
+/// Whether the channel's "nobody is available" reply (`text`) is owed now: the session is
+/// offered to nobody, was not told yet, and the channel has such a reply.
+pub fn owes_nobody_reply(offer: &Offer, text: &str) -> bool {
+    offer.to.is_empty() && !offer.told_nobody && !text.trim().is_empty()
+}
+
 /// The available agents of the channel, in the order they are offered work: the queue's
 /// order, rotated to `start` in round robin.
 fn candidates(routing: &Routing<'_>, available: &[AgentId], start: usize) -> Vec<AgentId> {
@@ -185,5 +228,51 @@ mod tests {
             Routing { distribution: Distribution::InOrder, queue: &queue, offer_timeout_secs: 1 };
         let told = Offer { told_nobody: true, ..Offer::default() };
         assert!(offer(&routing, Some(&told), &queue, 0, 0).told_nobody);
+    }
+
+    #[test]
+    fn q13_round_robin_uses_a_turn_only_when_someone_was_offered_the_session() {
+        let queue = ids("ana luis");
+        let rr = Routing {
+            distribution: Distribution::RoundRobin,
+            queue: &queue,
+            offer_timeout_secs: 30,
+        };
+        assert_eq!(first_offer(&rr, &queue, 3, 0).1, 4);
+        assert_eq!(first_offer(&rr, &[], 3, 0).1, 3, "nobody available");
+        let all = Routing { distribution: Distribution::AllAtOnce, ..rr.clone() };
+        assert_eq!(first_offer(&all, &queue, 3, 0).1, 3);
+    }
+
+    #[test]
+    fn q13_an_offer_is_made_again_when_it_expires_or_its_agent_leaves() {
+        let queue = ids("ana luis eva");
+        let one =
+            Routing { distribution: Distribution::InOrder, queue: &queue, offer_timeout_secs: 30 };
+        let (to_ana, _) = first_offer(&one, &queue, 0, 0);
+        assert_eq!(names(&to_ana), "ana");
+        // Still valid: kept. Expired: Luis. Ana left: Luis, and Ana's turn is not spent.
+        assert_eq!(reoffer(&one, &to_ana, &queue, 0, 29_999), None);
+        let expired = reoffer(&one, &to_ana, &queue, 0, 30_000).unwrap();
+        assert_eq!((names(&expired), expired.tried.clone()), ("luis".into(), ids("ana")));
+        let left = reoffer(&one, &to_ana, &ids("luis eva"), 0, 10).unwrap();
+        assert_eq!((names(&left), left.tried.clone()), ("luis".into(), vec![]));
+        // All at once follows whoever is available, and nothing changes when nothing did.
+        let all = Routing { distribution: Distribution::AllAtOnce, ..one.clone() };
+        let everyone = first_offer(&all, &queue, 0, 0).0;
+        assert_eq!(reoffer(&all, &everyone, &queue, 0, 99_999), None);
+        assert_eq!(names(&reoffer(&all, &everyone, &ids("eva"), 0, 1).unwrap()), "eva");
+        // Offered to nobody: anyone who comes.
+        let nobody = first_offer(&one, &[], 0, 0).0;
+        assert_eq!(names(&reoffer(&one, &nobody, &ids("eva"), 0, 1).unwrap()), "eva");
+    }
+
+    #[test]
+    fn q13_the_nobody_available_reply_is_owed_once_and_only_if_the_channel_has_one() {
+        let nobody = Offer::default();
+        assert!(owes_nobody_reply(&nobody, "We will answer soon."));
+        assert!(!owes_nobody_reply(&nobody, "  "));
+        assert!(!owes_nobody_reply(&Offer { told_nobody: true, ..nobody.clone() }, "Soon."));
+        assert!(!owes_nobody_reply(&Offer { to: ids("ana"), ..nobody }, "Soon."));
     }
 }

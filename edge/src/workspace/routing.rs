@@ -11,7 +11,7 @@ use crate::internal::{self, DialogCommand};
 use crate::sql::{get_meta, put_meta};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::CommandRequest;
-use openline_core::routing::{self, Distribution, Offer, Presence};
+use openline_core::routing::{self, Offer, Presence};
 use openline_core::{
     Actor, AgentId, ChannelId, Command, CommandId, DialogId, SessionStatus, Viewer, WorkspaceId,
 };
@@ -45,15 +45,11 @@ impl Workspace {
         let settings = self.settings_of(&summary.channel_id)?;
         let cursor_key = format!("round-robin:{}", summary.channel_id);
         let start: usize = get_meta(&self.sql, &cursor_key)?.unwrap_or(0);
-        let offer = routing::offer(
-            &settings.routing(),
-            None,
-            &self.available(None)?,
-            start,
-            crate::auth::now_ms(),
-        );
-        if settings.distribution == Distribution::RoundRobin && !offer.to.is_empty() {
-            put_meta(&self.sql, &cursor_key, &(start + 1))?;
+        let available = self.available(None)?;
+        let (offer, next_start) =
+            routing::first_offer(&settings.routing(), &available, start, crate::auth::now_ms());
+        if next_start != start {
+            put_meta(&self.sql, &cursor_key, &next_start)?;
         }
         self.save_offer(dialog, summary.channel_id.as_str(), start as i64, &offer)?;
         Ok(offer.to)
@@ -73,21 +69,12 @@ impl Workspace {
             };
             let Ok(settings) = self.settings_of(&channel) else { continue };
             let current: Offer = serde_json::from_str(&row.offer)?;
-            let expired = current.until.is_some_and(|until| until <= now);
-            let stale = current.to.is_empty()
-                || current.to.iter().any(|a| !available.contains(a))
-                || settings.distribution == Distribution::AllAtOnce;
-            if !expired && !stale {
+            let start = row.start as usize;
+            let Some(next) =
+                routing::reoffer(&settings.routing(), &current, &available, start, now)
+            else {
                 continue;
-            }
-            // A still-valid offer keeps its agent; only an expired one passes on.
-            let previous = if expired { Some(&current) } else { None };
-            let mut next =
-                routing::offer(&settings.routing(), previous, &available, row.start as usize, now);
-            next.told_nobody = current.told_nobody;
-            if next == current {
-                continue;
-            }
+            };
             self.save_offer(dialog.as_str(), channel.as_str(), row.start, &next)?;
             if let Some(mut summary) = self.summary_of(&dialog)? {
                 summary.offered_to = next.to;
@@ -169,7 +156,7 @@ impl Workspace {
                 continue;
             };
             let text = self.settings_of(&channel).map(|s| s.no_agent_reply).unwrap_or_default();
-            if !offer.to.is_empty() || offer.told_nobody || text.trim().is_empty() {
+            if !routing::owes_nobody_reply(&offer, &text) {
                 continue;
             }
             offer.told_nobody = true;
