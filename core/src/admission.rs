@@ -94,7 +94,8 @@ mod tests {
         use Identity::*;
         let shop = "https://shop.example";
         // (allowed sites, identity required, page's site, blocked, identity) → outcome
-        let cases: [(&[&str], bool, Option<&str>, bool, Identity, Result<(), Refusal>); 9] = [
+        type Case<'a> = (&'a [&'a str], bool, Option<&'a str>, bool, Identity, Result<(), Refusal>);
+        let cases: [Case; 9] = [
             (&[], false, None, false, Anonymous, Ok(())),
             (&[], false, Some("https://any.example"), false, Anonymous, Ok(())),
             (&[shop], false, Some(shop), false, Anonymous, Ok(())),
