@@ -18,6 +18,7 @@
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
 //! - `view`: what a customer or an agent may see of an event.
 //! - `customer`: what the customer's chat derives from what it sees (unread, marks, rating due).
+//! - `transcript`: the messages as they read now (edits, deletions, quotes, moves folded in).
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
 //! - `protocol`: HTTP bodies and WebSocket frames.
@@ -52,6 +53,7 @@ pub mod protocol;
 pub mod rate;
 pub mod routing;
 pub mod sync;
+pub mod transcript;
 pub mod typing;
 pub mod view;
 

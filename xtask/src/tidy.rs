@@ -18,7 +18,6 @@ mod tests {
         ("agent-app/src/i18n.rs", "every string of the app in one table; split by area (issue 14)"),
         ("core/src/protocol.rs", "every body and frame; split with the typed calls (issue 14)"),
         ("tests/e2e/browser.rs", "the first browser tests; page objects split them (issue 14)"),
-        ("widget/src/model.rs", "the chat's state and derived rules; rules go to core (issue 14)"),
     ];
 
     /// Files that may write raw HTML into a page (`inner_html` and kin): (path, why). Each escapes
