@@ -38,15 +38,6 @@ pub fn Chat(
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let timeline = RwSignal::new(Timeline::default());
-    // Who is typing (W2), written straight to `#typing-indicator` as it changes.
-    let shown = StoredValue::new(Shown::default());
-    let show_typist = move || {
-        let typist = shown.try_with_value(|s| match s.typist(now()) {
-            Some(Actor::Agent { name, .. }) => lang.is_typing(name),
-            _ => String::new(),
-        });
-        dom::set_text("typing-indicator", &typist.unwrap_or_default());
-    };
     let outbox = Outbox::new(
         timeline,
         session.visitor_token.clone(),
@@ -54,57 +45,21 @@ pub fn Chat(
         on_expired,
         lang,
     );
-    let sender = use_event_socket(
-        &session.visitor_token,
-        move |frame| {
-            shown.update_value(|s| s.events(&frame.events));
-            show_typist();
-            // Live messages to the customer: the page's launcher counts them while hidden.
-            if !frame.reset && frame.events.iter().any(is_for_the_customer) {
-                tell_parent("openline:message", 0, false);
-            }
-            timeline.update(|t| t.apply_frame(frame));
-        },
-        move |frame| {
-            shown.update_value(|s| s.frame(frame, now()));
-            show_typist();
-            // Look again when the line lapses, in case no "stopped" comes.
-            set_timeout(show_typist, Duration::from_millis(SHOWN_MS as u64 + 50));
-        },
-        move |link| {
-            let down = matches!(link, Link::Down(_));
-            dom::set_text("banner", if down { lang.t(Text::Reconnecting) } else { "" });
-            match link {
-                // A socket refused at the upgrade looks like any network failure from here, so
-                // after a few failures in a row ask whether the server still knows this visitor.
-                Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
-                // Back online: what failed for lack of network goes again by itself.
-                Link::Live => outbox.retry(),
-                Link::Down(_) => {}
-            }
-        },
-    );
-    let throttle = StoredValue::new(Throttle::default());
-    let on_typing = Callback::new(move |empty: bool| {
-        let updates = throttle.try_update_value(|t| t.typed(now(), false, empty));
-        updates.into_iter().flatten().for_each(|u| send(sender, u));
-    });
-    let on_stop = Callback::new(move |()| {
-        if let Some(Some(update)) = throttle.try_update_value(Throttle::stopped) {
-            send(sender, update);
-        }
-    });
+    let sender = connect(&session.visitor_token, timeline, outbox, on_stale, lang);
+    let (on_typing, on_stop) = typing_senders(sender);
     let tray = Tray::new(session.visitor_token.clone(), lang);
     // W4: the pre-chat form (or, with nobody to answer, the offline form) until the customer
     // is introduced; a rating once a conversation ends.
     let info = session.channel.clone();
     let intake = info.intake();
     let (offline, fields) = (intake.offline, intake.fields.to_vec());
-    // Kept by hand from the timeline below, changed only when they change (what a `Memo` does,
-    // whose machinery costs the widget about 1 KB).
-    let skipped = StoredValue::new(fields.is_empty());
-    let introduced = RwSignal::new(fields.is_empty());
-    let rating_due = RwSignal::new(false);
+    let panels = Panels {
+        skipped: StoredValue::new(fields.is_empty()),
+        introduced: RwSignal::new(fields.is_empty()),
+        rating_due: RwSignal::new(false),
+        offline,
+    };
+    let Panels { skipped, introduced, rating_due, .. } = panels;
     let token = session.visitor_token.clone();
     let rate_token = token.clone();
     let placeholder = match info.look.placeholder.as_str() {
@@ -129,20 +84,62 @@ pub fn Chat(
         (rating_due.get() && info.rating != RatingScale::Off)
             .then(|| rating_prompt(info.rating, rate_token.clone(), timeline))
     };
-    // W2 read marks: what agents wrote is read while the chat has the focus.
-    let read_token = StoredValue::new(session.visitor_token.clone());
-    let marked = StoredValue::new(0u64);
-    let mark_read = move || {
-        let Some(up_to) = timeline.with_untracked(Timeline::unread_mark) else { return };
-        if up_to <= marked.get_value() || !document().has_focus().unwrap_or(false) {
-            return;
+    let mark_read = read_marker(session.visitor_token.clone(), timeline);
+    let header = (info.name.clone(), info.look.tagline.clone());
+    follow_timeline(timeline, panels, header, outbox, mark_read, lang);
+    // The window shown (a chat made ready earlier, while hidden, never had the caret).
+    let _ = window_event_listener(leptos::ev::focus, move |_| {
+        if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
+            crate::composer::focus_input();
         }
-        marked.set_value(up_to);
-        send_command(read_token.get_value(), timeline, Command::MarkRead { up_to });
-    };
-    // After each change: whether the form or the rating shows, who answers (the header), what
-    // is unread (the launcher), what is not sent yet (kept by the outbox), read marks.
-    let (channel_name, tagline) = (info.name.clone(), info.look.tagline.clone());
+        mark_read();
+    });
+    // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
+    if let Some(contact) = crate::api::identified_contact() {
+        send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
+    }
+    listen_on_chat(tray, outbox, lang);
+    view! {
+        <div class="drop-zone" id="drop-zone">
+        // Lines written as things change (empty ones take no room): the connection, who is
+        // typing, the offline form's note.
+        <p class="banner" id="banner" role="status"></p>
+        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
+        <p class="typing" id="typing-indicator"></p>
+        {rating}
+        <p class="offline-note" id="offline-note" role="status"></p>
+        {bottom}
+        </div>
+    }
+}
+
+/// What shows besides the messages, kept by hand from the timeline and changed only when it
+/// changes (what a `Memo` does, whose machinery costs the widget about 1 KB).
+#[derive(Clone, Copy)]
+struct Panels {
+    /// Everything the form asked was optional and left empty.
+    skipped: StoredValue<bool>,
+    /// The customer is introduced (W4): the composer shows, not the form.
+    introduced: RwSignal<bool>,
+    /// The rating prompt shows (W4).
+    rating_due: RwSignal<bool>,
+    /// The form is the offline form.
+    offline: bool,
+}
+
+/// After each change of the timeline: whether the form or the rating shows, who answers (the
+/// header: the channel's name and tagline until someone does), what is unread (the launcher),
+/// what is not sent yet (kept by the outbox), read marks.
+fn follow_timeline(
+    timeline: RwSignal<Timeline>,
+    panels: Panels,
+    header: (String, String),
+    outbox: Outbox,
+    mark_read: impl Fn() + 'static,
+    lang: Lang,
+) {
+    let (channel_name, tagline) = header;
+    let Panels { skipped, introduced, rating_due, offline } = panels;
     Effect::new(move |told: Option<Told>| {
         let (now_introduced, now_due, answered, now) = timeline.with(|t| {
             let agent = t.answering_agent().map(str::to_owned);
@@ -170,19 +167,94 @@ pub fn Chat(
         mark_read();
         now
     });
-    // The window shown (a chat made ready earlier, while hidden, never had the caret).
-    let _ = window_event_listener(leptos::ev::focus, move |_| {
-        if document().active_element().is_none_or(|el| el.tag_name() == "BODY") {
-            crate::composer::focus_input();
-        }
-        mark_read();
+}
+
+/// The chat's socket: events go into the timeline (a live message to the customer is counted
+/// by the page's launcher), typing shows under the list (W2), the link's state shows in the
+/// banner; after a few failures in a row `on_stale` asks whether the server still knows the
+/// visitor, and back online the outbox sends what failed.
+fn connect(
+    token: &str,
+    timeline: RwSignal<Timeline>,
+    outbox: Outbox,
+    on_stale: Callback<()>,
+    lang: Lang,
+) -> Sender {
+    // Who is typing (W2), written straight to `#typing-indicator` as it changes.
+    let shown = StoredValue::new(Shown::default());
+    let show_typist = move || {
+        let typist = shown.try_with_value(|s| match s.typist(now()) {
+            Some(Actor::Agent { name, .. }) => lang.is_typing(name),
+            _ => String::new(),
+        });
+        dom::set_text("typing-indicator", &typist.unwrap_or_default());
+    };
+    use_event_socket(
+        token,
+        move |frame| {
+            shown.update_value(|s| s.events(&frame.events));
+            show_typist();
+            // Live messages to the customer: the page's launcher counts them while hidden.
+            if !frame.reset && frame.events.iter().any(is_for_the_customer) {
+                tell_parent("openline:message", 0, false);
+            }
+            timeline.update(|t| t.apply_frame(frame));
+        },
+        move |frame| {
+            shown.update_value(|s| s.frame(frame, now()));
+            show_typist();
+            // Look again when the line lapses, in case no "stopped" comes.
+            set_timeout(show_typist, Duration::from_millis(SHOWN_MS as u64 + 50));
+        },
+        move |link| {
+            let down = matches!(link, Link::Down(_));
+            dom::set_text("banner", if down { lang.t(Text::Reconnecting) } else { "" });
+            match link {
+                // A socket refused at the upgrade looks like any network failure from here, so
+                // after a few failures in a row ask whether the server still knows this visitor.
+                Link::Down(failures) if failures % STALE_AFTER_FAILURES == 0 => on_stale.run(()),
+                // Back online: what failed for lack of network goes again by itself.
+                Link::Live => outbox.retry(),
+                Link::Down(_) => {}
+            }
+        },
+    )
+}
+
+/// The visitor's typing sent as core's `typing::Throttle` says (W2): on each keystroke (`empty`:
+/// the box is empty again), and when they stop.
+fn typing_senders(sender: Sender) -> (Callback<bool>, Callback<()>) {
+    let throttle = StoredValue::new(Throttle::default());
+    let on_typing = Callback::new(move |empty: bool| {
+        let updates = throttle.try_update_value(|t| t.typed(now(), false, empty));
+        updates.into_iter().flatten().for_each(|u| send(sender, u));
     });
-    // W5: the site told who its user is (`Openline.identify({ name, email, phone })`).
-    if let Some(contact) = crate::api::identified_contact() {
-        send_command(session.visitor_token.clone(), timeline, Command::ShareContact { contact });
+    let on_stop = Callback::new(move |()| {
+        if let Some(Some(update)) = throttle.try_update_value(Throttle::stopped) {
+            send(sender, update);
+        }
+    });
+    (on_typing, on_stop)
+}
+
+/// W2 read marks: what agents wrote is read while the chat has the focus; each mark is sent
+/// once.
+fn read_marker(token: String, timeline: RwSignal<Timeline>) -> impl Fn() + Copy {
+    let token = StoredValue::new(token);
+    let marked = StoredValue::new(0u64);
+    move || {
+        let Some(up_to) = timeline.with_untracked(Timeline::unread_mark) else { return };
+        if up_to <= marked.get_value() || !document().has_focus().unwrap_or(false) {
+            return;
+        }
+        marked.set_value(up_to);
+        send_command(token.get_value(), timeline, Command::MarkRead { up_to });
     }
-    // Events read where they bubble to the chat: files dropped anywhere on it are attached
-    // (C1), Retry sends the failed messages again, a thumbnail opens large.
+}
+
+/// Events read where they bubble to the chat: files dropped anywhere on it are attached (C1),
+/// Retry sends the failed messages again, a thumbnail opens large.
+fn listen_on_chat(tray: Tray, outbox: Outbox, lang: Lang) {
     dom::listen("drop-zone", &["dragover", "drop", "click", "keydown"], move |ev| {
         let zone = ev.current_target().and_then(|z| z.dyn_into::<web_sys::Element>().ok());
         let (Some(target), Some(zone)) = (dom::target(&ev), zone) else { return };
@@ -202,18 +274,6 @@ pub fn Chat(
         }
         viewer(&zone, &kind, &ev, &target, lang);
     });
-    view! {
-        <div class="drop-zone" id="drop-zone">
-        // Lines written as things change (empty ones take no room): the connection, who is
-        // typing, the offline form's note.
-        <p class="banner" id="banner" role="status"></p>
-        <Messages greeting=session.channel.greeting channel_name=session.channel.name timeline />
-        <p class="typing" id="typing-indicator"></p>
-        {rating}
-        <p class="offline-note" id="offline-note" role="status"></p>
-        {bottom}
-        </div>
-    }
 }
 
 /// What the chat last told the header and the loader.
