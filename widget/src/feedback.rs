@@ -98,34 +98,7 @@ pub fn contact_form(
     on_skip: impl Fn() + 'static,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
-    let intro = lang.t(if offline { Text::OfflineIntro } else { Text::PrechatIntro });
-    let mut html = format!(r#"<p class="form-intro">{}</p>"#, escape(intro));
-    for field in &fields {
-        let (key, text, kind, autocomplete) = match field.field {
-            ContactField::Name => ("name", Text::Name, "text", "name"),
-            ContactField::Email => ("email", Text::Email, "email", "email"),
-            ContactField::Phone => ("phone", Text::Phone, "tel", "tel"),
-        };
-        let optional = if field.required {
-            String::new()
-        } else {
-            format!(r#" <span class="optional">{}</span>"#, escape(lang.t(Text::Optional)))
-        };
-        let required = if field.required { " required" } else { "" };
-        html.push_str(&format!(
-            r#"<label for="prechat-{key}">{}{optional}</label><input id="prechat-{key}" type="{kind}" autocomplete="{autocomplete}"{required}>"#,
-            escape(lang.t(text))
-        ));
-    }
-    if offline {
-        html.push_str(&format!(
-            r#"<label for="offline-message">{}</label><textarea id="offline-message" rows="3" required></textarea>"#,
-            escape(lang.t(Text::OfflineMessage))
-        ));
-    }
-    html.push_str(&format!(r#"<p id="{FORM_ERROR}" class="form-error" role="alert"></p>"#));
-    let label = lang.t(if offline { Text::SendOffline } else { Text::StartChat });
-    html.push_str(&submit_button("contact-submit", false, label));
+    let html = contact_html(&fields, offline, lang);
     let error = move |text: Option<Text>| {
         if let Some(line) = by_id(FORM_ERROR) {
             line.set_text_content(text.map(|t| lang.t(t)));
@@ -173,6 +146,39 @@ pub fn contact_form(
     plain_form("contact-form", "contact-form", None, html, Box::new(submit))
 }
 
+/// The pre-chat form's inside, or with `offline` the offline form's.
+fn contact_html(fields: &[FormField], offline: bool, lang: Lang) -> String {
+    let intro = lang.t(if offline { Text::OfflineIntro } else { Text::PrechatIntro });
+    let mut html = format!(r#"<p class="form-intro">{}</p>"#, escape(intro));
+    for field in fields {
+        let (key, text, kind, autocomplete) = match field.field {
+            ContactField::Name => ("name", Text::Name, "text", "name"),
+            ContactField::Email => ("email", Text::Email, "email", "email"),
+            ContactField::Phone => ("phone", Text::Phone, "tel", "tel"),
+        };
+        let optional = if field.required {
+            String::new()
+        } else {
+            format!(r#" <span class="optional">{}</span>"#, escape(lang.t(Text::Optional)))
+        };
+        let required = if field.required { " required" } else { "" };
+        html.push_str(&format!(
+            r#"<label for="prechat-{key}">{}{optional}</label><input id="prechat-{key}" type="{kind}" autocomplete="{autocomplete}"{required}>"#,
+            escape(lang.t(text))
+        ));
+    }
+    if offline {
+        html.push_str(&format!(
+            r#"<label for="offline-message">{}</label><textarea id="offline-message" rows="3" required></textarea>"#,
+            escape(lang.t(Text::OfflineMessage))
+        ));
+    }
+    html.push_str(&format!(r#"<p id="{FORM_ERROR}" class="form-error" role="alert"></p>"#));
+    let label = lang.t(if offline { Text::SendOffline } else { Text::StartChat });
+    html.push_str(&submit_button("contact-submit", false, label));
+    html
+}
+
 /// "How was this conversation?": thumbs or stars, an optional comment, Send.
 pub fn rating_prompt(
     scale: RatingScale,
@@ -189,22 +195,7 @@ pub fn rating_prompt(
             ("rate-down".into(), Rating::thumbs(false), lang.t(Text::ThumbDown).into(), "👎"),
         ],
     };
-    let stars = if scale == RatingScale::Stars { " stars" } else { "" };
-    let mut html = format!(
-        r#"<p id="rate-intro" class="form-intro">{}</p><div class="rate-options{stars}" role="group" aria-labelledby="rate-intro">"#,
-        escape(lang.t(Text::RateIntro))
-    );
-    for (id, _, label, symbol) in &options {
-        html.push_str(&format!(
-            r#"<button type="button" id="{id}" class="rate-option" aria-label="{}" aria-pressed="false">{symbol}</button>"#,
-            escape(label)
-        ));
-    }
-    let comment = escape(lang.t(Text::Comment));
-    html.push_str(&format!(
-        r#"</div><label for="rate-comment" class="sr-only">{comment}</label><textarea id="rate-comment" rows="2" placeholder="{comment}"></textarea>"#
-    ));
-    html.push_str(&submit_button("rate-send", true, lang.t(Text::SendRating)));
+    let html = rating_html(&options, scale, lang);
     let chosen = Cell::new(None::<Rating>);
     let act = move |clicked: Option<String>| {
         let Some(clicked) = clicked else {
@@ -223,4 +214,29 @@ pub fn rating_prompt(
         set_attr("rate-send", "aria-disabled", "false");
     };
     plain_form("rating", "rating", Some("rate-intro"), html, Box::new(act))
+}
+
+/// The rating's inside: its question, the `options` (id, rating, label, symbol), a comment box.
+fn rating_html(
+    options: &[(String, Rating, String, &str)],
+    scale: RatingScale,
+    lang: Lang,
+) -> String {
+    let stars = if scale == RatingScale::Stars { " stars" } else { "" };
+    let mut html = format!(
+        r#"<p id="rate-intro" class="form-intro">{}</p><div class="rate-options{stars}" role="group" aria-labelledby="rate-intro">"#,
+        escape(lang.t(Text::RateIntro))
+    );
+    for (id, _, label, symbol) in options {
+        html.push_str(&format!(
+            r#"<button type="button" id="{id}" class="rate-option" aria-label="{}" aria-pressed="false">{symbol}</button>"#,
+            escape(label)
+        ));
+    }
+    let comment = escape(lang.t(Text::Comment));
+    html.push_str(&format!(
+        r#"</div><label for="rate-comment" class="sr-only">{comment}</label><textarea id="rate-comment" rows="2" placeholder="{comment}"></textarea>"#
+    ));
+    html.push_str(&submit_button("rate-send", true, lang.t(Text::SendRating)));
+    html
 }
