@@ -3,7 +3,7 @@
 //! refusal (too large, a type the channel does not take) shows on the file, in the server's
 //! words.
 
-use crate::emoji::escape;
+use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::upload::upload;
 use leptos::prelude::*;
@@ -105,72 +105,77 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
 
 /// The paperclip, which opens the browser's file picker, and the picker's input, in the
 /// composer's HTML.
-pub fn attach_html(lang: Lang) -> String {
-    let label = escape(lang.t(Text::AttachFile));
-    format!(
-        r#"<button id="attach-button" type="button" class="icon-button attach-button" aria-label="{label}" title="{label}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/></svg></button><input id="attach-input" type="file" multiple hidden>"#
+pub fn attach_html(lang: Lang) -> Html {
+    html!(
+        r#"<button id="attach-button" type="button" class="icon-button attach-button" aria-label="{0}" title="{0}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" d="M20 11.5 12 19.5a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17.2a1.7 1.7 0 0 1-2.4-2.4L15 7"/></svg></button><input id="attach-input" type="file" multiple hidden>"#,
+        Escaped(lang.t(Text::AttachFile))
     )
 }
 
 /// The files on their way, above the text box, in the composer's HTML: filled by `rows`.
-pub fn tray_html(lang: Lang) -> String {
-    format!(r#"<ul class="tray" aria-label="{}" hidden></ul>"#, escape(lang.t(Text::Attachments)))
+pub fn tray_html(lang: Lang) -> Html {
+    html!(r#"<ul class="tray" aria-label="{}" hidden></ul>"#, Escaped(lang.t(Text::Attachments)))
 }
 
 /// The tray's rows: redrawn whole on each change (a tray holds a file or two); a remove
 /// button's click is read where it bubbles (`remove`).
-pub fn rows(tray: Tray) -> String {
+pub fn rows(tray: Tray) -> Html {
     tray.items.with(|items| items.iter().map(|i| row(i, tray.lang)).collect())
 }
 
 /// One file of the tray: its name, progress, size or why it failed, and a remove button.
-fn row(item: &Item, lang: Lang) -> String {
-    let name = escape(&item.name);
+fn row(item: &Item, lang: Lang) -> Html {
     let status = match &item.state {
-        State::Sending(sent) => format!(
+        State::Sending(sent) => html!(
             r#"<progress max="100" value="{}" aria-label="{}"></progress>"#,
             (sent * 100.0) as u32,
-            escape(&lang.uploading(&item.name))
+            Escaped(&lang.uploading(&item.name))
         ),
         State::Ready(_) => {
-            format!(r#"<span class="tray-size">{}</span>"#, format_size(item.size as u64))
+            html!(r#"<span class="tray-size">{}</span>"#, Escaped(&format_size(item.size as u64)))
         }
         State::Failed(reason) => {
             let reason = if reason.is_empty() { lang.t(Text::UploadFailed) } else { reason };
-            format!(r#"<span class="tray-error" role="alert">{}</span>"#, escape(reason))
+            html!(r#"<span class="tray-error" role="alert">{}</span>"#, Escaped(reason))
         }
     };
-    format!(
-        r#"<li class="tray-item"><span class="tray-name">{name}</span>{status}<button type="button" class="tray-remove" aria-label="{}" data-key="{}">×</button></li>"#,
-        escape(&lang.remove_file(&item.name)),
+    html!(
+        r#"<li class="tray-item"><span class="tray-name">{}</span>{}<button type="button" class="tray-remove" aria-label="{}" data-key="{}">×</button></li>"#,
+        Escaped(&item.name),
+        status,
+        Escaped(&lang.remove_file(&item.name)),
         item.key
     )
 }
 
 /// A message's files: images as thumbnails that open large, others as a card to download.
 /// A click on a thumbnail is read where it bubbles (`viewer`). Empty without files.
-pub fn files_html(lang: Lang, files: &[FileRef]) -> String {
+pub fn files_html(lang: Lang, files: &[FileRef]) -> Html {
     if files.is_empty() {
-        return String::new();
+        return Html::default();
     }
-    let mut html = String::from(r#"<ul class="msg-files">"#);
+    let mut html = html!(r#"<ul class="msg-files">"#);
     for file in files {
-        let url = escape(file.url.as_deref().unwrap_or_default());
-        let name = escape(&file.name);
-        html.push_str(&if file.is_image() {
-            format!(
-                r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{url}" alt="{name}" loading="lazy"></button></li>"#,
-                escape(&lang.open_image(&file.name)),
-                escape(file.id.as_str())
+        let url = Escaped(file.url.as_deref().unwrap_or_default());
+        let name = Escaped(&file.name);
+        html += if file.is_image() {
+            html!(
+                r#"<li><button type="button" class="file-thumb" aria-label="{}" data-file="{}"><img src="{}" alt="{}" loading="lazy"></button></li>"#,
+                Escaped(&lang.open_image(&file.name)),
+                Escaped(file.id.as_str()),
+                url,
+                name
             )
         } else {
-            format!(
-                r#"<li><a class="file-card" href="{url}" download="{name}"><span class="file-name">{name}</span><span class="file-size">{}</span></a></li>"#,
-                format_size(file.size)
+            html!(
+                r#"<li><a class="file-card" href="{0}" download="{1}"><span class="file-name">{1}</span><span class="file-size">{2}</span></a></li>"#,
+                url,
+                name,
+                Escaped(&format_size(file.size))
             )
-        });
+        };
     }
-    html + "</ul>"
+    html + html!("</ul>")
 }
 
 /// The image viewer, from the chat's events where they bubble to it (`zone`): a click on a
@@ -180,8 +185,8 @@ pub fn viewer(zone: &Element, kind: &str, ev: &Event, target: &Element, lang: La
     match kind {
         "click" if target.class_list().contains("viewer-close") => shut(open),
         "click" => {
-            if let Some(html) = viewer_html(target, lang) {
-                _ = zone.insert_adjacent_html("beforeend", &html);
+            if let Some(viewer) = viewer_html(target, lang) {
+                html::append(zone, &viewer);
                 request_animation_frame(|| focus(".viewer-close"));
             }
         }
@@ -199,15 +204,18 @@ pub fn viewer(zone: &Element, kind: &str, ev: &Event, target: &Element, lang: La
 }
 
 /// The viewer of the thumbnail `target` is in, if it is in one; it names the thumbnail's file.
-fn viewer_html(target: &Element, lang: Lang) -> Option<String> {
+fn viewer_html(target: &Element, lang: Lang) -> Option<Html> {
     let thumb = target.closest(".file-thumb").ok()??;
     let img = thumb.query_selector("img").ok()??;
-    let id = escape(&thumb.get_attribute("data-file")?);
-    let name = escape(&img.get_attribute("alt").unwrap_or_default());
-    let url = escape(&img.get_attribute("src").unwrap_or_default());
-    Some(format!(
-        r#"<div class="viewer" role="dialog" aria-modal="true" aria-label="{name}" data-for="{id}"><img src="{url}" alt="{name}"><button type="button" class="viewer-close">{}</button></div>"#,
-        escape(lang.t(Text::CloseImage))
+    let id = Escaped(&thumb.get_attribute("data-file")?);
+    let name = Escaped(&img.get_attribute("alt").unwrap_or_default());
+    let url = Escaped(&img.get_attribute("src").unwrap_or_default());
+    Some(html!(
+        r#"<div class="viewer" role="dialog" aria-modal="true" aria-label="{0}" data-for="{1}"><img src="{2}" alt="{0}"><button type="button" class="viewer-close">{3}</button></div>"#,
+        name,
+        id,
+        url,
+        Escaped(lang.t(Text::CloseImage))
     ))
 }
 

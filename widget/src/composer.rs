@@ -6,14 +6,15 @@
 //! puts the chosen emoji at the caret. The paperclip, a paste or a drop attaches files (C1),
 //! which upload at once and go with the next message.
 //!
-//! Bytes: the tray, the form and the emoji picker are plain HTML written once, and every event
-//! in them is read by one handler where it bubbles (`handle`); the few changes (the tray, the
-//! send button's state) are written straight to the page. Through typed views, with a handler
-//! per element and event, they cost the widget about 5 KB brotli more.
+//! Bytes: the tray, the form and the emoji picker are plain HTML (`Html`) written once, and
+//! every event in them is read by one handler where it bubbles (`handle`); the few changes (the
+//! tray, the send button's state) are written straight to the page. Through typed views, with
+//! a handler per element and event, they cost the widget about 5 KB brotli more.
 
 use crate::attach::{self, files_of, Tray};
 use crate::dom;
-use crate::emoji::{escape, picker_html, Picker};
+use crate::emoji::{picker_html, Picker};
+use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::outbox::Outbox;
 use leptos::prelude::*;
@@ -62,26 +63,29 @@ pub fn Composer(
     Effect::new(move |_| {
         let rows = attach::rows(tray);
         if let Some(list) = dom::by_id(AREA).and_then(|area| area.query_selector(".tray").ok()?) {
-            list.set_inner_html(&rows);
+            html::set(&list, &rows);
             _ = list.toggle_attribute_with_force("hidden", rows.is_empty());
         }
         if let Some(send) = dom::by_id("composer-send") {
             _ = send.set_attribute("aria-disabled", &tray.busy().to_string());
         }
     });
-    view! { <div class="composer-area" id=AREA inner_html=html(lang, &placeholder)></div> }
+    let inside = html::inner(markup(lang, &placeholder));
+    // `{AREA}`: a bare `AREA {..inside}` would read as a struct literal.
+    view! { <div class="composer-area" id={AREA} {..inside}></div> }
 }
 
-/// The tray and the form: paperclip, text box, emoji picker and send button.
-fn html(lang: Lang, placeholder: &str) -> String {
-    format!(
-        r#"{}<form class="composer">{}<label for="{INPUT}" class="sr-only">{}</label><textarea id="{INPUT}" rows="1" maxlength="{MAX_MESSAGE_CHARS}" placeholder="{}"></textarea>{}<button id="composer-send" type="submit" class="send" aria-label="{}" aria-disabled="false"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z"/></svg></button></form>"#,
+/// The tray and the form: paperclip, text box (`INPUT`), emoji picker and send button.
+fn markup(lang: Lang, placeholder: &str) -> Html {
+    html!(
+        r#"{}<form class="composer">{}<label for="composer-input" class="sr-only">{}</label><textarea id="composer-input" rows="1" maxlength="{}" placeholder="{}"></textarea>{}<button id="composer-send" type="submit" class="send" aria-label="{}" aria-disabled="false"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10.1 15 12 3.4 13.9z"/></svg></button></form>"#,
         attach::tray_html(lang),
         attach::attach_html(lang),
-        escape(lang.t(Text::MessageLabel)),
-        escape(placeholder),
+        Escaped(lang.t(Text::MessageLabel)),
+        MAX_MESSAGE_CHARS,
+        Escaped(placeholder),
         picker_html(lang),
-        escape(lang.t(Text::Send)),
+        Escaped(lang.t(Text::Send)),
     )
 }
 
@@ -177,4 +181,17 @@ pub fn focus_input() {
 
 fn input() -> Option<HtmlTextAreaElement> {
     dom::by_id(INPUT)?.dyn_into().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_markup_has_the_text_box_the_composer_looks_for() {
+        let markup = markup(Lang::En, r#"<b>"Hi"</b>"#);
+        let markup = markup.as_str();
+        assert!(markup.contains(&format!(r#"<textarea id="{INPUT}" rows="1""#)), "{markup}");
+        assert!(markup.contains(r#"placeholder="&lt;b>&quot;Hi&quot;&lt;/b>""#), "{markup}");
+    }
 }

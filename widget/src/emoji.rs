@@ -6,12 +6,13 @@
 //! so a visitor who never opens it never pays for it. Search and moves are core's `emoji`.
 //!
 //! Bytes: the button and the dialog are plain HTML in the composer's (the dialog's inside
-//! written on first open), and the grid one escaped string per change, with events read where
+//! written on first open), and the grid one `Html` string per change, with events read where
 //! they bubble to the composer (`Picker::handle`). Through typed views the same markup cost
 //! the widget about 8 KB more.
 
 use crate::api;
 use crate::dom::by_id;
+use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,7 +66,7 @@ impl Picker {
             let current = active.get();
             let (html, count) = load.with(|l| query.with(|q| cells(found(l, q), current, lang)));
             if let Some(grid) = by_id(GRID) {
-                grid.set_inner_html(&html);
+                html::set(&grid, &html);
             }
             if let Some(input) = by_id(SEARCH) {
                 _ = match count {
@@ -151,7 +152,7 @@ impl Picker {
             return self.on_close.run(());
         }
         if let Some(panel) = by_id(PANEL).filter(|p| p.child_element_count() == 0) {
-            panel.set_inner_html(&skeleton(self.lang));
+            html::set(&panel, &skeleton(self.lang));
         }
         self.search(String::new());
         if let Some(input) =
@@ -203,33 +204,36 @@ impl Picker {
 }
 
 /// The emoji button and its dialog, empty until first opened, in the composer's HTML.
-pub fn picker_html(lang: Lang) -> String {
-    let label = escape(lang.t(Text::Emoji));
-    format!(
-        r#"<div class="emoji-wrap"><button id="emoji-button" type="button" class="icon-button emoji-button" aria-haspopup="dialog" aria-expanded="false" aria-controls="{PANEL}" aria-label="{label}"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/></svg></button><div id="{PANEL}" class="emoji-picker" role="dialog" aria-label="{label}" hidden></div></div>"#
+/// Its ids are the constants' (`PANEL` here; `SEARCH`, `GRID`, `STATUS` in `skeleton`),
+/// written out in the markup: a test compares them.
+pub fn picker_html(lang: Lang) -> Html {
+    html!(
+        r#"<div class="emoji-wrap"><button id="emoji-button" type="button" class="icon-button emoji-button" aria-haspopup="dialog" aria-expanded="false" aria-controls="emoji-picker" aria-label="{0}"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/></svg></button><div id="emoji-picker" class="emoji-picker" role="dialog" aria-label="{0}" hidden></div></div>"#,
+        Escaped(lang.t(Text::Emoji))
     )
 }
 
 /// The dialog's inside, written once: the labelled search box, the grid, the status line.
-fn skeleton(lang: Lang) -> String {
-    let search = escape(lang.t(Text::SearchEmoji));
-    let emoji = escape(lang.t(Text::Emoji));
-    format!(
-        r#"<label for="{SEARCH}" class="sr-only">{search}</label><input id="{SEARCH}" type="text" autocomplete="off" role="combobox" aria-expanded="true" aria-autocomplete="list" aria-controls="{GRID}" placeholder="{search}"><ul id="{GRID}" role="listbox" aria-label="{emoji}"></ul><p id="{STATUS}" class="emoji-status" role="status"></p>"#
+fn skeleton(lang: Lang) -> Html {
+    html!(
+        r#"<label for="emoji-search" class="sr-only">{0}</label><input id="emoji-search" type="text" autocomplete="off" role="combobox" aria-expanded="true" aria-autocomplete="list" aria-controls="emoji-grid" placeholder="{0}"><ul id="emoji-grid" role="listbox" aria-label="{1}"></ul><p id="emoji-status" class="emoji-status" role="status"></p>"#,
+        Escaped(lang.t(Text::SearchEmoji)),
+        Escaped(lang.t(Text::Emoji))
     )
 }
 
 /// The grid's cells for `found`, `active` marked, and how many there are.
-fn cells(found: Vec<&Emoji>, active: usize, lang: Lang) -> (String, usize) {
-    let mut html = String::new();
+fn cells(found: Vec<&Emoji>, active: usize, lang: Lang) -> (Html, usize) {
+    let mut html = Html::default();
     for (i, e) in found.iter().enumerate() {
-        let name = escape(e.name(lang == Lang::Es));
-        html.push_str(&format!(
-            r#"<li id="{}" class="emoji-option" role="option" aria-selected="{}" aria-label="{name}" title="{name}">{}</li>"#,
-            option_id(i),
+        // The id is `option_id(i)`.
+        html += html!(
+            r#"<li id="emoji-option-{0}" class="emoji-option" role="option" aria-selected="{1}" aria-label="{2}" title="{2}">{3}</li>"#,
+            i,
             i == active,
-            escape(&e.emoji)
-        ));
+            Escaped(e.name(lang == Lang::Es)),
+            Escaped(&e.emoji)
+        );
     }
     (html, found.len())
 }
@@ -257,7 +261,29 @@ fn option_id(index: usize) -> String {
     format!("emoji-option-{index}")
 }
 
-/// Text made safe inside HTML and its attributes.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c4_the_markup_has_the_ids_the_picker_looks_for() {
+        let markup = picker_html(Lang::En).as_str().to_owned() + skeleton(Lang::Es).as_str();
+        for id in [PANEL, SEARCH, GRID, STATUS] {
+            assert!(markup.contains(&format!(r#"id="{id}""#)), "{id}");
+        }
+        let emoji = Emoji {
+            emoji: "😀".into(),
+            name_en: "grin".into(),
+            keywords_en: String::new(),
+            name_es: "sonrisa".into(),
+            keywords_es: String::new(),
+        };
+        let (cells, count) = cells(vec![&emoji, &emoji], 1, Lang::En);
+        assert_eq!(count, 2);
+        let id = format!(
+            r#"<li id="{}" class="emoji-option" role="option" aria-selected="true""#,
+            option_id(1)
+        );
+        assert!(cells.as_str().contains(&id), "{}", cells.as_str());
+    }
 }

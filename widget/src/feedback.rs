@@ -9,7 +9,7 @@
 
 use crate::api;
 use crate::dom::by_id;
-use crate::emoji::escape;
+use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::model::Timeline;
 use crate::outbox::Outbox;
@@ -50,7 +50,7 @@ fn plain_form(
     id: &'static str,
     class: &'static str,
     labelled_by: Option<&'static str>,
-    html: String,
+    inside: Html,
     act: Act,
 ) -> impl IntoView {
     crate::dom::listen(id, &["submit", "click"], move |ev| {
@@ -61,9 +61,8 @@ fn plain_form(
             act(Some(target.id()));
         }
     });
-    view! {
-        <form id=id class=class aria-labelledby=labelled_by novalidate inner_html=html></form>
-    }
+    let inside = html::inner(inside);
+    view! { <form id=id class=class aria-labelledby=labelled_by novalidate {..inside}></form> }
 }
 
 /// The value of the field `id` (an input or a textarea), empty if there is none.
@@ -78,10 +77,12 @@ fn set_attr(id: &str, name: &str, value: &str) {
 }
 
 /// The submit button's attributes and label.
-fn submit_button(id: &str, disabled: bool, label: &str) -> String {
-    format!(
-        r#"<button id="{id}" type="submit" class="primary" aria-disabled="{disabled}">{}</button>"#,
-        escape(label)
+fn submit_button(id: &str, disabled: bool, label: &str) -> Html {
+    html!(
+        r#"<button id="{}" type="submit" class="primary" aria-disabled="{}">{}</button>"#,
+        Escaped(id),
+        disabled,
+        Escaped(label)
     )
 }
 
@@ -146,37 +147,45 @@ pub fn contact_form(
     plain_form("contact-form", "contact-form", None, html, Box::new(submit))
 }
 
-/// The pre-chat form's inside, or with `offline` the offline form's.
-fn contact_html(fields: &[FormField], offline: bool, lang: Lang) -> String {
+/// The pre-chat form's inside, or with `offline` the offline form's; its error line is
+/// `FORM_ERROR`.
+fn contact_html(fields: &[FormField], offline: bool, lang: Lang) -> Html {
     let intro = lang.t(if offline { Text::OfflineIntro } else { Text::PrechatIntro });
-    let mut html = format!(r#"<p class="form-intro">{}</p>"#, escape(intro));
+    let mut html = html!(r#"<p class="form-intro">{}</p>"#, Escaped(intro));
     for field in fields {
         let (key, text, kind, autocomplete) = match field.field {
             ContactField::Name => ("name", Text::Name, "text", "name"),
             ContactField::Email => ("email", Text::Email, "email", "email"),
             ContactField::Phone => ("phone", Text::Phone, "tel", "tel"),
         };
+        let (key, kind, autocomplete) = (Escaped(key), Escaped(kind), Escaped(autocomplete));
         let optional = if field.required {
-            String::new()
+            Html::default()
         } else {
-            format!(r#" <span class="optional">{}</span>"#, escape(lang.t(Text::Optional)))
+            html!(r#" <span class="optional">{}</span>"#, Escaped(lang.t(Text::Optional)))
         };
-        let required = if field.required { " required" } else { "" };
-        html.push_str(&format!(
-            r#"<label for="prechat-{key}">{}{optional}</label><input id="prechat-{key}" type="{kind}" autocomplete="{autocomplete}"{required}>"#,
-            escape(lang.t(text))
-        ));
+        html +=
+            html!(r#"<label for="prechat-{}">{}{}</label>"#, key, Escaped(lang.t(text)), optional);
+        html += if field.required {
+            html!(
+                r#"<input id="prechat-{}" type="{}" autocomplete="{}" required>"#,
+                key,
+                kind,
+                autocomplete
+            )
+        } else {
+            html!(r#"<input id="prechat-{}" type="{}" autocomplete="{}">"#, key, kind, autocomplete)
+        };
     }
     if offline {
-        html.push_str(&format!(
+        html += html!(
             r#"<label for="offline-message">{}</label><textarea id="offline-message" rows="3" required></textarea>"#,
-            escape(lang.t(Text::OfflineMessage))
-        ));
+            Escaped(lang.t(Text::OfflineMessage))
+        );
     }
-    html.push_str(&format!(r#"<p id="{FORM_ERROR}" class="form-error" role="alert"></p>"#));
+    html += html!(r#"<p id="contact-error" class="form-error" role="alert"></p>"#);
     let label = lang.t(if offline { Text::SendOffline } else { Text::StartChat });
-    html.push_str(&submit_button("contact-submit", false, label));
-    html
+    html + submit_button("contact-submit", false, label)
 }
 
 /// "How was this conversation?": thumbs or stars, an optional comment, Send.
@@ -217,26 +226,53 @@ pub fn rating_prompt(
 }
 
 /// The rating's inside: its question, the `options` (id, rating, label, symbol), a comment box.
-fn rating_html(
-    options: &[(String, Rating, String, &str)],
-    scale: RatingScale,
-    lang: Lang,
-) -> String {
+fn rating_html(options: &[(String, Rating, String, &str)], scale: RatingScale, lang: Lang) -> Html {
     let stars = if scale == RatingScale::Stars { " stars" } else { "" };
-    let mut html = format!(
-        r#"<p id="rate-intro" class="form-intro">{}</p><div class="rate-options{stars}" role="group" aria-labelledby="rate-intro">"#,
-        escape(lang.t(Text::RateIntro))
+    let mut html = html!(
+        r#"<p id="rate-intro" class="form-intro">{}</p><div class="rate-options{}" role="group" aria-labelledby="rate-intro">"#,
+        Escaped(lang.t(Text::RateIntro)),
+        Escaped(stars)
     );
     for (id, _, label, symbol) in options {
-        html.push_str(&format!(
-            r#"<button type="button" id="{id}" class="rate-option" aria-label="{}" aria-pressed="false">{symbol}</button>"#,
-            escape(label)
+        html += html!(
+            r#"<button type="button" id="{}" class="rate-option" aria-label="{}" aria-pressed="false">{}</button>"#,
+            Escaped(id),
+            Escaped(label),
+            Escaped(symbol)
+        );
+    }
+    html += html!(
+        r#"</div><label for="rate-comment" class="sr-only">{0}</label><textarea id="rate-comment" rows="2" placeholder="{0}"></textarea>"#,
+        Escaped(lang.t(Text::Comment))
+    );
+    html + submit_button("rate-send", true, lang.t(Text::SendRating))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn w4_the_forms_have_the_fields_they_read_and_escape_their_labels() {
+        let fields = [
+            FormField { field: ContactField::Name, required: false },
+            FormField { field: ContactField::Email, required: true },
+            FormField { field: ContactField::Phone, required: false },
+        ];
+        let form = contact_html(&fields, true, Lang::En);
+        let form = form.as_str();
+        for id in ["prechat-name", "prechat-email", "prechat-phone", "offline-message", FORM_ERROR]
+        {
+            assert!(form.contains(&format!(r#" id="{id}""#)), "{id}: {form}");
+        }
+        assert!(form
+            .contains(r#"<input id="prechat-email" type="email" autocomplete="email" required>"#));
+        assert!(form.contains(r#"<input id="prechat-name" type="text" autocomplete="name">"#));
+        let evil = r#"<img src=x onerror="alert(1)">&"#;
+        let options = [("rate-up".to_owned(), Rating::thumbs(true), evil.to_owned(), "👍")];
+        let rating = rating_html(&options, RatingScale::Thumbs, Lang::En);
+        assert!(rating.as_str().contains(
+            r#"<button type="button" id="rate-up" class="rate-option" aria-label="&lt;img src=x onerror=&quot;alert(1)&quot;>&amp;" aria-pressed="false">👍</button>"#
         ));
     }
-    let comment = escape(lang.t(Text::Comment));
-    html.push_str(&format!(
-        r#"</div><label for="rate-comment" class="sr-only">{comment}</label><textarea id="rate-comment" rows="2" placeholder="{comment}"></textarea>"#
-    ));
-    html.push_str(&submit_button("rate-send", true, lang.t(Text::SendRating)));
-    html
 }

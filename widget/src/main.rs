@@ -4,7 +4,7 @@
 //! `composer` (with `emoji`, the picker, and `attach`, files with `upload`; `feedback`: the
 //! pre-chat, offline and rating forms). I/O: `api` (HTTP), `socket` (live events), `outbox`
 //! (the visitor's messages, in order, retried), `json` (reading what they receive), `dom`
-//! (the plain-HTML parts' elements and events). State:
+//! (the plain-HTML parts' elements and events), `html` (their HTML, escaped by type). State:
 //! `model` (the event list and outbox), `days` (its day separators). Strings: `i18n`.
 
 mod api;
@@ -16,6 +16,7 @@ mod days;
 mod dom;
 mod emoji;
 mod feedback;
+mod html;
 mod i18n;
 mod json;
 mod messages;

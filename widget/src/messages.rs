@@ -8,16 +8,16 @@
 //! line has `li.day` above it, its name (`days`) an `h2`. Under the customer's latest message,
 //! `li.sent` or `li.seen` (W2).
 //!
-//! Bytes: each line is one escaped HTML string, and the list is kept by hand: a line whose key
-//! (`Row::key`) is unchanged stays in the page as it is, so the live region announces only what
-//! is new and images do not load again. Clicks (Retry, a thumbnail) are read where they bubble
-//! to the chat (`chat`). Through typed views and keyed `<For>`s the list cost about 8 KB brotli
-//! more.
+//! Bytes: each line is one `Html` string (its texts escaped by type), and the list is kept by
+//! hand: a line whose key (`Row::key`) is unchanged stays in the page as it is, so the live
+//! region announces only what is new and images do not load again. Clicks (Retry, a thumbnail)
+//! are read where they bubble to the chat (`chat`). Through typed views and keyed `<For>`s the
+//! list cost about 8 KB brotli more.
 
 use crate::attach::files_html;
 use crate::days;
 use crate::dom;
-use crate::emoji::escape;
+use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
 use leptos::prelude::*;
@@ -50,10 +50,10 @@ pub fn Messages(
         let Some(list) = dom::by_id("messages") else { return };
         // A list an earlier chat drew may be reused (a session replaced in place): start afresh.
         if shown.is_empty() {
-            list.set_inner_html("");
+            html::set(&list, &Html::default());
         }
-        let write = |html: &str| {
-            _ = list.insert_adjacent_html("beforeend", html);
+        let write = |line: &Html| {
+            html::append(&list, line);
             list.last_element_child()
         };
         let put = |el: &Element, before: Option<&Element>| {
@@ -77,9 +77,9 @@ pub fn Messages(
 }
 
 /// The list's lines with their keys: the conversation, the messages on their way, and "Seen".
-fn lines(timeline: &Timeline, lang: Lang, channel_name: &str) -> Vec<(Key, String)> {
+fn lines(timeline: &Timeline, lang: Lang, channel_name: &str) -> Vec<(Key, Html)> {
     let rows = timeline.rows(days::local_day, days::today());
-    let mut lines: Vec<(Key, String)> =
+    let mut lines: Vec<(Key, Html)> =
         rows.iter().map(|row| (Key::Row(row.key()), row_html(row, lang, channel_name))).collect();
     for pending in timeline.pending() {
         let key = Key::Pending(pending.id.clone(), pending.delivery.clone());
@@ -88,7 +88,7 @@ fn lines(timeline: &Timeline, lang: Lang, channel_name: &str) -> Vec<(Key, Strin
     // W2: the customer's latest message reached the server, or the agents read it.
     if let Some(seen) = timeline.mark_at_end() {
         let (class, text) = if seen { ("seen", Text::Seen) } else { ("sent", Text::Sent) };
-        let line = format!(r#"<li class="{class}">{}</li>"#, escape(lang.t(text)));
+        let line = html!(r#"<li class="{}">{}</li>"#, Escaped(class), Escaped(lang.t(text)));
         lines.push((Key::Mark(seen), line));
     }
     lines
@@ -100,8 +100,8 @@ fn lines(timeline: &Timeline, lang: Lang, channel_name: &str) -> Vec<(Key, Strin
 /// the element, so it is tested natively.
 fn redraw<E>(
     shown: &mut Vec<(Key, E)>,
-    wanted: Vec<(Key, String)>,
-    mut write: impl FnMut(&str) -> Option<E>,
+    wanted: Vec<(Key, Html)>,
+    mut write: impl FnMut(&Html) -> Option<E>,
     mut put: impl FnMut(&E, Option<&E>),
     mut remove: impl FnMut(&E),
 ) {
@@ -128,7 +128,7 @@ fn redraw<E>(
     }
 }
 
-fn row_html(row: &Row, lang: Lang, channel_name: &str) -> String {
+fn row_html(row: &Row, lang: Lang, channel_name: &str) -> Html {
     match row {
         Row::Message { seq, author, text, first_of_run, edited, deleted, quote, files, .. } => {
             let visitor = *author == Author::Visitor;
@@ -146,87 +146,82 @@ fn row_html(row: &Row, lang: Lang, channel_name: &str) -> String {
                     class.push_str(extra);
                 }
             }
-            let mut html = format!(r#"<li class="{class}" data-seq="{seq}">"#);
+            let mut html = html!(r#"<li class="{}" data-seq="{}">"#, Escaped(&class), seq);
             if named {
-                html.push_str(&format!(
+                html += html!(
                     r#"<span class="avatar" aria-hidden="true">{}</span>"#,
-                    escape(&initial(&name))
-                ));
+                    Escaped(&initial(&name))
+                );
             }
             let name_class = match (visitor, named) {
                 (true, _) => "sr-only",
                 (false, true) => "msg-author",
                 (false, false) => "msg-author sr-only",
             };
-            html.push_str(&format!(r#"<span class="{name_class}">{}</span>"#, escape(&name)));
+            html += html!(r#"<span class="{}">{}</span>"#, Escaped(name_class), Escaped(&name));
             if let Some(quote) = quote {
-                html.push_str(&quote_html(quote, lang, channel_name));
+                html += quote_html(quote, lang, channel_name);
             }
             let text = if *deleted { lang.t(Text::MessageDeleted) } else { text };
             // A message of files alone has no text line (C1).
             if !text.is_empty() {
                 let deleted = if *deleted { " msg-deleted" } else { "" };
-                html.push_str(&format!(r#"<p class="msg-text{deleted}">{}</p>"#, escape(text)));
+                html += html!(r#"<p class="msg-text{}">{}</p>"#, Escaped(deleted), Escaped(text));
             }
             if *edited && !*deleted {
-                let edited = escape(lang.t(Text::Edited));
-                html.push_str(&format!(r#"<span class="msg-edited">{edited}</span>"#));
+                let edited = Escaped(lang.t(Text::Edited));
+                html += html!(r#"<span class="msg-edited">{}</span>"#, edited);
             }
-            html.push_str(&files_html(lang, files));
-            html + "</li>"
+            html + files_html(lang, files) + html!("</li>")
         }
         Row::Joined { seq, agent_name } => system_html(*seq, &lang.joined(agent_name)),
         Row::Closed { seq } => system_html(*seq, lang.t(Text::Closed)),
         Row::Rated { seq, symbols } => system_html(*seq, &lang.rated(symbols)),
         // A heading, so screen-reader users can move through the conversation by day.
-        Row::Day { name, .. } => format!(
-            r#"<li class="day"><h2 class="day-name">{}</h2></li>"#,
-            escape(&lang.day(*name))
-        ),
+        Row::Day { name, .. } => {
+            html!(r#"<li class="day"><h2 class="day-name">{}</h2></li>"#, Escaped(&lang.day(*name)))
+        }
     }
 }
 
 /// A line about the conversation itself (someone joined, it closed).
-fn system_html(seq: u64, text: &str) -> String {
-    format!(r#"<li class="system" data-seq="{seq}">{}</li>"#, escape(text))
+fn system_html(seq: u64, text: &str) -> Html {
+    html!(r#"<li class="system" data-seq="{}">{}</li>"#, seq, Escaped(text))
 }
 
 /// A message on its way ("Sending…"), or one that did not go out, with why and a Retry.
-fn pending_html(pending: &Pending, lang: Lang) -> String {
+fn pending_html(pending: &Pending, lang: Lang) -> Html {
     let text = openline_core::files::message_preview(&pending.text, &pending.files);
-    let (class, busy, status, retry) = match &pending.delivery {
-        Delivery::Sending => ("", r#" aria-busy="true""#, lang.t(Text::Sending), String::new()),
-        Delivery::Failed { refused } => (
-            " failed",
-            "",
-            refused.as_deref().unwrap_or(lang.t(Text::NotSentShort)),
-            format!(
-                r#"<button type="button" class="retry">{}</button>"#,
-                escape(lang.t(Text::Retry))
-            ),
+    let text = Escaped(&text);
+    match &pending.delivery {
+        Delivery::Sending => html!(
+            r#"<li class="pending from-visitor" aria-busy="true"><p class="pending-text">{}</p><span class="msg-status">{}</span></li>"#,
+            text,
+            Escaped(lang.t(Text::Sending))
         ),
-    };
-    format!(
-        r#"<li class="pending from-visitor{class}"{busy}><p class="pending-text">{}</p><span class="msg-status{}">{}</span>{retry}</li>"#,
-        escape(&text),
-        if class.is_empty() { "" } else { " failed-status" },
-        escape(status)
-    )
+        Delivery::Failed { refused } => html!(
+            r#"<li class="pending from-visitor failed"><p class="pending-text">{}</p><span class="msg-status failed-status">{}</span><button type="button" class="retry">{}</button></li>"#,
+            text,
+            Escaped(refused.as_deref().unwrap_or(lang.t(Text::NotSentShort))),
+            Escaped(lang.t(Text::Retry))
+        ),
+    }
 }
 
 /// The quoted message's author and first words (M1).
-fn quote_html(quote: &Quoted, lang: Lang, channel_name: &str) -> String {
+fn quote_html(quote: &Quoted, lang: Lang, channel_name: &str) -> Html {
     let author = author_name(&quote.author, lang.t(Text::Yourself), channel_name);
     let (deleted, text) = if quote.deleted {
         (" deleted", lang.t(Text::MessageDeleted))
     } else {
         ("", quote.excerpt.as_str())
     };
-    format!(
-        r#"<blockquote class="msg-quote{deleted}"><span class="sr-only">{}</span><span class="msg-quote-author">{}</span><span class="msg-quote-text">{}</span></blockquote>"#,
-        escape(lang.t(Text::Quoting)),
-        escape(&author),
-        escape(text)
+    html!(
+        r#"<blockquote class="msg-quote{}"><span class="sr-only">{}</span><span class="msg-quote-author">{}</span><span class="msg-quote-text">{}</span></blockquote>"#,
+        Escaped(deleted),
+        Escaped(lang.t(Text::Quoting)),
+        Escaped(&author),
+        Escaped(text)
     )
 }
 
@@ -282,8 +277,9 @@ mod tests {
         timeline.add_pending(id.clone(), evil.into(), Vec::new());
         timeline.refuse(&id, evil.into());
         let mut html = row_html(&message, Lang::En, evil);
-        html += &row_html(&Row::Joined { seq: 4, agent_name: evil.into() }, Lang::En, evil);
-        html += &pending_html(&timeline.pending()[0], Lang::En);
+        html += row_html(&Row::Joined { seq: 4, agent_name: evil.into() }, Lang::En, evil);
+        html += pending_html(&timeline.pending()[0], Lang::En);
+        let html = html.as_str();
         assert!(!html.contains("<img") && !html.contains(r#""alert"#), "{html}");
         assert!(html.contains(r#"<span class="msg-author sr-only">&lt;img"#));
         assert!(html.contains(r#"<span class="msg-quote-author">&lt;img"#));
@@ -312,12 +308,12 @@ mod tests {
             (&[], "", ""),
             (&[7, 8], "7 8", "7 8"),
         ] {
-            let wanted = wanted.iter().map(|&n| (Key::Row((n, 0, n)), n.to_string())).collect();
+            let wanted = wanted.iter().map(|&n| (Key::Row((n, 0, n)), html!("{}", n))).collect();
             let new = RefCell::new(Vec::new());
-            let write = |html: &str| {
-                new.borrow_mut().push(html.to_owned());
-                page.borrow_mut().push(html.to_owned());
-                Some(html.to_owned())
+            let write = |html: &Html| {
+                new.borrow_mut().push(html.as_str().to_owned());
+                page.borrow_mut().push(html.as_str().to_owned());
+                Some(html.as_str().to_owned())
             };
             let remove = |el: &String| page.borrow_mut().retain(|e| e != el);
             let put = |el: &String, before: Option<&String>| {
