@@ -9,7 +9,7 @@
 //! cookie would otherwise still sign them in on the next visit.
 
 use crate::action_menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
-use crate::api_account;
+use crate::api;
 use crate::app::{initials, use_ui, Ui};
 use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
@@ -121,7 +121,7 @@ fn log_out(ui: Ui, leaving: RwSignal<bool>) {
     leaving.set(true);
     ui.alert.set(None);
     spawn_local(async move {
-        let result = api_account::logout().await;
+        let result = api::account::logout().await;
         leaving.try_set(false);
         match result {
             Ok(()) => ui.signed_out(),

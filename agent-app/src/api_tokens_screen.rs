@@ -6,7 +6,6 @@
 
 use crate::account_model::bearer_header;
 use crate::api;
-use crate::api_admin;
 use crate::app::{use_ui, Ui};
 use crate::channels_screen::focus;
 use crate::clock::date_time;
@@ -65,7 +64,7 @@ fn NewTokenForm(
         created.set(None);
         pending.set(true);
         spawn_local(async move {
-            let result = api_admin::create_api_token(&typed).await;
+            let result = api::admin::create_api_token(&typed).await;
             pending.try_set(false);
             match result {
                 Ok(made) => {
@@ -248,7 +247,7 @@ fn TokenRow(
 
 fn load(ui: Ui, tokens: Tokens, list_error: RwSignal<Option<String>>) {
     spawn_local(async move {
-        match api_admin::api_tokens().await {
+        match api::admin::api_tokens().await {
             Ok(list) => {
                 tokens.try_set(Some(list));
             }
@@ -260,7 +259,7 @@ fn load(ui: Ui, tokens: Tokens, list_error: RwSignal<Option<String>>) {
 fn revoke(ui: Ui, id: String, tokens: Tokens, list_error: RwSignal<Option<String>>) {
     list_error.set(None);
     spawn_local(async move {
-        match api_admin::revoke_api_token(&id).await {
+        match api::admin::revoke_api_token(&id).await {
             Ok(()) => {
                 tokens.try_update(|list| {
                     if let Some(list) = list {

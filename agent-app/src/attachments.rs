@@ -101,7 +101,7 @@ impl Attachments {
                     }
                 });
             };
-            crate::upload::upload(
+            crate::api::upload::upload(
                 &path,
                 &file,
                 move |sent| set(UploadState::Sending(sent)),

@@ -7,7 +7,7 @@
 //! The sites and the checkbox are part of the draft and saved with the form; the secret is
 //! not a setting and changes on its own, outside the form's Save.
 
-use crate::api_admin;
+use crate::api;
 use crate::app::{use_ui, Ui};
 use crate::channel_draft::ChannelDraft;
 use crate::channels_screen::focus;
@@ -92,9 +92,9 @@ fn SecretField(
         let id = channel.get_value();
         spawn_local(async move {
             let result = if generate {
-                api_admin::new_identity_secret(&id).await
+                api::admin::new_identity_secret(&id).await
             } else {
-                api_admin::identity_secret(&id).await
+                api::admin::identity_secret(&id).await
             };
             pending.try_set(false);
             confirming.try_set(false);

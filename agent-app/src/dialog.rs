@@ -2,6 +2,7 @@
 //! notice line, the message list, the typing line and the composer. It owns the dialog's
 //! socket, so opening another dialog closes this one's.
 
+use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
 use crate::app::{use_ui, Ui};
 use crate::attachments::{files_of, ready_ids, send_state, Attachments, SendState};
@@ -21,7 +22,6 @@ use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
 use crate::quick_commands::Ready;
-use crate::socket::{self, Handlers, Socket};
 use crate::typing::{Typing, TypingLine};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

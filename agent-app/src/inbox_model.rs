@@ -3,8 +3,8 @@
 //! rules (`InboxList::includes`, `sort_for_display`); this file only keeps the rows.
 
 use crate::api;
+use crate::api::socket::{self, Handlers, Socket};
 use crate::app::Ui;
-use crate::socket::{self, Handlers, Socket};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::{AgentId, DialogId};

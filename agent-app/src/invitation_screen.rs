@@ -6,8 +6,8 @@
 //! A link that expired, was used or revoked gets the server's message and a way to the login.
 
 use crate::account_model::{new_password, Field};
+use crate::api;
 use crate::api::ApiError;
-use crate::api_account;
 use crate::app::{use_ui, Ui};
 use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
@@ -29,7 +29,7 @@ pub fn InvitationScreen(
     let fetch_code = code.clone();
     let preview = LocalResource::new(move || {
         let code = fetch_code.clone();
-        async move { api_account::invitation(&code).await }
+        async move { api::account::invitation(&code).await }
     });
     let code = StoredValue::new(code);
     move || match preview.get() {
@@ -79,7 +79,7 @@ fn AcceptForm(
         pending.set(true);
         let accept = AcceptInvite { code: code.clone(), password };
         spawn_local(async move {
-            let result = api_account::accept_invitation(&accept).await;
+            let result = api::account::accept_invitation(&accept).await;
             pending.try_set(false);
             match result {
                 Ok(reply) => {

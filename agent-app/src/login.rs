@@ -2,7 +2,7 @@
 //! server's message in the alert region; a good one signs in (`Ui::sign_in`): the edge set the
 //! session cookie with its answer.
 
-use crate::api_account;
+use crate::api;
 use crate::app::{use_ui, AlertLine};
 use crate::i18n::Text;
 use leptos::html::H1;
@@ -17,7 +17,7 @@ pub fn Login() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let submit = Action::new_local(|request: &LoginRequest| {
         let request = request.clone();
-        async move { api_account::login(&request).await }
+        async move { api::account::login(&request).await }
     });
     let pending = submit.pending();
     Effect::new(move |_| match submit.value().get() {

@@ -32,15 +32,12 @@
 //!   signed identity (W6).
 
 mod api;
-mod api_account;
-mod api_admin;
 mod app;
 mod clock;
 mod i18n;
 mod icons;
 mod route;
 mod session;
-mod socket;
 
 mod account_model;
 mod invitation_screen;
@@ -79,7 +76,6 @@ mod messages;
 mod quick_commands;
 mod quote_chip;
 mod typing;
-mod upload;
 
 mod canned_editor;
 mod canned_model;

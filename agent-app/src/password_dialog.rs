@@ -8,7 +8,7 @@
 
 use crate::account_model::{new_password, Field};
 use crate::agent_picker::keep_focus_inside;
-use crate::api_account;
+use crate::api;
 use crate::app::use_ui;
 use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
@@ -65,7 +65,7 @@ pub fn PasswordDialog(
         pending.set(true);
         let change = PasswordChange { current: current_typed, new };
         spawn_local(async move {
-            let result = api_account::change_password(&change).await;
+            let result = api::account::change_password(&change).await;
             pending.try_set(false);
             match result {
                 Ok(()) => {

@@ -11,8 +11,8 @@
 //! changes only the fragment, so `hashchange` is followed too.
 
 use crate::account_model::invite_code;
+use crate::api;
 use crate::api::ApiError;
-use crate::api_account;
 use crate::app::{Entry, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,12 +42,12 @@ pub fn start(ui: Ui) {
 pub fn check(ui: Ui) {
     ui.entry.set(Entry::Checking);
     spawn_local(async move {
-        match api_account::me().await {
+        match api::account::me().await {
             Ok(reply) => return ui.sign_in(reply),
             Err(ApiError::Unauthorized { .. }) => {}
             Err(err) => ui.report(&err),
         }
-        let entry = match api_account::setup_status().await {
+        let entry = match api::account::setup_status().await {
             Ok(status) if status.needed => Entry::Setup,
             Ok(_) => Entry::Login,
             Err(err) => {

@@ -4,7 +4,7 @@
 //! by the server (its message shows under the form).
 
 use crate::account_model::{Field, SetupForm};
-use crate::api_account;
+use crate::api;
 use crate::app::use_ui;
 use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
@@ -56,7 +56,7 @@ pub fn SetupScreen() -> impl IntoView {
         ui.alert.set(None);
         pending.set(true);
         spawn_local(async move {
-            let result = api_account::setup(&request).await;
+            let result = api::account::setup(&request).await;
             pending.try_set(false);
             match result {
                 Ok(reply) => ui.sign_in(reply),

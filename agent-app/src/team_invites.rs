@@ -6,7 +6,7 @@
 //! list is asked again rather than patched here.
 
 use crate::account_model::{invite_link, invite_request, parse_role, Field, ROLES};
-use crate::api_admin;
+use crate::api;
 use crate::app::{use_ui, Ui};
 use crate::channels_screen::focus;
 use crate::clock::date_time;
@@ -73,7 +73,7 @@ fn InviteForm(
         created.set(None);
         pending.set(true);
         spawn_local(async move {
-            let result = api_admin::create_invite(&request).await;
+            let result = api::admin::create_invite(&request).await;
             pending.try_set(false);
             match result {
                 Ok(invite) => {
@@ -209,7 +209,7 @@ fn PendingList(
 
 fn load(ui: Ui, invites: Invites, list_error: RwSignal<Option<String>>) {
     spawn_local(async move {
-        match api_admin::invites().await {
+        match api::admin::invites().await {
             Ok(list) => {
                 invites.try_set(Some(list));
             }
@@ -222,7 +222,7 @@ fn load(ui: Ui, invites: Invites, list_error: RwSignal<Option<String>>) {
 fn revoke(ui: Ui, id: String, invites: Invites, list_error: RwSignal<Option<String>>) {
     list_error.set(None);
     spawn_local(async move {
-        match api_admin::revoke_invite(&id).await {
+        match api::admin::revoke_invite(&id).await {
             Ok(()) => {
                 invites.try_update(|list| {
                     if let Some(list) = list {

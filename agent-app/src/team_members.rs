@@ -8,7 +8,6 @@
 
 use crate::account_model::{parse_role, ROLES};
 use crate::api::{self, ApiError};
-use crate::api_admin;
 use crate::app::{initials, use_ui, Ui};
 use crate::channels_screen::focus;
 use crate::i18n::{TeamText, Text};
@@ -208,7 +207,7 @@ fn save_role(
     lines.status.set(None);
     lines.error.set(None);
     spawn_local(async move {
-        match api_admin::set_role(&id, role).await {
+        match api::admin::set_role(&id, role).await {
             Ok(saved) => {
                 agents.try_update(|list| {
                     if let Some(row) = list.iter_mut().flatten().find(|a| a.id == saved.id) {
@@ -229,7 +228,7 @@ fn remove(ui: Ui, id: AgentId, agents: Agents, lines: Lines) {
     lines.status.set(None);
     lines.error.set(None);
     spawn_local(async move {
-        match api_admin::remove_agent(&id).await {
+        match api::admin::remove_agent(&id).await {
             Ok(()) => {
                 let name = agents.try_with_untracked(|l| {
                     l.iter().flatten().find(|a| a.id == id).map(|a| a.name.clone())

@@ -4,8 +4,8 @@
 //! and the screen. A hidden note's draft is announced as a note, which the dialog passes to
 //! nobody.
 
+use crate::api::socket::Sender;
 use crate::app::use_ui;
-use crate::socket::Sender;
 use leptos::prelude::*;
 use openline_core::event::{Actor, Event};
 use openline_core::inbox::visitor_display_name;

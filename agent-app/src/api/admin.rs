@@ -2,7 +2,7 @@
 //! identity secret (W6). The edge refuses them to other roles (403 `forbidden`) and refuses an
 //! admin's change to their own account here (403 `not_on_yourself`).
 
-use crate::api::{done, encode, get, send, ApiError};
+use super::http::{done, encode, get, send, ApiError};
 use gloo_net::http::Request;
 use openline_core::auth::Role;
 use openline_core::ids::{AgentId, ChannelId};

@@ -6,7 +6,7 @@
 //! the socket is open and drops it otherwise (what is sent here, typing indicators, is worth
 //! nothing late). The browser hides why an
 //! upgrade failed (a 401 looks like any close), so owners are told when the link goes down and
-//! may probe over HTTP (see `inbox_model` and `dialog`).
+//! may probe over HTTP (see `inbox::model` and `dialog::socket`).
 
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use std::cell::RefCell;
@@ -194,9 +194,4 @@ pub fn url(path_and_query: &str) -> String {
     };
     let host = location.host().unwrap_or_default();
     format!("{scheme}://{host}{path_and_query}")
-}
-
-/// A value made safe for a URL (a path segment or a query value).
-pub fn encode(value: &str) -> String {
-    js_sys::encode_uri_component(value).into()
 }

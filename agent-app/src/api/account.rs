@@ -3,7 +3,7 @@
 //! (`/api/agent/me`). Each answer that signs in comes with the HttpOnly session cookie, which
 //! the browser keeps; the app only keeps the `LoginReply` (workspace and profile) in memory.
 
-use crate::api::{done, encode, get, send, ApiError};
+use super::http::{done, encode, get, send, ApiError};
 use gloo_net::http::Request;
 use openline_core::protocol::{
     AcceptInvite, InvitePreview, LoginReply, LoginRequest, PasswordChange, SetupRequest,

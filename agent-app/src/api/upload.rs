@@ -2,7 +2,7 @@
 //! is the one place the app uses `XMLHttpRequest`. Same origin: the session cookie goes by
 //! itself, and the CSRF header is set as on every write.
 
-use crate::api::ApiError;
+use super::http::ApiError;
 use openline_core::files::FileRef;
 use openline_core::protocol::ErrorBody;
 use std::cell::Cell;
@@ -23,9 +23,9 @@ pub fn upload(
         Ok(xhr) => xhr,
         Err(_) => return done(Err(ApiError::Network)),
     };
-    let url = format!("{path}?name={}", crate::api::encode(&file.name()));
+    let url = format!("{path}?name={}", super::http::encode(&file.name()));
     let started = xhr.open_with_async("POST", &url, true).is_ok()
-        && xhr.set_request_header(crate::api::CSRF_HEADER, "1").is_ok();
+        && xhr.set_request_header(super::http::CSRF_HEADER, "1").is_ok();
     if !started {
         return done(Err(ApiError::Network));
     }
