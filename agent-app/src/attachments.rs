@@ -3,7 +3,7 @@
 //! server's reason. The dialog sends the ready ones' ids with the message.
 
 use crate::i18n::{FileText, Lang};
-use crate::icons::{FileIcon, PaperclipIcon};
+use crate::ui::icons::{FileIcon, PaperclipIcon};
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 use openline_core::ids::{DialogId, FileId};

@@ -4,11 +4,11 @@
 //! `code_taken`); its sentence is shown under the form in `#canned-error`.
 
 use crate::api;
-use crate::app::use_ui;
 use crate::canned_store::use_canned;
-use crate::channels_screen::focus;
 use crate::i18n::{MsgText, Text};
 use crate::route::{canned_href, CannedPage};
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::canned::{

@@ -4,7 +4,7 @@
 //! "Save as canned response" (M7), waiting for the editor to pick it up.
 
 use crate::api;
-use crate::app::Ui;
+use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::canned::CannedResponse;

@@ -8,11 +8,11 @@
 //! not a setting and changes on its own, outside the form's Save.
 
 use crate::api;
-use crate::app::{use_ui, Ui};
 use crate::channel_draft::ChannelDraft;
-use crate::channels_screen::focus;
-use crate::copy_field::CopyField;
 use crate::i18n::{AccessText, Text};
+use crate::ui::focus;
+use crate::ui::CopyField;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::{channel_key, ChannelId};

@@ -9,7 +9,6 @@
 //! then `PUT /api/agent/channels/{id}`; the server's 400 message shows the same way.
 
 use crate::api;
-use crate::app::{use_ui, Ui};
 use crate::channel_access::AccessFields;
 use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
 use crate::channel_files::FileFields;
@@ -17,8 +16,10 @@ use crate::channel_forms::FormFields;
 use crate::channel_hours::HoursFields;
 use crate::channel_look::LookFields;
 use crate::channel_routing::RoutingFields;
-use crate::channels_screen::{focus, AgentsResource};
+use crate::channels_screen::AgentsResource;
 use crate::i18n::Text;
+use crate::ui::focus;
+use crate::ui::{use_ui, Ui};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

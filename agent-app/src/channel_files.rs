@@ -2,9 +2,9 @@
 //! megabytes and the kinds (images, documents, archives), each with the extensions it covers.
 //! Both customers and agents are held to them; the server checks, with the same words.
 
-use crate::app::use_ui;
 use crate::channel_draft::ChannelDraft;
 use crate::i18n::ChannelFileText;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::files::{accepted_extensions, format_size, FileCategory, MAX_FILE_BYTES};
 

@@ -2,9 +2,9 @@
 //! form's fields (each not asked, optional or required), the offline form when nobody can
 //! answer, and the rating asked for when a conversation ends.
 
-use crate::app::use_ui;
 use crate::channel_draft::{Ask, ChannelDraft};
 use crate::i18n::FormText;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::contact::{ContactField, RatingScale};
 

@@ -2,9 +2,9 @@
 //! from/to as `<input type=time>`). Written into the draft; `ChannelDraft::to_settings` turns
 //! the rows into `WorkingHours`.
 
-use crate::app::use_ui;
 use crate::channel_draft::{offset_choices, offset_label, ChannelDraft};
 use crate::i18n::Text;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 
 #[component]

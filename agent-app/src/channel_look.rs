@@ -3,10 +3,10 @@
 //! side of the page its launcher sits on and its drawing, the window's line under the title and
 //! its message box's hint, with a live preview and the embed snippet that carries the launcher's.
 
-use crate::app::use_ui;
 use crate::channel_draft::ChannelDraft;
-use crate::copy_field::CopyField;
 use crate::i18n::LookText;
+use crate::ui::use_ui;
+use crate::ui::CopyField;
 use leptos::prelude::*;
 use openline_core::ids::{channel_key, ChannelId};
 use openline_core::look::{parse_hex, LauncherIcon, Side, MAX_LINE_CHARS};

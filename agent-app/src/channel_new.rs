@@ -3,9 +3,9 @@
 //! back as 409 `channel_exists` and its message is shown under the form.
 
 use crate::api;
-use crate::app::use_ui;
-use crate::channels_screen::focus;
 use crate::i18n::Text;
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::channel::ChannelSettings;

@@ -5,9 +5,9 @@
 //! the channel's queue. The tabs follow the ARIA tabs pattern (arrow keys, roving tabindex).
 
 use crate::api;
-use crate::app::use_ui;
-use crate::channels_screen::focus;
 use crate::i18n::Text;
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::ChannelId;

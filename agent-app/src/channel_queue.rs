@@ -4,11 +4,12 @@
 //! Checked agents come first, in queue order, numbered; the others follow in directory order.
 //! A reordered row moves in the page, so focus is put back on its button afterwards.
 
-use crate::app::use_ui;
 use crate::channel_draft::{move_in_queue, ChannelDraft};
-use crate::channels_screen::{focus, AgentsResource};
+use crate::channels_screen::AgentsResource;
 use crate::i18n::Text;
 use crate::presence;
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::ids::AgentId;
 use openline_core::protocol::AgentProfile;

@@ -2,11 +2,11 @@
 //! each choice with its one-line explanation; the time an agent has to answer; and the channel's
 //! agents (`channel_queue`).
 
-use crate::app::use_ui;
 use crate::channel_draft::ChannelDraft;
 use crate::channel_queue::QueueFields;
 use crate::channels_screen::AgentsResource;
 use crate::i18n::Text;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::routing::Distribution;
 

@@ -7,11 +7,11 @@
 //! saved replaces its entry with what the server answered, so nothing is fetched twice.
 
 use crate::api::{self, ApiError};
-use crate::app::use_ui;
 use crate::channel_editor::ChannelEditor;
 use crate::channel_new::NewChannelForm;
 use crate::i18n::{MsgText, TeamText, Text};
 use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute, TeamTab};
+use crate::ui::use_ui;
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,7 +19,6 @@ use openline_core::authz::Action;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::ChannelId;
 use openline_core::protocol::AgentProfile;
-use wasm_bindgen::JsCast;
 
 /// The channels as the server last told them; `None` until the first answer.
 type Channels = RwSignal<Option<Vec<ChannelSettings>>>;
@@ -214,12 +213,4 @@ fn load(channels: Channels, load_error: RwSignal<Option<String>>) {
             }
         }
     });
-}
-
-/// Puts focus on the element with `id`, if it is there (a field to fix, a moved row's button).
-pub fn focus(id: &str) {
-    let el = document().get_element_by_id(id);
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
 }

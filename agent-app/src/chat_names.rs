@@ -4,7 +4,7 @@
 //! smaller type.
 
 use crate::api;
-use crate::app::Ui;
+use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::DialogId;

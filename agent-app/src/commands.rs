@@ -3,13 +3,12 @@
 //! this conversation."), and focus put somewhere sensible afterwards.
 
 use crate::api;
-use crate::app::Ui;
 use crate::dialog_log::DialogLog;
+use crate::ui::{focus_or_title, Ui, DIALOG_TITLE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::conversation::Command;
 use openline_core::ids::DialogId;
-use wasm_bindgen::JsCast;
 
 /// Where focus goes once the server accepted a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,16 +70,6 @@ impl Commands {
     }
 }
 
-/// Focuses the element with `id`, or the dialog's title when it is gone.
-pub fn focus_or_title(id: &str) {
-    let el = document().get_element_by_id(id).or_else(|| document().get_element_by_id(TITLE));
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
-const TITLE: &str = "dialog-title";
-
 /// Runs after the new state is drawn, so a button that went away has gone.
 fn settle_focus(then: Then) {
     request_animation_frame(move || match then {
@@ -91,7 +80,7 @@ fn settle_focus(then: Then) {
                 body.as_ref().is_some_and(|b| b.as_ref() as &web_sys::Element == &el)
             });
             if lost {
-                focus_or_title(TITLE);
+                focus_or_title(DIALOG_TITLE);
             }
         }
     });

@@ -14,7 +14,6 @@
 //! Escape in the textarea removes it. The emoji button (C4, `emoji_picker`) inserts at the
 //! caret.
 
-use crate::app::use_ui;
 use crate::attachments::{
     files_of, send_state, AttachButton, AttachmentTray, Attachments, SendState,
 };
@@ -27,6 +26,7 @@ use crate::mentions;
 use crate::message_fold::Quote;
 use crate::quick_commands::{parse, Ready};
 use crate::quote_chip::{QuoteChip, CHIP_ID};
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::canned::{CannedResponse, Placeholders};
 use openline_core::emoji::insert_at;

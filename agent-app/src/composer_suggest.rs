@@ -6,12 +6,12 @@
 //! changes.
 
 use crate::api;
-use crate::app::use_ui;
 use crate::canned_model::{slash_query, suggestions};
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, Lang};
 use crate::mentions;
 use crate::quick_commands::{matching, parse, Quick, Ready};
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::canned::CannedResponse;

@@ -4,7 +4,6 @@
 
 use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
-use crate::app::{use_ui, Ui};
 use crate::attachments::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::chat_names::use_chat_names;
 use crate::commands::Commands;
@@ -16,13 +15,14 @@ use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
 use crate::file_view::ImageViewer;
 use crate::i18n::Text;
 use crate::i18n::{ComposeText, FileText};
-use crate::icons::LockIcon;
 use crate::mentions::still_named;
 use crate::message_fold::{fold, last_from_customer, quote_of};
 use crate::message_tools::MessageTools;
 use crate::messages::MessageList;
 use crate::quick_commands::Ready;
 use crate::typing::{Typing, TypingLine};
+use crate::ui::icons::LockIcon;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::conversation::{Command, DialogState, SessionStatus};

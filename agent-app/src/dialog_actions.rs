@@ -17,10 +17,11 @@
 
 use crate::action_menu::ActionMenu;
 use crate::agent_picker::{AgentPicker, PickerMode};
-use crate::app::use_ui;
-use crate::commands::{focus_or_title, Commands, Then};
+use crate::commands::{Commands, Then};
 use crate::i18n::Text;
-use crate::icons::LockIcon;
+use crate::ui::focus_or_title;
+use crate::ui::icons::LockIcon;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::conversation::{Command, DialogState, SessionStatus};
 use openline_core::ids::{AgentId, ChannelId};

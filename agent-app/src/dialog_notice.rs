@@ -3,9 +3,9 @@
 //! "Ana invited you to this conversation" (Q9). Shown in a `role="status"` line under the
 //! header; what happened before the dialog was opened is history, not news.
 
-use crate::app::use_ui;
 use crate::dialog_log::DialogLog;
 use crate::i18n::{Lang, Text};
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, Event, EventBody};
 use openline_core::ids::AgentId;

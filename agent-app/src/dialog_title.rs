@@ -4,10 +4,10 @@
 //! (`FlashLine`). The
 //! composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
 
-use crate::app::{use_ui, Ui};
 use crate::chat_names::{use_chat_names, ChatNames};
-use crate::commands::focus_or_title;
 use crate::i18n::{ComposeText, Text};
+use crate::ui::focus_or_title;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use openline_core::ids::DialogId;
 use std::time::Duration;

@@ -6,9 +6,9 @@
 //! search and moves are core's `emoji`.
 
 use crate::api;
-use crate::app::use_ui;
-use crate::commands::focus_or_title;
 use crate::i18n::{ComposeText, Lang};
+use crate::ui::focus_or_title;
+use crate::ui::use_ui;
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

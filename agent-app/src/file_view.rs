@@ -3,7 +3,7 @@
 //! put on the event; a message deleted (M9) shows no files.
 
 use crate::i18n::{FileText, Lang};
-use crate::icons::FileIcon;
+use crate::ui::icons::FileIcon;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
 

@@ -7,13 +7,13 @@
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
-use crate::app::{initials, use_ui};
 use crate::chat_names::use_chat_names;
-use crate::clock::use_now;
 use crate::i18n::{Lang, NotifyText, Text};
-use crate::icons::LockIcon;
 use crate::inbox_model::Inbox;
 use crate::route;
+use crate::ui::clock::use_now;
+use crate::ui::icons::LockIcon;
+use crate::ui::{initials, use_ui};
 use leptos::prelude::*;
 use openline_core::conversation::SessionStatus;
 use openline_core::ids::{AgentId, DialogId};

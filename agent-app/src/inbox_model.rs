@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::api::socket::{self, Handlers, Socket};
-use crate::app::Ui;
+use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::{AgentId, DialogId};

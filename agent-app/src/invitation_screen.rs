@@ -8,11 +8,11 @@
 use crate::account_model::{new_password, Field};
 use crate::api;
 use crate::api::ApiError;
-use crate::app::{use_ui, Ui};
-use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
 use crate::login::AuthCard;
 use crate::new_password::NewPasswordFields;
+use crate::ui::focus;
+use crate::ui::{use_ui, Ui};
 use crate::{route, session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

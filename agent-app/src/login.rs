@@ -3,8 +3,8 @@
 //! session cookie with its answer.
 
 use crate::api;
-use crate::app::{use_ui, AlertLine};
 use crate::i18n::Text;
+use crate::ui::{use_ui, AlertLine};
 use leptos::html::H1;
 use leptos::prelude::*;
 use openline_core::protocol::LoginRequest;

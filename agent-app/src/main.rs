@@ -33,11 +33,10 @@
 
 mod api;
 mod app;
-mod clock;
 mod i18n;
-mod icons;
 mod route;
 mod session;
+mod ui;
 
 mod account_model;
 mod invitation_screen;
@@ -49,7 +48,6 @@ mod account_menu;
 mod password_dialog;
 
 mod api_tokens_screen;
-mod copy_field;
 mod team_invites;
 mod team_members;
 mod team_screen;

@@ -4,12 +4,12 @@
 //! the "…" menu (`message_menu`). While being edited the text is an inline textarea (Enter
 //! saves, Shift+Enter adds a line, Escape cancels); a deletion waits for an inline confirm.
 
-use crate::clock::clock_time;
 use crate::i18n::{ComposeText, Lang, MsgText, NotifyText, Text};
-use crate::icons::LockIcon;
 use crate::message_fold::{Message, Quote};
 use crate::message_menu::MessageMenu;
 use crate::message_tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
+use crate::ui::clock::clock_time;
+use crate::ui::icons::LockIcon;
 use leptos::prelude::*;
 use openline_core::event::Actor;
 use openline_core::inbox::visitor_display_name;

@@ -4,13 +4,13 @@
 //! for any message; Move to a new conversation (M6) for the owner, from a later message of the
 //! open session; Edit and Delete only when `may_change`.
 
-use crate::action_menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
-use crate::app::use_ui;
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, MsgText};
-use crate::icons::DotsIcon;
 use crate::message_tools::MessageTools;
 use crate::route::{canned_href, CannedPage};
+use crate::ui::icons::DotsIcon;
+use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
+use crate::ui::use_ui;
 use leptos::html::Div;
 use leptos::prelude::*;
 

@@ -3,10 +3,11 @@
 //! quotes, the commands that change it, and where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
 //! with the server's own words.
 
-use crate::app::Ui;
-use crate::commands::{focus_or_title, Commands};
+use crate::commands::Commands;
 use crate::i18n::MsgText;
 use crate::message_fold::{may_change, may_split};
+use crate::ui::focus_or_title;
+use crate::ui::Ui;
 use leptos::prelude::*;
 use openline_core::auth::Role;
 use openline_core::conversation::{Command, DialogState};

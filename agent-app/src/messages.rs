@@ -9,12 +9,12 @@
 //! bubble is drawn by `message_bubble`. A move to a new conversation (M6) shows, just before the
 //! first moved message, the old session's closing line and the new session's separator.
 
-use crate::app::use_ui;
 use crate::dialog_log::DialogLog;
 use crate::i18n::{Lang, Text};
 use crate::message_bubble::bubble;
 use crate::message_fold::{fold, Item};
 use crate::message_tools::MessageTools;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
 

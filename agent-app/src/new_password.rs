@@ -2,7 +2,7 @@
 //! labelled password fields (`<id>` and `<id>-again`) with the length rule written under the
 //! first (`<id>-hint`). The check itself is `account_model::new_password`, run on submit.
 
-use crate::app::use_ui;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::auth::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 

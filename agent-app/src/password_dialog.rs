@@ -7,12 +7,12 @@
 //! wraps), Escape or Cancel close it; the account menu gives focus back to its button.
 
 use crate::account_model::{new_password, Field};
-use crate::agent_picker::keep_focus_inside;
 use crate::api;
-use crate::app::use_ui;
-use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
 use crate::new_password::NewPasswordFields;
+use crate::ui::focus;
+use crate::ui::keep_focus_inside;
+use crate::ui::use_ui;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

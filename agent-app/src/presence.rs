@@ -7,8 +7,8 @@
 //! refusal puts the old value back.
 
 use crate::api;
-use crate::app::{use_ui, Ui};
 use crate::i18n::Text;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::routing::Presence;

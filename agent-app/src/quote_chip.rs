@@ -1,11 +1,11 @@
 //! The chip above the composer while the reply quotes a message (M1): "Replying to Ana", a line
 //! of the quoted text, and a button that removes the quote (Escape in the textarea does too).
 
-use crate::app::use_ui;
-use crate::commands::focus_or_title;
 use crate::i18n::{ComposeText, MsgText};
 use crate::message_bubble::author_name;
 use crate::message_fold::Quote;
+use crate::ui::focus_or_title;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 
 /// The chip's id, for the textarea's `aria-describedby`.

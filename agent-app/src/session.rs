@@ -13,7 +13,7 @@
 use crate::account_model::invite_code;
 use crate::api;
 use crate::api::ApiError;
-use crate::app::{Entry, Ui};
+use crate::ui::{Entry, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -5,11 +5,11 @@
 
 use crate::account_model::{Field, SetupForm};
 use crate::api;
-use crate::app::use_ui;
-use crate::channels_screen::focus;
 use crate::i18n::{AccountText, Text};
 use crate::login::AuthCard;
 use crate::new_password::NewPasswordFields;
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

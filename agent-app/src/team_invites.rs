@@ -7,11 +7,11 @@
 
 use crate::account_model::{invite_link, invite_request, parse_role, Field, ROLES};
 use crate::api;
-use crate::app::{use_ui, Ui};
-use crate::channels_screen::focus;
-use crate::clock::date_time;
-use crate::copy_field::CopyField;
 use crate::i18n::{AccountText, TeamText, Text};
+use crate::ui::clock::date_time;
+use crate::ui::focus;
+use crate::ui::CopyField;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::auth::Role;

@@ -8,9 +8,9 @@
 
 use crate::account_model::{parse_role, ROLES};
 use crate::api::{self, ApiError};
-use crate::app::{initials, use_ui, Ui};
-use crate::channels_screen::focus;
 use crate::i18n::{TeamText, Text};
+use crate::ui::focus;
+use crate::ui::{initials, use_ui, Ui};
 use leptos::html::Select;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

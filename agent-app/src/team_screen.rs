@@ -5,12 +5,12 @@
 //! told it is for admins (the server refuses them anyway).
 
 use crate::api_tokens_screen::ApiTokensPanel;
-use crate::app::use_ui;
-use crate::channels_screen::focus;
 use crate::i18n::{TeamText, Text};
 use crate::route::TeamTab;
 use crate::team_invites::TeamInvites;
 use crate::team_members::TeamMembers;
+use crate::ui::focus;
+use crate::ui::use_ui;
 use leptos::html::H2;
 use leptos::prelude::*;
 use openline_core::authz::Action;

@@ -5,7 +5,7 @@
 //! nobody.
 
 use crate::api::socket::Sender;
-use crate::app::use_ui;
+use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, Event};
 use openline_core::inbox::visitor_display_name;

@@ -3,8 +3,8 @@
 //! Ctrl+C works too) and a Copy button (`<id>-copy`) that says "Copied" once the browser wrote
 //! the clipboard; it may refuse (no permission, an insecure page), and then says nothing.
 
-use crate::app::use_ui;
 use crate::i18n::TeamText;
+use crate::ui::use_ui;
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

@@ -1,0 +1,20 @@
+//! The pieces every screen shares, and nothing else: a leaf that imports no screen. The `Ui`
+//! context (`use_ui`), the alert line, focus helpers, the menu-button keyboard, the modal's
+//! focus trap, icons, avatars' initials, the copy field and the clock.
+
+mod alert;
+mod avatar;
+pub mod clock;
+mod context;
+mod copy_field;
+mod focus;
+pub mod icons;
+pub mod menu;
+mod modal;
+
+pub use alert::AlertLine;
+pub use avatar::initials;
+pub use context::{use_ui, Entry, Ui};
+pub use copy_field::CopyField;
+pub use focus::{focus, focus_or_title, DIALOG_TITLE};
+pub use modal::keep_focus_inside;
