@@ -6,7 +6,7 @@ use crate::account_menu::AccountMenu;
 use crate::canned_screen::CannedScreen;
 use crate::canned_store::provide_canned;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
-use crate::chat_names::provide_chat_names;
+use crate::conversation::provide_chat_names;
 use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::InboxPane;

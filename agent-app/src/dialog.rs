@@ -5,11 +5,11 @@
 use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
 use crate::attachments::{files_of, ready_ids, send_state, Attachments, SendState};
-use crate::chat_names::use_chat_names;
-use crate::commands::Commands;
 use crate::composer::Composer;
+use crate::conversation::use_chat_names;
+use crate::conversation::Commands;
+use crate::conversation::DialogLog;
 use crate::dialog_actions::DialogActions;
-use crate::dialog_log::DialogLog;
 use crate::dialog_notice::DialogNotice;
 use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
 use crate::file_view::ImageViewer;

@@ -17,7 +17,7 @@
 
 use crate::action_menu::ActionMenu;
 use crate::agent_picker::{AgentPicker, PickerMode};
-use crate::commands::{Commands, Then};
+use crate::conversation::{Commands, Then};
 use crate::i18n::Text;
 use crate::ui::focus_or_title;
 use crate::ui::icons::LockIcon;

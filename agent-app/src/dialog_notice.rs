@@ -3,7 +3,7 @@
 //! "Ana invited you to this conversation" (Q9). Shown in a `role="status"` line under the
 //! header; what happened before the dialog was opened is history, not news.
 
-use crate::dialog_log::DialogLog;
+use crate::conversation::DialogLog;
 use crate::i18n::{Lang, Text};
 use crate::ui::use_ui;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 //! (`FlashLine`). The
 //! composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
 
-use crate::chat_names::{use_chat_names, ChatNames};
+use crate::conversation::{use_chat_names, ChatNames};
 use crate::i18n::{ComposeText, Text};
 use crate::ui::focus_or_title;
 use crate::ui::{use_ui, Ui};

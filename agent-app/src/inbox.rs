@@ -7,7 +7,7 @@
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
-use crate::chat_names::use_chat_names;
+use crate::conversation::use_chat_names;
 use crate::i18n::{Lang, NotifyText, Text};
 use crate::inbox_model::Inbox;
 use crate::route;

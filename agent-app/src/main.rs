@@ -33,6 +33,7 @@
 
 mod api;
 mod app;
+mod conversation;
 mod i18n;
 mod route;
 mod session;
@@ -56,11 +57,9 @@ mod inbox;
 mod inbox_model;
 
 mod attachments;
-mod chat_names;
 mod composer;
 mod composer_suggest;
 mod dialog;
-mod dialog_log;
 mod dialog_notice;
 mod dialog_title;
 mod emoji_picker;
@@ -86,7 +85,6 @@ mod notify_view;
 
 mod action_menu;
 mod agent_picker;
-mod commands;
 mod dialog_actions;
 
 mod presence;

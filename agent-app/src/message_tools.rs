@@ -3,7 +3,7 @@
 //! quotes, the commands that change it, and where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
 //! with the server's own words.
 
-use crate::commands::Commands;
+use crate::conversation::Commands;
 use crate::i18n::MsgText;
 use crate::message_fold::{may_change, may_split};
 use crate::ui::focus_or_title;

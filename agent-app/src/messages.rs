@@ -9,7 +9,7 @@
 //! bubble is drawn by `message_bubble`. A move to a new conversation (M6) shows, just before the
 //! first moved message, the old session's closing line and the new session's separator.
 
-use crate::dialog_log::DialogLog;
+use crate::conversation::DialogLog;
 use crate::i18n::{Lang, Text};
 use crate::message_bubble::bubble;
 use crate::message_fold::{fold, Item};
@@ -229,7 +229,7 @@ mod tests {
             actor: visitor.clone(),
             body: EventBody::SessionOpened { session: 1 },
         };
-        let mut log = crate::dialog_log::DialogLog::default();
+        let mut log = crate::conversation::DialogLog::default();
         log.merge(vec![opened, post(2, &visitor), post(3, &Actor::System)]);
         let state = log.state();
         assert_eq!(state.unread, 1);

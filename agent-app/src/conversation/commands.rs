@@ -2,8 +2,8 @@
 //! refusal shown in the alert with the server's own words (say, "Luis is already answering
 //! this conversation."), and focus put somewhere sensible afterwards.
 
+use super::DialogLog;
 use crate::api;
-use crate::dialog_log::DialogLog;
 use crate::ui::{focus_or_title, Ui, DIALOG_TITLE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
