@@ -9,7 +9,7 @@ use crate::api;
 use crate::canned_model::{slash_query, suggestions};
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, Lang};
-use crate::mentions;
+use crate::message::mentions;
 use crate::quick_commands::{matching, parse, Quick, Ready};
 use crate::ui::use_ui;
 use leptos::prelude::*;

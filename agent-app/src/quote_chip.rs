@@ -2,8 +2,8 @@
 //! of the quoted text, and a button that removes the quote (Escape in the textarea does too).
 
 use crate::i18n::{ComposeText, MsgText};
-use crate::message_bubble::author_name;
-use crate::message_fold::Quote;
+use crate::message::author_name;
+use crate::message::Quote;
 use crate::ui::focus_or_title;
 use crate::ui::use_ui;
 use leptos::prelude::*;

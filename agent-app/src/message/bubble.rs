@@ -4,10 +4,10 @@
 //! the "…" menu (`message_menu`). While being edited the text is an inline textarea (Enter
 //! saves, Shift+Enter adds a line, Escape cancels); a deletion waits for an inline confirm.
 
+use super::fold::{Message, Quote};
+use super::menu::MessageMenu;
+use super::tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
 use crate::i18n::{ComposeText, Lang, MsgText, NotifyText, Text};
-use crate::message_fold::{Message, Quote};
-use crate::message_menu::MessageMenu;
-use crate::message_tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
 use crate::ui::clock::clock_time;
 use crate::ui::icons::LockIcon;
 use leptos::prelude::*;
@@ -46,7 +46,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
     let history = m.history.clone();
     let edited = m.edited;
     let quote = m.quote.clone().map(|q| quote_view(lang, q, tools));
-    let files = crate::file_view::message_files(lang, m.files.clone(), tools.viewer);
+    let files = super::files::message_files(lang, m.files.clone(), tools.viewer);
     let content = move || {
         if tools.editing.get() == Some(seq) {
             return edit_form(lang, seq, text.clone(), tools);
@@ -105,7 +105,7 @@ fn text_with_mentions(text: &str, mentions: &[openline_core::event::AgentRef]) -
     if mentions.is_empty() {
         return text.to_owned().into_any();
     }
-    crate::mentions::runs(text, mentions)
+    super::mentions::runs(text, mentions)
         .into_iter()
         .map(|(run, mention)| {
             if mention {
@@ -128,7 +128,7 @@ pub fn author_name(lang: Lang, actor: &Actor) -> String {
 }
 
 /// "Show edits": the earlier texts, oldest first, each with the time it was written.
-fn edits(lang: Lang, history: Vec<crate::message_fold::Version>) -> impl IntoView {
+fn edits(lang: Lang, history: Vec<super::fold::Version>) -> impl IntoView {
     let versions = history
         .into_iter()
         .map(|v| {

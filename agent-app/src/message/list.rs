@@ -9,11 +9,11 @@
 //! bubble is drawn by `message_bubble`. A move to a new conversation (M6) shows, just before the
 //! first moved message, the old session's closing line and the new session's separator.
 
+use super::bubble::bubble;
+use super::fold::{fold, Item};
+use super::tools::MessageTools;
 use crate::conversation::DialogLog;
 use crate::i18n::{Lang, Text};
-use crate::message_bubble::bubble;
-use crate::message_fold::{fold, Item};
-use crate::message_tools::MessageTools;
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
@@ -201,7 +201,7 @@ mod tests {
     fn q14_automatic_messages_are_neither_the_customer_nor_an_agent() {
         let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
         let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
-        use crate::message_bubble::message_class;
+        use super::bubble::message_class;
         assert_eq!(message_class(&Actor::System, false), "msg from-system");
         assert_eq!(message_class(&visitor, false), "msg from-visitor");
         assert_eq!(message_class(&ana, false), "msg from-agent");

@@ -3,9 +3,9 @@
 //! quotes, the commands that change it, and where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
 //! with the server's own words.
 
+use super::fold::{may_change, may_split};
 use crate::conversation::Commands;
 use crate::i18n::MsgText;
-use crate::message_fold::{may_change, may_split};
 use crate::ui::focus_or_title;
 use crate::ui::Ui;
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub struct MessageTools {
     /// The message the reply being written quotes (M1).
     pub quoting: RwSignal<Option<u64>>,
     /// The image shown full size (C1).
-    pub viewer: crate::file_view::Viewer,
+    pub viewer: super::files::Viewer,
 }
 
 impl MessageTools {
@@ -50,7 +50,7 @@ impl MessageTools {
             confirming: RwSignal::new(None),
             status: RwSignal::new(None),
             quoting: RwSignal::new(None),
-            viewer: crate::file_view::Viewer::new(),
+            viewer: super::files::Viewer::new(),
         }
     }
 

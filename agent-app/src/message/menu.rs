@@ -4,9 +4,9 @@
 //! for any message; Move to a new conversation (M6) for the owner, from a later message of the
 //! open session; Edit and Delete only when `may_change`.
 
+use super::tools::MessageTools;
 use crate::canned_store::use_canned;
 use crate::i18n::{ComposeText, MsgText};
-use crate::message_tools::MessageTools;
 use crate::route::{canned_href, CannedPage};
 use crate::ui::icons::DotsIcon;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
