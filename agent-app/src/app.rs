@@ -3,8 +3,8 @@
 //! shell, and the shell's frame (top bar, alert, inbox column, conversation, admin screens).
 
 use crate::account_menu::AccountMenu;
-use crate::canned_screen::CannedScreen;
-use crate::canned_store::provide_canned;
+use crate::canned::provide_canned;
+use crate::canned::CannedScreen;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
 use crate::conversation::provide_chat_names;
 use crate::dialog::DialogPane;

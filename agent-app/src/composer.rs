@@ -17,8 +17,8 @@
 use crate::attachments::{
     files_of, send_state, AttachButton, AttachmentTray, Attachments, SendState,
 };
-use crate::canned_model::{expand, replace_query};
-use crate::canned_store::use_canned;
+use crate::canned::use_canned;
+use crate::canned::{expand, replace_query};
 use crate::composer_suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
 use crate::emoji_picker::EmojiPicker;
 use crate::i18n::Text;

@@ -6,8 +6,8 @@
 //! changes.
 
 use crate::api;
-use crate::canned_model::{slash_query, suggestions};
-use crate::canned_store::use_canned;
+use crate::canned::use_canned;
+use crate::canned::{slash_query, suggestions};
 use crate::i18n::{ComposeText, Lang};
 use crate::message::mentions;
 use crate::quick_commands::{matching, parse, Quick, Ready};

@@ -33,6 +33,7 @@
 
 mod api;
 mod app;
+mod canned;
 mod conversation;
 mod i18n;
 mod message;
@@ -67,11 +68,6 @@ mod emoji_picker;
 mod quick_commands;
 mod quote_chip;
 mod typing;
-
-mod canned_editor;
-mod canned_model;
-mod canned_screen;
-mod canned_store;
 
 mod notify;
 mod notify_browser;

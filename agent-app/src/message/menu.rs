@@ -5,7 +5,7 @@
 //! open session; Edit and Delete only when `may_change`.
 
 use super::tools::MessageTools;
-use crate::canned_store::use_canned;
+use crate::canned::use_canned;
 use crate::i18n::{ComposeText, MsgText};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::icons::DotsIcon;

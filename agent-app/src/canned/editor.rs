@@ -3,8 +3,8 @@
 //! The server checks the fields and says what is wrong (400 `invalid_canned`, 409
 //! `code_taken`); its sentence is shown under the form in `#canned-error`.
 
+use super::store::use_canned;
 use crate::api;
-use crate::canned_store::use_canned;
 use crate::i18n::{MsgText, Text};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::focus;

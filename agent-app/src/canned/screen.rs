@@ -2,9 +2,9 @@
 //! on the left, grouped by folder and filtered by `#canned-search` (core's `search`), and the
 //! editor of the chosen or new response on the right (`canned_editor`).
 
-use crate::canned_editor::CannedEditor;
-use crate::canned_model::by_folder;
-use crate::canned_store::use_canned;
+use super::editor::CannedEditor;
+use super::model::by_folder;
+use super::store::use_canned;
 use crate::i18n::{MsgText, Text};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::use_ui;
