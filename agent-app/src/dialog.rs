@@ -4,8 +4,9 @@
 
 use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
-use crate::attachments::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::composer::Composer;
+use crate::composer::Ready;
+use crate::composer::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::conversation::use_chat_names;
 use crate::conversation::Commands;
 use crate::conversation::DialogLog;
@@ -19,7 +20,6 @@ use crate::message::ImageViewer;
 use crate::message::MessageList;
 use crate::message::MessageTools;
 use crate::message::{fold, last_from_customer, quote_of};
-use crate::quick_commands::Ready;
 use crate::typing::{Typing, TypingLine};
 use crate::ui::icons::LockIcon;
 use crate::ui::{use_ui, Ui};

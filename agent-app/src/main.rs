@@ -34,6 +34,7 @@
 mod api;
 mod app;
 mod canned;
+mod composer;
 mod conversation;
 mod i18n;
 mod message;
@@ -58,15 +59,9 @@ mod team_screen;
 mod inbox;
 mod inbox_model;
 
-mod attachments;
-mod composer;
-mod composer_suggest;
 mod dialog;
 mod dialog_notice;
 mod dialog_title;
-mod emoji_picker;
-mod quick_commands;
-mod quote_chip;
 mod typing;
 
 mod notify;

@@ -14,18 +14,18 @@
 //! Escape in the textarea removes it. The emoji button (C4, `emoji_picker`) inserts at the
 //! caret.
 
-use crate::attachments::{
+use super::attachments::{
     files_of, send_state, AttachButton, AttachmentTray, Attachments, SendState,
 };
+use super::emoji_picker::EmojiPicker;
+use super::quick_commands::{parse, Ready};
+use super::quote_chip::{QuoteChip, CHIP_ID};
+use super::suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
 use crate::canned::use_canned;
 use crate::canned::{expand, replace_query};
-use crate::composer_suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
-use crate::emoji_picker::EmojiPicker;
 use crate::i18n::Text;
 use crate::message::mentions;
 use crate::message::Quote;
-use crate::quick_commands::{parse, Ready};
-use crate::quote_chip::{QuoteChip, CHIP_ID};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::canned::{CannedResponse, Placeholders};

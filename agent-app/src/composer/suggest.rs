@@ -5,12 +5,12 @@
 //! first time. Arrow keys move, Enter or a click picks, Escape closes the list until the draft
 //! changes.
 
+use super::quick_commands::{matching, parse, Quick, Ready};
 use crate::api;
 use crate::canned::use_canned;
 use crate::canned::{slash_query, suggestions};
 use crate::i18n::{ComposeText, Lang};
 use crate::message::mentions;
-use crate::quick_commands::{matching, parse, Quick, Ready};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
