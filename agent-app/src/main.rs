@@ -36,6 +36,7 @@ mod app;
 mod canned;
 mod composer;
 mod conversation;
+mod dialog;
 mod i18n;
 mod message;
 mod route;
@@ -59,18 +60,9 @@ mod team_screen;
 mod inbox;
 mod inbox_model;
 
-mod dialog;
-mod dialog_notice;
-mod dialog_title;
-mod typing;
-
 mod notify;
 mod notify_browser;
 mod notify_view;
-
-mod action_menu;
-mod agent_picker;
-mod dialog_actions;
 
 mod presence;
 
@@ -82,7 +74,6 @@ mod channel_forms;
 mod channel_hours;
 mod channel_look;
 mod channel_new;
-mod channel_picker;
 mod channel_queue;
 mod channel_routing;
 mod channels_screen;

@@ -2,6 +2,10 @@
 //! notice line, the message list, the typing line and the composer. It owns the dialog's
 //! socket, so opening another dialog closes this one's.
 
+use super::actions::DialogActions;
+use super::notice::DialogNotice;
+use super::title::{copy_id, rename, DialogTitle, Flash, FlashLine};
+use super::typing::{Typing, TypingLine};
 use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
 use crate::composer::Composer;
@@ -10,9 +14,6 @@ use crate::composer::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::conversation::use_chat_names;
 use crate::conversation::Commands;
 use crate::conversation::DialogLog;
-use crate::dialog_actions::DialogActions;
-use crate::dialog_notice::DialogNotice;
-use crate::dialog_title::{copy_id, rename, DialogTitle, Flash, FlashLine};
 use crate::i18n::Text;
 use crate::i18n::{ComposeText, FileText};
 use crate::message::mentions::still_named;
@@ -20,7 +21,6 @@ use crate::message::ImageViewer;
 use crate::message::MessageList;
 use crate::message::MessageTools;
 use crate::message::{fold, last_from_customer, quote_of};
-use crate::typing::{Typing, TypingLine};
 use crate::ui::icons::LockIcon;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;

@@ -15,8 +15,8 @@
 //! A blocked customer's dialog (Q6) also offers "Unblock customer" to supervisors and admins
 //! (`Role::may_moderate`, the rule `decide` applies).
 
-use crate::action_menu::ActionMenu;
-use crate::agent_picker::{AgentPicker, PickerMode};
+use super::action_menu::ActionMenu;
+use super::picker::{AgentPicker, PickerMode};
 use crate::conversation::{Commands, Then};
 use crate::i18n::Text;
 use crate::ui::focus_or_title;

@@ -7,8 +7,8 @@
 //! inside (Tab wraps), Escape, Cancel or a click outside close it. Giving focus back to the
 //! button that opened it is the caller's job, since only the caller knows which one it was.
 
+use super::channels::{ChannelOptions, PickerTab, PickerTabs};
 use crate::api;
-use crate::channel_picker::{ChannelOptions, PickerTab, PickerTabs};
 use crate::i18n::Text;
 use crate::ui::keep_focus_inside;
 use crate::ui::{initials, use_ui};

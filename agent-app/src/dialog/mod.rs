@@ -1,0 +1,14 @@
+//! The open conversation's pane (`pane`): its header (the title and its C3 tools in `title`,
+//! the buttons the signed-in agent gets in `actions` with the "…" menu of `action_menu`, the
+//! transfer and invite `picker`), the notice line (`notice`), the message list and the typing
+//! line (`typing`) above the composer. It owns the dialog's socket.
+
+mod action_menu;
+mod actions;
+mod notice;
+mod pane;
+mod picker;
+mod title;
+mod typing;
+
+pub use pane::DialogPane;

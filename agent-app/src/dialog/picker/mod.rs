@@ -1,0 +1,7 @@
+//! The modal picker of the dialog header's Transfer and Invite: the workspace's agents
+//! (`agents`) and, for a transfer, a second tab with the open channels (`channels`, Q4).
+
+mod agents;
+mod channels;
+
+pub use agents::{AgentPicker, PickerMode};
