@@ -38,7 +38,9 @@ mod composer;
 mod conversation;
 mod dialog;
 mod i18n;
+mod inbox;
 mod message;
+mod notify;
 mod route;
 mod session;
 mod ui;
@@ -56,13 +58,6 @@ mod api_tokens_screen;
 mod team_invites;
 mod team_members;
 mod team_screen;
-
-mod inbox;
-mod inbox_model;
-
-mod notify;
-mod notify_browser;
-mod notify_view;
 
 mod presence;
 

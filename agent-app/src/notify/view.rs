@@ -5,9 +5,9 @@
 //! A toast opens its conversation when clicked anywhere (its link also works with the keyboard)
 //! and has its own dismiss button. The rules of what to show are in `notify`.
 
+use super::browser;
+use super::rules::Toasts;
 use crate::i18n::NotifyText;
-use crate::notify::Toasts;
-use crate::notify_browser as browser;
 use crate::route;
 use crate::ui::use_ui;
 use leptos::prelude::*;

@@ -9,9 +9,9 @@
 //! wires them to the inbox. The browser side (sound, desktop notifications, permission) lives in
 //! `notify_browser`; the toasts and the permission banner in `notify_view`.
 
+use super::browser;
 use crate::i18n::Lang;
-use crate::inbox_model::Inbox;
-use crate::notify_browser as browser;
+use crate::inbox::Inbox;
 use leptos::prelude::*;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{DialogSummary, InboxList};

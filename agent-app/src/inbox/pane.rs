@@ -7,9 +7,9 @@
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
+use super::model::Inbox;
 use crate::conversation::use_chat_names;
 use crate::i18n::{Lang, NotifyText, Text};
-use crate::inbox_model::Inbox;
 use crate::route;
 use crate::ui::clock::use_now;
 use crate::ui::icons::LockIcon;
