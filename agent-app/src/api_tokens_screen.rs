@@ -4,7 +4,7 @@
 //! name, who it acts as, created, last used) with Revoke, which asks once more inline since
 //! the systems using the token stop working at once.
 
-use crate::account_model::bearer_header;
+use crate::account::bearer_header;
 use crate::api;
 use crate::i18n::{TeamText, Text};
 use crate::ui::clock::date_time;

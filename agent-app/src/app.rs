@@ -2,7 +2,11 @@
 //! (login, first-run setup, invitation; `session` decides which at start) and the signed-in
 //! shell, and the shell's frame (top bar, alert, inbox column, conversation, admin screens).
 
-use crate::account_menu::AccountMenu;
+use crate::account::session;
+use crate::account::AccountMenu;
+use crate::account::InvitationScreen;
+use crate::account::Login;
+use crate::account::SetupScreen;
 use crate::canned::provide_canned;
 use crate::canned::CannedScreen;
 use crate::channels_screen::{ChannelsNav, ChannelsScreen};
@@ -11,15 +15,12 @@ use crate::dialog::DialogPane;
 use crate::i18n::{Lang, Text};
 use crate::inbox::use_inbox;
 use crate::inbox::InboxPane;
-use crate::invitation_screen::InvitationScreen;
-use crate::login::Login;
 use crate::notify::use_notifications;
 use crate::notify::{NotifyBanner, ToastRegion};
 use crate::presence::PresenceControl;
-use crate::setup_screen::SetupScreen;
+use crate::route;
 use crate::team_screen::TeamScreen;
 use crate::ui::{use_ui, AlertLine, Entry, Ui};
-use crate::{route, session};
 use leptos::prelude::*;
 
 #[component]

@@ -1278,8 +1278,8 @@ impl Lang {
 
 impl Lang {
     /// What is wrong with an account form's field (`account_model`).
-    pub fn problem(self, problem: crate::account_model::Problem) -> String {
-        use crate::account_model::Problem;
+    pub fn problem(self, problem: crate::account::Problem) -> String {
+        use crate::account::Problem;
         use openline_core::auth::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
         let text = match problem {
             Problem::ShortPassword => return self.password_too_short(MIN_PASSWORD_CHARS),

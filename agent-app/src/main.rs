@@ -31,6 +31,7 @@
 //!   the transfer picker's "Open channels" tab (Q4); `channel_access` the allowed sites and the
 //!   signed identity (W6).
 
+mod account;
 mod api;
 mod app;
 mod canned;
@@ -42,17 +43,7 @@ mod inbox;
 mod message;
 mod notify;
 mod route;
-mod session;
 mod ui;
-
-mod account_model;
-mod invitation_screen;
-mod login;
-mod new_password;
-mod setup_screen;
-
-mod account_menu;
-mod password_dialog;
 
 mod api_tokens_screen;
 mod team_invites;

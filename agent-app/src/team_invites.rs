@@ -5,7 +5,7 @@
 //! The server replaces an earlier invitation for the same email, so after a change the pending
 //! list is asked again rather than patched here.
 
-use crate::account_model::{invite_link, invite_request, parse_role, Field, ROLES};
+use crate::account::{invite_link, invite_request, parse_role, Field, ROLES};
 use crate::api;
 use crate::i18n::{AccountText, TeamText, Text};
 use crate::ui::clock::date_time;

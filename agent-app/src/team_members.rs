@@ -6,7 +6,7 @@
 //! The list is loaded once and then kept here: a saved role or a removal changes the row with
 //! what the server answered. A refusal is said under the list with the server's words.
 
-use crate::account_model::{parse_role, ROLES};
+use crate::account::{parse_role, ROLES};
 use crate::api::{self, ApiError};
 use crate::i18n::{TeamText, Text};
 use crate::ui::focus;

@@ -10,7 +10,7 @@
 //! An invitation link opened while the app is already running (pasted into the address bar)
 //! changes only the fragment, so `hashchange` is followed too.
 
-use crate::account_model::invite_code;
+use super::rules::invite_code;
 use crate::api;
 use crate::api::ApiError;
 use crate::ui::{Entry, Ui};

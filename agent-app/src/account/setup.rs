@@ -3,11 +3,11 @@
 //! only while the installation has no workspace, so a second tab that arrives late is told so
 //! by the server (its message shows under the form).
 
-use crate::account_model::{Field, SetupForm};
+use super::login::AuthCard;
+use super::new_password::NewPasswordFields;
+use super::rules::{Field, SetupForm};
 use crate::api;
 use crate::i18n::{AccountText, Text};
-use crate::login::AuthCard;
-use crate::new_password::NewPasswordFields;
 use crate::ui::focus;
 use crate::ui::use_ui;
 use leptos::prelude::*;

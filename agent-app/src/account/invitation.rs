@@ -5,15 +5,16 @@
 //!
 //! A link that expired, was used or revoked gets the server's message and a way to the login.
 
-use crate::account_model::{new_password, Field};
+use super::login::AuthCard;
+use super::new_password::NewPasswordFields;
+use super::rules::{new_password, Field};
+use super::session;
 use crate::api;
 use crate::api::ApiError;
 use crate::i18n::{AccountText, Text};
-use crate::login::AuthCard;
-use crate::new_password::NewPasswordFields;
+use crate::route;
 use crate::ui::focus;
 use crate::ui::{use_ui, Ui};
-use crate::{route, session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::protocol::{AcceptInvite, InvitePreview};

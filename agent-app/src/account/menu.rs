@@ -8,9 +8,9 @@
 //! clears the app: if the call fails the agent stays signed in and is told why, since the
 //! cookie would otherwise still sign them in on the next visit.
 
+use super::password_dialog::PasswordDialog;
 use crate::api;
 use crate::i18n::{AccountText, Text};
-use crate::password_dialog::PasswordDialog;
 use crate::ui::focus;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
 use crate::ui::{initials, use_ui, Ui};

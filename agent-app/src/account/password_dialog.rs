@@ -6,10 +6,10 @@
 //! A real modal, like the agent picker: focus starts in the first field and stays inside (Tab
 //! wraps), Escape or Cancel close it; the account menu gives focus back to its button.
 
-use crate::account_model::{new_password, Field};
+use super::new_password::NewPasswordFields;
+use super::rules::{new_password, Field};
 use crate::api;
 use crate::i18n::{AccountText, Text};
-use crate::new_password::NewPasswordFields;
 use crate::ui::focus;
 use crate::ui::keep_focus_inside;
 use crate::ui::use_ui;
