@@ -1276,22 +1276,6 @@ impl Lang {
     }
 }
 
-impl Lang {
-    /// What is wrong with an account form's field (`account_model`).
-    pub fn problem(self, problem: crate::account::Problem) -> String {
-        use crate::account::Problem;
-        use openline_core::auth::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
-        let text = match problem {
-            Problem::ShortPassword => return self.password_too_short(MIN_PASSWORD_CHARS),
-            Problem::LongPassword => return self.password_too_long(MAX_PASSWORD_CHARS),
-            Problem::BadWorkspace => AccountText::BadWorkspace,
-            Problem::BadName => AccountText::BadName,
-            Problem::BadEmail => AccountText::BadEmail,
-            Problem::PasswordsDiffer => AccountText::PasswordsDiffer,
-        };
-        self.a(text).to_owned()
-    }
-}
 /// The strings of the composer's tools: quoting (M1).
 /// The strings of the composer's tools: quoting (M1), typing (W2), quick commands and chat
 /// names (C3), the emoji picker (C4).
@@ -1558,6 +1542,10 @@ pub enum FormText {
     OfflineForm,
     OfflineFormHint,
     Rating,
+    /// A pre-chat field's choices (`Ask`).
+    NotAsked,
+    Optional,
+    Required,
 }
 
 impl Lang {
@@ -1576,18 +1564,12 @@ impl Lang {
             (Lang::Es, OfflineFormHint) => "Fuera de horario o sin nadie conectado, el widget ofrece este formulario; el mensaje espera en Sin responder.",
             (Lang::En, Rating) => "Rating when a conversation ends",
             (Lang::Es, Rating) => "Valoración al terminar una conversación",
-        }
-    }
-
-    pub fn ask(self, ask: crate::channel_draft::Ask) -> &'static str {
-        use crate::channel_draft::Ask;
-        match (self, ask) {
-            (Lang::En, Ask::No) => "Not asked",
-            (Lang::Es, Ask::No) => "No se pide",
-            (Lang::En, Ask::Optional) => "Optional",
-            (Lang::Es, Ask::Optional) => "Opcional",
-            (Lang::En, Ask::Required) => "Required",
-            (Lang::Es, Ask::Required) => "Obligatorio",
+            (Lang::En, NotAsked) => "Not asked",
+            (Lang::Es, NotAsked) => "No se pide",
+            (Lang::En, Optional) => "Optional",
+            (Lang::Es, Optional) => "Opcional",
+            (Lang::En, Required) => "Required",
+            (Lang::Es, Required) => "Obligatorio",
         }
     }
 

@@ -32,6 +32,7 @@
 //!   signed identity (W6).
 
 mod account;
+mod admin;
 mod api;
 mod app;
 mod canned;
@@ -45,24 +46,7 @@ mod notify;
 mod route;
 mod ui;
 
-mod api_tokens_screen;
-mod team_invites;
-mod team_members;
-mod team_screen;
-
 mod presence;
-
-mod channel_access;
-mod channel_draft;
-mod channel_editor;
-mod channel_files;
-mod channel_forms;
-mod channel_hours;
-mod channel_look;
-mod channel_new;
-mod channel_queue;
-mod channel_routing;
-mod channels_screen;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

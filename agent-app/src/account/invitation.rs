@@ -70,7 +70,7 @@ fn AcceptForm(
                 Field::PasswordAgain => "invite-password-again",
                 _ => "invite-password",
             };
-            error.set(Some(ui.lang.problem(bad.problem)));
+            error.set(Some(bad.problem.text(ui.lang)));
             invalid.set(Some(id));
             focus(id);
             return;

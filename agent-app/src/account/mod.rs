@@ -15,5 +15,5 @@ mod setup;
 pub use invitation::InvitationScreen;
 pub use login::Login;
 pub use menu::AccountMenu;
-pub use rules::{bearer_header, invite_link, invite_request, parse_role, Field, Problem, ROLES};
+pub use rules::{bearer_header, invite_link, invite_request, parse_role, Field, ROLES};
 pub use setup::SetupScreen;

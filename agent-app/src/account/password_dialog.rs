@@ -58,7 +58,7 @@ pub fn PasswordDialog(
                 Field::PasswordAgain => "password-new-again",
                 _ => "password-new",
             };
-            return fail(ui.lang.problem(bad.problem), field);
+            return fail(bad.problem.text(ui.lang), field);
         }
         error.set(None);
         invalid.set(None);

@@ -6,6 +6,7 @@
 //! These checks only spare the agent a round trip; the edge makes the same ones (400
 //! `weak_password`, invalid ids) and its message is shown when it refuses.
 
+use crate::i18n::{AccountText, Lang};
 use openline_core::auth::{Role, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use openline_core::ids::WorkspaceId;
 use openline_core::limits::MAX_NAME_CHARS;
@@ -45,6 +46,21 @@ pub enum Problem {
     LongPassword,
     /// The confirmation differs.
     PasswordsDiffer,
+}
+
+impl Problem {
+    /// The problem in words, as the form's error line says it.
+    pub fn text(self, lang: Lang) -> String {
+        let text = match self {
+            Problem::ShortPassword => return lang.password_too_short(MIN_PASSWORD_CHARS),
+            Problem::LongPassword => return lang.password_too_long(MAX_PASSWORD_CHARS),
+            Problem::BadWorkspace => AccountText::BadWorkspace,
+            Problem::BadName => AccountText::BadName,
+            Problem::BadEmail => AccountText::BadEmail,
+            Problem::PasswordsDiffer => AccountText::PasswordsDiffer,
+        };
+        lang.a(text).to_owned()
+    }
 }
 
 /// Which field of the form to fix.

@@ -45,7 +45,7 @@ pub fn SetupScreen() -> impl IntoView {
             Ok(request) => request,
             Err(bad) => {
                 let id = field_id(bad.field);
-                error.set(Some(ui.lang.problem(bad.problem)));
+                error.set(Some(bad.problem.text(ui.lang)));
                 invalid.set(Some(id));
                 focus(id);
                 return;

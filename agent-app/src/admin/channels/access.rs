@@ -7,8 +7,8 @@
 //! The sites and the checkbox are part of the draft and saved with the form; the secret is
 //! not a setting and changes on its own, outside the form's Save.
 
+use super::draft::ChannelDraft;
 use crate::api;
-use crate::channel_draft::ChannelDraft;
 use crate::i18n::{AccessText, Text};
 use crate::ui::focus;
 use crate::ui::CopyField;

@@ -2,9 +2,9 @@
 //! each choice with its one-line explanation; the time an agent has to answer; and the channel's
 //! agents (`channel_queue`).
 
-use crate::channel_draft::ChannelDraft;
-use crate::channel_queue::QueueFields;
-use crate::channels_screen::AgentsResource;
+use super::draft::ChannelDraft;
+use super::queue::QueueFields;
+use super::screen::AgentsResource;
 use crate::i18n::Text;
 use crate::ui::use_ui;
 use leptos::prelude::*;

@@ -8,15 +8,15 @@
 //! `ChannelSettings::validate` (the server's own check, so its sentence shows before sending),
 //! then `PUT /api/agent/channels/{id}`; the server's 400 message shows the same way.
 
+use super::access::AccessFields;
+use super::draft::{ChannelDraft, DraftError, DraftText};
+use super::files::FileFields;
+use super::forms::FormFields;
+use super::hours::HoursFields;
+use super::look::LookFields;
+use super::routing::RoutingFields;
+use super::screen::AgentsResource;
 use crate::api;
-use crate::channel_access::AccessFields;
-use crate::channel_draft::{ChannelDraft, DraftError, DraftText};
-use crate::channel_files::FileFields;
-use crate::channel_forms::FormFields;
-use crate::channel_hours::HoursFields;
-use crate::channel_look::LookFields;
-use crate::channel_routing::RoutingFields;
-use crate::channels_screen::AgentsResource;
 use crate::i18n::Text;
 use crate::ui::focus;
 use crate::ui::{use_ui, Ui};

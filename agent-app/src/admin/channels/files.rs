@@ -2,7 +2,7 @@
 //! megabytes and the kinds (images, documents, archives), each with the extensions it covers.
 //! Both customers and agents are held to them; the server checks, with the same words.
 
-use crate::channel_draft::ChannelDraft;
+use super::draft::ChannelDraft;
 use crate::i18n::ChannelFileText;
 use crate::ui::use_ui;
 use leptos::prelude::*;

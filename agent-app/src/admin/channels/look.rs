@@ -3,7 +3,7 @@
 //! side of the page its launcher sits on and its drawing, the window's line under the title and
 //! its message box's hint, with a live preview and the embed snippet that carries the launcher's.
 
-use crate::channel_draft::ChannelDraft;
+use super::draft::ChannelDraft;
 use crate::i18n::LookText;
 use crate::ui::use_ui;
 use crate::ui::CopyField;

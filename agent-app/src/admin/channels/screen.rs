@@ -6,9 +6,9 @@
 //! The list is loaded once (`GET /api/agent/channels`) and then kept here: a channel created or
 //! saved replaces its entry with what the server answered, so nothing is fetched twice.
 
+use super::editor::ChannelEditor;
+use super::new::NewChannelForm;
 use crate::api::{self, ApiError};
-use crate::channel_editor::ChannelEditor;
-use crate::channel_new::NewChannelForm;
 use crate::i18n::{MsgText, TeamText, Text};
 use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute, TeamTab};
 use crate::ui::use_ui;

@@ -62,7 +62,7 @@ fn InviteForm(
             Ok(request) => request,
             Err(bad) => {
                 let id = if bad.field == Field::Email { "invite-email" } else { "invite-name" };
-                error.set(Some(ui.lang.problem(bad.problem)));
+                error.set(Some(bad.problem.text(ui.lang)));
                 invalid.set(Some(id));
                 focus(id);
                 return;

@@ -2,7 +2,7 @@
 //! from/to as `<input type=time>`). Written into the draft; `ChannelDraft::to_settings` turns
 //! the rows into `WorkingHours`.
 
-use crate::channel_draft::{offset_choices, offset_label, ChannelDraft};
+use super::draft::{offset_choices, offset_label, ChannelDraft};
 use crate::i18n::Text;
 use crate::ui::use_ui;
 use leptos::prelude::*;

@@ -4,11 +4,11 @@
 //! (`team_invites`); "API tokens" is `api_tokens_screen`. Anyone else who opens the address is
 //! told it is for admins (the server refuses them anyway).
 
-use crate::api_tokens_screen::ApiTokensPanel;
+use super::invites::TeamInvites;
+use super::members::TeamMembers;
+use crate::admin::tokens::ApiTokensPanel;
 use crate::i18n::{TeamText, Text};
 use crate::route::TeamTab;
-use crate::team_invites::TeamInvites;
-use crate::team_members::TeamMembers;
 use crate::ui::focus;
 use crate::ui::use_ui;
 use leptos::html::H2;

@@ -4,8 +4,8 @@
 //! Checked agents come first, in queue order, numbered; the others follow in directory order.
 //! A reordered row moves in the page, so focus is put back on its button afterwards.
 
-use crate::channel_draft::{move_in_queue, ChannelDraft};
-use crate::channels_screen::AgentsResource;
+use super::draft::{move_in_queue, ChannelDraft};
+use super::screen::AgentsResource;
 use crate::i18n::Text;
 use crate::presence;
 use crate::ui::focus;

@@ -2,7 +2,7 @@
 //! form's fields (each not asked, optional or required), the offline form when nobody can
 //! answer, and the rating asked for when a conversation ends.
 
-use crate::channel_draft::{Ask, ChannelDraft};
+use super::draft::{Ask, ChannelDraft};
 use crate::i18n::FormText;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn FormFields(
         let id = format!("channel-prechat-{}", field_id(field));
         let current = draft.with_untracked(|d| d.asks(field));
         let option = move |ask: Ask, value: &'static str| {
-            view! { <option value=value selected=current == ask>{lang.ask(ask)}</option> }
+            view! { <option value=value selected=current == ask>{lang.form(ask_text(ask))}</option> }
         };
         view! {
             <div class="form-row">
@@ -89,5 +89,14 @@ fn field_id(field: ContactField) -> &'static str {
         ContactField::Name => "name",
         ContactField::Email => "email",
         ContactField::Phone => "phone",
+    }
+}
+
+/// The words of a pre-chat field's choice.
+fn ask_text(ask: Ask) -> FormText {
+    match ask {
+        Ask::No => FormText::NotAsked,
+        Ask::Optional => FormText::Optional,
+        Ask::Required => FormText::Required,
     }
 }
