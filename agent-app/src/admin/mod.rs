@@ -6,5 +6,5 @@ mod channels;
 mod team;
 mod tokens;
 
-pub use channels::{ChannelsNav, ChannelsScreen};
+pub use channels::ChannelsScreen;
 pub use team::TeamScreen;

@@ -16,4 +16,4 @@ mod queue;
 mod routing;
 mod screen;
 
-pub use screen::{ChannelsNav, ChannelsScreen};
+pub use screen::ChannelsScreen;

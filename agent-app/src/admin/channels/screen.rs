@@ -9,8 +9,8 @@
 use super::editor::ChannelEditor;
 use super::new::NewChannelForm;
 use crate::api::{self, ApiError};
-use crate::i18n::{MsgText, TeamText, Text};
-use crate::route::{canned_href, channels_href, CannedPage, ChannelsRoute, TeamTab};
+use crate::i18n::Text;
+use crate::route::{channels_href, ChannelsRoute};
 use crate::ui::use_ui;
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -107,47 +107,6 @@ pub fn ChannelsScreen(
         </main>
     }
     .into_any()
-}
-
-/// The top bar's "Conversations | Canned responses | Channels | Team" links (`#nav-inbox`,
-/// `#nav-canned`, and for admins `#nav-channels` and `#nav-team`).
-#[component]
-pub fn ChannelsNav(
-    /// Whether the channels screen is open.
-    open: Memo<bool>,
-    /// Whether the canned responses library is open.
-    canned_open: Memo<bool>,
-    /// Whether the team screen is open.
-    team_open: Memo<bool>,
-) -> impl IntoView {
-    let ui = use_ui();
-    let channels = ui.may(Action::ConfigureChannels);
-    let team = ui.may(Action::ManageTeam);
-    let current = |on: bool| on.then_some("page");
-    view! {
-        <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
-            <a id="nav-inbox" class="nav-link" href="#/"
-                aria-current=move || current(!open.get() && !canned_open.get() && !team_open.get())>
-                {ui.t(Text::Conversations)}
-            </a>
-            <a id="nav-canned" class="nav-link" href=canned_href(&CannedPage::Library)
-                aria-current=move || current(canned_open.get())>
-                {ui.lang.m(MsgText::Canned)}
-            </a>
-            {channels.then(|| view! {
-                <a id="nav-channels" class="nav-link" href=channels_href(None)
-                    aria-current=move || current(open.get())>
-                    {ui.t(Text::Channels)}
-                </a>
-            })}
-            {team.then(|| view! {
-                <a id="nav-team" class="nav-link" href=TeamTab::Members.href()
-                    aria-current=move || current(team_open.get())>
-                    {ui.lang.team(TeamText::Team)}
-                </a>
-            })}
-        </nav>
-    }
 }
 
 /// The channels as links to `#/channels/<id>`; the one shown is `aria-current`.
