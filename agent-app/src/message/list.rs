@@ -201,7 +201,7 @@ mod tests {
     fn q14_automatic_messages_are_neither_the_customer_nor_an_agent() {
         let visitor = Actor::Visitor { id: openline_core::ids::VisitorId::parse("v_1").unwrap() };
         let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
-        use super::bubble::message_class;
+        use super::super::bubble::message_class;
         assert_eq!(message_class(&Actor::System, false), "msg from-system");
         assert_eq!(message_class(&visitor, false), "msg from-visitor");
         assert_eq!(message_class(&ana, false), "msg from-agent");
