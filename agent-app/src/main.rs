@@ -36,6 +36,9 @@ mod presence;
 mod route;
 mod ui;
 
+#[cfg(test)]
+mod layering;
+
 fn main() {
     leptos::mount::mount_to_body(app::App);
 }
