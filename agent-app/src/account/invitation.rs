@@ -11,7 +11,7 @@ use super::rules::{new_password, Field};
 use super::session;
 use crate::api;
 use crate::api::ApiError;
-use crate::i18n::{AccountText, Text};
+use crate::i18n::{AccountText, CommonText};
 use crate::route;
 use crate::ui::focus;
 use crate::ui::{use_ui, Ui};
@@ -35,8 +35,8 @@ pub fn InvitationScreen(
     let code = StoredValue::new(code);
     move || match preview.get() {
         None => view! {
-            <AuthCard title=ui.lang.a(AccountText::Invitation).to_owned() intro="">
-                <p class="list-note" role="status">{ui.t(Text::Loading)}</p>
+            <AuthCard title=ui.lang.account(AccountText::Invitation).to_owned() intro="">
+                <p class="list-note" role="status">{ui.lang.common(CommonText::Loading)}</p>
             </AuthCard>
         }
         .into_any(),
@@ -88,7 +88,8 @@ fn AcceptForm(
                     ui.sign_in(reply);
                 }
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                     focus("invite-password");
                 }
@@ -97,13 +98,13 @@ fn AcceptForm(
     };
     let title = ui.lang.join_workspace(preview.workspace.as_str());
     view! {
-        <AuthCard title intro=ui.lang.a(AccountText::InviteIntro)>
+        <AuthCard title intro=ui.lang.account(AccountText::InviteIntro)>
             <dl class="invite-facts">
-                <dt>{ui.lang.a(AccountText::Name)}</dt>
+                <dt>{ui.lang.account(AccountText::Name)}</dt>
                 <dd>{preview.name.clone()}</dd>
-                <dt>{ui.t(Text::Email)}</dt>
+                <dt>{ui.lang.common(CommonText::Email)}</dt>
                 <dd id="invite-email-shown">{preview.email.clone()}</dd>
-                <dt>{ui.lang.a(AccountText::Role)}</dt>
+                <dt>{ui.lang.account(AccountText::Role)}</dt>
                 <dd>{ui.lang.role(preview.role)}</dd>
             </dl>
             <form class="login-form" novalidate on:submit=on_submit>
@@ -112,8 +113,8 @@ fn AcceptForm(
                     prop:value=preview.email.clone()/>
                 <NewPasswordFields
                     id="invite-password"
-                    label=ui.lang.a(AccountText::ChoosePassword)
-                    again_label=ui.lang.a(AccountText::PasswordAgain)
+                    label=ui.lang.account(AccountText::ChoosePassword)
+                    again_label=ui.lang.account(AccountText::PasswordAgain)
                     password
                     again
                     error_id=ERROR_ID
@@ -128,9 +129,9 @@ fn AcceptForm(
                 >
                     {move || {
                         if pending.get() {
-                            ui.t(Text::SigningIn)
+                            ui.lang.account(AccountText::SigningIn)
                         } else {
-                            ui.lang.a(AccountText::JoinAndSignIn)
+                            ui.lang.account(AccountText::JoinAndSignIn)
                         }
                     }}
                 </button>
@@ -146,12 +147,13 @@ fn Unusable(
     err: ApiError,
 ) -> impl IntoView {
     let ui = use_ui();
-    let reason = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+    let reason =
+        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError)).to_owned();
     view! {
-        <AuthCard title=ui.lang.a(AccountText::Invitation).to_owned() intro=ui.lang.a(AccountText::InviteUnusable)>
+        <AuthCard title=ui.lang.account(AccountText::Invitation).to_owned() intro=ui.lang.account(AccountText::InviteUnusable)>
             <p id=ERROR_ID class="form-error" role="alert">{reason}</p>
             <button id="invite-to-login" type="button" class="btn wide" on:click=move |_| to_login(ui)>
-                {ui.lang.a(AccountText::GoToSignIn)}
+                {ui.lang.account(AccountText::GoToSignIn)}
             </button>
         </AuthCard>
     }

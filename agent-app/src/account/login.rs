@@ -3,7 +3,7 @@
 //! session cookie with its answer.
 
 use crate::api;
-use crate::i18n::Text;
+use crate::i18n::{AccountText, CommonText};
 use crate::ui::{use_ui, AlertLine};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -35,9 +35,9 @@ pub fn Login() -> impl IntoView {
         });
     };
     view! {
-        <AuthCard title=ui.t(Text::SignInTitle).to_owned() intro=ui.t(Text::SignInIntro)>
+        <AuthCard title=ui.lang.account(AccountText::SignInTitle).to_owned() intro=ui.lang.account(AccountText::SignInIntro)>
                 <form class="login-form" on:submit=on_submit>
-                    <label for="login-workspace">{ui.t(Text::Workspace)}</label>
+                    <label for="login-workspace">{ui.lang.account(AccountText::Workspace)}</label>
                     <input
                         id="login-workspace"
                         name="workspace"
@@ -46,7 +46,7 @@ pub fn Login() -> impl IntoView {
                         required
                         bind:value=workspace
                     />
-                    <label for="login-email">{ui.t(Text::Email)}</label>
+                    <label for="login-email">{ui.lang.common(CommonText::Email)}</label>
                     <input
                         id="login-email"
                         name="email"
@@ -55,7 +55,7 @@ pub fn Login() -> impl IntoView {
                         required
                         bind:value=email
                     />
-                    <label for="login-password">{ui.t(Text::Password)}</label>
+                    <label for="login-password">{ui.lang.account(AccountText::Password)}</label>
                     <input
                         id="login-password"
                         name="password"
@@ -70,7 +70,7 @@ pub fn Login() -> impl IntoView {
                         class="btn primary wide"
                         disabled=move || pending.get()
                     >
-                        {move || ui.t(if pending.get() { Text::SigningIn } else { Text::SignIn })}
+                        {move || ui.lang.account(if pending.get() { AccountText::SigningIn } else { AccountText::SignIn })}
                     </button>
                 </form>
         </AuthCard>

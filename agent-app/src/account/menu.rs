@@ -10,7 +10,7 @@
 
 use super::password_dialog::PasswordDialog;
 use crate::api;
-use crate::i18n::{AccountText, Text};
+use crate::i18n::AccountText;
 use crate::ui::focus;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
 use crate::ui::{initials, use_ui, Ui};
@@ -76,7 +76,7 @@ pub fn AccountMenu() -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { open.set(false) } else { show(Focus::First) }
                 on:keydown=on_button_key
             >
-                <span class="sr-only">{ui.lang.a(AccountText::AccountMenu)} ": "</span>
+                <span class="sr-only">{ui.lang.account(AccountText::AccountMenu)} ": "</span>
                 <span class="agent-avatar" aria-hidden="true">{initials(&name)}</span>
                 <span class="account-text">
                     <span class="agent-name">{name.clone()}</span>
@@ -98,11 +98,11 @@ pub fn AccountMenu() -> impl IntoView {
                 >
                     <button id="change-password" type="button" role="menuitem" tabindex="-1"
                         class="menu-item" on:click=change_password>
-                        {ui.lang.a(AccountText::ChangePassword)}
+                        {ui.lang.account(AccountText::ChangePassword)}
                     </button>
                     <button id="logout" type="button" role="menuitem" tabindex="-1"
                         class="menu-item" on:click=log_out>
-                        {ui.t(Text::LogOut)}
+                        {ui.lang.account(AccountText::LogOut)}
                     </button>
                 </div>
             </div>

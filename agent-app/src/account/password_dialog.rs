@@ -9,7 +9,7 @@
 use super::new_password::NewPasswordFields;
 use super::rules::{new_password, Field};
 use crate::api;
-use crate::i18n::{AccountText, Text};
+use crate::i18n::{AccountText, CommonText};
 use crate::ui::focus;
 use crate::ui::keep_focus_inside;
 use crate::ui::use_ui;
@@ -49,7 +49,7 @@ pub fn PasswordDialog(
         let (current_typed, new) = (current.get_untracked(), password.get_untracked());
         if current_typed.is_empty() {
             return fail(
-                ui.lang.a(AccountText::TypeCurrentPassword).to_owned(),
+                ui.lang.account(AccountText::TypeCurrentPassword).to_owned(),
                 "password-current",
             );
         }
@@ -74,7 +74,8 @@ pub fn PasswordDialog(
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     let field = match err.code() {
                         Some("weak_password") => "password-new",
                         _ => "password-current",
@@ -104,15 +105,15 @@ pub fn PasswordDialog(
                 node_ref=dialog
                 on:keydown=on_key
             >
-                <h2 id="password-title">{ui.lang.a(AccountText::ChangePassword)}</h2>
-                <p id="password-hint" class="modal-hint">{ui.lang.a(AccountText::ChangePasswordHint)}</p>
+                <h2 id="password-title">{ui.lang.account(AccountText::ChangePassword)}</h2>
+                <p id="password-hint" class="modal-hint">{ui.lang.account(AccountText::ChangePasswordHint)}</p>
                 // Always in the page, so screen readers announce what appears in it.
                 <p id="password-status" class="save-status" role="status">
-                    {move || done.get().then(|| ui.lang.a(AccountText::PasswordChanged))}
+                    {move || done.get().then(|| ui.lang.account(AccountText::PasswordChanged))}
                 </p>
                 <Show when=move || done.get() fallback=move || view! {
                     <form class="login-form modal-form" novalidate on:submit=on_submit>
-                        <label for="password-current">{ui.lang.a(AccountText::CurrentPassword)}</label>
+                        <label for="password-current">{ui.lang.account(AccountText::CurrentPassword)}</label>
                         <input
                             id="password-current"
                             type="password"
@@ -123,8 +124,8 @@ pub fn PasswordDialog(
                         />
                         <NewPasswordFields
                             id="password-new"
-                            label=ui.lang.a(AccountText::NewPassword)
-                            again_label=ui.lang.a(AccountText::NewPasswordAgain)
+                            label=ui.lang.account(AccountText::NewPassword)
+                            again_label=ui.lang.account(AccountText::NewPasswordAgain)
                             password
                             again
                             error_id=ERROR_ID
@@ -133,7 +134,7 @@ pub fn PasswordDialog(
                         <p id=ERROR_ID class="form-error" role="alert">{move || error.get()}</p>
                         <div class="modal-actions">
                             <button type="button" class="btn" on:click=move |_| on_close.run(())>
-                                {ui.t(Text::Cancel)}
+                                {ui.lang.common(CommonText::Cancel)}
                             </button>
                             <button
                                 id="password-save"
@@ -141,7 +142,7 @@ pub fn PasswordDialog(
                                 class="btn primary"
                                 aria-busy=move || pending.get().then_some("true")
                             >
-                                {move || ui.t(if pending.get() { Text::Saving } else { Text::Save })}
+                                {move || ui.lang.common(if pending.get() { CommonText::Saving } else { CommonText::Save })}
                             </button>
                         </div>
                     </form>
@@ -149,7 +150,7 @@ pub fn PasswordDialog(
                     <div class="modal-actions">
                         <button id="password-done" type="button" class="btn primary"
                             on:click=move |_| on_close.run(())>
-                            {ui.lang.a(AccountText::Close)}
+                            {ui.lang.common(CommonText::Close)}
                         </button>
                     </div>
                 </Show>

@@ -59,7 +59,7 @@ impl Problem {
             Problem::BadEmail => AccountText::BadEmail,
             Problem::PasswordsDiffer => AccountText::PasswordsDiffer,
         };
-        lang.a(text).to_owned()
+        lang.account(text).to_owned()
     }
 }
 

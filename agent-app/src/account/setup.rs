@@ -7,7 +7,7 @@ use super::login::AuthCard;
 use super::new_password::NewPasswordFields;
 use super::rules::{Field, SetupForm};
 use crate::api;
-use crate::i18n::{AccountText, Text};
+use crate::i18n::{AccountText, CommonText};
 use crate::ui::focus;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -61,7 +61,8 @@ pub fn SetupScreen() -> impl IntoView {
             match result {
                 Ok(reply) => ui.sign_in(reply),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                     focus("setup-workspace");
                 }
@@ -71,9 +72,9 @@ pub fn SetupScreen() -> impl IntoView {
     let invalid_signal = Signal::derive(move || invalid.get());
     let is_invalid = move |id: &'static str| move || (invalid.get() == Some(id)).then_some("true");
     view! {
-        <AuthCard title=ui.lang.a(AccountText::SetupTitle).to_owned() intro=ui.lang.a(AccountText::SetupIntro)>
+        <AuthCard title=ui.lang.account(AccountText::SetupTitle).to_owned() intro=ui.lang.account(AccountText::SetupIntro)>
             <form class="login-form" novalidate on:submit=on_submit>
-                <label for="setup-workspace">{ui.lang.a(AccountText::WorkspaceId)}</label>
+                <label for="setup-workspace">{ui.lang.account(AccountText::WorkspaceId)}</label>
                 <input
                     id="setup-workspace"
                     type="text"
@@ -84,8 +85,8 @@ pub fn SetupScreen() -> impl IntoView {
                     aria-invalid=is_invalid("setup-workspace")
                     bind:value=workspace
                 />
-                <p id="setup-workspace-hint" class="field-hint">{ui.lang.a(AccountText::WorkspaceIdHint)}</p>
-                <label for="setup-name">{ui.lang.a(AccountText::YourName)}</label>
+                <p id="setup-workspace-hint" class="field-hint">{ui.lang.account(AccountText::WorkspaceIdHint)}</p>
+                <label for="setup-name">{ui.lang.account(AccountText::YourName)}</label>
                 <input
                     id="setup-name"
                     type="text"
@@ -95,7 +96,7 @@ pub fn SetupScreen() -> impl IntoView {
                     aria-invalid=is_invalid("setup-name")
                     bind:value=name
                 />
-                <label for="setup-email">{ui.t(Text::Email)}</label>
+                <label for="setup-email">{ui.lang.common(CommonText::Email)}</label>
                 <input
                     id="setup-email"
                     type="email"
@@ -106,8 +107,8 @@ pub fn SetupScreen() -> impl IntoView {
                 />
                 <NewPasswordFields
                     id="setup-password"
-                    label=ui.t(Text::Password)
-                    again_label=ui.lang.a(AccountText::PasswordAgain)
+                    label=ui.lang.account(AccountText::Password)
+                    again_label=ui.lang.account(AccountText::PasswordAgain)
                     password
                     again
                     error_id=ERROR_ID
@@ -122,9 +123,9 @@ pub fn SetupScreen() -> impl IntoView {
                 >
                     {move || {
                         if pending.get() {
-                            ui.t(Text::Creating)
+                            ui.lang.common(CommonText::Creating)
                         } else {
-                            ui.lang.a(AccountText::CreateWorkspace)
+                            ui.lang.account(AccountText::CreateWorkspace)
                         }
                     }}
                 </button>

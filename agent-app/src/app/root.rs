@@ -7,7 +7,7 @@ use crate::account::session;
 use crate::account::InvitationScreen;
 use crate::account::Login;
 use crate::account::SetupScreen;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{CommonText, Lang};
 use crate::ui::{use_ui, Entry, Ui};
 use leptos::prelude::*;
 
@@ -47,7 +47,7 @@ fn Starting() -> impl IntoView {
             <p class="brand" role="status">
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Openline"
-                <span class="sr-only">" " {ui.t(Text::Loading)}</span>
+                <span class="sr-only">" " {ui.lang.common(CommonText::Loading)}</span>
             </p>
         </main>
     }

@@ -8,7 +8,7 @@ use crate::admin::{ChannelsScreen, TeamScreen};
 use crate::canned::{provide_canned, CannedScreen};
 use crate::conversation::provide_chat_names;
 use crate::dialog::DialogPane;
-use crate::i18n::Text;
+use crate::i18n::ShellText;
 use crate::inbox::{use_inbox, InboxPane};
 use crate::notify::{use_notifications, NotifyBanner, ToastRegion};
 use crate::route;
@@ -49,7 +49,7 @@ pub fn Shell() -> impl IntoView {
             <AlertLine/>
             <NotifyBanner/>
             <div class="workspace" hidden=move || channels.open.get() || canned_open.get() || team_open.get()>
-                <aside class="sidebar" aria-label=ui.t(Text::Lists)>
+                <aside class="sidebar" aria-label=ui.lang.shell(ShellText::Lists)>
                     <InboxPane inbox selected me/>
                 </aside>
                 <main class="conversation">{conversation}</main>
@@ -69,8 +69,8 @@ fn NoDialog() -> impl IntoView {
     let ui = use_ui();
     view! {
         <div class="empty-state">
-            <h2>{ui.t(Text::PickDialog)}</h2>
-            <p>{ui.t(Text::PickDialogHint)}</p>
+            <h2>{ui.lang.shell(ShellText::PickDialog)}</h2>
+            <p>{ui.lang.shell(ShellText::PickDialogHint)}</p>
         </div>
     }
 }

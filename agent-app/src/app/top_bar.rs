@@ -2,7 +2,7 @@
 //! agent's presence and the account menu.
 
 use crate::account::AccountMenu;
-use crate::i18n::{MsgText, TeamText, Text};
+use crate::i18n::{CannedText, ChannelText, CommonText, ShellText, TeamText};
 use crate::presence::PresenceControl;
 use crate::route::{canned_href, channels_href, CannedPage, TeamTab};
 use crate::ui::use_ui;
@@ -30,7 +30,7 @@ pub fn TopBar(
             </h1>
             <MainNav open=channels_open canned_open team_open/>
             <span class="link-status" role="status">
-                {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
+                {move || (!online.get()).then(|| ui.lang.common(CommonText::Reconnecting))}
             </span>
             <PresenceControl/>
             <AccountMenu/>
@@ -54,19 +54,19 @@ fn MainNav(
     let team = ui.may(Action::ManageTeam);
     let current = |on: bool| on.then_some("page");
     view! {
-        <nav class="main-nav" aria-label=ui.t(Text::MainNav)>
+        <nav class="main-nav" aria-label=ui.lang.shell(ShellText::MainNav)>
             <a id="nav-inbox" class="nav-link" href="#/"
                 aria-current=move || current(!open.get() && !canned_open.get() && !team_open.get())>
-                {ui.t(Text::Conversations)}
+                {ui.lang.shell(ShellText::Conversations)}
             </a>
             <a id="nav-canned" class="nav-link" href=canned_href(&CannedPage::Library)
                 aria-current=move || current(canned_open.get())>
-                {ui.lang.m(MsgText::Canned)}
+                {ui.lang.canned(CannedText::Responses)}
             </a>
             {channels.then(|| view! {
                 <a id="nav-channels" class="nav-link" href=channels_href(None)
                     aria-current=move || current(open.get())>
-                    {ui.t(Text::Channels)}
+                    {ui.lang.channel(ChannelText::Channels)}
                 </a>
             })}
             {team.then(|| view! {

@@ -5,7 +5,7 @@
 
 use super::store::use_canned;
 use crate::api;
-use crate::i18n::{MsgText, Text};
+use crate::i18n::{CannedText, CommonText};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::focus;
 use crate::ui::use_ui;
@@ -35,7 +35,7 @@ pub fn CannedEditor(
     let folder = RwSignal::new(input.as_ref().and_then(|i| i.folder.clone()).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let created = id.is_some() && store.just_created.get_untracked() == id;
-    let status = RwSignal::new(created.then(|| ui.t(Text::Saved)));
+    let status = RwSignal::new(created.then(|| ui.lang.common(CommonText::Saved)));
     if created {
         // The form was drawn again at the new address: focus stays on Save. (`just_created`
         // is forgotten when another form opens, not here: the editor may be drawn twice.)
@@ -73,7 +73,7 @@ pub fn CannedEditor(
                 Ok(saved) => {
                     let new_id = saved.id.clone();
                     store.put(saved);
-                    status.try_set(Some(ui.t(Text::Saved)));
+                    status.try_set(Some(ui.lang.common(CommonText::Saved)));
                     if id.is_none() {
                         store.just_created.set(Some(new_id.clone()));
                         let _ =
@@ -82,7 +82,8 @@ pub fn CannedEditor(
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                     request_animation_frame(|| focus("canned-code"));
                 }
@@ -105,32 +106,33 @@ pub fn CannedEditor(
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
                     confirming.try_set(false);
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                 }
             }
         });
     };
     let heading =
-        if is_new { ui.lang.m(MsgText::NewCanned).to_owned() } else { title.get_untracked() };
+        if is_new { ui.lang.canned(CannedText::New).to_owned() } else { title.get_untracked() };
     view! {
         <form class="channel-form canned-form" aria-labelledby="canned-form-title" novalidate on:submit=on_submit>
             <h3 id="canned-form-title" class="canned-form-title">{heading}</h3>
             <div class="canned-fields">
-                <label for="canned-code" class="field-label">{ui.lang.m(MsgText::CannedCode)}</label>
+                <label for="canned-code" class="field-label">{ui.lang.canned(CannedText::Code)}</label>
                 <input id="canned-code" class="field narrow" type="text" autocomplete="off" spellcheck="false"
                     maxlength=MAX_CODE_CHARS.to_string()
                     aria-describedby="canned-code-hint canned-error" bind:value=code/>
-                <p id="canned-code-hint" class="field-hint">{ui.lang.m(MsgText::CannedCodeHint)}</p>
-                <label for="canned-title" class="field-label">{ui.lang.m(MsgText::CannedTitle)}</label>
+                <p id="canned-code-hint" class="field-hint">{ui.lang.canned(CannedText::CodeHint)}</p>
+                <label for="canned-title" class="field-label">{ui.lang.canned(CannedText::Title)}</label>
                 <input id="canned-title" class="field" type="text" autocomplete="off"
                     maxlength=MAX_TITLE_CHARS.to_string() bind:value=title/>
-                <label for="canned-text" class="field-label">{ui.lang.m(MsgText::CannedText)}</label>
+                <label for="canned-text" class="field-label">{ui.lang.canned(CannedText::Text)}</label>
                 <textarea id="canned-text" class="field text" rows="5"
                     maxlength=MAX_MESSAGE_CHARS.to_string()
                     aria-describedby="canned-text-hint" bind:value=text></textarea>
-                <p id="canned-text-hint" class="field-hint">{ui.lang.m(MsgText::PlaceholdersHint)}</p>
-                <label for="canned-folder" class="field-label">{ui.lang.m(MsgText::CannedFolder)}</label>
+                <p id="canned-text-hint" class="field-hint">{ui.lang.canned(CannedText::PlaceholdersHint)}</p>
+                <label for="canned-folder" class="field-label">{ui.lang.canned(CannedText::Folder)}</label>
                 <input id="canned-folder" class="field narrow" type="text" autocomplete="off"
                     maxlength=MAX_FOLDER_CHARS.to_string() bind:value=folder/>
             </div>
@@ -138,7 +140,7 @@ pub fn CannedEditor(
                 <p id="canned-error" class="form-error" role="alert">{move || error.get()}</p>
                 <button id="canned-save" type="submit" class="btn primary"
                     aria-busy=move || pending.get().then_some("true")>
-                    {ui.lang.m(MsgText::Save)}
+                    {ui.lang.common(CommonText::Save)}
                 </button>
                 <span class="save-status" role="status">{move || status.get()}</span>
                 {(!is_new).then(|| view! {
@@ -148,20 +150,20 @@ pub fn CannedEditor(
                                 confirming.set(true);
                                 request_animation_frame(|| focus("canned-delete-confirm"));
                             }>
-                            {ui.lang.m(MsgText::Delete)}
+                            {ui.lang.common(CommonText::Delete)}
                         </button>
                     }>
                         <span class="inline-confirm" role="group" aria-labelledby="canned-delete-question">
-                            <span id="canned-delete-question">{ui.lang.m(MsgText::ConfirmDeleteCanned)}</span>
+                            <span id="canned-delete-question">{ui.lang.canned(CannedText::ConfirmDelete)}</span>
                             <button id="canned-delete-confirm" type="button" class="btn danger small"
                                 on:click=on_delete.clone()>
-                                {ui.lang.m(MsgText::Delete)}
+                                {ui.lang.common(CommonText::Delete)}
                             </button>
                             <button type="button" class="btn ghost small" on:click=move |_| {
                                 confirming.set(false);
                                 request_animation_frame(|| focus("canned-delete"));
                             }>
-                                {ui.t(Text::Cancel)}
+                                {ui.lang.common(CommonText::Cancel)}
                             </button>
                         </span>
                     </Show>

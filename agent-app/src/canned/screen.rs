@@ -5,7 +5,7 @@
 use super::editor::CannedEditor;
 use super::model::by_folder;
 use super::store::use_canned;
-use crate::i18n::{MsgText, Text};
+use crate::i18n::{CannedText, CommonText};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::use_ui;
 use leptos::html::H2;
@@ -41,9 +41,9 @@ pub fn CannedScreen(
         <main class="channels-screen canned-screen" aria-labelledby="canned-screen-title">
             <div class="channels-side">
                 <div class="canned-side-head">
-                    <h2 id="canned-screen-title" tabindex="-1" node_ref=title>{ui.lang.m(MsgText::Canned)}</h2>
+                    <h2 id="canned-screen-title" tabindex="-1" node_ref=title>{ui.lang.canned(CannedText::Responses)}</h2>
                     <a id="canned-new" class="btn small" href=canned_href(&CannedPage::New)>
-                        {ui.lang.m(MsgText::NewCanned)}
+                        {ui.lang.canned(CannedText::New)}
                     </a>
                 </div>
                 <CannedLibrary page/>
@@ -59,7 +59,7 @@ fn editor_for(page: CannedPage) -> AnyView {
     let store = use_canned();
     match page {
         CannedPage::Library => view! {
-            <p class="list-note">{ui.lang.m(MsgText::PickCanned)}</p>
+            <p class="list-note">{ui.lang.canned(CannedText::Pick)}</p>
         }
         .into_any(),
         CannedPage::New => {
@@ -73,7 +73,7 @@ fn editor_for(page: CannedPage) -> AnyView {
             match existing {
                 Some(r) => view! { <CannedEditor existing=Some(r) prefill=None/> }.into_any(),
                 None => view! {
-                    <p class="list-note">{ui.lang.m(MsgText::PickCanned)}</p>
+                    <p class="list-note">{ui.lang.canned(CannedText::Pick)}</p>
                 }
                 .into_any(),
             }
@@ -95,14 +95,16 @@ fn CannedLibrary(
             return view! { <p class="form-error" role="alert">{message}</p> }.into_any();
         }
         let Some(list) = store.list.get() else {
-            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }
+                .into_any();
         };
         if list.is_empty() {
-            return view! { <p class="list-note">{ui.lang.m(MsgText::NoCanned)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.canned(CannedText::NoneYet)}</p> }
+                .into_any();
         }
         let found = query.with(|q| search(&list, q).into_iter().cloned().collect::<Vec<_>>());
         if found.is_empty() {
-            return view! { <p class="list-note">{ui.lang.m(MsgText::NoCannedMatches)}</p> }
+            return view! { <p class="list-note">{ui.lang.canned(CannedText::NoMatches)}</p> }
                 .into_any();
         }
         by_folder(&found)
@@ -111,7 +113,8 @@ fn CannedLibrary(
             .map(|(i, (folder, responses))| {
                 let heading = format!("canned-folder-{i}");
                 let labelled_by = heading.clone();
-                let name = folder.unwrap_or_else(|| ui.lang.m(MsgText::NoFolder).to_owned());
+                let name =
+                    folder.unwrap_or_else(|| ui.lang.canned(CannedText::NoFolder).to_owned());
                 let rows = responses
                     .into_iter()
                     .map(|r| {
@@ -143,15 +146,15 @@ fn CannedLibrary(
             .into_any()
     };
     view! {
-        <label for="canned-search" class="sr-only">{ui.lang.m(MsgText::SearchCanned)}</label>
+        <label for="canned-search" class="sr-only">{ui.lang.canned(CannedText::Search)}</label>
         <input
             id="canned-search"
             class="field"
             type="search"
             autocomplete="off"
-            placeholder=ui.lang.m(MsgText::SearchCanned)
+            placeholder=ui.lang.canned(CannedText::Search)
             bind:value=query
         />
-        <nav class="channel-nav canned-nav" aria-label=ui.lang.m(MsgText::CannedLibrary)>{groups}</nav>
+        <nav class="channel-nav canned-nav" aria-label=ui.lang.canned(CannedText::Library)>{groups}</nav>
     }
 }

@@ -58,7 +58,9 @@ pub fn provide_canned(ui: Ui) -> CannedStore {
             }
             Err(err) if err.is_unauthorized() => ui.report(&err),
             Err(err) => {
-                let message = err.server_message().unwrap_or(ui.t(crate::i18n::Text::NetworkError));
+                let message = err
+                    .server_message()
+                    .unwrap_or(ui.lang.common(crate::i18n::CommonText::NetworkError));
                 store.load_error.try_set(Some(message.to_owned()));
             }
         }

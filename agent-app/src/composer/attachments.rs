@@ -156,7 +156,7 @@ pub fn AttachButton(lang: Lang, attachments: Attachments) -> impl IntoView {
     };
     view! {
         <button type="button" id="composer-attach" class="btn icon attach"
-            aria-label=lang.f(FileText::AttachFiles) title=lang.f(FileText::AttachFiles)
+            aria-label=lang.file(FileText::AttachFiles) title=lang.file(FileText::AttachFiles)
             on:click=move |_| { if let Some(input) = picker.get() { input.click(); } }>
             <PaperclipIcon/>
         </button>
@@ -188,7 +188,7 @@ pub fn AttachmentTray(lang: Lang, attachments: Attachments) -> impl IntoView {
             .into_any(),
             UploadState::Failed(reason) => {
                 let reason = if reason.is_empty() {
-                    lang.f(FileText::UploadFailed).to_owned()
+                    lang.file(FileText::UploadFailed).to_owned()
                 } else {
                     reason
                 };
@@ -208,7 +208,7 @@ pub fn AttachmentTray(lang: Lang, attachments: Attachments) -> impl IntoView {
     };
     view! {
         <Show when=move || attachments.items.with(|items| !items.is_empty())>
-            <ul class="attachments" aria-label=lang.f(FileText::Attachments)>
+            <ul class="attachments" aria-label=lang.file(FileText::Attachments)>
                 <For each=move || attachments.items.get() key=|a| (a.key, format!("{:?}", a.state)) children=chip/>
             </ul>
         </Show>

@@ -6,7 +6,7 @@
 //! search and moves are core's `emoji`.
 
 use crate::api;
-use crate::i18n::{ComposeText, Lang};
+use crate::i18n::{ComposerText, Lang};
 use crate::ui::focus_or_title;
 use crate::ui::use_ui;
 use leptos::html::{Div, Input};
@@ -109,7 +109,7 @@ pub fn EmojiPicker(
             open.set(false);
         }
     };
-    let label = ui.lang.c(ComposeText::Emoji);
+    let label = ui.lang.composer(ComposerText::Emoji);
     let options = move || {
         let current = active.get();
         let spanish = ui.lang == Lang::Es;
@@ -131,9 +131,11 @@ pub fn EmojiPicker(
             .collect_view()
     };
     let status = move || match load.get() {
-        Load::Loading => Some(ui.t(crate::i18n::Text::Loading)),
-        Load::Failed => Some(ui.lang.c(ComposeText::EmojiFailed)),
-        Load::Ready(_) if found.with(Vec::is_empty) => Some(ui.lang.c(ComposeText::NoEmoji)),
+        Load::Loading => Some(ui.lang.common(crate::i18n::CommonText::Loading)),
+        Load::Failed => Some(ui.lang.composer(ComposerText::EmojiFailed)),
+        Load::Ready(_) if found.with(Vec::is_empty) => {
+            Some(ui.lang.composer(ComposerText::NoEmoji))
+        }
         Load::Ready(_) => None,
     };
     view! {
@@ -147,10 +149,10 @@ pub fn EmojiPicker(
             </button>
             <div id="emoji-picker" class="emoji-picker" role="dialog" aria-label=label
                 hidden=move || !open.get() on:keydown=on_key>
-                <label for="emoji-search" class="sr-only">{ui.lang.c(ComposeText::SearchEmoji)}</label>
+                <label for="emoji-search" class="sr-only">{ui.lang.composer(ComposerText::SearchEmoji)}</label>
                 <input id="emoji-search" class="field" type="text" autocomplete="off"
                     role="combobox" aria-expanded="true" aria-autocomplete="list"
-                    aria-controls="emoji-grid" placeholder=ui.lang.c(ComposeText::SearchEmoji)
+                    aria-controls="emoji-grid" placeholder=ui.lang.composer(ComposerText::SearchEmoji)
                     aria-activedescendant=move || (!found.with(Vec::is_empty)).then(|| option_id(active.get()))
                     node_ref=search_box bind:value=query/>
                 <ul id="emoji-grid" class="emoji-grid" role="listbox" aria-label=label>{options}</ul>

@@ -23,7 +23,7 @@ use super::quote_chip::{QuoteChip, CHIP_ID};
 use super::suggest::{Suggestion, SuggestionList, Suggestions, LIST_ID};
 use crate::canned::use_canned;
 use crate::canned::{expand, replace_query};
-use crate::i18n::Text;
+use crate::i18n::{ComposerText, MessageText};
 use crate::message::mentions;
 use crate::message::Quote;
 use crate::ui::use_ui;
@@ -133,9 +133,20 @@ pub fn Composer(
         ev.prevent_default();
         on_send.run(());
     };
-    let label = move || ui.t(if internal.get() { Text::HiddenNote } else { Text::Message });
-    let placeholder =
-        move || ui.t(if internal.get() { Text::NotePlaceholder } else { Text::MessagePlaceholder });
+    let label = move || {
+        if internal.get() {
+            ui.lang.message(MessageText::HiddenNote)
+        } else {
+            ui.lang.composer(ComposerText::Reply)
+        }
+    };
+    let placeholder = move || {
+        ui.lang.composer(if internal.get() {
+            ComposerText::NotePlaceholder
+        } else {
+            ComposerText::ReplyPlaceholder
+        })
+    };
     let described_by = move || {
         if quoted.with(Option::is_some) {
             format!("{CHIP_ID} composer-hint")
@@ -191,13 +202,13 @@ pub fn Composer(
             <div class="composer-bar">
                 <label class="note-toggle">
                     <input id="composer-internal" type="checkbox" bind:checked=internal/>
-                    <span>{ui.t(Text::HiddenNote)}</span>
+                    <span>{ui.lang.message(MessageText::HiddenNote)}</span>
                 </label>
                 <AttachButton lang=ui.lang attachments/>
                 <EmojiPicker composer=INPUT on_pick=insert_emoji/>
-                <span id="composer-hint" class="hint">{ui.t(Text::ComposerHint)}</span>
+                <span id="composer-hint" class="hint">{ui.lang.composer(ComposerText::Hint)}</span>
                 <button id="composer-send" type="submit" class="btn primary" disabled=move || pending.get() || uploading()>
-                    {ui.t(Text::Send)}
+                    {ui.lang.composer(ComposerText::Send)}
                 </button>
             </div>
         </form>

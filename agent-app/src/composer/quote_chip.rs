@@ -1,7 +1,7 @@
 //! The chip above the composer while the reply quotes a message (M1): "Replying to Ana", a line
 //! of the quoted text, and a button that removes the quote (Escape in the textarea does too).
 
-use crate::i18n::{ComposeText, MsgText};
+use crate::i18n::{ComposerText, MessageText};
 use crate::message::author_name;
 use crate::message::Quote;
 use crate::ui::focus_or_title;
@@ -19,10 +19,10 @@ pub fn QuoteChip(
     quoting: RwSignal<Option<u64>>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let remove = ui.lang.c(ComposeText::RemoveQuote);
+    let remove = ui.lang.composer(ComposerText::RemoveQuote);
     move || {
         quoted.get().map(|q| {
-            let text = if q.deleted { ui.lang.m(MsgText::MessageDeleted).to_owned() } else { q.excerpt };
+            let text = if q.deleted { ui.lang.message(MessageText::MessageDeleted).to_owned() } else { q.excerpt };
             view! {
                 <div id=CHIP_ID class="quote-chip" class:note=q.internal>
                     <span class="quote-chip-body">

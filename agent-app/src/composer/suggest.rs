@@ -9,7 +9,7 @@ use super::quick_commands::{matching, parse, Quick, Ready};
 use crate::api;
 use crate::canned::use_canned;
 use crate::canned::{slash_query, suggestions};
-use crate::i18n::{ComposeText, Lang};
+use crate::i18n::{ComposerText, Lang};
 use crate::message::mentions;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -171,10 +171,10 @@ pub fn SuggestionList(
     view! {
         <Show when=move || suggestions.is_open()>
             <ul id=LIST_ID class="canned-suggestions" role="listbox"
-                aria-label=move || ui.lang.c(if suggestions.mentioning() {
-                    ComposeText::Colleagues
+                aria-label=move || ui.lang.composer(if suggestions.mentioning() {
+                    ComposerText::Colleagues
                 } else {
-                    ComposeText::Suggestions
+                    ComposerText::Suggestions
                 })>
                 {options}
             </ul>
@@ -208,9 +208,15 @@ fn use_team() -> RwSignal<Option<Vec<AgentRef>>> {
 /// A quick command's title and one-line explanation.
 fn quick_texts(lang: Lang, quick: Quick) -> (&'static str, &'static str) {
     match quick {
-        Quick::Quote => (lang.c(ComposeText::QuickQuote), lang.c(ComposeText::QuickQuoteHint)),
-        Quick::Rename => (lang.c(ComposeText::QuickRename), lang.c(ComposeText::QuickRenameHint)),
-        Quick::Id => (lang.c(ComposeText::QuickId), lang.c(ComposeText::QuickIdHint)),
+        Quick::Quote => {
+            (lang.composer(ComposerText::QuickQuote), lang.composer(ComposerText::QuickQuoteHint))
+        }
+        Quick::Rename => {
+            (lang.composer(ComposerText::QuickRename), lang.composer(ComposerText::QuickRenameHint))
+        }
+        Quick::Id => {
+            (lang.composer(ComposerText::QuickId), lang.composer(ComposerText::QuickIdHint))
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! closes and gives focus back to the button; Tab, a click elsewhere or choosing an item closes
 //! it. The items are the caller's: buttons with `role="menuitem"` and their own ids and handlers.
 
-use crate::i18n::Text;
+use crate::i18n::DialogText;
 use crate::ui::icons::DotsIcon;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
 use crate::ui::use_ui;
@@ -47,8 +47,8 @@ pub fn ActionMenu(
                 aria-haspopup="menu"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="action-menu"
-                aria-label=ui.t(Text::MoreActions)
-                title=ui.t(Text::MoreActions)
+                aria-label=ui.lang.dialog(DialogText::MoreActions)
+                title=ui.lang.dialog(DialogText::MoreActions)
                 on:click=move |_| if open.get_untracked() { open.set(false) } else { show(Focus::First) }
                 on:keydown=on_button_key
             >

@@ -18,7 +18,7 @@
 use super::action_menu::ActionMenu;
 use super::picker::{AgentPicker, PickerMode};
 use crate::conversation::{Commands, Then};
-use crate::i18n::Text;
+use crate::i18n::DialogText;
 use crate::ui::focus_or_title;
 use crate::ui::icons::LockIcon;
 use crate::ui::use_ui;
@@ -74,7 +74,7 @@ pub fn DialogActions(
         view! {
             <button id="action-transfer" type="button" class="btn"
                 on:click=open_picker(PickerMode::Transfer)>
-                {ui.t(Text::Transfer)}
+                {ui.lang.dialog(DialogText::Transfer)}
             </button>
         }
     };
@@ -82,7 +82,7 @@ pub fn DialogActions(
         view! {
             <button id="action-invite" type="button" role="menuitem" tabindex="-1" class="menu-item"
                 on:click=open_picker(PickerMode::Invite)>
-                {ui.t(Text::Invite)}
+                {ui.lang.dialog(DialogText::Invite)}
             </button>
         }
     };
@@ -90,7 +90,7 @@ pub fn DialogActions(
         view! {
             <button id="action-spam" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
                 on:click=run(Command::MarkSpam, Then::Stay)>
-                {ui.t(Text::MarkSpam)}
+                {ui.lang.dialog(DialogText::MarkSpam)}
             </button>
         }
     };
@@ -98,7 +98,7 @@ pub fn DialogActions(
         view! {
             <button id="action-block" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
                 on:click=run(Command::Block, Then::Stay)>
-                {ui.t(Text::SpamAndBlock)}
+                {ui.lang.dialog(DialogText::SpamAndBlock)}
             </button>
         }
     };
@@ -107,7 +107,7 @@ pub fn DialogActions(
             view! {
                 <button id="action-unblock" type="button" class="btn"
                     on:click=run(Command::Unblock, Then::Stay)>
-                    {ui.t(Text::Unblock)}
+                    {ui.lang.dialog(DialogText::Unblock)}
                 </button>
             }
         })
@@ -118,11 +118,11 @@ pub fn DialogActions(
         Role::Unanswered => view! {
             <button id="action-answer" type="button" class="btn primary"
                 on:click=run(Command::Answer, Then::Compose)>
-                {ui.t(Text::Answer)}
+                {ui.lang.dialog(DialogText::Answer)}
             </button>
             <button id="action-accept-close" type="button" class="btn"
                 on:click=run(Command::AcceptAndClose, Then::Stay)>
-                {ui.t(Text::AcceptAndClose)}
+                {ui.lang.dialog(DialogText::AcceptAndClose)}
             </button>
             {transfer()}
             <ActionMenu>{spam()} {block()}</ActionMenu>
@@ -131,7 +131,7 @@ pub fn DialogActions(
         Role::Owner => view! {
             <button id="action-finish" type="button" class="btn"
                 on:click=run(Command::Finish, Then::Stay)>
-                {ui.t(Text::Finish)}
+                {ui.lang.dialog(DialogText::Finish)}
             </button>
             {transfer()}
             <PinToggle pinned commands/>
@@ -150,7 +150,7 @@ pub fn DialogActions(
         <div
             class="dialog-actions"
             role="group"
-            aria-label=ui.t(Text::ConversationActions)
+            aria-label=ui.lang.dialog(DialogText::ConversationActions)
             aria-busy=move || if commands.pending.get() { "true" } else { "false" }
         >
             {unblock}
@@ -226,7 +226,7 @@ fn PinToggle(
             on:click=toggle
         >
             <LockIcon/>
-            {ui.t(Text::LockAsMine)}
+            {ui.lang.dialog(DialogText::LockAsMine)}
         </button>
     }
 }
@@ -248,7 +248,7 @@ fn TakeButton(
     });
     let label = move || match locked_by.get() {
         Some(owner) => view! { <LockIcon/> {ui.lang.locked_by(&owner)} }.into_any(),
-        None => ui.t(Text::TakeOver).into_any(),
+        None => ui.lang.dialog(DialogText::TakeOver).into_any(),
     };
     view! {
         <button

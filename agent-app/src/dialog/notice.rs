@@ -4,7 +4,7 @@
 //! header; what happened before the dialog was opened is history, not news.
 
 use crate::conversation::DialogLog;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{CommonText, Lang};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, Event, EventBody};
@@ -47,7 +47,7 @@ pub fn DialogNotice(
                 <div class="notice">
                     <span>{text}</span>
                     <button type="button" class="btn ghost small" on:click=move |_| notice.set(None)>
-                        {ui.t(Text::Dismiss)}
+                        {ui.lang.common(CommonText::Dismiss)}
                     </button>
                 </div>
             })}

@@ -14,8 +14,7 @@ use crate::composer::{files_of, ready_ids, send_state, Attachments, SendState};
 use crate::conversation::use_chat_names;
 use crate::conversation::Commands;
 use crate::conversation::DialogLog;
-use crate::i18n::Text;
-use crate::i18n::{ComposeText, FileText};
+use crate::i18n::{CommonText, DialogText, FileText};
 use crate::message::mentions::still_named;
 use crate::message::ImageViewer;
 use crate::message::MessageList;
@@ -100,7 +99,7 @@ pub fn DialogPane(
         match attachments.items.with_untracked(|items| send_state(&text, items)) {
             SendState::Ready => {}
             SendState::Empty => return,
-            SendState::Uploading => return flash.say(ui.lang.f(FileText::Uploading).to_owned()),
+            SendState::Uploading => return flash.say(ui.lang.file(FileText::Uploading).to_owned()),
         }
         let files = attachments.items.with_untracked(|items| ready_ids(items));
         let quote = quoting.get_untracked();
@@ -146,7 +145,7 @@ pub fn DialogPane(
     let on_quick = Callback::new(move |ready: Ready| match ready {
         Ready::Quote => match log.with_untracked(|l| last_from_customer(&fold(l.events()))) {
             Some(seq) => tools.quote(seq),
-            None => flash.say(ui.lang.c(ComposeText::NothingToQuote).to_owned()),
+            None => flash.say(ui.lang.dialog(DialogText::NothingToQuote).to_owned()),
         },
         Ready::Rename(name) => rename(ui, names, commands.id.get_value(), name, flash),
         Ready::CopyId => copy_id(ui, &commands.id.get_value(), flash),
@@ -160,19 +159,19 @@ pub fn DialogPane(
     view! {
         <section class="dialog" class:dragging=move || dragging.get() aria-labelledby="dialog-title"
             on:dragover=on_dragover on:dragleave=on_dragleave on:drop=on_drop>
-            <p class="drop-hint" aria-hidden="true">{ui.lang.f(FileText::DropFiles)}</p>
+            <p class="drop-hint" aria-hidden="true">{ui.lang.file(FileText::DropFiles)}</p>
             <header class="dialog-header">
                 <div class="dialog-who">
                     <DialogTitle id=title_id visitor=customer_name flash/>
                     <StatusPill state/>
                     <Show when=move || state.with(|s| s.blocked)>
-                        <p class="blocked-badge">{ui.t(Text::Blocked)}</p>
+                        <p class="blocked-badge">{ui.lang.dialog(DialogText::Blocked)}</p>
                     </Show>
                     {move || participants().map(|p| view! { <p class="participants">{p}</p> })}
                     {move || state.with(|s| s.contact.clone()).map(contact_line)}
                 </div>
                 <span class="link-status" role="status">
-                    {move || (!online.get()).then(|| ui.t(Text::Reconnecting))}
+                    {move || (!online.get()).then(|| ui.lang.common(CommonText::Reconnecting))}
                 </span>
                 <DialogActions state me=me.clone() commands/>
                 <FlashLine flash/>
@@ -183,7 +182,7 @@ pub fn DialogPane(
             <Show when=open fallback=move || view! {
                 <Show when=move || log.with(|l| l.loaded)>
                     <p class="closed-notice">
-                        {move || ui.t(if state.with(|s| s.blocked) { Text::BlockedNotice } else { Text::ClosedNotice })}
+                        {move || ui.lang.dialog(if state.with(|s| s.blocked) { DialogText::BlockedNotice } else { DialogText::ClosedNotice })}
                     </p>
                 </Show>
             }>
@@ -240,14 +239,16 @@ fn StatusPill(
     let ui = use_ui();
     let status = move || {
         state.with(|s| match &s.status {
-            SessionStatus::Unanswered => ("unanswered", ui.t(Text::StatusUnanswered).to_owned()),
+            SessionStatus::Unanswered => {
+                ("unanswered", ui.lang.dialog(DialogText::StatusUnanswered).to_owned())
+            }
             SessionStatus::InProgress { agent_name, .. } => {
                 ("open", ui.lang.in_progress(agent_name))
             }
             SessionStatus::Idle if s.last_close == Some(CloseReason::Spam) => {
-                ("closed", ui.t(Text::StatusSpam).to_owned())
+                ("closed", ui.lang.dialog(DialogText::StatusSpam).to_owned())
             }
-            SessionStatus::Idle => ("closed", ui.t(Text::StatusClosed).to_owned()),
+            SessionStatus::Idle => ("closed", ui.lang.dialog(DialogText::StatusClosed).to_owned()),
         })
     };
     let pinned = move || state.with(|s| s.pinned);
@@ -255,7 +256,7 @@ fn StatusPill(
         <p class=move || format!("status-pill {}", status().0)>
             {move || pinned().then(|| view! {
                 <LockIcon/>
-                <span class="sr-only">{ui.t(Text::Locked)} ", "</span>
+                <span class="sr-only">{ui.lang.dialog(DialogText::Locked)} ", "</span>
             })}
             {move || status().1}
         </p>

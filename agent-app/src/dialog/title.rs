@@ -5,7 +5,7 @@
 //! composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
 
 use crate::conversation::{use_chat_names, ChatNames};
-use crate::i18n::{ComposeText, Text};
+use crate::i18n::{CommonText, DialogText};
 use crate::ui::focus_or_title;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -79,11 +79,11 @@ pub fn DialogTitle(
         if editing.get() {
             return view! {
                 <form class="chat-name-form" on:submit=save on:keydown=on_key>
-                    <label for="chat-name-input" class="sr-only">{ui.lang.c(ComposeText::ChatName)}</label>
+                    <label for="chat-name-input" class="sr-only">{ui.lang.dialog(DialogText::ChatName)}</label>
                     <input id="chat-name-input" class="field" type="text" maxlength="80"
                         placeholder=move || visitor.get() bind:value=field/>
-                    <button type="submit" class="btn small primary">{ui.lang.m(crate::i18n::MsgText::Save)}</button>
-                    <button type="button" class="btn small" on:click=move |_| stop()>{ui.t(Text::Cancel)}</button>
+                    <button type="submit" class="btn small primary">{ui.lang.common(crate::i18n::CommonText::Save)}</button>
+                    <button type="button" class="btn small" on:click=move |_| stop()>{ui.lang.common(CommonText::Cancel)}</button>
                 </form>
             }
             .into_any();
@@ -97,14 +97,14 @@ pub fn DialogTitle(
     view! {
         {heading}
         <button id=RENAME_BUTTON type="button" class="btn icon small ghost" hidden=move || editing.get()
-            aria-label=ui.lang.c(ComposeText::RenameChat) title=ui.lang.c(ComposeText::RenameChat)
+            aria-label=ui.lang.dialog(DialogText::RenameChat) title=ui.lang.dialog(DialogText::RenameChat)
             on:click=start>
             <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M11.3 1.3a1 1 0 0 1 1.4 0l2 2a1 1 0 0 1 0 1.4l-8.5 8.5-3.4.9a.5.5 0 0 1-.6-.6l.9-3.4 8.2-8.8Zm.7 2.1L4.4 11l-.4 1.1 1.1-.4L12.6 4.2 12 3.4Z"/>
             </svg>
         </button>
         <button id="dialog-copy-id" type="button" class="btn icon small ghost"
-            aria-label=ui.lang.c(ComposeText::CopyChatId) title=ui.lang.c(ComposeText::CopyChatId)
+            aria-label=ui.lang.dialog(DialogText::CopyChatId) title=ui.lang.dialog(DialogText::CopyChatId)
             on:click=move |_| copy_id(ui, &id.get_value(), flash)>
             <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M5 1h8a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-1v-1.5h.5v-8h-7V3H5V2a1 1 0 0 1 0-1ZM2 4h8a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1Zm.5 1.5v8h7v-8h-7Z"/>
@@ -126,7 +126,7 @@ pub fn FlashLine(
 pub fn rename(ui: Ui, names: ChatNames, id: DialogId, name: String, flash: Flash) {
     names.rename(ui, id, name, move |saved| {
         flash.say(if saved.is_empty() {
-            ui.lang.c(ComposeText::NameCleared).to_owned()
+            ui.lang.dialog(DialogText::NameCleared).to_owned()
         } else {
             ui.lang.renamed(&saved)
         });

@@ -9,7 +9,7 @@
 
 use super::model::Inbox;
 use crate::conversation::use_chat_names;
-use crate::i18n::{Lang, NotifyText, Text};
+use crate::i18n::{CommonText, DialogText, InboxText, Lang, ShellText};
 use crate::route;
 use crate::ui::clock::use_now;
 use crate::ui::icons::LockIcon;
@@ -43,17 +43,17 @@ pub fn InboxPane(
         <div
             class="tabs"
             role="tablist"
-            aria-label=ui.t(Text::Lists)
+            aria-label=ui.lang.shell(ShellText::Lists)
             on:keydown=move |ev| move_between_tabs(&ev, tab)
         >
             {tabs}
         </div>
         <div id="inbox-panel" class="inbox-panel" role="tabpanel" aria-labelledby=move || tab_id(tab.get())>
             <Show when=move || inbox.with(|i| i.loaded) fallback=move || view! {
-                <p class="list-note">{ui.t(Text::Loading)}</p>
+                <p class="list-note">{ui.lang.common(CommonText::Loading)}</p>
             }>
                 <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! {
-                    <p class="list-note">{ui.t(Text::EmptyList)}</p>
+                    <p class="list-note">{ui.lang.inbox(InboxText::EmptyList)}</p>
                 }>
                     <ul class="inbox-list">
                         <For
@@ -93,7 +93,7 @@ fn TabButton(
             tabindex=move || if active() { "0" } else { "-1" }
             on:click=move |_| tab.set(list)
         >
-            <span class="tab-label">{ui.t(tab_text(list))}</span>
+            <span class="tab-label">{ui.lang.inbox(tab_text(list))}</span>
             " "
             <span class="count">{move || inbox.with(|i| i.count(list, &me))}</span>
         </button>
@@ -127,8 +127,10 @@ fn InboxRow(
     let waiting = summary.waiting_since.is_some();
     let since = summary.waiting_since.or(summary.last_message.as_ref().map(|m| m.at));
     let age = move || since.map(|t| Lang::duration(now.get() - t));
-    let age_label =
-        move || age().map(|a| if waiting { format!("{} {a}", ui.t(Text::Waiting)) } else { a });
+    let age_label = move || {
+        age()
+            .map(|a| if waiting { format!("{} {a}", ui.lang.inbox(InboxText::Waiting)) } else { a })
+    };
     let preview = summary.last_message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
     let unread = summary.unread;
     let owner = match &summary.status {
@@ -153,13 +155,13 @@ fn InboxRow(
                     <span class="row-top">
                         <span class="row-name">{shown_name}</span>
                         {pinned.then(|| view! {
-                            <span class="row-lock" title=ui.t(Text::Locked)>
+                            <span class="row-lock" title=ui.lang.dialog(DialogText::Locked)>
                                 <LockIcon/>
-                                <span class="sr-only">{ui.t(Text::Locked)}</span>
+                                <span class="sr-only">{ui.lang.dialog(DialogText::Locked)}</span>
                             </span>
                         })}
                         <span class="row-age" class:waiting=waiting title=age_label>
-                            <span class="sr-only">{move || waiting.then(|| ui.t(Text::Waiting))} " "</span>
+                            <span class="sr-only">{move || waiting.then(|| ui.lang.inbox(InboxText::Waiting))} " "</span>
                             {age}
                         </span>
                     </span>
@@ -168,25 +170,25 @@ fn InboxRow(
                         {(unread > 0).then(|| view! {
                             <span class="badge">
                                 {unread}
-                                <span class="sr-only">" " {ui.t(Text::Unread)}</span>
+                                <span class="sr-only">" " {ui.lang.inbox(InboxText::Unread)}</span>
                             </span>
                         })}
                     </span>
                     <span class="row-meta">
                         <span class="row-channel">
-                            <span class="sr-only">{ui.t(Text::Channel)} " "</span>
+                            <span class="sr-only">{ui.lang.inbox(InboxText::Channel)} " "</span>
                             {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
                         </span>
                         {move || mine().map(|_| view! { <span class="row-visitor">{visitor_name.clone()}</span> })}
                         {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
                         {blocked.then(|| view! {
-                            <span class="blocked-badge small">{ui.t(Text::Blocked)}</span>
+                            <span class="blocked-badge small">{ui.lang.dialog(DialogText::Blocked)}</span>
                         })}
                         {rating.map(|r| view! {
                             <span class="rating-badge">{ui.lang.rating_label(&r.symbols())}</span>
                         })}
                         {offered_to_me.then(|| view! {
-                            <span class="offer-badge">{ui.lang.notify(NotifyText::OfferedToYou)}</span>
+                            <span class="offer-badge">{ui.lang.inbox(InboxText::OfferedToYou)}</span>
                         })}
                     </span>
                 </span>
@@ -206,13 +208,13 @@ fn tab_id(list: InboxList) -> &'static str {
     }
 }
 
-fn tab_text(list: InboxList) -> Text {
+fn tab_text(list: InboxList) -> InboxText {
     match list {
-        InboxList::Unanswered => Text::Unanswered,
-        InboxList::Mine => Text::Mine,
-        InboxList::AllOpen => Text::AllOpen,
-        InboxList::Closed => Text::Closed,
-        InboxList::Spam => Text::Spam,
+        InboxList::Unanswered => InboxText::Unanswered,
+        InboxList::Mine => InboxText::Mine,
+        InboxList::AllOpen => InboxText::AllOpen,
+        InboxList::Closed => InboxText::Closed,
+        InboxList::Spam => InboxText::Spam,
     }
 }
 

@@ -7,7 +7,7 @@
 use super::fold::{Message, Quote};
 use super::menu::MessageMenu;
 use super::tools::{MessageTools, DELETE_CONFIRM, EDIT_INPUT};
-use crate::i18n::{ComposeText, Lang, MsgText, NotifyText, Text};
+use crate::i18n::{CommonText, Lang, MessageText};
 use crate::ui::clock::clock_time;
 use crate::ui::icons::LockIcon;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
         return view! {
             <li class=class class:deleted=true data-seq=seq.to_string()>
                 {author}
-                <div class="msg-text msg-deleted">{lang.m(MsgText::MessageDeleted)}</div>
+                <div class="msg-text msg-deleted">{lang.message(MessageText::MessageDeleted)}</div>
                 <div class="msg-foot"><time class="msg-time">{time}</time></div>
             </li>
         }
@@ -71,10 +71,10 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
             {files}
             {confirm}
             <div class="msg-foot">
-                {edited.then(|| view! { <span class="msg-edited">{lang.m(MsgText::Edited)}</span> })}
+                {edited.then(|| view! { <span class="msg-edited">{lang.message(MessageText::Edited)}</span> })}
                 <time class="msg-time">{time}</time>
                 {move || tools.seen(seq).map(|seen| view! {
-                    <span class="msg-seen" class:read=seen>{lang.m(if seen { MsgText::Seen } else { MsgText::Sent })}</span>
+                    <span class="msg-seen" class:read=seen>{lang.message(if seen { MessageText::Seen } else { MessageText::Sent })}</span>
                 })}
                 <MessageMenu seq text=m.text may_change tools/>
             </div>
@@ -87,13 +87,16 @@ pub fn bubble(lang: Lang, m: Message, tools: MessageTools) -> AnyView {
 /// original.
 fn quote_view(lang: Lang, quote: Quote, tools: MessageTools) -> impl IntoView {
     let seq = quote.seq;
-    let excerpt =
-        if quote.deleted { lang.m(MsgText::MessageDeleted).to_owned() } else { quote.excerpt };
+    let excerpt = if quote.deleted {
+        lang.message(MessageText::MessageDeleted).to_owned()
+    } else {
+        quote.excerpt
+    };
     view! {
         <button type="button" class="msg-quote" class:note=quote.internal class:deleted=quote.deleted
-            data-quote-seq=seq.to_string() title=lang.c(ComposeText::ShowOriginal)
+            data-quote-seq=seq.to_string() title=lang.message(MessageText::ShowOriginal)
             on:click=move |_| tools.show_original(seq)>
-            <span class="sr-only">{lang.c(ComposeText::QuotedMessage)} ": "</span>
+            <span class="sr-only">{lang.message(MessageText::QuotedMessage)} ": "</span>
             <span class="msg-quote-author">{author_name(lang, &quote.author)}</span>
             <span class="msg-quote-text">{excerpt}</span>
         </button>
@@ -123,7 +126,7 @@ pub fn author_name(lang: Lang, actor: &Actor) -> String {
     match actor {
         Actor::Agent { name, .. } => name.clone(),
         Actor::Visitor { id } => visitor_display_name(id),
-        Actor::System => lang.notify(NotifyText::AutomaticMessage).to_owned(),
+        Actor::System => lang.message(MessageText::AutomaticMessage).to_owned(),
     }
 }
 
@@ -139,7 +142,7 @@ fn edits(lang: Lang, history: Vec<super::fold::Version>) -> impl IntoView {
         .collect_view();
     view! {
         <details class="msg-history">
-            <summary>{lang.m(MsgText::ShowEdits)}</summary>
+            <summary>{lang.message(MessageText::ShowEdits)}</summary>
             <ol>{versions}</ol>
         </details>
     }
@@ -164,18 +167,18 @@ fn edit_form(lang: Lang, seq: u64, text: String, tools: MessageTools) -> AnyView
     };
     view! {
         <form class="msg-edit" on:submit=on_submit>
-            <label for=EDIT_INPUT class="sr-only">{lang.m(MsgText::EditMessage)}</label>
+            <label for=EDIT_INPUT class="sr-only">{lang.message(MessageText::EditMessage)}</label>
             <textarea id=EDIT_INPUT class="field text msg-edit-input" rows="3"
                 maxlength=MAX_MESSAGE_CHARS.to_string() aria-describedby="msg-edit-hint"
                 bind:value=draft on:keydown=on_key></textarea>
             <div class="msg-edit-bar">
-                <span id="msg-edit-hint" class="msg-edit-hint">{lang.m(MsgText::EditHint)}</span>
+                <span id="msg-edit-hint" class="msg-edit-hint">{lang.message(MessageText::EditHint)}</span>
                 <button type="button" class="btn small msg-edit-cancel" on:click=move |_| tools.cancel_edit(seq)>
-                    {lang.t(Text::Cancel)}
+                    {lang.common(CommonText::Cancel)}
                 </button>
                 <button type="submit" class="btn small primary msg-edit-save"
                     disabled=move || tools.commands.pending.get()>
-                    {lang.m(MsgText::Save)}
+                    {lang.common(CommonText::Save)}
                 </button>
             </div>
         </form>
@@ -187,14 +190,14 @@ fn delete_confirm(lang: Lang, seq: u64, tools: MessageTools) -> impl IntoView {
     view! {
         <div class="msg-confirm" role="group" aria-labelledby="msg-delete-question"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { tools.cancel_delete(seq) }>
-            <span id="msg-delete-question">{lang.m(MsgText::ConfirmDelete)}</span>
+            <span id="msg-delete-question">{lang.message(MessageText::ConfirmDelete)}</span>
             <button id=DELETE_CONFIRM type="button" class="btn small danger msg-delete-confirm"
                 disabled=move || tools.commands.pending.get() on:click=move |_| tools.delete(seq)>
-                {lang.m(MsgText::Delete)}
+                {lang.common(CommonText::Delete)}
             </button>
             <button type="button" class="btn small msg-delete-cancel"
                 on:click=move |_| tools.cancel_delete(seq)>
-                {lang.t(Text::Cancel)}
+                {lang.common(CommonText::Cancel)}
             </button>
         </div>
     }
@@ -211,7 +214,7 @@ fn author_view(lang: Lang, actor: &Actor, internal: bool) -> AnyView {
         (_, true) => view! {
             <span class="msg-author">
                 <LockIcon/>
-                <span class="note-label">{lang.t(Text::HiddenNote)}</span>
+                <span class="note-label">{lang.message(MessageText::HiddenNote)}</span>
                 " · " {author}
             </span>
         }
@@ -220,7 +223,7 @@ fn author_view(lang: Lang, actor: &Actor, internal: bool) -> AnyView {
             view! { <span class="msg-author">{author}</span> }.into_any()
         }
         (Actor::System, false) => view! {
-            <span class="msg-author">{lang.notify(NotifyText::AutomaticMessage)}</span>
+            <span class="msg-author">{lang.message(MessageText::AutomaticMessage)}</span>
         }
         .into_any(),
         _ => view! { <span class="sr-only">{author} ": "</span> }.into_any(),

@@ -2,7 +2,7 @@
 //! files as cards with their name, size and a download link. Links are the signed ones the edge
 //! put on the event; a message deleted (M9) shows no files.
 
-use crate::i18n::{FileText, Lang};
+use crate::i18n::{CommonText, FileText, Lang};
 use crate::ui::icons::FileIcon;
 use leptos::prelude::*;
 use openline_core::files::{format_size, FileRef};
@@ -45,7 +45,7 @@ pub fn message_files(lang: Lang, files: Vec<FileRef>, viewer: Viewer) -> impl In
                                 <span class="file-card-icon"><FileIcon/></span>
                                 <span class="file-card-name">{file.name.clone()}</span>
                                 <span class="file-card-size">{format_size(file.size)}</span>
-                                <span class="sr-only">{lang.f(FileText::Download)}</span>
+                                <span class="sr-only">{lang.file(FileText::Download)}</span>
                             </a>
                         </li>
                     }
@@ -101,11 +101,11 @@ pub fn ImageViewer(lang: Lang, viewer: Viewer) -> impl IntoView {
                         <figcaption>
                             <span>{file.name.clone()}</span>
                             " · " {format_size(file.size)} " · "
-                            <a href=url download=file.name.clone()>{lang.f(FileText::Download)}</a>
+                            <a href=url download=file.name.clone()>{lang.file(FileText::Download)}</a>
                         </figcaption>
                     </figure>
                     <button node_ref=close_button type="button" class="btn image-viewer-close"
-                        on:click=move |_| close()>{lang.f(FileText::Close)}</button>
+                        on:click=move |_| close()>{lang.common(CommonText::Close)}</button>
                 </div>
             }
         })

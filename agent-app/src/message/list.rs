@@ -13,7 +13,7 @@ use super::bubble::bubble;
 use super::fold::{fold, Item};
 use super::tools::MessageTools;
 use crate::conversation::DialogLog;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{CommonText, Lang, MessageText};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
@@ -38,14 +38,14 @@ pub fn MessageList(
     });
     view! {
         <Show when=move || !log.with(|l| l.loaded)>
-            <p class="list-note">{ui.t(Text::Loading)}</p>
+            <p class="list-note">{ui.lang.common(CommonText::Loading)}</p>
         </Show>
         <ol
             id="messages"
             class="messages"
             node_ref=list
             aria-live="polite"
-            aria-label=ui.t(Text::Messages)
+            aria-label=ui.lang.message(MessageText::Messages)
             tabindex="0"
         >
             <For
@@ -207,7 +207,7 @@ mod tests {
         assert_eq!(message_class(&ana, false), "msg from-agent");
         assert_eq!(message_class(&ana, true), "msg note");
         assert_eq!(
-            Lang::Es.notify(crate::i18n::NotifyText::AutomaticMessage),
+            Lang::Es.message(crate::i18n::MessageText::AutomaticMessage),
             "Mensaje automático"
         );
         // The log's state is core's fold: an automatic reply is not an agent's answer.

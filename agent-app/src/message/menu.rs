@@ -6,7 +6,7 @@
 
 use super::tools::MessageTools;
 use crate::canned::use_canned;
-use crate::i18n::{ComposeText, MsgText};
+use crate::i18n::{CommonText, MessageText};
 use crate::route::{canned_href, CannedPage};
 use crate::ui::icons::DotsIcon;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
@@ -77,7 +77,7 @@ pub fn MessageMenu(
         open.set(false);
         tools.move_to_new(seq);
     };
-    let label = ui.lang.m(MsgText::MessageActions);
+    let label = ui.lang.message(MessageText::MessageActions);
     view! {
         <div class="msg-menu-wrap" node_ref=wrap on:focusout=on_focus_out>
             <button
@@ -106,31 +106,31 @@ pub fn MessageMenu(
             >
                 <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-quote"
                     on:click=quote>
-                    {ui.lang.c(ComposeText::Quote)}
+                    {ui.lang.message(MessageText::Quote)}
                 </button>
                 <Show when=move || tools.may_split(seq)>
                     <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-move"
                         on:click=move_to_new>
-                        {ui.lang.c(ComposeText::MoveToNew)}
+                        {ui.lang.message(MessageText::MoveToNew)}
                     </button>
                 </Show>
                 {may_change.then(|| view! {
                     <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
                         on:click=edit>
-                        {ui.lang.m(MsgText::Edit)}
+                        {ui.lang.message(MessageText::Edit)}
                     </button>
                     <button type="button" role="menuitem" tabindex="-1"
                         class="menu-item danger msg-action-delete" on:click=delete>
-                        {ui.lang.m(MsgText::Delete)}
+                        {ui.lang.common(CommonText::Delete)}
                     </button>
                 })}
                 <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-save-canned"
                     on:click=save_canned>
-                    {ui.lang.m(MsgText::SaveAsCanned)}
+                    {ui.lang.message(MessageText::SaveAsCanned)}
                 </button>
                 <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-copy"
                     on:click=copy>
-                    {ui.lang.m(MsgText::CopyText)}
+                    {ui.lang.message(MessageText::CopyText)}
                 </button>
             </div>
         </div>

@@ -5,7 +5,7 @@
 
 use super::fold::{may_change, may_split};
 use crate::conversation::Commands;
-use crate::i18n::MsgText;
+use crate::i18n::MessageText;
 use crate::ui::focus_or_title;
 use crate::ui::Ui;
 use leptos::prelude::*;
@@ -156,7 +156,7 @@ impl MessageTools {
 
     pub fn copy(&self, text: &str) {
         let status = self.status;
-        let done = self.ui.lang.m(MsgText::Copied);
+        let done = self.ui.lang.message(MessageText::Copied);
         let promise = window().navigator().clipboard().write_text(text);
         // Said only once the browser wrote it (it may refuse: no permission, no focus).
         let on_done: Closure<dyn FnMut(wasm_bindgen::JsValue)> = Closure::once(move |_| {

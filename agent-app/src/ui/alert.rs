@@ -2,7 +2,7 @@
 //! appears in it; `Ui::report` puts a failed call's message there, Dismiss clears it.
 
 use super::use_ui;
-use crate::i18n::Text;
+use crate::i18n::CommonText;
 use leptos::prelude::*;
 
 /// The alert region: always in the page so screen readers announce what appears in it.
@@ -23,7 +23,7 @@ pub fn AlertLine() -> impl IntoView {
                                     class="btn ghost small"
                                     on:click=move |_| ui.alert.set(None)
                                 >
-                                    {ui.t(Text::Dismiss)}
+                                    {ui.lang.common(CommonText::Dismiss)}
                                 </button>
                             </div>
                         }

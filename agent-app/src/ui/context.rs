@@ -3,7 +3,7 @@
 //! from everywhere (sign in, sign out, report a failed call, ask what the role may do).
 
 use crate::api::ApiError;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{CommonText, Lang};
 use crate::route;
 use leptos::prelude::*;
 use openline_core::auth::Role;
@@ -39,10 +39,6 @@ pub struct Ui {
 }
 
 impl Ui {
-    pub fn t(&self, text: Text) -> &'static str {
-        self.lang.t(text)
-    }
-
     /// The signed-in agent's role (read without tracking: roles change only with a new
     /// sign-in, and the server checks every request anyway).
     pub fn role(&self) -> Role {
@@ -75,7 +71,7 @@ impl Ui {
         }
         let message = err
             .server_message()
-            .map_or_else(|| self.t(Text::NetworkError).to_owned(), str::to_owned);
+            .map_or_else(|| self.lang.common(CommonText::NetworkError).to_owned(), str::to_owned);
         self.alert.try_set(Some(message));
     }
 
@@ -84,7 +80,8 @@ impl Ui {
         if err.is_unauthorized() {
             return self.report(err);
         }
-        let message = err.server_message().unwrap_or(self.t(Text::NetworkError)).to_owned();
+        let message =
+            err.server_message().unwrap_or(self.lang.common(CommonText::NetworkError)).to_owned();
         field.try_set(Some(message));
     }
 }

@@ -3,7 +3,7 @@
 //! Ctrl+C works too) and a Copy button (`<id>-copy`) that says "Copied" once the browser wrote
 //! the clipboard; it may refuse (no permission, an insecure page), and then says nothing.
 
-use crate::i18n::TeamText;
+use crate::i18n::CommonText;
 use crate::ui::use_ui;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -65,11 +65,11 @@ pub fn CopyField(
                     }
                 />
                 <button id=format!("{id}-copy") type="button" class="btn" on:click=copy>
-                    {ui.lang.team(TeamText::Copy)}
+                    {ui.lang.common(CommonText::Copy)}
                 </button>
             </div>
             <p class="copy-status save-status" role="status">
-                {move || copied.get().then(|| ui.lang.team(TeamText::Copied))}
+                {move || copied.get().then(|| ui.lang.common(CommonText::Copied))}
             </p>
         </div>
     }

@@ -9,7 +9,7 @@
 
 use super::draft::ChannelDraft;
 use crate::api;
-use crate::i18n::{AccessText, Text};
+use crate::i18n::{AccessText, CommonText};
 use crate::ui::focus;
 use crate::ui::CopyField;
 use crate::ui::{use_ui, Ui};
@@ -146,7 +146,7 @@ fn SecretField(
                             confirming.set(false);
                             request_animation_frame(|| focus("identity-secret-new"));
                         }>
-                            {ui.t(Text::Cancel)}
+                            {ui.lang.common(CommonText::Cancel)}
                         </button>
                     </span>
                 </Show>
@@ -193,7 +193,7 @@ fn shown(
         }
         Err(err) if err.is_unauthorized() => ui.report(&err),
         Err(err) => {
-            let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+            let message = err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
             error.try_set(Some(message.to_owned()));
         }
     }

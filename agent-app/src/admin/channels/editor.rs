@@ -17,7 +17,7 @@ use super::look::LookFields;
 use super::routing::RoutingFields;
 use super::screen::AgentsResource;
 use crate::api;
-use crate::i18n::Text;
+use crate::i18n::{ChannelText, CommonText};
 use crate::ui::focus;
 use crate::ui::{use_ui, Ui};
 use leptos::html::Input;
@@ -98,11 +98,11 @@ pub fn ChannelEditor(
             <header class="channel-form-head">
                 <h3 id="channel-editor-title">{move || title.get()}</h3>
                 <p class="channel-key">
-                    {ui.t(Text::EmbedKey)} ": " <code>{key}</code>
+                    {ui.lang.channel(ChannelText::EmbedKey)} ": " <code>{key}</code>
                 </p>
             </header>
             <div class="form-field">
-                <label for="channel-name" class="field-label">{ui.t(Text::ChannelName)}</label>
+                <label for="channel-name" class="field-label">{ui.lang.channel(ChannelText::ChannelName)}</label>
                 <input
                     id="channel-name"
                     class="field"
@@ -116,21 +116,21 @@ pub fn ChannelEditor(
             </div>
             <div class="greeting-row">
                 <TextField draft text=DraftText::Greeting id="channel-greeting"
-                    label=Text::Greeting hint=Text::GreetingHint/>
+                    label=ChannelText::Greeting hint=ChannelText::GreetingHint/>
                 <GreetingPreview draft/>
             </div>
             <fieldset class="channel-fieldset">
-                <legend>{ui.t(Text::AutomaticMessages)}</legend>
+                <legend>{ui.lang.channel(ChannelText::AutomaticMessages)}</legend>
                 <TextField draft text=DraftText::AutoReply id="channel-auto-reply"
-                    label=Text::AutoReply hint=Text::AutoReplyHint/>
+                    label=ChannelText::AutoReply hint=ChannelText::AutoReplyHint/>
                 <TextField draft text=DraftText::OutOfHoursReply id="channel-out-of-hours-reply"
-                    label=Text::OutOfHoursReply hint=Text::OutOfHoursHint/>
+                    label=ChannelText::OutOfHoursReply hint=ChannelText::OutOfHoursHint/>
                 <TextField draft text=DraftText::NoAgentReply id="channel-no-agent-reply"
-                    label=Text::NoAgentReply hint=Text::NoAgentHint/>
+                    label=ChannelText::NoAgentReply hint=ChannelText::NoAgentHint/>
             </fieldset>
             <HoursFields draft/>
             <div class="form-field">
-                <label for="channel-auto-close" class="field-label">{ui.t(Text::AutoClose)}</label>
+                <label for="channel-auto-close" class="field-label">{ui.lang.channel(ChannelText::AutoClose)}</label>
                 <input
                     id="channel-auto-close"
                     class="field narrow"
@@ -141,7 +141,7 @@ pub fn ChannelEditor(
                     prop:value=draft.with_untracked(|d| d.auto_close_minutes.clone())
                     on:input=move |ev| draft.update(|d| d.auto_close_minutes = event_target_value(&ev))
                 />
-                <p id="channel-auto-close-hint" class="field-hint">{ui.t(Text::AutoCloseHint)}</p>
+                <p id="channel-auto-close-hint" class="field-hint">{ui.lang.channel(ChannelText::AutoCloseHint)}</p>
             </div>
             <RoutingFields draft agents/>
             <AccessFields draft channel=settings.id.clone()/>
@@ -155,10 +155,10 @@ pub fn ChannelEditor(
                     class="btn primary"
                     aria-busy=move || pending.get().then_some("true")
                 >
-                    {move || ui.t(if pending.get() { Text::Saving } else { Text::Save })}
+                    {move || ui.lang.common(if pending.get() { CommonText::Saving } else { CommonText::Save })}
                 </button>
                 <p id="channel-status" class="save-status" role="status">
-                    {move || saved.get().then(|| ui.t(Text::Saved))}
+                    {move || saved.get().then(|| ui.lang.common(CommonText::Saved))}
                 </p>
                 <p id="channel-error" class="form-error" role="alert">{move || error.get()}</p>
             </div>
@@ -176,15 +176,15 @@ fn TextField(
     /// The textarea's id (its hint is `<id>-hint`).
     id: &'static str,
     /// The visible label.
-    label: Text,
+    label: ChannelText,
     /// The line under it.
-    hint: Text,
+    hint: ChannelText,
 ) -> impl IntoView {
     let ui = use_ui();
     let hint_id = format!("{id}-hint");
     view! {
         <div class="form-field">
-            <label for=id class="field-label">{ui.t(label)}</label>
+            <label for=id class="field-label">{ui.lang.channel(label)}</label>
             <textarea
                 id=id
                 class="field text"
@@ -194,7 +194,7 @@ fn TextField(
                 prop:value=draft.with_untracked(|d| text.of(d).to_owned())
                 on:input=move |ev| draft.update(|d| *text.of_mut(d) = event_target_value(&ev))
             ></textarea>
-            <p id=hint_id class="field-hint">{ui.t(hint)}</p>
+            <p id=hint_id class="field-hint">{ui.lang.channel(hint)}</p>
         </div>
     }
 }
@@ -209,7 +209,7 @@ fn GreetingPreview(
     let greeting = move || draft.with(|d| d.greeting.clone());
     view! {
         <figure class="greeting-preview">
-            <figcaption class="field-label">{ui.t(Text::Preview)}</figcaption>
+            <figcaption class="field-label">{ui.lang.channel(ChannelText::Preview)}</figcaption>
             <div class="preview-widget">
                 <p class="preview-head">{move || draft.with(|d| d.name.clone())}</p>
                 <div class="preview-body">
@@ -236,7 +236,8 @@ fn save(
                 if err.is_unauthorized() {
                     ui.report(&err);
                 }
-                let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                let message =
+                    err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                 done(Err(message.to_owned()));
             }
         }
@@ -246,9 +247,11 @@ fn save(
 fn draft_message(ui: Ui, error: DraftError) -> String {
     match error {
         DraftError::Time { day, .. } => ui.lang.bad_time(ui.lang.weekday(day)),
-        DraftError::AutoClose => ui.t(Text::BadAutoClose).to_owned(),
-        DraftError::OfferTimeout => ui.t(Text::BadOfferTimeout).to_owned(),
-        DraftError::MaxFileSize => ui.lang.cf(crate::i18n::ChannelFileText::BadMaxSize).to_owned(),
+        DraftError::AutoClose => ui.lang.channel(ChannelText::BadAutoClose).to_owned(),
+        DraftError::OfferTimeout => ui.lang.channel(ChannelText::BadOfferTimeout).to_owned(),
+        DraftError::MaxFileSize => {
+            ui.lang.channel_files(crate::i18n::ChannelFileText::BadMaxSize).to_owned()
+        }
         DraftError::Origin(line) => ui.lang.bad_origin(&line),
     }
 }

@@ -40,9 +40,9 @@ pub fn FileFields(
     };
     view! {
         <fieldset class="channel-fieldset">
-            <legend>{ui.lang.cf(ChannelFileText::Files)}</legend>
+            <legend>{ui.lang.channel_files(ChannelFileText::Files)}</legend>
             <div class="form-field">
-                <label for="channel-max-file" class="field-label">{ui.lang.cf(ChannelFileText::MaxSize)}</label>
+                <label for="channel-max-file" class="field-label">{ui.lang.channel_files(ChannelFileText::MaxSize)}</label>
                 <input
                     id="channel-max-file"
                     class="field narrow"
@@ -58,9 +58,9 @@ pub fn FileFields(
                 </p>
             </div>
             <div class="form-field" role="group" aria-labelledby="channel-files-kinds">
-                <p id="channel-files-kinds" class="field-label">{ui.lang.cf(ChannelFileText::Kinds)}</p>
+                <p id="channel-files-kinds" class="field-label">{ui.lang.channel_files(ChannelFileText::Kinds)}</p>
                 {FileCategory::ALL.into_iter().map(kind).collect_view()}
-                <p class="field-hint">{ui.lang.cf(ChannelFileText::NoneHint)}</p>
+                <p class="field-hint">{ui.lang.channel_files(ChannelFileText::NoneHint)}</p>
             </div>
         </fieldset>
     }

@@ -3,7 +3,7 @@
 //! the rows into `WorkingHours`.
 
 use super::draft::{offset_choices, offset_label, ChannelDraft};
-use crate::i18n::Text;
+use crate::i18n::HoursText;
 use crate::ui::use_ui;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn HoursFields(
     let days = (0..7).map(|day| view! { <DayRow draft day/> }).collect_view();
     view! {
         <fieldset class="channel-fieldset">
-            <legend>{ui.t(Text::WorkingHours)}</legend>
+            <legend>{ui.lang.hours(HoursText::Title)}</legend>
             <label class="check">
                 <input
                     id="channel-always-open"
@@ -35,11 +35,11 @@ pub fn HoursFields(
                     prop:checked=always_open
                     on:change=move |ev| draft.update(|d| d.always_open = event_target_checked(&ev))
                 />
-                {ui.t(Text::AlwaysOpen)}
+                {ui.lang.hours(HoursText::AlwaysOpen)}
             </label>
             <div class="hours" hidden=move || draft.with(|d| d.always_open)>
                 <div class="form-field">
-                    <label for="channel-utc-offset" class="field-label">{ui.t(Text::UtcOffset)}</label>
+                    <label for="channel-utc-offset" class="field-label">{ui.lang.hours(HoursText::UtcOffset)}</label>
                     <select
                         id="channel-utc-offset"
                         class="field narrow"
@@ -48,10 +48,10 @@ pub fn HoursFields(
                     >
                         {offsets}
                     </select>
-                    <p id="channel-utc-offset-hint" class="field-hint">{ui.t(Text::UtcOffsetHint)}</p>
+                    <p id="channel-utc-offset-hint" class="field-hint">{ui.lang.hours(HoursText::UtcOffsetHint)}</p>
                 </div>
                 <div class="days">{days}</div>
-                <p class="field-hint">{ui.t(Text::HoursHint)}</p>
+                <p class="field-hint">{ui.lang.hours(HoursText::Hint)}</p>
             </div>
         </fieldset>
     }
@@ -82,11 +82,11 @@ fn DayRow(
                     prop:checked=initial.closed
                     on:change=move |ev| draft.update(|d| d.days[day].closed = event_target_checked(&ev))
                 />
-                {ui.t(Text::DayClosed)}
+                {ui.lang.hours(HoursText::DayClosed)}
             </label>
             <label for=from_id.clone() class="day-time-label">
                 <span class="sr-only">{name} " "</span>
-                {ui.t(Text::From)}
+                {ui.lang.hours(HoursText::From)}
             </label>
             <input
                 id=from_id
@@ -98,7 +98,7 @@ fn DayRow(
             />
             <label for=to_id.clone() class="day-time-label">
                 <span class="sr-only">{name} " "</span>
-                {ui.t(Text::To)}
+                {ui.lang.hours(HoursText::To)}
             </label>
             <input
                 id=to_id

@@ -3,7 +3,7 @@
 //! back as 409 `channel_exists` and its message is shown under the form.
 
 use crate::api;
-use crate::i18n::Text;
+use crate::i18n::{ChannelText, CommonText};
 use crate::ui::focus;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn NewChannelForm(
         let request = match new_channel(&id.get_untracked(), &name.get_untracked()) {
             Ok(request) => request,
             Err((text, field)) => {
-                error.set(Some(ui.t(text).to_owned()));
+                error.set(Some(ui.lang.channel(text).to_owned()));
                 focus(field);
                 return;
             }
@@ -48,7 +48,8 @@ pub fn NewChannelForm(
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                 }
             }
@@ -57,8 +58,8 @@ pub fn NewChannelForm(
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {
         <form class="channel-new" aria-labelledby="channel-new-title" novalidate on:submit=on_submit>
-            <h3 id="channel-new-title">{ui.t(Text::NewChannel)}</h3>
-            <label for="channel-new-id" class="field-label">{ui.t(Text::ChannelId)}</label>
+            <h3 id="channel-new-title">{ui.lang.channel(ChannelText::NewChannel)}</h3>
+            <label for="channel-new-id" class="field-label">{ui.lang.channel(ChannelText::ChannelId)}</label>
             <input
                 id="channel-new-id"
                 class="field"
@@ -70,8 +71,8 @@ pub fn NewChannelForm(
                 aria-invalid=invalid
                 bind:value=id
             />
-            <p id="channel-new-id-hint" class="field-hint">{ui.t(Text::ChannelIdHint)}</p>
-            <label for="channel-new-name" class="field-label">{ui.t(Text::ChannelName)}</label>
+            <p id="channel-new-id-hint" class="field-hint">{ui.lang.channel(ChannelText::ChannelIdHint)}</p>
+            <label for="channel-new-name" class="field-label">{ui.lang.channel(ChannelText::ChannelName)}</label>
             <input
                 id="channel-new-name"
                 class="field"
@@ -88,18 +89,18 @@ pub fn NewChannelForm(
                 class="btn"
                 aria-busy=move || pending.get().then_some("true")
             >
-                {move || ui.t(if pending.get() { Text::Creating } else { Text::Create })}
+                {move || ui.lang.common(if pending.get() { CommonText::Creating } else { CommonText::Create })}
             </button>
         </form>
     }
 }
 
 /// The request, or what is wrong and the field to fix.
-fn new_channel(id: &str, name: &str) -> Result<NewChannel, (Text, &'static str)> {
-    let id = ChannelId::parse(id.trim()).ok_or((Text::BadChannelId, "channel-new-id"))?;
+fn new_channel(id: &str, name: &str) -> Result<NewChannel, (ChannelText, &'static str)> {
+    let id = ChannelId::parse(id.trim()).ok_or((ChannelText::BadChannelId, "channel-new-id"))?;
     let name = name.trim();
     if name.is_empty() {
-        return Err((Text::EmptyChannelName, "channel-new-name"));
+        return Err((ChannelText::EmptyChannelName, "channel-new-name"));
     }
     Ok(NewChannel { id, name: name.to_owned() })
 }

@@ -6,7 +6,7 @@
 
 use super::draft::{move_in_queue, ChannelDraft};
 use super::screen::AgentsResource;
-use crate::i18n::Text;
+use crate::i18n::{CommonText, RoutingText};
 use crate::presence;
 use crate::ui::focus;
 use crate::ui::use_ui;
@@ -39,17 +39,20 @@ pub fn QueueFields(
         _ => Vec::new(),
     });
     let note = move || match agents.get() {
-        None => Some(view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any()),
+        None => Some(
+            view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }.into_any(),
+        ),
         Some(Err(err)) => {
-            let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+            let message =
+                err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError)).to_owned();
             Some(view! { <p class="form-error" role="alert">{message}</p> }.into_any())
         }
         Some(Ok(_)) => None,
     };
     view! {
         <fieldset class="channel-fieldset" aria-describedby="channel-queue-hint">
-            <legend>{ui.t(Text::ChannelAgents)}</legend>
-            <p id="channel-queue-hint" class="field-hint">{ui.t(Text::ChannelAgentsHint)}</p>
+            <legend>{ui.lang.routing(RoutingText::Agents)}</legend>
+            <p id="channel-queue-hint" class="field-hint">{ui.lang.routing(RoutingText::AgentsHint)}</p>
             <ul class="queue-list">
                 <For
                     each=move || rows.get()
@@ -106,7 +109,7 @@ fn QueueItem(
         view! {
             <span class="queue-presence">
                 <span class=format!("presence-dot {}", presence::key(p)) aria-hidden="true"></span>
-                {ui.t(presence::label(p))}
+                {ui.lang.presence(presence::label(p))}
             </span>
         }
     });

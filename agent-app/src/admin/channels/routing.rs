@@ -5,15 +5,15 @@
 use super::draft::ChannelDraft;
 use super::queue::QueueFields;
 use super::screen::AgentsResource;
-use crate::i18n::Text;
+use crate::i18n::RoutingText;
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::routing::Distribution;
 
-const MODES: [(Distribution, &str, Text, Text); 3] = [
-    (Distribution::AllAtOnce, "all-at-once", Text::DistAllAtOnce, Text::DistAllAtOnceHint),
-    (Distribution::RoundRobin, "round-robin", Text::DistRoundRobin, Text::DistRoundRobinHint),
-    (Distribution::InOrder, "in-order", Text::DistInOrder, Text::DistInOrderHint),
+const MODES: [(Distribution, &str, RoutingText, RoutingText); 3] = [
+    (Distribution::AllAtOnce, "all-at-once", RoutingText::AllAtOnce, RoutingText::AllAtOnceHint),
+    (Distribution::RoundRobin, "round-robin", RoutingText::RoundRobin, RoutingText::RoundRobinHint),
+    (Distribution::InOrder, "in-order", RoutingText::InOrder, RoutingText::InOrderHint),
 ];
 
 #[component]
@@ -41,18 +41,18 @@ pub fn RoutingFields(
                         prop:checked=mode == current
                         on:change=move |_| draft.update(|d| d.distribution = mode)
                     />
-                    <label for=id>{ui.t(label)}</label>
-                    <p id=hint_id class="field-hint">{ui.t(hint)}</p>
+                    <label for=id>{ui.lang.routing(label)}</label>
+                    <p id=hint_id class="field-hint">{ui.lang.routing(hint)}</p>
                 </div>
             }
         })
         .collect_view();
     view! {
         <fieldset class="channel-fieldset">
-            <legend>{ui.t(Text::Distribution)}</legend>
+            <legend>{ui.lang.routing(RoutingText::Title)}</legend>
             <div class="radios">{modes}</div>
             <div class="form-field">
-                <label for="channel-offer-timeout" class="field-label">{ui.t(Text::OfferTimeout)}</label>
+                <label for="channel-offer-timeout" class="field-label">{ui.lang.routing(RoutingText::OfferTimeout)}</label>
                 <input
                     id="channel-offer-timeout"
                     class="field narrow"
@@ -63,7 +63,7 @@ pub fn RoutingFields(
                     prop:value=draft.with_untracked(|d| d.offer_timeout_secs.clone())
                     on:input=move |ev| draft.update(|d| d.offer_timeout_secs = event_target_value(&ev))
                 />
-                <p id="channel-offer-timeout-hint" class="field-hint">{ui.t(Text::OfferTimeoutHint)}</p>
+                <p id="channel-offer-timeout-hint" class="field-hint">{ui.lang.routing(RoutingText::OfferTimeoutHint)}</p>
             </div>
         </fieldset>
         <QueueFields draft agents/>

@@ -9,7 +9,7 @@
 use super::editor::ChannelEditor;
 use super::new::NewChannelForm;
 use crate::api::{self, ApiError};
-use crate::i18n::Text;
+use crate::i18n::{ChannelText, CommonText, ShellText};
 use crate::route::{channels_href, ChannelsRoute};
 use crate::ui::use_ui;
 use leptos::html::H2;
@@ -43,10 +43,10 @@ pub fn ChannelsScreen(
         return view! {
             <main class="channels-screen only-admins" aria-labelledby="channels-title">
                 <div class="empty-state">
-                    <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.t(Text::Channels)}</h2>
-                    <p>{ui.t(Text::OnlyAdmins)}</p>
-                    <p>{ui.t(Text::OnlyAdminsHint)}</p>
-                    <p><a href="#/">{ui.t(Text::BackToConversations)}</a></p>
+                    <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.lang.channel(ChannelText::Channels)}</h2>
+                    <p>{ui.lang.channel(ChannelText::OnlyAdmins)}</p>
+                    <p>{ui.lang.channel(ChannelText::OnlyAdminsHint)}</p>
+                    <p><a href="#/">{ui.lang.shell(ShellText::BackToConversations)}</a></p>
                 </div>
             </main>
         }
@@ -99,7 +99,7 @@ pub fn ChannelsScreen(
     view! {
         <main class="channels-screen" aria-labelledby="channels-title">
             <div class="channels-side">
-                <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.t(Text::Channels)}</h2>
+                <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.lang.channel(ChannelText::Channels)}</h2>
                 <ChannelList channels load_error shown/>
                 <NewChannelForm on_created/>
             </div>
@@ -125,10 +125,12 @@ fn ChannelList(
             return view! { <p class="form-error" role="alert">{message}</p> }.into_any();
         }
         let Some(list) = channels.get() else {
-            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }
+                .into_any();
         };
         if list.is_empty() {
-            return view! { <p class="list-note">{ui.t(Text::NoChannels)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.channel(ChannelText::NoChannels)}</p> }
+                .into_any();
         }
         let items = list
             .into_iter()
@@ -148,7 +150,7 @@ fn ChannelList(
         view! { <ul class="channel-list">{items}</ul> }.into_any()
     };
     view! {
-        <nav class="channel-nav" aria-label=ui.t(Text::OpenChannels)>{rows}</nav>
+        <nav class="channel-nav" aria-label=ui.lang.channel(ChannelText::OpenChannels)>{rows}</nav>
     }
 }
 
@@ -167,7 +169,10 @@ fn load(channels: Channels, load_error: RwSignal<Option<String>>) {
             }
             Err(err) if err.is_unauthorized() => ui.report(&err),
             Err(err) => {
-                let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+                let message = err
+                    .server_message()
+                    .unwrap_or(ui.lang.common(CommonText::NetworkError))
+                    .to_owned();
                 load_error.try_set(Some(message));
             }
         }

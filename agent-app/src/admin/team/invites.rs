@@ -7,7 +7,7 @@
 
 use crate::account::{invite_link, invite_request, parse_role, Field, ROLES};
 use crate::api;
-use crate::i18n::{AccountText, TeamText, Text};
+use crate::i18n::{AccountText, CommonText, TeamText};
 use crate::ui::clock::date_time;
 use crate::ui::focus;
 use crate::ui::CopyField;
@@ -84,7 +84,8 @@ fn InviteForm(
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                     focus("invite-email");
                 }
@@ -102,19 +103,19 @@ fn InviteForm(
             <p id="invite-hint" class="field-hint">{ui.lang.team(TeamText::InviteHint)}</p>
             <form class="invite-form" novalidate on:submit=on_submit>
                 <div class="form-field">
-                    <label for="invite-email" class="field-label">{ui.t(Text::Email)}</label>
+                    <label for="invite-email" class="field-label">{ui.lang.common(CommonText::Email)}</label>
                     <input id="invite-email" class="field" type="email" autocomplete="off"
                         aria-describedby="invite-hint invite-error" aria-invalid=is_invalid("invite-email")
                         bind:value=email/>
                 </div>
                 <div class="form-field">
-                    <label for="invite-name" class="field-label">{ui.lang.a(AccountText::Name)}</label>
+                    <label for="invite-name" class="field-label">{ui.lang.account(AccountText::Name)}</label>
                     <input id="invite-name" class="field" type="text" autocomplete="off" maxlength="80"
                         aria-describedby="invite-error" aria-invalid=is_invalid("invite-name")
                         bind:value=name/>
                 </div>
                 <div class="form-field">
-                    <label for="invite-role" class="field-label">{ui.lang.a(AccountText::Role)}</label>
+                    <label for="invite-role" class="field-label">{ui.lang.account(AccountText::Role)}</label>
                     <select id="invite-role" class="field"
                         on:change=move |ev| {
                             if let Some(r) = parse_role(&event_target_value(&ev)) {
@@ -127,7 +128,7 @@ fn InviteForm(
                 <button id="invite-create" type="submit" class="btn primary"
                     aria-busy=move || pending.get().then_some("true")>
                     {move || {
-                        if pending.get() { ui.t(Text::Creating) } else { ui.lang.team(TeamText::CreateInvite) }
+                        if pending.get() { ui.lang.common(CommonText::Creating) } else { ui.lang.team(TeamText::CreateInvite) }
                     }}
                 </button>
             </form>
@@ -168,7 +169,8 @@ fn PendingList(
     let ui = use_ui();
     let rows = move || {
         let Some(list) = invites.get() else {
-            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }
+                .into_any();
         };
         if list.is_empty() {
             return view! { <p class="list-note">{ui.lang.team(TeamText::NoPendingInvites)}</p> }

@@ -8,7 +8,7 @@
 
 use crate::account::{parse_role, ROLES};
 use crate::api::{self, ApiError};
-use crate::i18n::{TeamText, Text};
+use crate::i18n::{CommonText, TeamText};
 use crate::ui::focus;
 use crate::ui::{initials, use_ui, Ui};
 use leptos::html::Select;
@@ -44,7 +44,8 @@ pub fn TeamMembers() -> impl IntoView {
     let loaded = Memo::new(move |_| agents.with(Option::is_some));
     let rows = move || {
         if !loaded.get() {
-            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }
+                .into_any();
         }
         let me = me.clone();
         view! {
@@ -63,7 +64,7 @@ pub fn TeamMembers() -> impl IntoView {
     };
     view! {
         <section class="admin-card" aria-labelledby="team-agents-title">
-            <h3 id="team-agents-title" tabindex="-1">{ui.t(Text::Agents)}</h3>
+            <h3 id="team-agents-title" tabindex="-1">{ui.lang.common(CommonText::Agents)}</h3>
             {rows}
             <p class="save-status" role="status">{move || lines.status.get()}</p>
             <p id="team-error" class="form-error" role="alert">{move || lines.error.get()}</p>
@@ -176,7 +177,7 @@ fn MemberRow(
                             focus(&cancel_focus);
                         }
                     }>
-                        {ui.t(Text::Cancel)}
+                        {ui.lang.common(CommonText::Cancel)}
                     </button>
                 </div>
             </Show>
@@ -256,6 +257,7 @@ fn fail(ui: Ui, lines: Lines, err: &ApiError) {
     if err.is_unauthorized() {
         return ui.report(err);
     }
-    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+    let message =
+        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError)).to_owned();
     lines.error.try_set(Some(message));
 }

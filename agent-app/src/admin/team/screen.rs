@@ -7,7 +7,7 @@
 use super::invites::TeamInvites;
 use super::members::TeamMembers;
 use crate::admin::tokens::ApiTokensPanel;
-use crate::i18n::{TeamText, Text};
+use crate::i18n::{ShellText, TeamText};
 use crate::route::TeamTab;
 use crate::ui::focus;
 use crate::ui::use_ui;
@@ -36,7 +36,7 @@ pub fn TeamScreen(
                 <div class="empty-state">
                     <h2 id="team-title" tabindex="-1" node_ref=title>{ui.lang.team(TeamText::Team)}</h2>
                     <p>{ui.lang.team(TeamText::OnlyAdmins)}</p>
-                    <p><a href="#/">{ui.t(Text::BackToConversations)}</a></p>
+                    <p><a href="#/">{ui.lang.shell(ShellText::BackToConversations)}</a></p>
                 </div>
             </main>
         }

@@ -6,7 +6,7 @@
 
 use crate::account::bearer_header;
 use crate::api;
-use crate::i18n::{TeamText, Text};
+use crate::i18n::{CommonText, TeamText, TokenText};
 use crate::ui::clock::date_time;
 use crate::ui::focus;
 use crate::ui::CopyField;
@@ -56,7 +56,7 @@ fn NewTokenForm(
         }
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            error.set(Some(ui.lang.team(TeamText::EmptyTokenName).to_owned()));
+            error.set(Some(ui.lang.tokens(TokenText::EmptyName).to_owned()));
             focus("api-token-name");
             return;
         }
@@ -76,7 +76,8 @@ fn NewTokenForm(
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
-                    let message = err.server_message().unwrap_or(ui.t(Text::NetworkError));
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     error.try_set(Some(message.to_owned()));
                     focus("api-token-name");
                 }
@@ -85,21 +86,21 @@ fn NewTokenForm(
     };
     view! {
         <section class="admin-card" aria-labelledby="api-token-new-title">
-            <h3 id="api-token-new-title">{ui.lang.team(TeamText::NewApiToken)}</h3>
-            <p class="field-hint">{ui.lang.team(TeamText::ApiTokensIntro)}</p>
+            <h3 id="api-token-new-title">{ui.lang.tokens(TokenText::New)}</h3>
+            <p class="field-hint">{ui.lang.tokens(TokenText::Intro)}</p>
             <form class="invite-form token-form" novalidate on:submit=on_submit>
                 <div class="form-field">
-                    <label for="api-token-name" class="field-label">{ui.lang.team(TeamText::TokenName)}</label>
+                    <label for="api-token-name" class="field-label">{ui.lang.tokens(TokenText::Name)}</label>
                     <input id="api-token-name" class="field" type="text" autocomplete="off" maxlength="80"
                         aria-describedby="api-token-name-hint api-token-error"
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         bind:value=name/>
-                    <p id="api-token-name-hint" class="field-hint">{ui.lang.team(TeamText::TokenNameHint)}</p>
+                    <p id="api-token-name-hint" class="field-hint">{ui.lang.tokens(TokenText::NameHint)}</p>
                 </div>
                 <button id="api-token-create" type="submit" class="btn primary"
                     aria-busy=move || pending.get().then_some("true")>
                     {move || {
-                        if pending.get() { ui.t(Text::Creating) } else { ui.lang.team(TeamText::CreateToken) }
+                        if pending.get() { ui.lang.common(CommonText::Creating) } else { ui.lang.tokens(TokenText::Create) }
                     }}
                 </button>
             </form>
@@ -119,10 +120,10 @@ fn CreatedSecret(
     let header = bearer_header(&made.secret);
     view! {
         <div class="secret-box">
-            <CopyField id="api-token-secret" label=ui.lang.team(TeamText::TokenSecret) value=made.secret
+            <CopyField id="api-token-secret" label=ui.lang.tokens(TokenText::Secret) value=made.secret
                 describedby="api-token-secret-note" autofocus=true/>
             <p id="api-token-secret-note" class="field-hint">
-                {ui.lang.team(TeamText::TokenSecretNote)} " " {ui.lang.team(TeamText::UsageHint)}
+                {ui.lang.tokens(TokenText::SecretNote)} " " {ui.lang.tokens(TokenText::UsageHint)}
             </p>
             <pre class="usage"><code>{header}</code></pre>
         </div>
@@ -142,10 +143,11 @@ fn TokenList(
     let confirming = RwSignal::new(None::<String>);
     let rows = move || {
         let Some(list) = tokens.get() else {
-            return view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any();
+            return view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }
+                .into_any();
         };
         if list.is_empty() {
-            return view! { <p class="list-note">{ui.lang.team(TeamText::NoTokens)}</p> }
+            return view! { <p class="list-note">{ui.lang.tokens(TokenText::NoneYet)}</p> }
                 .into_any();
         }
         let items = list
@@ -184,7 +186,7 @@ fn TokenRow(
     let created = date_time(ui.lang, token.created_at);
     let last_used = token
         .last_used_at
-        .map_or_else(|| ui.lang.team(TeamText::Never).to_owned(), |at| date_time(ui.lang, at));
+        .map_or_else(|| ui.lang.tokens(TokenText::Never).to_owned(), |at| date_time(ui.lang, at));
     let revoke_id = format!("api-token-revoke-{}", token.id);
     let is_confirming = {
         let id = id.clone();
@@ -206,11 +208,11 @@ fn TokenRow(
         <li class="team-row token-row" data-token-id=token.id.clone()>
             <span class="team-who">
                 <span class="team-name">{token.name.clone()}</span>
-                <span class="team-email">{ui.lang.team(TeamText::ActsAs)} " " {acts_as}</span>
+                <span class="team-email">{ui.lang.tokens(TokenText::ActsAs)} " " {acts_as}</span>
             </span>
             <dl class="token-dates">
-                <div><dt>{ui.lang.team(TeamText::Created)}</dt><dd>{created}</dd></div>
-                <div><dt>{ui.lang.team(TeamText::LastUsed)}</dt><dd>{last_used}</dd></div>
+                <div><dt>{ui.lang.tokens(TokenText::Created)}</dt><dd>{created}</dd></div>
+                <div><dt>{ui.lang.tokens(TokenText::LastUsed)}</dt><dd>{last_used}</dd></div>
             </dl>
             <span class="team-actions">
                 <button id=revoke_id type="button" class="btn danger-ghost small"
@@ -237,7 +239,7 @@ fn TokenRow(
                             focus(&cancel_focus);
                         }
                     }>
-                        {ui.t(Text::Cancel)}
+                        {ui.lang.common(CommonText::Cancel)}
                     </button>
                 </div>
             </Show>

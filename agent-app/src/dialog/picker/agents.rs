@@ -9,7 +9,7 @@
 
 use super::channels::{ChannelOptions, PickerTab, PickerTabs};
 use crate::api;
-use crate::i18n::Text;
+use crate::i18n::{CommonText, DialogText};
 use crate::ui::keep_focus_inside;
 use crate::ui::{initials, use_ui};
 use leptos::html::{Div, Input};
@@ -56,8 +56,8 @@ pub fn AgentPicker(
         }
     });
     let (title, confirm) = match mode {
-        PickerMode::Transfer => (Text::TransferTitle, Text::Transfer),
-        PickerMode::Invite => (Text::InviteTitle, Text::InviteConfirm),
+        PickerMode::Transfer => (DialogText::TransferTitle, DialogText::Transfer),
+        PickerMode::Invite => (DialogText::InviteTitle, DialogText::InviteConfirm),
     };
     // A 401 ends the session, as everywhere; other failures are said inside the picker.
     Effect::new(move |_| {
@@ -68,19 +68,20 @@ pub fn AgentPicker(
         }
     });
     let options = move || match agents.get() {
-        None => view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any(),
+        None => view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }.into_any(),
         Some(Err(err)) => {
-            let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+            let message =
+                err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError)).to_owned();
             view! { <p class="picker-error" role="alert">{message}</p> }.into_any()
         }
         Some(Ok(all)) => {
             let shown = matching(&all, &exclude, &query.get());
             if shown.is_empty() {
-                return view! { <p class="list-note">{ui.t(Text::NoAgentMatches)}</p> }.into_any();
+                return view! { <p class="list-note">{ui.lang.dialog(DialogText::NoAgentMatches)}</p> }.into_any();
             }
             let items =
                 shown.into_iter().map(|agent| view! { <AgentOption agent chosen/> }).collect_view();
-            view! { <ul class="agent-list" aria-label=ui.t(Text::Agents)>{items}</ul> }.into_any()
+            view! { <ul class="agent-list" aria-label=ui.lang.common(CommonText::Agents)>{items}</ul> }.into_any()
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
@@ -113,9 +114,15 @@ pub fn AgentPicker(
         }
     };
     let tabs = on_pick_channel.is_some();
-    let hint =
-        move || ui.t(if on_channels() { Text::PickChannelHint } else { Text::PickAgentHint });
-    let confirm = move || ui.t(if on_channels() { Text::MoveToChannel } else { confirm });
+    let hint = move || {
+        ui.lang.dialog(if on_channels() {
+            DialogText::PickChannelHint
+        } else {
+            DialogText::PickAgentHint
+        })
+    };
+    let confirm =
+        move || ui.lang.dialog(if on_channels() { DialogText::MoveToChannel } else { confirm });
     let nothing_chosen = move || {
         if on_channels() {
             chosen_channel.with(Option::is_none)
@@ -134,7 +141,7 @@ pub fn AgentPicker(
                 node_ref=dialog
                 on:keydown=on_key
             >
-                <h2 id="agent-picker-title">{ui.t(title)}</h2>
+                <h2 id="agent-picker-title">{ui.lang.dialog(title)}</h2>
                 <p id="agent-picker-hint" class="modal-hint">{hint}</p>
                 {tabs.then(|| view! { <PickerTabs tab/> })}
                 <div
@@ -144,7 +151,7 @@ pub fn AgentPicker(
                     aria-labelledby=tabs.then_some(PickerTab::Agents.tab_id())
                     hidden=on_channels
                 >
-                    <label for="agent-picker-search" class="field-label">{ui.t(Text::SearchAgents)}</label>
+                    <label for="agent-picker-search" class="field-label">{ui.lang.dialog(DialogText::SearchAgents)}</label>
                     <input
                         id="agent-picker-search"
                         class="field"
@@ -171,7 +178,7 @@ pub fn AgentPicker(
                 })}
                 <div class="modal-actions">
                     <button type="button" class="btn" on:click=move |_| on_close.run(())>
-                        {ui.t(Text::Cancel)}
+                        {ui.lang.common(CommonText::Cancel)}
                     </button>
                     <button
                         id="agent-picker-confirm"

@@ -5,7 +5,7 @@
 //! the channel's queue. The tabs follow the ARIA tabs pattern (arrow keys, roving tabindex).
 
 use crate::api;
-use crate::i18n::Text;
+use crate::i18n::{ChannelText, CommonText, DialogText};
 use crate::ui::focus;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn PickerTabs(
     tab: RwSignal<PickerTab>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let button = move |this: PickerTab, label: Text| {
+    let button = move |this: PickerTab, label: &'static str| {
         let selected = move || tab.get() == this;
         view! {
             <button
@@ -55,7 +55,7 @@ pub fn PickerTabs(
                 tabindex=move || if selected() { "0" } else { "-1" }
                 on:click=move |_| tab.set(this)
             >
-                {ui.t(label)}
+                {label}
             </button>
         }
     };
@@ -77,9 +77,9 @@ pub fn PickerTabs(
         }
     };
     view! {
-        <div class="picker-tabs" role="tablist" aria-label=ui.t(Text::TransferTitle) on:keydown=on_key>
-            {button(PickerTab::Agents, Text::Agents)}
-            {button(PickerTab::Channels, Text::OpenChannels)}
+        <div class="picker-tabs" role="tablist" aria-label=ui.lang.dialog(DialogText::TransferTitle) on:keydown=on_key>
+            {button(PickerTab::Agents, ui.lang.common(CommonText::Agents))}
+            {button(PickerTab::Channels, ui.lang.channel(ChannelText::OpenChannels))}
         </div>
     }
 }
@@ -93,23 +93,24 @@ pub fn ChannelOptions(
     let ui = use_ui();
     let channels = LocalResource::new(api::channels);
     move || match channels.get() {
-        None => view! { <p class="list-note">{ui.t(Text::Loading)}</p> }.into_any(),
+        None => view! { <p class="list-note">{ui.lang.common(CommonText::Loading)}</p> }.into_any(),
         Some(Err(err)) => {
             if err.is_unauthorized() {
                 ui.report(&err);
             }
-            let message = err.server_message().unwrap_or(ui.t(Text::NetworkError)).to_owned();
+            let message =
+                err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError)).to_owned();
             view! { <p class="picker-error" role="alert">{message}</p> }.into_any()
         }
         Some(Ok(list)) if list.is_empty() => {
-            view! { <p class="list-note">{ui.t(Text::NoChannels)}</p> }.into_any()
+            view! { <p class="list-note">{ui.lang.channel(ChannelText::NoChannels)}</p> }.into_any()
         }
         Some(Ok(list)) => {
             let items = list
                 .into_iter()
                 .map(|channel| view! { <ChannelOption channel chosen/> })
                 .collect_view();
-            view! { <ul class="agent-list" aria-label=ui.t(Text::OpenChannels)>{items}</ul> }
+            view! { <ul class="agent-list" aria-label=ui.lang.channel(ChannelText::OpenChannels)>{items}</ul> }
                 .into_any()
         }
     }
