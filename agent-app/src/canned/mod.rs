@@ -9,4 +9,4 @@ mod store;
 
 pub use model::{expand, replace_query, slash_query, suggestions};
 pub use screen::CannedScreen;
-pub use store::{provide_canned, use_canned};
+pub use store::{provide_canned, use_canned, CannedStore};

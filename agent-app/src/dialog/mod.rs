@@ -5,9 +5,14 @@
 
 mod action_menu;
 mod actions;
+mod file_drop;
+mod header;
 mod notice;
 mod pane;
 mod picker;
+mod read_marks;
+mod send;
+mod socket;
 mod title;
 mod typing;
 

@@ -35,6 +35,16 @@ impl Typing {
         self.sender.set_value(Some(sender));
     }
 
+    /// Every change of the draft is typing (W2); the first run is the empty draft, not typing.
+    pub fn follow(self, text: RwSignal<String>, internal: RwSignal<bool>) {
+        Effect::new(move |first: Option<()>| {
+            let (empty, note) = (text.with(|d| d.trim().is_empty()), internal.get());
+            if first.is_some() {
+                self.typed(note, empty);
+            }
+        });
+    }
+
     /// A frame from the other side.
     pub fn received(&self, frame: TypingFrame) {
         self.shown.try_update(|s| s.frame(frame, now()));

@@ -30,14 +30,20 @@ pub struct MessageTools {
     pub confirming: RwSignal<Option<u64>>,
     /// A short confirmation for screen readers ("Text copied").
     pub status: RwSignal<Option<&'static str>>,
-    /// The message the reply being written quotes (M1).
+    /// The message the reply being written quotes (M1): the draft's.
     pub quoting: RwSignal<Option<u64>>,
     /// The image shown full size (C1).
     pub viewer: super::files::Viewer,
 }
 
 impl MessageTools {
-    pub fn new(ui: Ui, commands: Commands, me: AgentId, state: Memo<DialogState>) -> MessageTools {
+    pub fn new(
+        ui: Ui,
+        commands: Commands,
+        me: AgentId,
+        state: Memo<DialogState>,
+        quoting: RwSignal<Option<u64>>,
+    ) -> MessageTools {
         let role =
             ui.session.with_untracked(|s| s.as_ref().map(|s| s.agent.role)).unwrap_or_default();
         MessageTools {
@@ -49,7 +55,7 @@ impl MessageTools {
             editing: RwSignal::new(None),
             confirming: RwSignal::new(None),
             status: RwSignal::new(None),
-            quoting: RwSignal::new(None),
+            quoting,
             viewer: super::files::Viewer::new(),
         }
     }
