@@ -17,4 +17,4 @@ pub use avatar::initials;
 pub use context::{use_ui, Entry, Ui};
 pub use copy_field::CopyField;
 pub use focus::{focus, focus_or_title, DIALOG_TITLE};
-pub use modal::keep_focus_inside;
+pub use modal::modal_keys;

@@ -1,5 +1,5 @@
-//! What every modal dialog of the app does with Tab: focus stays inside (the agent picker, the
-//! change-password dialog).
+//! What every modal dialog of the app does with its keys (the agent picker, the
+//! change-password dialog): Escape closes it, and Tab keeps focus inside.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ const FOCUSABLE: &str = "button:not([disabled]):not([tabindex='-1']), input:not(
 
 /// Tab from the last control goes to the first, Shift+Tab from the first to the last (every
 /// modal dialog of the app uses it).
-pub fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
+fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
     let Some(list) = dialog.get_untracked().and_then(|d| d.query_selector_all(FOCUSABLE).ok())
     else {
         return;
@@ -34,4 +34,16 @@ pub fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>) {
     };
     ev.prevent_default();
     let _ = target.focus();
+}
+
+/// A modal dialog's keys: Escape closes it (`close`), Tab and Shift+Tab stay inside.
+pub fn modal_keys(ev: &leptos::ev::KeyboardEvent, dialog: NodeRef<Div>, close: impl FnOnce()) {
+    match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            close();
+        }
+        "Tab" => keep_focus_inside(ev, dialog),
+        _ => {}
+    }
 }

@@ -1,52 +1,31 @@
-//! The agent picker: a modal dialog to choose a colleague for a transfer (Q4) or an invitation
-//! (Q9). It lists the workspace's agents (`GET /api/agent/agents`) minus the ones the caller
-//! excludes, filtered by a search box; picking one and confirming hands the choice back. For a
-//! transfer, a second tab lists the open channels (`channel_picker`).
-//!
-//! A real modal: `role="dialog"` with `aria-modal`, focus starts in the search box and stays
-//! inside (Tab wraps), Escape, Cancel or a click outside close it. Giving focus back to the
-//! button that opened it is the caller's job, since only the caller knows which one it was.
+//! The picker's "Agents" panel: the workspace's agents (`GET /api/agent/agents`) minus the ones
+//! the caller excludes, filtered by every word of a search box, as options to choose from.
 
-use super::channels::{ChannelOptions, PickerTab, PickerTabs};
+use super::channels::PickerTab;
 use crate::api;
 use crate::i18n::{CommonText, DialogText};
-use crate::ui::keep_focus_inside;
 use crate::ui::{initials, use_ui};
-use leptos::html::{Div, Input};
+use leptos::html::Input;
 use leptos::prelude::*;
-use openline_core::ids::{AgentId, ChannelId};
+use openline_core::ids::AgentId;
 use openline_core::protocol::AgentProfile;
-use wasm_bindgen::JsCast;
 
-/// What the chosen agent is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PickerMode {
-    Transfer,
-    Invite,
-}
-
+/// The search box and the matching agents; focus starts in the search box.
 #[component]
-pub fn AgentPicker(
-    /// Transfer or invite: the title and the confirm button's words.
-    mode: PickerMode,
+pub fn AgentsPanel(
     /// Agents not to offer: oneself, and for an invitation the current members.
     exclude: Vec<AgentId>,
-    /// Called with the confirmed choice.
-    on_pick: Callback<AgentId>,
-    /// Called with a confirmed open channel; `Some` adds the "Open channels" tab (Q4).
-    on_pick_channel: Option<Callback<ChannelId>>,
-    /// Closes the picker without a choice.
-    on_close: Callback<()>,
+    /// The current choice.
+    chosen: RwSignal<Option<AgentId>>,
+    /// The tab shown (the panel hides on the other one).
+    tab: RwSignal<PickerTab>,
+    /// Whether the picker has tabs (a transfer's), so this panel is a tab panel.
+    tabs: bool,
 ) -> impl IntoView {
     let ui = use_ui();
     let agents = LocalResource::new(api::agents);
     let query = RwSignal::new(String::new());
-    let chosen = RwSignal::new(None::<AgentId>);
-    let tab = RwSignal::new(PickerTab::Agents);
-    let chosen_channel = RwSignal::new(None::<ChannelId>);
-    let on_channels = move || tab.get() == PickerTab::Channels;
     let search = NodeRef::<Input>::new();
-    let dialog = NodeRef::<Div>::new();
     // After the frame: the "…" menu hands focus back to its button as it closes, just before.
     Effect::new(move |_| {
         if let Some(input) = search.get() {
@@ -55,10 +34,6 @@ pub fn AgentPicker(
             });
         }
     });
-    let (title, confirm) = match mode {
-        PickerMode::Transfer => (DialogText::TransferTitle, DialogText::Transfer),
-        PickerMode::Invite => (DialogText::InviteTitle, DialogText::InviteConfirm),
-    };
     // A 401 ends the session, as everywhere; other failures are said inside the picker.
     Effect::new(move |_| {
         if let Some(Err(err)) = agents.get() {
@@ -84,113 +59,25 @@ pub fn AgentPicker(
             view! { <ul class="agent-list" aria-label=ui.lang.common(CommonText::Agents)>{items}</ul> }.into_any()
         }
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            on_close.run(());
-        }
-        "Tab" => keep_focus_inside(&ev, dialog),
-        _ => {}
-    };
-    let on_backdrop = move |ev: leptos::ev::MouseEvent| {
-        let outside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.class_list().contains("modal-backdrop"));
-        if outside {
-            on_close.run(());
-        }
-    };
-    let on_confirm = move |_| match (tab.get_untracked(), on_pick_channel) {
-        (PickerTab::Channels, Some(pick)) => {
-            if let Some(channel) = chosen_channel.get_untracked() {
-                pick.run(channel);
-            }
-        }
-        _ => {
-            if let Some(agent) = chosen.get_untracked() {
-                on_pick.run(agent);
-            }
-        }
-    };
-    let tabs = on_pick_channel.is_some();
-    let hint = move || {
-        ui.lang.dialog(if on_channels() {
-            DialogText::PickChannelHint
-        } else {
-            DialogText::PickAgentHint
-        })
-    };
-    let confirm =
-        move || ui.lang.dialog(if on_channels() { DialogText::MoveToChannel } else { confirm });
-    let nothing_chosen = move || {
-        if on_channels() {
-            chosen_channel.with(Option::is_none)
-        } else {
-            chosen.with(Option::is_none)
-        }
-    };
     view! {
-        <div class="modal-backdrop" on:click=on_backdrop>
-            <div
-                class="modal"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="agent-picker-title"
-                aria-describedby="agent-picker-hint"
-                node_ref=dialog
-                on:keydown=on_key
-            >
-                <h2 id="agent-picker-title">{ui.lang.dialog(title)}</h2>
-                <p id="agent-picker-hint" class="modal-hint">{hint}</p>
-                {tabs.then(|| view! { <PickerTabs tab/> })}
-                <div
-                    id=PickerTab::Agents.panel_id()
-                    class="picker-panel"
-                    role=tabs.then_some("tabpanel")
-                    aria-labelledby=tabs.then_some(PickerTab::Agents.tab_id())
-                    hidden=on_channels
-                >
-                    <label for="agent-picker-search" class="field-label">{ui.lang.dialog(DialogText::SearchAgents)}</label>
-                    <input
-                        id="agent-picker-search"
-                        class="field"
-                        type="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        node_ref=search
-                        bind:value=query
-                    />
-                    <div class="agent-results">{options}</div>
-                </div>
-                {tabs.then(|| view! {
-                    <div
-                        id=PickerTab::Channels.panel_id()
-                        class="picker-panel"
-                        role="tabpanel"
-                        aria-labelledby=PickerTab::Channels.tab_id()
-                        hidden=move || !on_channels()
-                    >
-                        <div class="agent-results">
-                            <ChannelOptions chosen=chosen_channel/>
-                        </div>
-                    </div>
-                })}
-                <div class="modal-actions">
-                    <button type="button" class="btn" on:click=move |_| on_close.run(())>
-                        {ui.lang.common(CommonText::Cancel)}
-                    </button>
-                    <button
-                        id="agent-picker-confirm"
-                        type="button"
-                        class="btn primary"
-                        disabled=nothing_chosen
-                        on:click=on_confirm
-                    >
-                        {confirm}
-                    </button>
-                </div>
-            </div>
+        <div
+            id=PickerTab::Agents.panel_id()
+            class="picker-panel"
+            role=tabs.then_some("tabpanel")
+            aria-labelledby=tabs.then_some(PickerTab::Agents.tab_id())
+            hidden=move || tab.get() == PickerTab::Channels
+        >
+            <label for="agent-picker-search" class="field-label">{ui.lang.dialog(DialogText::SearchAgents)}</label>
+            <input
+                id="agent-picker-search"
+                class="field"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                node_ref=search
+                bind:value=query
+            />
+            <div class="agent-results">{options}</div>
         </div>
     }
 }

@@ -84,9 +84,32 @@ pub fn PickerTabs(
     }
 }
 
+/// The "Open channels" panel, shown on its tab.
+#[component]
+pub fn ChannelsPanel(
+    /// The current choice.
+    chosen: RwSignal<Option<ChannelId>>,
+    /// The tab shown.
+    tab: RwSignal<PickerTab>,
+) -> impl IntoView {
+    view! {
+        <div
+            id=PickerTab::Channels.panel_id()
+            class="picker-panel"
+            role="tabpanel"
+            aria-labelledby=PickerTab::Channels.tab_id()
+            hidden=move || tab.get() != PickerTab::Channels
+        >
+            <div class="agent-results">
+                <ChannelOptions chosen/>
+            </div>
+        </div>
+    }
+}
+
 /// The open channels as options (`.channel-option[data-channel-id]`).
 #[component]
-pub fn ChannelOptions(
+fn ChannelOptions(
     /// The current choice.
     chosen: RwSignal<Option<ChannelId>>,
 ) -> impl IntoView {
