@@ -8,11 +8,11 @@
 //! not a setting and changes on its own, outside the form's Save.
 
 use super::draft::ChannelDraft;
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::i18n::{AccessText, CommonText};
 use crate::ui::focus;
-use crate::ui::CopyField;
 use crate::ui::{use_ui, Ui};
+use crate::ui::{CopyField, InlineConfirm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::{channel_key, ChannelId};
@@ -68,6 +68,71 @@ pub fn AccessFields(
     }
 }
 
+/// The identity secret's state. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Secret {
+    channel: StoredValue<ChannelId>,
+    /// The secret, once revealed.
+    value: RwSignal<Option<String>>,
+    /// "Generate new" waits for a confirmation.
+    confirming: RwSignal<bool>,
+    pending: RwSignal<bool>,
+    status: RwSignal<Option<&'static str>>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Secret {
+    /// Fetches the secret (`GET`), or makes a new one (`generate`: `POST`).
+    fn ask(self, ui: Ui, generate: bool) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        self.status.set(None);
+        self.error.set(None);
+        let id = self.channel.get_value();
+        spawn_local(async move {
+            let result = if generate {
+                api::admin::new_identity_secret(&id).await
+            } else {
+                api::admin::identity_secret(&id).await
+            };
+            self.pending.try_set(false);
+            self.confirming.try_set(false);
+            self.shown(ui, result, generate);
+        });
+    }
+
+    /// Reveal or hide.
+    fn toggle(self, ui: Ui) {
+        if self.value.with_untracked(Option::is_some) {
+            self.value.set(None);
+            self.status.set(None);
+        } else {
+            self.ask(ui, false);
+        }
+    }
+
+    /// Shows a fetched or new secret, or says why there is none.
+    fn shown(self, ui: Ui, result: Result<IdentitySecret, ApiError>, generated: bool) {
+        match result {
+            Ok(reply) => {
+                self.value.try_set(Some(reply.secret));
+                if generated {
+                    self.status.try_set(Some(ui.lang.access(AccessText::NewSecretMade)));
+                }
+                request_animation_frame(|| focus("identity-secret"));
+            }
+            Err(err) if err.is_unauthorized() => ui.report(&err),
+            Err(err) => {
+                let message =
+                    err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
+                self.error.try_set(Some(message.to_owned()));
+            }
+        }
+    }
+}
+
 /// The identity secret: hidden until revealed; a new one after a confirmation.
 #[component]
 fn SecretField(
@@ -76,88 +141,72 @@ fn SecretField(
 ) -> impl IntoView {
     let ui = use_ui();
     let snippet = identity_snippet(ui, &channel);
-    let channel = StoredValue::new(channel);
-    let secret = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let status = RwSignal::new(None::<&'static str>);
-    let error = RwSignal::new(None::<String>);
-    let ask = move |generate: bool| {
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        status.set(None);
-        error.set(None);
-        let id = channel.get_value();
-        spawn_local(async move {
-            let result = if generate {
-                api::admin::new_identity_secret(&id).await
-            } else {
-                api::admin::identity_secret(&id).await
-            };
-            pending.try_set(false);
-            confirming.try_set(false);
-            shown(ui, result, generate, secret, status, error);
-        });
+    let secret = Secret {
+        channel: StoredValue::new(channel),
+        value: RwSignal::new(None),
+        confirming: RwSignal::new(false),
+        pending: RwSignal::new(false),
+        status: RwSignal::new(None),
+        error: RwSignal::new(None),
     };
-    let toggle = move |_| {
-        if secret.with_untracked(Option::is_some) {
-            secret.set(None);
-            status.set(None);
-        } else {
-            ask(false);
-        }
-    };
-    let revealed = move || secret.with(Option::is_some);
     view! {
         <div class="identity-secret" role="group" aria-labelledby="identity-secret-title">
             <h4 id="identity-secret-title" class="field-label">{ui.lang.access(AccessText::IdentitySecret)}</h4>
             <p id="identity-secret-explain" class="field-hint">{ui.lang.access(AccessText::IdentityExplain)}</p>
             <pre class="usage"><code>{snippet}</code></pre>
-            <div class="secret-actions">
-                <button
-                    id="identity-secret-reveal"
-                    type="button"
-                    class="btn small"
-                    aria-expanded=move || if revealed() { "true" } else { "false" }
-                    aria-controls="identity-secret-box"
-                    aria-busy=move || pending.get().then_some("true")
-                    on:click=toggle
-                >
-                    {move || ui.lang.access(if revealed() { AccessText::Hide } else { AccessText::Reveal })}
-                </button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button id="identity-secret-new" type="button" class="btn small danger-ghost"
-                        on:click=move |_| {
-                            confirming.set(true);
-                            request_animation_frame(|| focus("identity-secret-generate"));
-                        }>
-                        {ui.lang.access(AccessText::GenerateNew)}
-                    </button>
-                }>
-                    <span class="inline-confirm" role="group" aria-labelledby="identity-secret-question">
-                        <span id="identity-secret-question">{ui.lang.access(AccessText::ConfirmNewSecret)}</span>
-                        <button id="identity-secret-generate" type="button" class="btn danger small"
-                            on:click=move |_| ask(true)>
-                            {ui.lang.access(AccessText::Generate)}
-                        </button>
-                        <button type="button" class="btn ghost small" on:click=move |_| {
-                            confirming.set(false);
-                            request_animation_frame(|| focus("identity-secret-new"));
-                        }>
-                            {ui.lang.common(CommonText::Cancel)}
-                        </button>
-                    </span>
-                </Show>
-            </div>
+            <SecretActions secret/>
             <div id="identity-secret-box">
-                {move || secret.get().map(|value| view! {
+                {move || secret.value.get().map(|value| view! {
                     <CopyField id="identity-secret" label=ui.lang.access(AccessText::CurrentSecret) value/>
                 })}
             </div>
-            <p class="save-status" role="status">{move || status.get()}</p>
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="save-status" role="status">{move || secret.status.get()}</p>
+            <p class="form-error" role="alert">{move || secret.error.get()}</p>
+        </div>
+    }
+}
+
+/// Reveal (or Hide), and "Generate new", which asks once more inline.
+#[component]
+fn SecretActions(
+    /// The secret's state.
+    secret: Secret,
+) -> impl IntoView {
+    let ui = use_ui();
+    let (confirming, pending) = (secret.confirming, secret.pending);
+    let revealed = move || secret.value.with(Option::is_some);
+    let generate = Callback::new(move |()| secret.ask(ui, true));
+    let cancel = Callback::new(move |()| {
+        confirming.set(false);
+        request_animation_frame(|| focus("identity-secret-new"));
+    });
+    view! {
+        <div class="secret-actions">
+            <button
+                id="identity-secret-reveal"
+                type="button"
+                class="btn small"
+                aria-expanded=move || if revealed() { "true" } else { "false" }
+                aria-controls="identity-secret-box"
+                aria-busy=move || pending.get().then_some("true")
+                on:click=move |_| secret.toggle(ui)
+            >
+                {move || ui.lang.access(if revealed() { AccessText::Hide } else { AccessText::Reveal })}
+            </button>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button id="identity-secret-new" type="button" class="btn small danger-ghost"
+                    on:click=move |_| {
+                        confirming.set(true);
+                        request_animation_frame(|| focus("identity-secret-generate"));
+                    }>
+                    {ui.lang.access(AccessText::GenerateNew)}
+                </button>
+            }>
+                <InlineConfirm question_id="identity-secret-question"
+                    question=ui.lang.access(AccessText::ConfirmNewSecret).to_owned()
+                    confirm_id="identity-secret-generate" confirm=ui.lang.access(AccessText::Generate)
+                    on_confirm=generate on_cancel=cancel/>
+            </Show>
         </div>
     }
 }
@@ -172,29 +221,4 @@ fn identity_snippet(ui: Ui, channel: &ChannelId) -> String {
         "<script async src=\"{origin}/widget.js\" data-channel=\"{key}\"\n  \
          data-user-id=\"USER_ID\" data-user-hash=\"HEX_HMAC\"></script>"
     )
-}
-
-/// Shows a fetched or new secret, or says why there is none.
-fn shown(
-    ui: Ui,
-    result: Result<IdentitySecret, crate::api::ApiError>,
-    generated: bool,
-    secret: RwSignal<Option<String>>,
-    status: RwSignal<Option<&'static str>>,
-    error: RwSignal<Option<String>>,
-) {
-    match result {
-        Ok(reply) => {
-            secret.try_set(Some(reply.secret));
-            if generated {
-                status.try_set(Some(ui.lang.access(AccessText::NewSecretMade)));
-            }
-            request_animation_frame(|| focus("identity-secret"));
-        }
-        Err(err) if err.is_unauthorized() => ui.report(&err),
-        Err(err) => {
-            let message = err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
-            error.try_set(Some(message.to_owned()));
-        }
-    }
 }

@@ -9,7 +9,7 @@
 use crate::account::{parse_role, ROLES};
 use crate::api::{self, ApiError};
 use crate::i18n::{CommonText, TeamText};
-use crate::ui::focus;
+use crate::ui::{focus, InlineConfirm};
 use crate::ui::{initials, use_ui, Ui};
 use leptos::html::Select;
 use leptos::prelude::*;
@@ -72,6 +72,18 @@ pub fn TeamMembers() -> impl IntoView {
     }
 }
 
+/// What a row's parts share. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Row {
+    id: StoredValue<AgentId>,
+    /// The role the server last told.
+    role: Memo<Option<Role>>,
+    /// Whether this row's removal waits for a confirmation.
+    confirming: Memo<bool>,
+    agents: Agents,
+    lines: Lines,
+}
+
 #[component]
 fn MemberRow(
     /// The agent of this row, as first listed (name and email do not change here).
@@ -91,9 +103,8 @@ fn MemberRow(
     });
     let confirming =
         Memo::new(move |_| lines.confirming.with(|c| id.with_value(|id| c.as_ref() == Some(id))));
-    let select = NodeRef::<Select>::new();
+    let row = Row { id, role, confirming, agents, lines };
     let key = agent.id.to_string();
-    let name = agent.name.clone();
     let controls = if mine {
         view! {
             <span class="team-role">{move || role.get().map(|r| ui.lang.role(r))}</span>
@@ -101,57 +112,15 @@ fn MemberRow(
         }
         .into_any()
     } else {
-        let select_id = format!("agent-role-{key}");
-        let remove_id = format!("agent-remove-{key}");
-        let on_change = move |ev: leptos::ev::Event| {
-            let Some(chosen) = parse_role(&event_target_value(&ev)) else {
-                return;
-            };
-            // A refusal puts the select back to the role the server kept.
-            let undo = move || {
-                if let (Some(el), Some(kept)) = (select.get_untracked(), role.get_untracked()) {
-                    el.set_value(kept.as_str());
-                }
-            };
-            save_role(ui, id.get_value(), chosen, agents, lines, undo);
-        };
-        let options = ROLES
-            .into_iter()
-            .map(|r| {
-                view! {
-                    <option value=r.as_str() prop:selected=move || role.get() == Some(r)>
-                        {ui.lang.role(r)}
-                    </option>
-                }
-            })
-            .collect_view();
-        view! {
-            <span class="team-role">
-                <label for=select_id.clone() class="sr-only">{ui.lang.role_of(&name)}</label>
-                <select id=select_id class="field role-select" node_ref=select on:change=on_change>
-                    {options}
-                </select>
-            </span>
-            <span class="team-actions">
-                <button
-                    id=remove_id
-                    type="button"
-                    class="btn danger-ghost small"
-                    aria-label=ui.lang.remove_agent(&name)
-                    aria-expanded=move || if confirming.get() { "true" } else { "false" }
-                    on:click=move |_| {
-                        lines.confirming.set(Some(id.get_value()));
-                        request_animation_frame(|| focus("agent-remove-confirm"));
-                    }
-                >
-                    {ui.lang.team(TeamText::Remove)}
-                </button>
-            </span>
-        }
-        .into_any()
+        view! { <RoleAndRemove row key=key.clone() name=agent.name.clone()/> }.into_any()
     };
-    let confirm_name = agent.name.clone();
+    let question = ui.lang.confirm_remove_agent(&agent.name);
     let cancel_focus = format!("agent-remove-{key}");
+    let remove_now = Callback::new(move |()| remove(ui, id.get_value(), agents, lines));
+    let cancel = Callback::new(move |()| {
+        lines.confirming.set(None);
+        focus(&cancel_focus);
+    });
     view! {
         <li class="team-row" data-agent-id=key>
             <span class="avatar" aria-hidden="true">{initials(&agent.name)}</span>
@@ -164,24 +133,73 @@ fn MemberRow(
             </span>
             {controls}
             <Show when=move || confirming.get()>
-                <div class="inline-confirm team-confirm" role="group" aria-labelledby="agent-remove-question">
-                    <span id="agent-remove-question">{ui.lang.confirm_remove_agent(&confirm_name)}</span>
-                    <button id="agent-remove-confirm" type="button" class="btn danger small"
-                        on:click=move |_| remove(ui, id.get_value(), agents, lines)>
-                        {ui.lang.team(TeamText::Remove)}
-                    </button>
-                    <button type="button" class="btn ghost small" on:click={
-                        let cancel_focus = cancel_focus.clone();
-                        move |_| {
-                            lines.confirming.set(None);
-                            focus(&cancel_focus);
-                        }
-                    }>
-                        {ui.lang.common(CommonText::Cancel)}
-                    </button>
-                </div>
+                <InlineConfirm row=true question_id="agent-remove-question" question=question.clone()
+                    confirm_id="agent-remove-confirm" confirm=ui.lang.team(TeamText::Remove)
+                    on_confirm=remove_now on_cancel=cancel/>
             </Show>
         </li>
+    }
+}
+
+/// A colleague's role, a select that saves at once, and Remove, which asks once more.
+#[component]
+fn RoleAndRemove(
+    /// The row.
+    row: Row,
+    /// The agent's id as text, for the controls' ids.
+    key: String,
+    /// The agent's name, for screen readers.
+    name: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let Row { id, role, confirming, agents, lines } = row;
+    let select = NodeRef::<Select>::new();
+    let select_id = format!("agent-role-{key}");
+    let remove_id = format!("agent-remove-{key}");
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(chosen) = parse_role(&event_target_value(&ev)) else {
+            return;
+        };
+        // A refusal puts the select back to the role the server kept.
+        let undo = move || {
+            if let (Some(el), Some(kept)) = (select.get_untracked(), role.get_untracked()) {
+                el.set_value(kept.as_str());
+            }
+        };
+        save_role(ui, id.get_value(), chosen, agents, lines, undo);
+    };
+    let options = ROLES
+        .into_iter()
+        .map(|r| {
+            view! {
+                <option value=r.as_str() prop:selected=move || role.get() == Some(r)>
+                    {ui.lang.role(r)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <span class="team-role">
+            <label for=select_id.clone() class="sr-only">{ui.lang.role_of(&name)}</label>
+            <select id=select_id class="field role-select" node_ref=select on:change=on_change>
+                {options}
+            </select>
+        </span>
+        <span class="team-actions">
+            <button
+                id=remove_id
+                type="button"
+                class="btn danger-ghost small"
+                aria-label=ui.lang.remove_agent(&name)
+                aria-expanded=move || if confirming.get() { "true" } else { "false" }
+                on:click=move |_| {
+                    lines.confirming.set(Some(id.get_value()));
+                    request_animation_frame(|| focus("agent-remove-confirm"));
+                }
+            >
+                {ui.lang.team(TeamText::Remove)}
+            </button>
+        </span>
     }
 }
 

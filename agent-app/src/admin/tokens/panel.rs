@@ -8,8 +8,8 @@ use crate::account::bearer_header;
 use crate::api;
 use crate::i18n::{CommonText, TeamText, TokenText};
 use crate::ui::clock::date_time;
-use crate::ui::focus;
 use crate::ui::CopyField;
+use crate::ui::{focus, InlineConfirm};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -200,10 +200,12 @@ fn TokenRow(
         }
     };
     let cancel_focus = revoke_id.clone();
-    let revoke_now = {
-        let id = id.clone();
-        move |_| revoke(ui, id.clone(), tokens, list_error)
-    };
+    let revoke_now = Callback::new(move |()| revoke(ui, id.clone(), tokens, list_error));
+    let cancel = Callback::new(move |()| {
+        confirming.set(None);
+        focus(&cancel_focus);
+    });
+    let question = ui.lang.confirm_revoke_token(&token.name);
     view! {
         <li class="team-row token-row" data-token-id=token.id.clone()>
             <span class="team-who">
@@ -226,22 +228,9 @@ fn TokenRow(
                 </button>
             </span>
             <Show when=is_confirming>
-                <div class="inline-confirm team-confirm" role="group" aria-labelledby="api-token-revoke-question">
-                    <span id="api-token-revoke-question">{ui.lang.confirm_revoke_token(&token.name)}</span>
-                    <button id="api-token-revoke-confirm" type="button" class="btn danger small"
-                        on:click=revoke_now.clone()>
-                        {ui.lang.team(TeamText::Revoke)}
-                    </button>
-                    <button type="button" class="btn ghost small" on:click={
-                        let cancel_focus = cancel_focus.clone();
-                        move |_| {
-                            confirming.set(None);
-                            focus(&cancel_focus);
-                        }
-                    }>
-                        {ui.lang.common(CommonText::Cancel)}
-                    </button>
-                </div>
+                <InlineConfirm row=true question_id="api-token-revoke-question" question=question.clone()
+                    confirm_id="api-token-revoke-confirm" confirm=ui.lang.team(TeamText::Revoke)
+                    on_confirm=revoke_now on_cancel=cancel/>
             </Show>
         </li>
     }
