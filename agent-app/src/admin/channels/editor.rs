@@ -26,6 +26,57 @@ use leptos::task::spawn_local;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::channel_key;
 
+/// The editor's state. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Editor {
+    draft: RwSignal<ChannelDraft>,
+    /// The channel's name as last saved (the form's title).
+    title: RwSignal<String>,
+    /// The channel as last saved, which the draft's changes apply to.
+    base: StoredValue<ChannelSettings>,
+    error: RwSignal<Option<String>>,
+    saved: RwSignal<bool>,
+    pending: RwSignal<bool>,
+}
+
+impl Editor {
+    /// Checks the draft as the server would, then saves it.
+    fn submit(self, ui: Ui, on_saved: Callback<ChannelSettings>) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.saved.set(false);
+        let checked = self
+            .draft
+            .with_untracked(|d| d.to_settings(&self.base.get_value()))
+            .map_err(|e| {
+                focus(&e.field_id());
+                draft_message(ui, e)
+            })
+            .and_then(|s| s.validate().map(|()| s));
+        let settings = match checked {
+            Ok(settings) => settings,
+            Err(message) => return self.error.set(Some(message)),
+        };
+        self.error.set(None);
+        self.pending.set(true);
+        save(ui, settings, move |result| {
+            self.pending.try_set(false);
+            match result {
+                Ok(settings) => {
+                    self.title.try_set(settings.name.clone());
+                    self.base.try_set_value(settings.clone());
+                    self.saved.try_set(true);
+                    on_saved.run(settings);
+                }
+                Err(message) => {
+                    self.error.try_set(Some(message));
+                }
+            }
+        });
+    }
+}
+
 #[component]
 pub fn ChannelEditor(
     /// The channel as last saved.
@@ -38,51 +89,18 @@ pub fn ChannelEditor(
     on_saved: Callback<ChannelSettings>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let draft = RwSignal::new(ChannelDraft::from_settings(&settings, local_offset()));
-    let title = RwSignal::new(settings.name.clone());
-    let base = StoredValue::new(settings.clone());
-    let error = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let name_input = NodeRef::<Input>::new();
-    Effect::new(move |_| {
-        if let (true, Some(input)) = (focus_name, name_input.get()) {
-            let _ = input.focus();
-        }
-    });
+    let editor = Editor {
+        draft: RwSignal::new(ChannelDraft::from_settings(&settings, local_offset())),
+        title: RwSignal::new(settings.name.clone()),
+        base: StoredValue::new(settings.clone()),
+        error: RwSignal::new(None),
+        saved: RwSignal::new(false),
+        pending: RwSignal::new(false),
+    };
+    let draft = editor.draft;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        saved.set(false);
-        let checked = draft
-            .with_untracked(|d| d.to_settings(&base.get_value()))
-            .map_err(|e| {
-                focus(&e.field_id());
-                draft_message(ui, e)
-            })
-            .and_then(|s| s.validate().map(|()| s));
-        let settings = match checked {
-            Ok(settings) => settings,
-            Err(message) => return error.set(Some(message)),
-        };
-        error.set(None);
-        pending.set(true);
-        save(ui, settings, move |result| {
-            pending.try_set(false);
-            match result {
-                Ok(settings) => {
-                    title.try_set(settings.name.clone());
-                    base.try_set_value(settings.clone());
-                    saved.try_set(true);
-                    on_saved.run(settings);
-                }
-                Err(message) => {
-                    error.try_set(Some(message));
-                }
-            }
-        });
+        editor.submit(ui, on_saved);
     };
     let workspace = ui.session.with_untracked(|s| s.as_ref().map(|s| s.workspace.clone()));
     let key = workspace.map(|w| channel_key(&w, &settings.id)).unwrap_or_default();
@@ -93,76 +111,136 @@ pub fn ChannelEditor(
             aria-labelledby="channel-editor-title"
             novalidate
             on:submit=on_submit
-            on:input=move |_| saved.set(false)
+            on:input=move |_| editor.saved.set(false)
         >
             <header class="channel-form-head">
-                <h3 id="channel-editor-title">{move || title.get()}</h3>
+                <h3 id="channel-editor-title">{move || editor.title.get()}</h3>
                 <p class="channel-key">
                     {ui.lang.channel(ChannelText::EmbedKey)} ": " <code>{key}</code>
                 </p>
             </header>
-            <div class="form-field">
-                <label for="channel-name" class="field-label">{ui.lang.channel(ChannelText::ChannelName)}</label>
-                <input
-                    id="channel-name"
-                    class="field"
-                    type="text"
-                    autocomplete="off"
-                    maxlength="80"
-                    node_ref=name_input
-                    prop:value=settings.name.clone()
-                    on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
-                />
-            </div>
+            <NameField draft name=settings.name.clone() focus_name/>
             <div class="greeting-row">
                 <TextField draft text=DraftText::Greeting id="channel-greeting"
                     label=ChannelText::Greeting hint=ChannelText::GreetingHint/>
                 <GreetingPreview draft/>
             </div>
-            <fieldset class="channel-fieldset">
-                <legend>{ui.lang.channel(ChannelText::AutomaticMessages)}</legend>
-                <TextField draft text=DraftText::AutoReply id="channel-auto-reply"
-                    label=ChannelText::AutoReply hint=ChannelText::AutoReplyHint/>
-                <TextField draft text=DraftText::OutOfHoursReply id="channel-out-of-hours-reply"
-                    label=ChannelText::OutOfHoursReply hint=ChannelText::OutOfHoursHint/>
-                <TextField draft text=DraftText::NoAgentReply id="channel-no-agent-reply"
-                    label=ChannelText::NoAgentReply hint=ChannelText::NoAgentHint/>
-            </fieldset>
+            <AutomaticMessages draft/>
             <HoursFields draft/>
-            <div class="form-field">
-                <label for="channel-auto-close" class="field-label">{ui.lang.channel(ChannelText::AutoClose)}</label>
-                <input
-                    id="channel-auto-close"
-                    class="field narrow"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-describedby="channel-auto-close-hint"
-                    prop:value=draft.with_untracked(|d| d.auto_close_minutes.clone())
-                    on:input=move |ev| draft.update(|d| d.auto_close_minutes = event_target_value(&ev))
-                />
-                <p id="channel-auto-close-hint" class="field-hint">{ui.lang.channel(ChannelText::AutoCloseHint)}</p>
-            </div>
+            <AutoCloseField draft/>
             <RoutingFields draft agents/>
             <AccessFields draft channel=settings.id.clone()/>
             <FileFields draft/>
             <FormFields draft/>
             <LookFields draft channel=settings.id.clone()/>
-            <div class="save-bar">
-                <button
-                    id="channel-save"
-                    type="submit"
-                    class="btn primary"
-                    aria-busy=move || pending.get().then_some("true")
-                >
-                    {move || ui.lang.common(if pending.get() { CommonText::Saving } else { CommonText::Save })}
-                </button>
-                <p id="channel-status" class="save-status" role="status">
-                    {move || saved.get().then(|| ui.lang.common(CommonText::Saved))}
-                </p>
-                <p id="channel-error" class="form-error" role="alert">{move || error.get()}</p>
-            </div>
+            <SaveBar editor/>
         </form>
+    }
+}
+
+/// The channel's name; focus starts here when the channel was just created.
+#[component]
+fn NameField(
+    /// The draft the name lives in.
+    draft: RwSignal<ChannelDraft>,
+    /// The name as last saved.
+    name: String,
+    /// Put focus on the field at once.
+    focus_name: bool,
+) -> impl IntoView {
+    let ui = use_ui();
+    let name_input = NodeRef::<Input>::new();
+    Effect::new(move |_| {
+        if let (true, Some(input)) = (focus_name, name_input.get()) {
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <div class="form-field">
+            <label for="channel-name" class="field-label">{ui.lang.channel(ChannelText::ChannelName)}</label>
+            <input
+                id="channel-name"
+                class="field"
+                type="text"
+                autocomplete="off"
+                maxlength="80"
+                node_ref=name_input
+                prop:value=name
+                on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// The channel's automatic messages (Q14): a new conversation's reply, out of hours, nobody
+/// available.
+#[component]
+fn AutomaticMessages(
+    /// The draft the texts live in.
+    draft: RwSignal<ChannelDraft>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <fieldset class="channel-fieldset">
+            <legend>{ui.lang.channel(ChannelText::AutomaticMessages)}</legend>
+            <TextField draft text=DraftText::AutoReply id="channel-auto-reply"
+                label=ChannelText::AutoReply hint=ChannelText::AutoReplyHint/>
+            <TextField draft text=DraftText::OutOfHoursReply id="channel-out-of-hours-reply"
+                label=ChannelText::OutOfHoursReply hint=ChannelText::OutOfHoursHint/>
+            <TextField draft text=DraftText::NoAgentReply id="channel-no-agent-reply"
+                label=ChannelText::NoAgentReply hint=ChannelText::NoAgentHint/>
+        </fieldset>
+    }
+}
+
+/// Minutes after the last message before the conversation closes by itself.
+#[component]
+fn AutoCloseField(
+    /// The draft the minutes live in.
+    draft: RwSignal<ChannelDraft>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="form-field">
+            <label for="channel-auto-close" class="field-label">{ui.lang.channel(ChannelText::AutoClose)}</label>
+            <input
+                id="channel-auto-close"
+                class="field narrow"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-describedby="channel-auto-close-hint"
+                prop:value=draft.with_untracked(|d| d.auto_close_minutes.clone())
+                on:input=move |ev| draft.update(|d| d.auto_close_minutes = event_target_value(&ev))
+            />
+            <p id="channel-auto-close-hint" class="field-hint">{ui.lang.channel(ChannelText::AutoCloseHint)}</p>
+        </div>
+    }
+}
+
+/// Save, and what became of it.
+#[component]
+fn SaveBar(
+    /// The editor.
+    editor: Editor,
+) -> impl IntoView {
+    let ui = use_ui();
+    let Editor { pending, saved, error, .. } = editor;
+    view! {
+        <div class="save-bar">
+            <button
+                id="channel-save"
+                type="submit"
+                class="btn primary"
+                aria-busy=move || pending.get().then_some("true")
+            >
+                {move || ui.lang.common(if pending.get() { CommonText::Saving } else { CommonText::Save })}
+            </button>
+            <p id="channel-status" class="save-status" role="status">
+                {move || saved.get().then(|| ui.lang.common(CommonText::Saved))}
+            </p>
+            <p id="channel-error" class="form-error" role="alert">{move || error.get()}</p>
+        </div>
     }
 }
 
