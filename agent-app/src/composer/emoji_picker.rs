@@ -6,16 +6,15 @@
 //! search and moves are core's `emoji`.
 
 use crate::api;
-use crate::i18n::{ComposerText, Lang};
-use crate::ui::focus_or_title;
-use crate::ui::use_ui;
+use crate::i18n::{CommonText, ComposerText, Lang};
+use crate::ui::menu::focus_left;
+use crate::ui::{focus_or_title, use_ui};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::emoji::{grid_step, search, Emoji};
 use std::cell::RefCell;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Emoji per row of the grid.
 const COLUMNS: usize = 8;
@@ -32,6 +31,92 @@ enum Load {
     Failed,
 }
 
+/// The picker's state and what it does. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Picker {
+    open: RwSignal<bool>,
+    query: RwSignal<String>,
+    /// The emoji the arrows are on.
+    active: RwSignal<usize>,
+    load: RwSignal<Load>,
+    /// The emoji matching the query.
+    found: Memo<Vec<Emoji>>,
+    search_box: NodeRef<Input>,
+    /// The id of the textarea focus goes back to.
+    composer: &'static str,
+    on_pick: Callback<String>,
+}
+
+impl Picker {
+    fn new(composer: &'static str, on_pick: Callback<String>) -> Picker {
+        let query = RwSignal::new(String::new());
+        let active = RwSignal::new(0usize);
+        let load = RwSignal::new(Load::Loading);
+        let found = Memo::new(move |_| match load.get() {
+            Load::Ready(list) => query.with(|q| search(&list, q).into_iter().cloned().collect()),
+            _ => Vec::<Emoji>::new(),
+        });
+        Effect::new(move |_| {
+            query.track();
+            active.set(0);
+        });
+        let (open, search_box) = (RwSignal::new(false), NodeRef::<Input>::new());
+        Picker { open, query, active, load, found, search_box, composer, on_pick }
+    }
+
+    fn close(self) {
+        self.open.set(false);
+        let composer = self.composer;
+        request_animation_frame(move || focus_or_title(composer));
+    }
+
+    fn pick(self, index: usize) {
+        let emoji = self.found.with_untracked(|f| f.get(index).map(|e| e.emoji.clone()));
+        let Some(emoji) = emoji else {
+            return;
+        };
+        self.close();
+        self.on_pick.run(emoji);
+    }
+
+    /// The button: opens the picker (fetching the list the first time), or closes it.
+    fn toggle(self) {
+        if self.open.get_untracked() {
+            return self.close();
+        }
+        self.query.set(String::new());
+        self.open.set(true);
+        fetch_once(self.load);
+        let search_box = self.search_box;
+        request_animation_frame(move || {
+            if let Some(input) = search_box.get_untracked() {
+                let _ = input.focus();
+            }
+        });
+    }
+
+    fn keydown(self, ev: leptos::ev::KeyboardEvent) {
+        let key = ev.key();
+        let count = self.found.with_untracked(Vec::len);
+        if let Some(next) = grid_step(self.active.get_untracked(), &key, count, COLUMNS) {
+            ev.prevent_default();
+            self.active.set(next);
+            reveal(next);
+            return;
+        }
+        match key.as_str() {
+            "Enter" => self.pick(self.active.get_untracked()),
+            // The picker's Escape is the picker's: nothing around it closes too.
+            "Escape" => {
+                ev.stop_propagation();
+                self.close();
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
 #[component]
 pub fn EmojiPicker(
     /// The id of the textarea focus goes back to.
@@ -40,75 +125,38 @@ pub fn EmojiPicker(
     on_pick: Callback<String>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let open = RwSignal::new(false);
-    let query = RwSignal::new(String::new());
-    let active = RwSignal::new(0usize);
-    let load = RwSignal::new(Load::Loading);
-    let search_box = NodeRef::<Input>::new();
+    let picker = Picker::new(composer, on_pick);
+    let open = picker.open;
     let wrap = NodeRef::<Div>::new();
-    let found = Memo::new(move |_| match load.get() {
-        Load::Ready(list) => query.with(|q| search(&list, q).into_iter().cloned().collect()),
-        _ => Vec::<Emoji>::new(),
-    });
-    Effect::new(move |_| {
-        query.track();
-        active.set(0);
-    });
-    let close = move || {
-        open.set(false);
-        request_animation_frame(move || focus_or_title(composer));
-    };
-    let pick = move |index: usize| {
-        let Some(emoji) = found.with_untracked(|f| f.get(index).map(|e| e.emoji.clone())) else {
-            return;
-        };
-        close();
-        on_pick.run(emoji);
-    };
-    let show = move |_| {
-        if open.get_untracked() {
-            return close();
-        }
-        query.set(String::new());
-        open.set(true);
-        fetch_once(load);
-        request_animation_frame(move || {
-            if let Some(input) = search_box.get_untracked() {
-                let _ = input.focus();
-            }
-        });
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let key = ev.key();
-        let count = found.with_untracked(Vec::len);
-        if let Some(next) = grid_step(active.get_untracked(), &key, count, COLUMNS) {
-            ev.prevent_default();
-            active.set(next);
-            reveal(next);
-            return;
-        }
-        match key.as_str() {
-            "Enter" => pick(active.get_untracked()),
-            // The picker's Escape is the picker's: nothing around it closes too.
-            "Escape" => {
-                ev.stop_propagation();
-                close();
-            }
-            _ => return,
-        }
-        ev.prevent_default();
-    };
     // Tab away, or a click elsewhere, closes it.
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(wrap.get_untracked())
-            .is_some_and(|(to, wrap)| wrap.contains(Some(&to)));
-        if !inside {
+        if focus_left(&ev, wrap) {
             open.set(false);
         }
     };
+    let label = ui.lang.composer(ComposerText::Emoji);
+    view! {
+        <div class="emoji-wrap" node_ref=wrap on:focusout=on_focus_out>
+            <button id="emoji-button" type="button" class="btn icon emoji-button"
+                aria-haspopup="dialog" aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="emoji-picker" aria-label=label title=label on:click=move |_| picker.toggle()>
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                    <path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/>
+                </svg>
+            </button>
+            <EmojiDialog picker/>
+        </div>
+    }
+}
+
+/// The small dialog: the search box, the grid and a status line.
+#[component]
+fn EmojiDialog(
+    /// The picker.
+    picker: Picker,
+) -> impl IntoView {
+    let ui = use_ui();
+    let Picker { open, query, active, load, found, search_box, .. } = picker;
     let label = ui.lang.composer(ComposerText::Emoji);
     let options = move || {
         let current = active.get();
@@ -123,7 +171,7 @@ pub fn EmojiPicker(
                         aria-selected=if i == current { "true" } else { "false" }
                         aria-label=e.name(spanish).to_owned() title=e.name(spanish).to_owned()
                         on:mousedown=|ev| ev.prevent_default()
-                        on:click=move |_| pick(i)>
+                        on:click=move |_| picker.pick(i)>
                         {e.emoji.clone()}
                     </li>
                 }
@@ -131,7 +179,7 @@ pub fn EmojiPicker(
             .collect_view()
     };
     let status = move || match load.get() {
-        Load::Loading => Some(ui.lang.common(crate::i18n::CommonText::Loading)),
+        Load::Loading => Some(ui.lang.common(CommonText::Loading)),
         Load::Failed => Some(ui.lang.composer(ComposerText::EmojiFailed)),
         Load::Ready(_) if found.with(Vec::is_empty) => {
             Some(ui.lang.composer(ComposerText::NoEmoji))
@@ -139,25 +187,16 @@ pub fn EmojiPicker(
         Load::Ready(_) => None,
     };
     view! {
-        <div class="emoji-wrap" node_ref=wrap on:focusout=on_focus_out>
-            <button id="emoji-button" type="button" class="btn icon emoji-button"
-                aria-haspopup="dialog" aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="emoji-picker" aria-label=label title=label on:click=show>
-                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                    <path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.5 4.5 0 0 1-8.4 0Z"/>
-                </svg>
-            </button>
-            <div id="emoji-picker" class="emoji-picker" role="dialog" aria-label=label
-                hidden=move || !open.get() on:keydown=on_key>
-                <label for="emoji-search" class="sr-only">{ui.lang.composer(ComposerText::SearchEmoji)}</label>
-                <input id="emoji-search" class="field" type="text" autocomplete="off"
-                    role="combobox" aria-expanded="true" aria-autocomplete="list"
-                    aria-controls="emoji-grid" placeholder=ui.lang.composer(ComposerText::SearchEmoji)
-                    aria-activedescendant=move || (!found.with(Vec::is_empty)).then(|| option_id(active.get()))
-                    node_ref=search_box bind:value=query/>
-                <ul id="emoji-grid" class="emoji-grid" role="listbox" aria-label=label>{options}</ul>
-                <p class="emoji-status" role="status">{status}</p>
-            </div>
+        <div id="emoji-picker" class="emoji-picker" role="dialog" aria-label=label
+            hidden=move || !open.get() on:keydown=move |ev| picker.keydown(ev)>
+            <label for="emoji-search" class="sr-only">{ui.lang.composer(ComposerText::SearchEmoji)}</label>
+            <input id="emoji-search" class="field" type="text" autocomplete="off"
+                role="combobox" aria-expanded="true" aria-autocomplete="list"
+                aria-controls="emoji-grid" placeholder=ui.lang.composer(ComposerText::SearchEmoji)
+                aria-activedescendant=move || (!found.with(Vec::is_empty)).then(|| option_id(active.get()))
+                node_ref=search_box bind:value=query/>
+            <ul id="emoji-grid" class="emoji-grid" role="listbox" aria-label=label>{options}</ul>
+            <p class="emoji-status" role="status">{status}</p>
         </div>
     }
 }
