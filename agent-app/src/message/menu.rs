@@ -26,7 +26,6 @@ pub fn MessageMenu(
     tools: MessageTools,
 ) -> impl IntoView {
     let ui = use_ui();
-    let store = use_canned();
     let open = RwSignal::new(false);
     let menu = NodeRef::<Div>::new();
     let wrap = NodeRef::<Div>::new();
@@ -49,33 +48,6 @@ pub fn MessageMenu(
         if focus_left(&ev, wrap) {
             open.set(false);
         }
-    };
-    let copy_text = text.clone();
-    let canned_text = text;
-    let edit = move |_| {
-        open.set(false);
-        tools.start_edit(seq);
-    };
-    let delete = move |_| {
-        open.set(false);
-        tools.ask_delete(seq);
-    };
-    let save_canned = move |_| {
-        open.set(false);
-        store.prefill.set(Some(canned_text.clone()));
-        let _ = window().location().set_hash(&canned_href(&CannedPage::New));
-    };
-    let copy = move |_| {
-        close_to_button();
-        tools.copy(&copy_text);
-    };
-    let quote = move |_| {
-        open.set(false);
-        tools.quote(seq);
-    };
-    let move_to_new = move |_| {
-        open.set(false);
-        tools.move_to_new(seq);
     };
     let label = ui.lang.message(MessageText::MessageActions);
     view! {
@@ -104,36 +76,85 @@ pub fn MessageMenu(
                 node_ref=menu
                 on:keydown=on_menu_key
             >
-                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-quote"
-                    on:click=quote>
-                    {ui.lang.message(MessageText::Quote)}
-                </button>
-                <Show when=move || tools.may_split(seq)>
-                    <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-move"
-                        on:click=move_to_new>
-                        {ui.lang.message(MessageText::MoveToNew)}
-                    </button>
-                </Show>
-                {may_change.then(|| view! {
-                    <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
-                        on:click=edit>
-                        {ui.lang.message(MessageText::Edit)}
-                    </button>
-                    <button type="button" role="menuitem" tabindex="-1"
-                        class="menu-item danger msg-action-delete" on:click=delete>
-                        {ui.lang.common(CommonText::Delete)}
-                    </button>
-                })}
-                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-save-canned"
-                    on:click=save_canned>
-                    {ui.lang.message(MessageText::SaveAsCanned)}
-                </button>
-                <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-copy"
-                    on:click=copy>
-                    {ui.lang.message(MessageText::CopyText)}
-                </button>
+                <MenuItems seq text may_change tools open/>
             </div>
         </div>
+    }
+}
+
+/// The menu's items; choosing one closes the menu.
+#[component]
+fn MenuItems(
+    /// The message.
+    seq: u64,
+    /// Its current text.
+    text: String,
+    /// Whether Edit and Delete are offered.
+    may_change: bool,
+    /// The list's shared editing state.
+    tools: MessageTools,
+    /// Whether the menu is open.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let store = use_canned();
+    let copy_text = text.clone();
+    let canned_text = text;
+    let edit = move |_| {
+        open.set(false);
+        tools.start_edit(seq);
+    };
+    let delete = move |_| {
+        open.set(false);
+        tools.ask_delete(seq);
+    };
+    let save_canned = move |_| {
+        open.set(false);
+        store.prefill.set(Some(canned_text.clone()));
+        let _ = window().location().set_hash(&canned_href(&CannedPage::New));
+    };
+    let copy = move |_| {
+        open.set(false);
+        tools.focus_menu_button(seq);
+        tools.copy(&copy_text);
+    };
+    let quote = move |_| {
+        open.set(false);
+        tools.quote(seq);
+    };
+    let move_to_new = move |_| {
+        open.set(false);
+        tools.move_to_new(seq);
+    };
+    view! {
+        <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-quote"
+            on:click=quote>
+            {ui.lang.message(MessageText::Quote)}
+        </button>
+        <Show when=move || tools.may_split(seq)>
+            <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-move"
+                on:click=move_to_new>
+                {ui.lang.message(MessageText::MoveToNew)}
+            </button>
+        </Show>
+        {may_change.then(|| view! {
+            <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-edit"
+                on:click=edit>
+                {ui.lang.message(MessageText::Edit)}
+            </button>
+            <button type="button" role="menuitem" tabindex="-1"
+                class="menu-item danger msg-action-delete" on:click=delete>
+                {ui.lang.common(CommonText::Delete)}
+            </button>
+        })}
+        <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-save-canned"
+            on:click=save_canned>
+            {ui.lang.message(MessageText::SaveAsCanned)}
+        </button>
+        <button type="button" role="menuitem" tabindex="-1" class="menu-item msg-action-copy"
+            on:click=copy>
+            {ui.lang.message(MessageText::CopyText)}
+        </button>
     }
 }
 
