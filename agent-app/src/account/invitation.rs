@@ -45,6 +45,58 @@ pub fn InvitationScreen(
     }
 }
 
+/// The password form's fields and what it says about them. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Fields {
+    password: RwSignal<String>,
+    again: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    /// The id of the field the error is about.
+    invalid: RwSignal<Option<&'static str>>,
+    pending: RwSignal<bool>,
+}
+
+impl Fields {
+    /// Checks the password, then `POST /api/agent/invitation`: the new agent is signed in and
+    /// the code leaves the address.
+    fn submit(self, ui: Ui, code: String) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        let password = self.password.get_untracked();
+        if let Err(bad) = new_password(&password, &self.again.get_untracked()) {
+            let id = match bad.field {
+                Field::PasswordAgain => "invite-password-again",
+                _ => "invite-password",
+            };
+            self.error.set(Some(bad.problem.text(ui.lang)));
+            self.invalid.set(Some(id));
+            focus(id);
+            return;
+        }
+        self.error.set(None);
+        self.invalid.set(None);
+        self.pending.set(true);
+        let accept = AcceptInvite { code, password };
+        spawn_local(async move {
+            let result = api::account::accept_invitation(&accept).await;
+            self.pending.try_set(false);
+            match result {
+                Ok(reply) => {
+                    route::clear();
+                    ui.sign_in(reply);
+                }
+                Err(err) => {
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
+                    self.error.try_set(Some(message.to_owned()));
+                    focus("invite-password");
+                }
+            }
+        });
+    }
+}
+
 /// The invitation and the password form.
 #[component]
 fn AcceptForm(
@@ -54,63 +106,27 @@ fn AcceptForm(
     code: String,
 ) -> impl IntoView {
     let ui = use_ui();
-    let password = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let invalid = RwSignal::new(None::<&'static str>);
-    let pending = RwSignal::new(false);
+    let fields = Fields {
+        password: RwSignal::new(String::new()),
+        again: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        invalid: RwSignal::new(None),
+        pending: RwSignal::new(false),
+    };
+    let Fields { password, again, error, invalid, pending } = fields;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let password = password.get_untracked();
-        if let Err(bad) = new_password(&password, &again.get_untracked()) {
-            let id = match bad.field {
-                Field::PasswordAgain => "invite-password-again",
-                _ => "invite-password",
-            };
-            error.set(Some(bad.problem.text(ui.lang)));
-            invalid.set(Some(id));
-            focus(id);
-            return;
-        }
-        error.set(None);
-        invalid.set(None);
-        pending.set(true);
-        let accept = AcceptInvite { code: code.clone(), password };
-        spawn_local(async move {
-            let result = api::account::accept_invitation(&accept).await;
-            pending.try_set(false);
-            match result {
-                Ok(reply) => {
-                    route::clear();
-                    ui.sign_in(reply);
-                }
-                Err(err) => {
-                    let message =
-                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
-                    error.try_set(Some(message.to_owned()));
-                    focus("invite-password");
-                }
-            }
-        });
+        fields.submit(ui, code.clone());
     };
     let title = ui.lang.join_workspace(preview.workspace.as_str());
+    let email = preview.email.clone();
     view! {
         <AuthCard title intro=ui.lang.account(AccountText::InviteIntro)>
-            <dl class="invite-facts">
-                <dt>{ui.lang.account(AccountText::Name)}</dt>
-                <dd>{preview.name.clone()}</dd>
-                <dt>{ui.lang.common(CommonText::Email)}</dt>
-                <dd id="invite-email-shown">{preview.email.clone()}</dd>
-                <dt>{ui.lang.account(AccountText::Role)}</dt>
-                <dd>{ui.lang.role(preview.role)}</dd>
-            </dl>
+            <InviteFacts preview/>
             <form class="login-form" novalidate on:submit=on_submit>
                 // Lets a password manager store the new password under the right account.
                 <input type="email" autocomplete="username" hidden readonly
-                    prop:value=preview.email.clone()/>
+                    prop:value=email/>
                 <NewPasswordFields
                     id="invite-password"
                     label=ui.lang.account(AccountText::ChoosePassword)
@@ -137,6 +153,25 @@ fn AcceptForm(
                 </button>
             </form>
         </AuthCard>
+    }
+}
+
+/// What the invitation offers: name, email and role.
+#[component]
+fn InviteFacts(
+    /// The invitation's preview.
+    preview: InvitePreview,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <dl class="invite-facts">
+            <dt>{ui.lang.account(AccountText::Name)}</dt>
+            <dd>{preview.name.clone()}</dd>
+            <dt>{ui.lang.common(CommonText::Email)}</dt>
+            <dd id="invite-email-shown">{preview.email.clone()}</dd>
+            <dt>{ui.lang.account(AccountText::Role)}</dt>
+            <dd>{ui.lang.role(preview.role)}</dd>
+        </dl>
     }
 }
 
