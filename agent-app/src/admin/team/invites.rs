@@ -36,95 +36,92 @@ pub fn TeamInvites() -> impl IntoView {
     }
 }
 
-#[component]
-fn InviteForm(
-    /// Called once an invitation was made (the pending list is asked again).
-    on_created: Callback<()>,
-) -> impl IntoView {
-    let ui = use_ui();
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Agent);
-    let error = RwSignal::new(None::<String>);
-    let invalid = RwSignal::new(None::<&'static str>);
-    let pending = RwSignal::new(false);
-    let created = RwSignal::new(None::<InviteCreated>);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+/// The invitation form's fields and what it says. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Fields {
+    email: RwSignal<String>,
+    name: RwSignal<String>,
+    role: RwSignal<Role>,
+    error: RwSignal<Option<String>>,
+    /// The id of the field the error is about.
+    invalid: RwSignal<Option<&'static str>>,
+    pending: RwSignal<bool>,
+    /// The invitation just made, whose link is shown once.
+    created: RwSignal<Option<InviteCreated>>,
+}
+
+impl Fields {
+    /// Checks the form, then `POST /api/agent/invites`.
+    fn submit(self, ui: Ui, on_created: Callback<()>) {
+        if self.pending.get_untracked() {
             return;
         }
         let request = match invite_request(
-            &email.get_untracked(),
-            &name.get_untracked(),
-            role.get_untracked(),
+            &self.email.get_untracked(),
+            &self.name.get_untracked(),
+            self.role.get_untracked(),
         ) {
             Ok(request) => request,
             Err(bad) => {
                 let id = if bad.field == Field::Email { "invite-email" } else { "invite-name" };
-                error.set(Some(bad.problem.text(ui.lang)));
-                invalid.set(Some(id));
+                self.error.set(Some(bad.problem.text(ui.lang)));
+                self.invalid.set(Some(id));
                 focus(id);
                 return;
             }
         };
-        error.set(None);
-        invalid.set(None);
-        created.set(None);
-        pending.set(true);
+        self.error.set(None);
+        self.invalid.set(None);
+        self.created.set(None);
+        self.pending.set(true);
         spawn_local(async move {
             let result = api::admin::create_invite(&request).await;
-            pending.try_set(false);
+            self.pending.try_set(false);
             match result {
                 Ok(invite) => {
-                    email.try_set(String::new());
-                    name.try_set(String::new());
-                    created.try_set(Some(invite));
+                    self.email.try_set(String::new());
+                    self.name.try_set(String::new());
+                    self.created.try_set(Some(invite));
                     on_created.run(());
                 }
                 Err(err) if err.is_unauthorized() => ui.report(&err),
                 Err(err) => {
                     let message =
                         err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
-                    error.try_set(Some(message.to_owned()));
+                    self.error.try_set(Some(message.to_owned()));
                     focus("invite-email");
                 }
             }
         });
+    }
+}
+
+#[component]
+fn InviteForm(
+    /// Called once an invitation was made (the pending list is asked again).
+    on_created: Callback<()>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let fields = Fields {
+        email: RwSignal::new(String::new()),
+        name: RwSignal::new(String::new()),
+        role: RwSignal::new(Role::Agent),
+        error: RwSignal::new(None),
+        invalid: RwSignal::new(None),
+        pending: RwSignal::new(false),
+        created: RwSignal::new(None),
     };
-    let is_invalid = move |id: &'static str| move || (invalid.get() == Some(id)).then_some("true");
-    let options = ROLES
-        .into_iter()
-        .map(|r| view! { <option value=r.as_str() selected=r == Role::Agent>{ui.lang.role(r)}</option> })
-        .collect_view();
+    let Fields { error, pending, created, .. } = fields;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        fields.submit(ui, on_created);
+    };
     view! {
         <section class="admin-card" aria-labelledby="invite-title">
             <h3 id="invite-title">{ui.lang.team(TeamText::InviteHeading)}</h3>
             <p id="invite-hint" class="field-hint">{ui.lang.team(TeamText::InviteHint)}</p>
             <form class="invite-form" novalidate on:submit=on_submit>
-                <div class="form-field">
-                    <label for="invite-email" class="field-label">{ui.lang.common(CommonText::Email)}</label>
-                    <input id="invite-email" class="field" type="email" autocomplete="off"
-                        aria-describedby="invite-hint invite-error" aria-invalid=is_invalid("invite-email")
-                        bind:value=email/>
-                </div>
-                <div class="form-field">
-                    <label for="invite-name" class="field-label">{ui.lang.account(AccountText::Name)}</label>
-                    <input id="invite-name" class="field" type="text" autocomplete="off" maxlength="80"
-                        aria-describedby="invite-error" aria-invalid=is_invalid("invite-name")
-                        bind:value=name/>
-                </div>
-                <div class="form-field">
-                    <label for="invite-role" class="field-label">{ui.lang.account(AccountText::Role)}</label>
-                    <select id="invite-role" class="field"
-                        on:change=move |ev| {
-                            if let Some(r) = parse_role(&event_target_value(&ev)) {
-                                role.set(r);
-                            }
-                        }>
-                        {options}
-                    </select>
-                </div>
+                <InviteFields fields/>
                 <button id="invite-create" type="submit" class="btn primary"
                     aria-busy=move || pending.get().then_some("true")>
                     {move || {
@@ -135,6 +132,46 @@ fn InviteForm(
             <p id="invite-error" class="form-error" role="alert">{move || error.get()}</p>
             {move || created.get().map(|made| view! { <CreatedLink made/> })}
         </section>
+    }
+}
+
+/// Email, name and role of the colleague to invite.
+#[component]
+fn InviteFields(
+    /// The form's fields.
+    fields: Fields,
+) -> impl IntoView {
+    let ui = use_ui();
+    let Fields { email, name, role, invalid, .. } = fields;
+    let is_invalid = move |id: &'static str| move || (invalid.get() == Some(id)).then_some("true");
+    let options = ROLES
+        .into_iter()
+        .map(|r| view! { <option value=r.as_str() selected=r == Role::Agent>{ui.lang.role(r)}</option> })
+        .collect_view();
+    view! {
+        <div class="form-field">
+            <label for="invite-email" class="field-label">{ui.lang.common(CommonText::Email)}</label>
+            <input id="invite-email" class="field" type="email" autocomplete="off"
+                aria-describedby="invite-hint invite-error" aria-invalid=is_invalid("invite-email")
+                bind:value=email/>
+        </div>
+        <div class="form-field">
+            <label for="invite-name" class="field-label">{ui.lang.account(AccountText::Name)}</label>
+            <input id="invite-name" class="field" type="text" autocomplete="off" maxlength="80"
+                aria-describedby="invite-error" aria-invalid=is_invalid("invite-name")
+                bind:value=name/>
+        </div>
+        <div class="form-field">
+            <label for="invite-role" class="field-label">{ui.lang.account(AccountText::Role)}</label>
+            <select id="invite-role" class="field"
+                on:change=move |ev| {
+                    if let Some(r) = parse_role(&event_target_value(&ev)) {
+                        role.set(r);
+                    }
+                }>
+                {options}
+            </select>
+        </div>
     }
 }
 
