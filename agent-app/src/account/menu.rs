@@ -17,6 +17,7 @@ use crate::ui::{initials, use_ui, Ui};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_core::auth::Role;
 
 const BUTTON_ID: &str = "account-menu";
 const MENU_ID: &str = "account-menu-list";
@@ -48,20 +49,10 @@ pub fn AccountMenu() -> impl IntoView {
             open.set(false);
         }
     };
-    let change_password = move |_| {
-        open.set(false);
-        changing_password.set(true);
-    };
-    let log_out = move |_| {
-        open.set(false);
-        log_out(ui, leaving);
-    };
     let close_dialog = Callback::new(move |()| {
         changing_password.set(false);
         focus(BUTTON_ID);
     });
-    let name = reply.agent.name.clone();
-    let role = ui.lang.role(reply.agent.role);
     let who = format!("{} · {}", reply.agent.email, reply.workspace);
     view! {
         <div class="menu-wrap account" node_ref=wrap on:focusout=on_focus_out>
@@ -76,15 +67,7 @@ pub fn AccountMenu() -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { open.set(false) } else { show(Focus::First) }
                 on:keydown=on_button_key
             >
-                <span class="sr-only">{ui.lang.account(AccountText::AccountMenu)} ": "</span>
-                <span class="agent-avatar" aria-hidden="true">{initials(&name)}</span>
-                <span class="account-text">
-                    <span class="agent-name">{name.clone()}</span>
-                    <span class="account-role">{role}</span>
-                </span>
-                <svg class="chevron" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-                    <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.6"/>
-                </svg>
+                {button_face(ui, &reply.agent.name, reply.agent.role)}
             </button>
             <div class="menu account-popover" hidden=move || !open.get()>
                 <p class="account-who">{who}</p>
@@ -96,20 +79,55 @@ pub fn AccountMenu() -> impl IntoView {
                     node_ref=menu
                     on:keydown=on_menu_key
                 >
-                    <button id="change-password" type="button" role="menuitem" tabindex="-1"
-                        class="menu-item" on:click=change_password>
-                        {ui.lang.account(AccountText::ChangePassword)}
-                    </button>
-                    <button id="logout" type="button" role="menuitem" tabindex="-1"
-                        class="menu-item" on:click=log_out>
-                        {ui.lang.account(AccountText::LogOut)}
-                    </button>
+                    {items(ui, open, changing_password, leaving)}
                 </div>
             </div>
         </div>
         {move || changing_password.get().then(|| view! { <PasswordDialog on_close=close_dialog/> })}
     }
     .into_any()
+}
+
+/// What the button shows: who is signed in, with which role.
+fn button_face(ui: Ui, name: &str, role: Role) -> impl IntoView {
+    view! {
+        <span class="sr-only">{ui.lang.account(AccountText::AccountMenu)} ": "</span>
+        <span class="agent-avatar" aria-hidden="true">{initials(name)}</span>
+        <span class="account-text">
+            <span class="agent-name">{name.to_owned()}</span>
+            <span class="account-role">{ui.lang.role(role)}</span>
+        </span>
+        <svg class="chevron" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
+            <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.6"/>
+        </svg>
+    }
+}
+
+/// "Change password" and "Log out"; choosing one closes the menu.
+fn items(
+    ui: Ui,
+    open: RwSignal<bool>,
+    changing_password: RwSignal<bool>,
+    leaving: RwSignal<bool>,
+) -> impl IntoView {
+    let change_password = move |_| {
+        open.set(false);
+        changing_password.set(true);
+    };
+    let log_out = move |_| {
+        open.set(false);
+        log_out(ui, leaving);
+    };
+    view! {
+        <button id="change-password" type="button" role="menuitem" tabindex="-1"
+            class="menu-item" on:click=change_password>
+            {ui.lang.account(AccountText::ChangePassword)}
+        </button>
+        <button id="logout" type="button" role="menuitem" tabindex="-1"
+            class="menu-item" on:click=log_out>
+            {ui.lang.account(AccountText::LogOut)}
+        </button>
+    }
 }
 
 /// Ends the session on the server, then forgets everything of it here. A 401 means it had
