@@ -21,7 +21,7 @@ use crate::conversation::{Commands, Then};
 use crate::i18n::DialogText;
 use crate::ui::focus_or_title;
 use crate::ui::icons::LockIcon;
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use openline_core::conversation::{Command, DialogState, SessionStatus};
 use openline_core::ids::{AgentId, ChannelId};
@@ -68,45 +68,12 @@ pub fn DialogActions(
     // Nothing to block before the first customer message (or before the log arrived).
     let started = Memo::new(move |_| state.with(|s| s.session > 0));
     let may_unblock = ui.role().may_moderate();
-    let run = move |command: Command, then: Then| move |_| commands.run(command.clone(), then);
-    let open_picker = move |mode: PickerMode| move |_| picker.set(Some(mode));
-    let transfer = move || {
-        view! {
-            <button id="action-transfer" type="button" class="btn"
-                on:click=open_picker(PickerMode::Transfer)>
-                {ui.lang.dialog(DialogText::Transfer)}
-            </button>
-        }
-    };
-    let invite = move || {
-        view! {
-            <button id="action-invite" type="button" role="menuitem" tabindex="-1" class="menu-item"
-                on:click=open_picker(PickerMode::Invite)>
-                {ui.lang.dialog(DialogText::Invite)}
-            </button>
-        }
-    };
-    let spam = move || {
-        view! {
-            <button id="action-spam" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
-                on:click=run(Command::MarkSpam, Then::Stay)>
-                {ui.lang.dialog(DialogText::MarkSpam)}
-            </button>
-        }
-    };
-    let block = move || {
-        view! {
-            <button id="action-block" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
-                on:click=run(Command::Block, Then::Stay)>
-                {ui.lang.dialog(DialogText::SpamAndBlock)}
-            </button>
-        }
-    };
+    let b = Buttons { ui, commands, picker };
     let unblock = move || {
         (may_unblock && blocked.get()).then(|| {
             view! {
                 <button id="action-unblock" type="button" class="btn"
-                    on:click=run(Command::Unblock, Then::Stay)>
+                    on:click=b.run(Command::Unblock, Then::Stay)>
                     {ui.lang.dialog(DialogText::Unblock)}
                 </button>
             }
@@ -114,33 +81,12 @@ pub fn DialogActions(
     };
     let buttons = move || match role.get() {
         Role::Closed if blocked.get() || !started.get() => ().into_any(),
-        Role::Closed => view! { <ActionMenu>{block()}</ActionMenu> }.into_any(),
-        Role::Unanswered => view! {
-            <button id="action-answer" type="button" class="btn primary"
-                on:click=run(Command::Answer, Then::Compose)>
-                {ui.lang.dialog(DialogText::Answer)}
-            </button>
-            <button id="action-accept-close" type="button" class="btn"
-                on:click=run(Command::AcceptAndClose, Then::Stay)>
-                {ui.lang.dialog(DialogText::AcceptAndClose)}
-            </button>
-            {transfer()}
-            <ActionMenu>{spam()} {block()}</ActionMenu>
-        }
-        .into_any(),
-        Role::Owner => view! {
-            <button id="action-finish" type="button" class="btn"
-                on:click=run(Command::Finish, Then::Stay)>
-                {ui.lang.dialog(DialogText::Finish)}
-            </button>
-            {transfer()}
-            <PinToggle pinned commands/>
-            <ActionMenu>{invite()} {spam()} {block()}</ActionMenu>
-        }
-        .into_any(),
+        Role::Closed => view! { <ActionMenu>{b.block()}</ActionMenu> }.into_any(),
+        Role::Unanswered => b.unanswered().into_any(),
+        Role::Owner => b.owner(pinned).into_any(),
         Role::Other { member } => view! {
             <TakeButton state commands/>
-            {member.then(|| view! { <ActionMenu>{invite()}</ActionMenu> })}
+            {member.then(|| view! { <ActionMenu>{b.invite()}</ActionMenu> })}
         }
         .into_any(),
     };
@@ -157,6 +103,92 @@ pub fn DialogActions(
             {buttons}
         </div>
         <OpenPicker picker state me commands/>
+    }
+}
+
+/// The buttons and menu items the roles share, each sending its command or opening the picker.
+#[derive(Clone, Copy)]
+struct Buttons {
+    ui: Ui,
+    commands: Commands,
+    /// Which picker is open, if any.
+    picker: RwSignal<Option<PickerMode>>,
+}
+
+impl Buttons {
+    fn run(self, command: Command, then: Then) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        move |_| self.commands.run(command.clone(), then)
+    }
+
+    fn open_picker(self, mode: PickerMode) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+        move |_| self.picker.set(Some(mode))
+    }
+
+    /// Nobody answered yet: Answer, Accept and close, Transfer; spam in the menu.
+    fn unanswered(self) -> impl IntoView {
+        let lang = self.ui.lang;
+        view! {
+            <button id="action-answer" type="button" class="btn primary"
+                on:click=self.run(Command::Answer, Then::Compose)>
+                {lang.dialog(DialogText::Answer)}
+            </button>
+            <button id="action-accept-close" type="button" class="btn"
+                on:click=self.run(Command::AcceptAndClose, Then::Stay)>
+                {lang.dialog(DialogText::AcceptAndClose)}
+            </button>
+            {self.transfer()}
+            <ActionMenu>{self.spam()} {self.block()}</ActionMenu>
+        }
+    }
+
+    /// Mine: Finish, Transfer, Lock as mine; invite and spam in the menu.
+    fn owner(self, pinned: Memo<bool>) -> impl IntoView {
+        let commands = self.commands;
+        view! {
+            <button id="action-finish" type="button" class="btn"
+                on:click=self.run(Command::Finish, Then::Stay)>
+                {self.ui.lang.dialog(DialogText::Finish)}
+            </button>
+            {self.transfer()}
+            <PinToggle pinned commands/>
+            <ActionMenu>{self.invite()} {self.spam()} {self.block()}</ActionMenu>
+        }
+    }
+
+    fn transfer(self) -> impl IntoView {
+        view! {
+            <button id="action-transfer" type="button" class="btn"
+                on:click=self.open_picker(PickerMode::Transfer)>
+                {self.ui.lang.dialog(DialogText::Transfer)}
+            </button>
+        }
+    }
+
+    fn invite(self) -> impl IntoView {
+        view! {
+            <button id="action-invite" type="button" role="menuitem" tabindex="-1" class="menu-item"
+                on:click=self.open_picker(PickerMode::Invite)>
+                {self.ui.lang.dialog(DialogText::Invite)}
+            </button>
+        }
+    }
+
+    fn spam(self) -> impl IntoView {
+        view! {
+            <button id="action-spam" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
+                on:click=self.run(Command::MarkSpam, Then::Stay)>
+                {self.ui.lang.dialog(DialogText::MarkSpam)}
+            </button>
+        }
+    }
+
+    fn block(self) -> impl IntoView {
+        view! {
+            <button id="action-block" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
+                on:click=self.run(Command::Block, Then::Stay)>
+                {self.ui.lang.dialog(DialogText::SpamAndBlock)}
+            </button>
+        }
     }
 }
 
