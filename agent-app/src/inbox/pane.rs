@@ -1,5 +1,5 @@
 //! The left column: the five lists (Q2) as tabs with live counts, and the rows of the chosen
-//! one. A row says who owns the conversation when it is someone else, shows a lock when it is
+//! one (`row`). A row says who owns the conversation when it is someone else, shows a lock when it is
 //! locked (Q11), a "Blocked" badge when the customer is blocked (Q6), and an "Offered to you"
 //! badge while routing offers it to me (Q13). A chat I named (C3) shows my name for it, and its
 //! customer's in the row's last line.
@@ -8,16 +8,13 @@
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
 use super::model::Inbox;
-use crate::conversation::use_chat_names;
-use crate::i18n::{CommonText, DialogText, InboxText, Lang, ShellText};
-use crate::route;
+use super::row::InboxRow;
+use crate::i18n::{CommonText, InboxText, ShellText};
 use crate::ui::clock::use_now;
-use crate::ui::icons::LockIcon;
-use crate::ui::{initials, use_ui};
+use crate::ui::use_ui;
 use leptos::prelude::*;
-use openline_core::conversation::SessionStatus;
 use openline_core::ids::{AgentId, DialogId};
-use openline_core::inbox::{DialogSummary, InboxList};
+use openline_core::inbox::InboxList;
 
 #[component]
 pub fn InboxPane(
@@ -97,103 +94,6 @@ fn TabButton(
             " "
             <span class="count">{move || inbox.with(|i| i.count(list, &me))}</span>
         </button>
-    }
-}
-
-#[component]
-fn InboxRow(
-    /// The row's dialog.
-    summary: DialogSummary,
-    /// The open dialog.
-    selected: Memo<Option<DialogId>>,
-    /// The current time, for the waiting time.
-    now: ReadSignal<i64>,
-    /// The signed-in agent: a row names the owner only when it is someone else.
-    me: AgentId,
-) -> impl IntoView {
-    let ui = use_ui();
-    let names = use_chat_names();
-    let id = summary.dialog_id.clone();
-    let row_id = id.clone();
-    let name_id = id.clone();
-    let mine = move || names.of(&name_id);
-    let visitor_name = summary.visitor_name.clone();
-    let shown_name = {
-        let (mine, visitor_name) = (mine.clone(), visitor_name.clone());
-        move || mine().unwrap_or_else(|| visitor_name.clone())
-    };
-    let is_selected = move || selected.with(|s| s.as_ref() == Some(&row_id));
-    let is_selected_class = is_selected.clone();
-    let waiting = summary.waiting_since.is_some();
-    let since = summary.waiting_since.or(summary.last_message.as_ref().map(|m| m.at));
-    let age = move || since.map(|t| Lang::duration(now.get() - t));
-    let age_label = move || {
-        age()
-            .map(|a| if waiting { format!("{} {a}", ui.lang.inbox(InboxText::Waiting)) } else { a })
-    };
-    let preview = summary.last_message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
-    let unread = summary.unread;
-    let owner = match &summary.status {
-        SessionStatus::InProgress { agent, agent_name } if *agent != me => Some(agent_name.clone()),
-        _ => None,
-    };
-    let pinned = summary.pinned;
-    let blocked = summary.blocked;
-    // The customer's rating of a finished conversation (W4), in the Closed list.
-    let rating = summary.rating.filter(|_| summary.status == SessionStatus::Idle);
-    let offered_to_me =
-        summary.status == SessionStatus::Unanswered && summary.offered_to.contains(&me);
-    view! {
-        <li class="inbox-row" class:selected=is_selected_class data-dialog-id=id.to_string()>
-            <a
-                class="row-link"
-                href=route::href(&id)
-                aria-current=move || is_selected().then_some("page")
-            >
-                <span class="avatar" aria-hidden="true">{initials(&summary.visitor_name)}</span>
-                <span class="row-main">
-                    <span class="row-top">
-                        <span class="row-name">{shown_name}</span>
-                        {pinned.then(|| view! {
-                            <span class="row-lock" title=ui.lang.dialog(DialogText::Locked)>
-                                <LockIcon/>
-                                <span class="sr-only">{ui.lang.dialog(DialogText::Locked)}</span>
-                            </span>
-                        })}
-                        <span class="row-age" class:waiting=waiting title=age_label>
-                            <span class="sr-only">{move || waiting.then(|| ui.lang.inbox(InboxText::Waiting))} " "</span>
-                            {age}
-                        </span>
-                    </span>
-                    <span class="row-bottom">
-                        <span class="row-preview">{preview}</span>
-                        {(unread > 0).then(|| view! {
-                            <span class="badge">
-                                {unread}
-                                <span class="sr-only">" " {ui.lang.inbox(InboxText::Unread)}</span>
-                            </span>
-                        })}
-                    </span>
-                    <span class="row-meta">
-                        <span class="row-channel">
-                            <span class="sr-only">{ui.lang.inbox(InboxText::Channel)} " "</span>
-                            {if summary.channel_name.is_empty() { summary.channel_id.to_string() } else { summary.channel_name.clone() }}
-                        </span>
-                        {move || mine().map(|_| view! { <span class="row-visitor">{visitor_name.clone()}</span> })}
-                        {owner.map(|name| view! { <span class="row-owner">{ui.lang.in_progress(&name)}</span> })}
-                        {blocked.then(|| view! {
-                            <span class="blocked-badge small">{ui.lang.dialog(DialogText::Blocked)}</span>
-                        })}
-                        {rating.map(|r| view! {
-                            <span class="rating-badge">{ui.lang.rating_label(&r.symbols())}</span>
-                        })}
-                        {offered_to_me.then(|| view! {
-                            <span class="offer-badge">{ui.lang.inbox(InboxText::OfferedToYou)}</span>
-                        })}
-                    </span>
-                </span>
-            </a>
-        </li>
     }
 }
 
