@@ -77,9 +77,7 @@ fn QueueItem(
     let ui = use_ui();
     let id = StoredValue::new(row.id.clone());
     let place = Memo::new(move |_| draft.with(|d| id.with_value(|id| position(&d.queue, id))));
-    let last = Memo::new(move |_| draft.with(|d| d.queue.len().saturating_sub(1)));
     let box_id = format!("channel-queue-{}", row.id);
-    let (up_id, down_id) = (format!("{box_id}-up"), format!("{box_id}-down"));
     let toggle = move |ev: leptos::ev::Event| {
         let checked = event_target_checked(&ev);
         draft.update(|d| {
@@ -90,6 +88,51 @@ fn QueueItem(
             }
         });
     };
+    let status = row.presence.map(|p| {
+        view! {
+            <span class="queue-presence">
+                <span class=format!("presence-dot {}", presence::key(p)) aria-hidden="true"></span>
+                {ui.lang.presence(presence::label(p))}
+            </span>
+        }
+    });
+    view! {
+        <li class="queue-item" class:checked=move || place.get().is_some()>
+            <input
+                id=box_id.clone()
+                type="checkbox"
+                prop:checked=move || place.get().is_some()
+                on:change=toggle
+            />
+            <label for=box_id.clone() class="queue-label">
+                <span class="queue-place">{move || place.get().map(|p| format!("{}.", p + 1))}</span>
+                <span class="queue-name">{row.name.clone()}</span>
+                <span class="queue-email">{row.email.clone()}</span>
+            </label>
+            {status}
+            <MoveButtons draft id place box_id name=row.name/>
+        </li>
+    }
+}
+
+/// Up and down, while the agent is in the queue. The row moves in the page, so focus is put
+/// back on its button afterwards, or on the other one at an end.
+#[component]
+fn MoveButtons(
+    /// The draft the queue lives in.
+    draft: RwSignal<ChannelDraft>,
+    /// The agent.
+    id: StoredValue<AgentId>,
+    /// The agent's place in the queue, if queued.
+    place: Memo<Option<usize>>,
+    /// The row's checkbox id, which the buttons' ids start with.
+    box_id: String,
+    /// The agent's name, for screen readers.
+    name: String,
+) -> impl IntoView {
+    let ui = use_ui();
+    let last = Memo::new(move |_| draft.with(|d| d.queue.len().saturating_sub(1)));
+    let (up_id, down_id) = (format!("{box_id}-up"), format!("{box_id}-down"));
     let ids = StoredValue::new((up_id.clone(), down_id.clone()));
     let shift = move |up: bool| {
         move |_| {
@@ -105,52 +148,29 @@ fn QueueItem(
             request_animation_frame(move || focus(&target));
         }
     };
-    let status = row.presence.map(|p| {
-        view! {
-            <span class="queue-presence">
-                <span class=format!("presence-dot {}", presence::key(p)) aria-hidden="true"></span>
-                {ui.lang.presence(presence::label(p))}
-            </span>
-        }
-    });
-    let name = row.name.clone();
     view! {
-        <li class="queue-item" class:checked=move || place.get().is_some()>
-            <input
-                id=box_id.clone()
-                type="checkbox"
-                prop:checked=move || place.get().is_some()
-                on:change=toggle
-            />
-            <label for=box_id class="queue-label">
-                <span class="queue-place">{move || place.get().map(|p| format!("{}.", p + 1))}</span>
-                <span class="queue-name">{row.name.clone()}</span>
-                <span class="queue-email">{row.email.clone()}</span>
-            </label>
-            {status}
-            <span class="queue-move" hidden=move || place.get().is_none()>
-                <button
-                    id=up_id.clone()
-                    type="button"
-                    class="btn small icon"
-                    aria-label=ui.lang.move_agent(&name, true)
-                    disabled=move || place.get().is_none_or(|p| p == 0)
-                    on:click=shift(true)
-                >
-                    <span aria-hidden="true">"↑"</span>
-                </button>
-                <button
-                    id=down_id.clone()
-                    type="button"
-                    class="btn small icon"
-                    aria-label=ui.lang.move_agent(&name, false)
-                    disabled=move || place.get().is_none_or(|p| p >= last.get())
-                    on:click=shift(false)
-                >
-                    <span aria-hidden="true">"↓"</span>
-                </button>
-            </span>
-        </li>
+        <span class="queue-move" hidden=move || place.get().is_none()>
+            <button
+                id=up_id
+                type="button"
+                class="btn small icon"
+                aria-label=ui.lang.move_agent(&name, true)
+                disabled=move || place.get().is_none_or(|p| p == 0)
+                on:click=shift(true)
+            >
+                <span aria-hidden="true">"↑"</span>
+            </button>
+            <button
+                id=down_id
+                type="button"
+                class="btn small icon"
+                aria-label=ui.lang.move_agent(&name, false)
+                disabled=move || place.get().is_none_or(|p| p >= last.get())
+                on:click=shift(false)
+            >
+                <span aria-hidden="true">"↓"</span>
+            </button>
+        </span>
     }
 }
 
