@@ -5,12 +5,57 @@
 use crate::api;
 use crate::i18n::{ChannelText, CommonText};
 use crate::ui::focus;
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::ChannelId;
 use openline_core::protocol::NewChannel;
+
+/// The form's fields and what it says. `Copy`, for handlers.
+#[derive(Clone, Copy)]
+struct Fields {
+    id: RwSignal<String>,
+    name: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    pending: RwSignal<bool>,
+}
+
+impl Fields {
+    /// Checks the id and name, then `POST /api/agent/channels`.
+    fn submit(self, ui: Ui, on_created: Callback<ChannelSettings>) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        let request = match new_channel(&self.id.get_untracked(), &self.name.get_untracked()) {
+            Ok(request) => request,
+            Err((text, field)) => {
+                self.error.set(Some(ui.lang.channel(text).to_owned()));
+                focus(field);
+                return;
+            }
+        };
+        self.error.set(None);
+        self.pending.set(true);
+        spawn_local(async move {
+            let result = api::create_channel(&request).await;
+            self.pending.try_set(false);
+            match result {
+                Ok(settings) => {
+                    self.id.try_set(String::new());
+                    self.name.try_set(String::new());
+                    on_created.run(settings);
+                }
+                Err(err) if err.is_unauthorized() => ui.report(&err),
+                Err(err) => {
+                    let message =
+                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
+                    self.error.try_set(Some(message.to_owned()));
+                }
+            }
+        });
+    }
+}
 
 #[component]
 pub fn NewChannelForm(
@@ -18,42 +63,16 @@ pub fn NewChannelForm(
     on_created: Callback<ChannelSettings>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let id = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let fields = Fields {
+        id: RwSignal::new(String::new()),
+        name: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        pending: RwSignal::new(false),
+    };
+    let Fields { id, name, error, pending } = fields;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let request = match new_channel(&id.get_untracked(), &name.get_untracked()) {
-            Ok(request) => request,
-            Err((text, field)) => {
-                error.set(Some(ui.lang.channel(text).to_owned()));
-                focus(field);
-                return;
-            }
-        };
-        error.set(None);
-        pending.set(true);
-        spawn_local(async move {
-            let result = api::create_channel(&request).await;
-            pending.try_set(false);
-            match result {
-                Ok(settings) => {
-                    id.try_set(String::new());
-                    name.try_set(String::new());
-                    on_created.run(settings);
-                }
-                Err(err) if err.is_unauthorized() => ui.report(&err),
-                Err(err) => {
-                    let message =
-                        err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
-                    error.try_set(Some(message.to_owned()));
-                }
-            }
-        });
+        fields.submit(ui, on_created);
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
     view! {

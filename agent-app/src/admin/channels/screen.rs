@@ -11,7 +11,7 @@ use super::new::NewChannelForm;
 use crate::api::{self, ApiError};
 use crate::i18n::{ChannelText, CommonText, ShellText};
 use crate::route::{channels_href, ChannelsRoute};
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,17 +40,7 @@ pub fn ChannelsScreen(
         }
     });
     if !ui.may(Action::ConfigureChannels) {
-        return view! {
-            <main class="channels-screen only-admins" aria-labelledby="channels-title">
-                <div class="empty-state">
-                    <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.lang.channel(ChannelText::Channels)}</h2>
-                    <p>{ui.lang.channel(ChannelText::OnlyAdmins)}</p>
-                    <p>{ui.lang.channel(ChannelText::OnlyAdminsHint)}</p>
-                    <p><a href="#/">{ui.lang.shell(ShellText::BackToConversations)}</a></p>
-                </div>
-            </main>
-        }
-        .into_any();
+        return only_admins(ui, title);
     }
     let channels: Channels = RwSignal::new(None);
     let load_error = RwSignal::new(None::<String>);
@@ -76,17 +66,7 @@ pub fn ChannelsScreen(
         focus_name.set(true);
         let _ = window().location().set_hash(&channels_href(Some(&id)));
     });
-    let on_saved = Callback::new(move |saved: ChannelSettings| {
-        channels.update(|list| {
-            let Some(list) = list else {
-                return;
-            };
-            if let Some(old) = list.iter_mut().find(|c| c.id == saved.id) {
-                *old = saved;
-            }
-            by_name(list);
-        });
-    });
+    let on_saved = Callback::new(move |saved: ChannelSettings| replace(channels, saved));
     let editor = move || {
         let id = shown.get()?;
         let settings =
@@ -107,6 +87,34 @@ pub fn ChannelsScreen(
         </main>
     }
     .into_any()
+}
+
+/// What anyone but an admin sees at the address.
+fn only_admins(ui: Ui, title: NodeRef<H2>) -> AnyView {
+    view! {
+        <main class="channels-screen only-admins" aria-labelledby="channels-title">
+            <div class="empty-state">
+                <h2 id="channels-title" tabindex="-1" node_ref=title>{ui.lang.channel(ChannelText::Channels)}</h2>
+                <p>{ui.lang.channel(ChannelText::OnlyAdmins)}</p>
+                <p>{ui.lang.channel(ChannelText::OnlyAdminsHint)}</p>
+                <p><a href="#/">{ui.lang.shell(ShellText::BackToConversations)}</a></p>
+            </div>
+        </main>
+    }
+    .into_any()
+}
+
+/// A saved channel takes its entry's place, with what the server answered.
+fn replace(channels: Channels, saved: ChannelSettings) {
+    channels.update(|list| {
+        let Some(list) = list else {
+            return;
+        };
+        if let Some(old) = list.iter_mut().find(|c| c.id == saved.id) {
+            *old = saved;
+        }
+        by_name(list);
+    });
 }
 
 /// The channels as links to `#/channels/<id>`; the one shown is `aria-current`.
