@@ -3,10 +3,10 @@
 //! notifications (`#notify-permission`, with `#notify-enable`).
 //!
 //! A toast opens its conversation when clicked anywhere (its link also works with the keyboard)
-//! and has its own dismiss button. The rules of what to show are in `notify`.
+//! and has its own dismiss button. The rules of what to show are in `news`.
 
 use super::browser;
-use super::rules::Toasts;
+use super::toasts::Toasts;
 use crate::i18n::NotifyText;
 use crate::route;
 use crate::ui::use_ui;

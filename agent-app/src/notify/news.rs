@@ -5,22 +5,14 @@
 //! is compared with the previous one (`whats_new`), so no event passes through here and nothing
 //! is announced twice. The first snapshot is the starting point, never news.
 //!
-//! This file holds the rules (plain functions, tested natively) and `use_notifications`, which
-//! wires them to the inbox. The browser side (sound, desktop notifications, permission) lives in
-//! `notify_browser`; the toasts and the permission banner in `notify_view`.
+//! This file holds those rules, plain functions tested natively; `watch` wires them to the
+//! inbox.
 
-use super::browser;
 use crate::i18n::Lang;
 use crate::inbox::Inbox;
-use leptos::prelude::*;
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{DialogSummary, InboxList};
-use std::time::Duration;
 
-/// How long a toast stays (longer while the pointer or focus is on it).
-const TOAST_MS: u64 = 6_000;
-/// At most this many toasts at once; older ones make way.
-const MAX_TOASTS: usize = 3;
 /// Previews are cut to this many characters.
 const PREVIEW_CHARS: usize = 80;
 
@@ -112,122 +104,6 @@ pub fn heading(lang: Lang, notice: &Notice) -> String {
         NoticeKind::NewMessage => notice.visitor.clone(),
         NoticeKind::Mentioned => lang.mentioned_you(&notice.by, &notice.visitor),
     }
-}
-
-/// The toasts on screen, oldest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Toasts {
-    items: Vec<Toast>,
-    next_id: u64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Toast {
-    pub id: u64,
-    pub dialog: DialogId,
-    pub heading: String,
-    pub preview: String,
-}
-
-impl Toasts {
-    /// Shows a toast and returns its id. A newer toast about the same dialog replaces the older
-    /// one, and the oldest goes when there are too many.
-    pub fn push(&mut self, dialog: DialogId, heading: String, preview: String) -> u64 {
-        self.items.retain(|t| t.dialog != dialog);
-        if self.items.len() >= MAX_TOASTS {
-            self.items.remove(0);
-        }
-        self.next_id += 1;
-        let id = self.next_id;
-        self.items.push(Toast { id, dialog, heading, preview });
-        id
-    }
-
-    pub fn dismiss(&mut self, id: u64) {
-        self.items.retain(|t| t.id != id);
-    }
-
-    /// Opening a dialog answers its toasts.
-    pub fn dismiss_dialog(&mut self, dialog: &DialogId) {
-        self.items.retain(|t| &t.dialog != dialog);
-    }
-
-    pub fn items(&self) -> &[Toast] {
-        &self.items
-    }
-}
-
-/// Watches the inbox for the signed-in agent: keeps the page title's count, and for each new
-/// thing shows a toast, beeps, and sends a desktop notification while the tab is hidden.
-/// Lives as long as the caller's owner (the signed-in shell); returns the toasts to show.
-pub fn use_notifications(
-    lang: Lang,
-    inbox: RwSignal<Inbox>,
-    selected: Memo<Option<DialogId>>,
-    me: AgentId,
-) -> RwSignal<Toasts> {
-    let toasts = RwSignal::new(Toasts::default());
-    browser::use_sound_unlock();
-    use_title_count(inbox, me.clone());
-    // The previous inbox is the effect's own value: each run compares it with the new one.
-    Effect::new(move |previous: Option<Inbox>| {
-        let current = inbox.get();
-        let Some(previous) = previous else {
-            return current;
-        };
-        let open = selected.get_untracked().filter(|_| browser::page_has_focus());
-        let notices = whats_new(&previous, &current, &me, open.as_ref());
-        if !notices.is_empty() {
-            browser::beep();
-        }
-        for notice in notices {
-            announce(lang, toasts, &notice);
-        }
-        current
-    });
-    // The open dialog's toasts have done their job.
-    Effect::new(move |_| {
-        if let Some(id) = selected.get() {
-            toasts.update(|t| t.dismiss_dialog(&id));
-        }
-    });
-    toasts
-}
-
-fn announce(lang: Lang, toasts: RwSignal<Toasts>, notice: &Notice) {
-    let heading = heading(lang, notice);
-    if browser::page_hidden() {
-        browser::desktop_notification(&heading, &notice.preview, &notice.dialog);
-    }
-    let preview = notice.preview.clone();
-    if let Some(id) = toasts.try_update(|t| t.push(notice.dialog.clone(), heading, preview)) {
-        expire_later(toasts, id);
-    }
-}
-
-/// Dismisses a toast after `TOAST_MS`, waiting while the agent points at or focuses it.
-fn expire_later(toasts: RwSignal<Toasts>, id: u64) {
-    set_timeout(
-        move || {
-            if browser::toast_in_use(id) {
-                expire_later(toasts, id);
-            } else {
-                toasts.try_update(|t| t.dismiss(id));
-            }
-        },
-        Duration::from_millis(TOAST_MS),
-    );
-}
-
-/// Keeps `document.title` as "(N) <title>" while the shell lives, and puts it back after.
-fn use_title_count(inbox: RwSignal<Inbox>, me: AgentId) {
-    let base = document().title();
-    let restore = base.clone();
-    Effect::new(move |_| {
-        let count = inbox.with(|i| attention_count(i, &me));
-        document().set_title(&page_title(&base, count));
-    });
-    on_cleanup(move || document().set_title(&restore));
 }
 
 fn notice(d: &DialogSummary, kind: NoticeKind) -> Notice {
@@ -400,21 +276,6 @@ mod tests {
         assert_eq!(count("d1 unanswered unread=1 offered=a_ana | d2 ana unread=2"), 3);
         assert_eq!(page_title("Openline", 0), "Openline");
         assert_eq!(page_title("Openline", 3), "(3) Openline");
-    }
-
-    #[test]
-    fn q1_toasts_replace_per_dialog_and_keep_the_newest_three() {
-        let mut toasts = Toasts::default();
-        let first = toasts.push(id("d1"), "Visitor D1".into(), "a".into());
-        toasts.push(id("d1"), "Visitor D1".into(), "b".into());
-        toasts.push(id("d2"), "Visitor D2".into(), "c".into());
-        toasts.push(id("d3"), "Visitor D3".into(), "d".into());
-        toasts.push(id("d4"), "Visitor D4".into(), "e".into());
-        let previews: Vec<&str> = toasts.items().iter().map(|t| t.preview.as_str()).collect();
-        assert_eq!(previews, ["c", "d", "e"]);
-        toasts.dismiss(first);
-        toasts.dismiss_dialog(&id("d3"));
-        assert_eq!(toasts.items().len(), 2);
     }
 
     #[test]
