@@ -5,7 +5,7 @@
 //!
 //! A link that expired, was used or revoked gets the server's message and a way to the login.
 
-use super::login::AuthCard;
+use super::auth_card::AuthCard;
 use super::new_password::NewPasswordFields;
 use super::rules::{new_password, Field};
 use super::session;

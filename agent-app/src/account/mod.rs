@@ -1,8 +1,9 @@
 //! The agent's own account: where the app starts (`session`: who the cookie signs in), the
-//! signed-out screens (`login`, first-run `setup`, `invitation`), the account menu of the top
+//! signed-out screens (`login`, first-run `setup`, `invitation`, each in an `auth_card`), the account menu of the top
 //! bar (`menu`, with `password_dialog`), and the account forms' rules (`rules`, tested
 //! natively; the team screen's invitation form uses them too).
 
+mod auth_card;
 mod invitation;
 mod login;
 mod menu;

@@ -3,7 +3,7 @@
 //! only while the installation has no workspace, so a second tab that arrives late is told so
 //! by the server (its message shows under the form).
 
-use super::login::AuthCard;
+use super::auth_card::AuthCard;
 use super::new_password::NewPasswordFields;
 use super::rules::{Field, SetupForm};
 use crate::api;
