@@ -1,9 +1,10 @@
 //! The message list of the open conversation: each message as it stands now (`fold`: edits,
-//! deletions, quotes and session splits folded in), drawn as bubbles (`bubble`) with their
-//! files (`files`) and highlighted mentions (`mentions`), system lines for the session's life
+//! deletions, quotes and session splits folded in), drawn as bubbles (`bubble`, edited in
+//! place by `edit`) with their files (`files`) and highlighted mentions (`mentions`), system lines for the session's life
 //! (`list`), the per-message "…" menu (`menu`) and the state its actions share (`tools`).
 
 mod bubble;
+mod edit;
 mod files;
 mod fold;
 mod list;
