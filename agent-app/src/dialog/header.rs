@@ -4,7 +4,8 @@
 //! line under it all.
 
 use super::actions::DialogActions;
-use super::title::{DialogTitle, Flash, FlashLine};
+use super::flash::{Flash, FlashLine};
+use super::title::DialogTitle;
 use crate::conversation::Commands;
 use crate::i18n::{CommonText, DialogText};
 use crate::ui::icons::LockIcon;

@@ -6,6 +6,7 @@
 mod action_menu;
 mod actions;
 mod file_drop;
+mod flash;
 mod header;
 mod notice;
 mod pane;

@@ -4,12 +4,12 @@
 //! composer writes (`send` turns it into a message).
 
 use super::file_drop::FileDrop;
+use super::flash::Flash;
 use super::header::DialogHeader;
 use super::notice::DialogNotice;
 use super::read_marks::mark_read_as_it_shows;
 use super::send::{on_quick, on_send};
 use super::socket;
-use super::title::Flash;
 use super::typing::{Typing, TypingLine};
 use crate::composer::{Composer, Draft};
 use crate::conversation::{Commands, DialogLog};

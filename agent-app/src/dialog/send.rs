@@ -1,7 +1,8 @@
 //! What the composer hands to the dialog: the draft to send as a message (with its quote,
 //! mentions and files), and the quick commands to run (C3).
 
-use super::title::{copy_id, rename, Flash};
+use super::flash::Flash;
+use super::title::{copy_id, rename};
 use super::typing::Typing;
 use crate::composer::{ready_ids, send_state, Draft, Ready, SendState};
 use crate::conversation::use_chat_names;

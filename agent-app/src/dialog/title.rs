@@ -4,40 +4,16 @@
 //! (`FlashLine`). The
 //! composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
 
+use super::flash::Flash;
 use crate::conversation::{use_chat_names, ChatNames};
 use crate::i18n::{CommonText, DialogText};
 use crate::ui::focus_or_title;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use openline_core::ids::DialogId;
-use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 
 const RENAME_BUTTON: &str = "dialog-rename";
-const FLASH_MS: u64 = 8_000;
-
-/// The header's status line (`#dialog-flash`): the last confirmation, for a few seconds.
-#[derive(Clone, Copy)]
-pub struct Flash(RwSignal<Option<String>>);
-
-impl Flash {
-    pub fn new() -> Flash {
-        Flash(RwSignal::new(None))
-    }
-
-    pub fn say(&self, text: String) {
-        let signal = self.0;
-        signal.set(Some(text.clone()));
-        set_timeout(
-            move || {
-                if signal.try_get_untracked().flatten().as_deref() == Some(text.as_str()) {
-                    signal.try_set(None);
-                }
-            },
-            Duration::from_millis(FLASH_MS),
-        );
-    }
-}
 
 #[component]
 pub fn DialogTitle(
@@ -111,15 +87,6 @@ pub fn DialogTitle(
             </svg>
         </button>
     }
-}
-
-/// The header's status line: below the whole header, as wide as it.
-#[component]
-pub fn FlashLine(
-    /// What it says.
-    flash: Flash,
-) -> impl IntoView {
-    view! { <p id="dialog-flash" class="dialog-flash" role="status">{move || flash.0.get()}</p> }
 }
 
 /// Names the chat for me alone (C3), and says so in the header.
