@@ -1,7 +1,7 @@
 //! The account menu at the right of the top bar (`#account-menu`): the signed-in agent's
 //! name and role on the button; "Change password" (`#change-password`, a modal dialog in
 //! `password_dialog`) and "Log out" (`#logout`) in the menu. The menu follows the WAI-ARIA
-//! menu button pattern with `action_menu`'s keyboard helpers: arrows, Home and End move,
+//! menu button pattern with `ui::menu`'s keyboard helpers: arrows, Home and End move,
 //! Escape closes and gives focus back to the button, Tab or a click elsewhere closes.
 //!
 //! Logging out asks the server to end the session (`POST /api/agent/logout`) and only then

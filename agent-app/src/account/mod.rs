@@ -1,7 +1,7 @@
 //! The agent's own account: where the app starts (`session`: who the cookie signs in), the
-//! signed-out screens (`login`, first-run `setup`, `invitation`, each in an `auth_card`), the account menu of the top
-//! bar (`menu`, with `password_dialog`), and the account forms' rules (`rules`, tested
-//! natively; the team screen's invitation form uses them too).
+//! signed-out screens (`login`, first-run `setup`, `invitation`, each in an `auth_card`), the
+//! account menu of the top bar (`menu`, with `password_dialog`), and the account forms' rules
+//! (`rules`, tested natively; the team screen's invitation form uses them too).
 
 mod auth_card;
 mod invitation;

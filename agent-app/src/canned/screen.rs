@@ -1,6 +1,6 @@
 //! The canned responses library (C7), at `#/canned[/new|/<id>]`, for every agent: the library
 //! on the left, grouped by folder and filtered by `#canned-search` (core's `search`), and the
-//! editor of the chosen or new response on the right (`canned_editor`).
+//! editor of the chosen or new response on the right (`editor`).
 
 use super::editor::CannedEditor;
 use super::model::by_folder;

@@ -1,8 +1,8 @@
 //! The composer under the open conversation: the form (`form`: textarea, hidden-note switch,
 //! Send) writing a `draft`, its keys (`keys`), its `/` and `@` suggestions (`suggest`, with
-//! `quick_commands`), the quote chip above
-//! it (`quote_chip`), the emoji picker (`emoji_picker`) and the files going with the message
-//! (`attachments`). It only edits the draft; the dialog sends it.
+//! `quick_commands`), the quote chip above it (`quote_chip`), the emoji picker
+//! (`emoji_picker`) and the files going with the message (`attachments`). It only edits the
+//! draft; the dialog sends it.
 
 mod attachments;
 mod draft;

@@ -1,8 +1,7 @@
 //! The dialog header's name and its C3 tools: the chat's name (mine, if I gave it one, with the
 //! customer's in smaller type), "Rename" (an inline field: Enter saves, Escape cancels; only I
-//! see the name) and "Copy chat ID", each confirmed in a status line under the header
-//! (`FlashLine`). The
-//! composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
+//! see the name) and "Copy chat ID", each confirmed in the status line under the header
+//! (`flash`). The composer's `/rename` and `/id` end up in `rename` and `copy_id` here too.
 
 use super::flash::Flash;
 use crate::conversation::{use_chat_names, ChatNames};

@@ -1,8 +1,8 @@
 //! One message bubble: the author line, the message it quotes (M1: a button that leads to the
-//! original), the text (or "Message deleted", M9), an "edited" mark
-//! with "Show edits", a disclosure of the earlier versions and their times (M8), the time and
-//! the "…" menu (`message_menu`). While being edited the text is an inline textarea (Enter
-//! saves, Shift+Enter adds a line, Escape cancels); a deletion waits for an inline confirm.
+//! original), the text (or "Message deleted", M9), an "edited" mark with "Show edits", a
+//! disclosure of the earlier versions and their times (M8), the time and the "…" menu
+//! (`menu`). While being edited the text is an inline textarea, and a deletion waits for an
+//! inline confirm (both in `edit`).
 
 use super::edit::{delete_confirm, edit_form};
 use super::fold::{Message, Quote};

@@ -1,12 +1,11 @@
 //! The message list: customer messages on the left, agents' on the right with their name,
 //! hidden notes grey with a lock and "Hidden note", and a system line for every step of the
 //! session's life (answered, transferred, taken over, invited, locked, closed, spam, the
-//! customer blocked or unblocked). Earlier
-//! sessions stay above, each opened by a "Session N started" separator (Q8, Q12). New items
-//! are announced (`aria-live="polite"`). The channel's automatic replies (Q14) are
-//! `li.msg.from-system`, labelled "Automatic message", on the customer's side in a neutral style.
-//! Edits and deletions (M8, M9) are folded into the message they name (`message_fold`); each
-//! bubble is drawn by `message_bubble`. A move to a new conversation (M6) shows, just before the
+//! customer blocked or unblocked). Earlier sessions stay above, each opened by a "Session N
+//! started" separator (Q8, Q12). New items are announced (`aria-live="polite"`). The channel's
+//! automatic replies (Q14) are `li.msg.from-system`, labelled "Automatic message", on the
+//! customer's side in a neutral style. Edits and deletions (M8, M9) are folded into the message
+//! they name (`fold`); each bubble is drawn by `bubble`. A move to a new conversation (M6) shows, just before the
 //! first moved message, the old session's closing line and the new session's separator.
 
 use super::bubble::bubble;

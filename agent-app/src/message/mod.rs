@@ -1,7 +1,8 @@
-//! The message list of the open conversation: each message as it stands now (`fold`: edits,
-//! deletions, quotes and session splits folded in), drawn as bubbles (`bubble`, edited in
-//! place by `edit`) with their files (`files`) and highlighted mentions (`mentions`), system lines for the session's life
-//! (`list`), the per-message "…" menu (`menu`) and the state its actions share (`tools`).
+//! The message list of the open conversation (`list`): each message as it stands now (`fold`:
+//! edits, deletions, quotes and session splits folded in), drawn as a bubble (`bubble`, changed
+//! in place by `edit`) with its files (`files`) and highlighted mentions (`mentions`), system
+//! lines for the session's life, the per-message "…" menu (`menu`) and the state its actions
+//! share (`tools`).
 
 mod bubble;
 mod edit;

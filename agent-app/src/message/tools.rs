@@ -1,7 +1,7 @@
 //! What the message list's per-message actions share (M1, M8, M9): which message is being
 //! edited inline or asked about before deletion (one at a time), which one the next reply
-//! quotes, the commands that change it, and where focus goes afterwards. Rejections (403, 404, 409) reach the alert through `Commands`
-//! with the server's own words.
+//! quotes (the draft's), the commands that change it, and where focus goes afterwards.
+//! Rejections (403, 404, 409) reach the alert through `Commands` with the server's own words.
 
 use super::fold::{may_change, may_split};
 use crate::conversation::Commands;

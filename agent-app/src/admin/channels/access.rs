@@ -1,5 +1,5 @@
 //! Where a channel's chat may open (W6), a fieldset of the channel editor: the allowed sites
-//! (one origin per line, checked by `channel_draft::origins` with core's `normalize_origin`),
+//! (one origin per line, checked by `draft::origins` with core's `normalize_origin`),
 //! "Require signed identity", and the channel's identity secret: Reveal
 //! (`GET …/identity-secret`) and Generate new (`POST`, after a confirmation, since the old
 //! secret stops working at once). The host site's server signs its users' ids with it.

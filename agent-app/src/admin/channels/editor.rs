@@ -1,7 +1,8 @@
 //! One channel's editor (`#channel-form`, Q13, Q14, W6): name, widget greeting (with a preview
-//! of the widget's bubble), the automatic messages, working hours (`channel_hours`), automatic
-//! close, how conversations are offered (`channel_routing`), and where the chat may open
-//! (`channel_access`: allowed sites, signed identity and its secret).
+//! of the widget's bubble), the automatic messages, working hours (`hours`), automatic close,
+//! how conversations are offered (`routing`), where the chat may open (`access`: allowed sites,
+//! signed identity and its secret), its files (`files`), forms and rating (`forms`) and look
+//! (`look`).
 //!
 //! The fields are uncontrolled: each starts from the draft and writes back into it as the admin
 //! types, so nothing re-renders under the cursor. Saving runs `ChannelDraft::to_settings`, then

@@ -1,6 +1,6 @@
 //! How a channel's new conversations are offered (Q13): the distribution mode as a radio group,
 //! each choice with its one-line explanation; the time an agent has to answer; and the channel's
-//! agents (`channel_queue`).
+//! agents (`queue`).
 
 use super::draft::ChannelDraft;
 use super::queue::QueueFields;

@@ -1,6 +1,6 @@
 //! The channels screen (A1, Q13, Q14), at `#/channels[/<id>]`: the workspace's open channels on
-//! the left with the "New channel" form under them, the chosen channel's editor on the right
-//! (`channel_editor`). Admins only; anyone else who opens the address is told so politely (the
+//! the left with the "New channel" form under them (`new`), the chosen channel's editor on the
+//! right (`editor`). Admins only; anyone else who opens the address is told so politely (the
 //! server refuses their changes anyway).
 //!
 //! The list is loaded once (`GET /api/agent/channels`) and then kept here: a channel created or

@@ -1,8 +1,8 @@
 //! The team screen, for admins, at `#/team` and `#/team/api-tokens`: two tabs (`#tab-team`,
 //! `#tab-api-tokens`, the ARIA tabs pattern) whose choice is the address, so a reload or a
-//! shared link keeps it. "Members" lists the colleagues (`team_members`) and the invitations
-//! (`team_invites`); "API tokens" is `api_tokens_screen`. Anyone else who opens the address is
-//! told it is for admins (the server refuses them anyway).
+//! shared link keeps it. "Members" lists the colleagues (`members`) and the invitations
+//! (`invites`); "API tokens" is `admin::tokens`. Anyone else who opens the address is told it
+//! is for admins (the server refuses them anyway).
 
 use super::invites::TeamInvites;
 use super::members::TeamMembers;
