@@ -11,9 +11,8 @@
 use super::password_dialog::PasswordDialog;
 use crate::api;
 use crate::i18n::AccountText;
-use crate::ui::focus;
 use crate::ui::menu::{button_keys, focus_item, focus_left, menu_keys, Focus};
-use crate::ui::{initials, use_ui, Ui};
+use crate::ui::{focus, initials, use_ui, Ui};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -3,10 +3,7 @@
 //! shell.
 
 use super::shell::Shell;
-use crate::account::session;
-use crate::account::InvitationScreen;
-use crate::account::Login;
-use crate::account::SetupScreen;
+use crate::account::{session, InvitationScreen, Login, SetupScreen};
 use crate::i18n::{CommonText, Lang};
 use crate::ui::{use_ui, Entry, Ui};
 use leptos::prelude::*;

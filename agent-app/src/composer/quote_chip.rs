@@ -2,10 +2,8 @@
 //! of the quoted text, and a button that removes the quote (Escape in the textarea does too).
 
 use crate::i18n::{ComposerText, MessageText};
-use crate::message::author_name;
-use crate::message::Quote;
-use crate::ui::focus_or_title;
-use crate::ui::use_ui;
+use crate::message::{author_name, Quote};
+use crate::ui::{focus_or_title, use_ui};
 use leptos::prelude::*;
 
 /// The chip's id, for the textarea's `aria-describedby`.

@@ -7,8 +7,7 @@
 
 use super::quick_commands::{matching, parse, Quick, Ready};
 use crate::api;
-use crate::canned::use_canned;
-use crate::canned::{slash_query, suggestions};
+use crate::canned::{slash_query, suggestions, use_canned};
 use crate::i18n::{ComposerText, Lang};
 use crate::message::mentions;
 use crate::ui::use_ui;

@@ -6,8 +6,7 @@
 use super::flash::Flash;
 use crate::conversation::{use_chat_names, ChatNames};
 use crate::i18n::{CommonText, DialogText};
-use crate::ui::focus_or_title;
-use crate::ui::{use_ui, Ui};
+use crate::ui::{focus_or_title, use_ui, Ui};
 use leptos::prelude::*;
 use openline_core::ids::DialogId;
 use wasm_bindgen::closure::Closure;

@@ -6,8 +6,7 @@
 use super::fold::{may_change, may_split};
 use crate::conversation::Commands;
 use crate::i18n::MessageText;
-use crate::ui::focus_or_title;
-use crate::ui::Ui;
+use crate::ui::{focus_or_title, Ui};
 use leptos::prelude::*;
 use openline_core::auth::Role;
 use openline_core::conversation::{Command, DialogState};

@@ -10,9 +10,7 @@
 use super::draft::ChannelDraft;
 use crate::api::{self, ApiError};
 use crate::i18n::{AccessText, CommonText};
-use crate::ui::focus;
-use crate::ui::{use_ui, Ui};
-use crate::ui::{CopyField, InlineConfirm};
+use crate::ui::{focus, use_ui, CopyField, InlineConfirm, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::ids::{channel_key, ChannelId};

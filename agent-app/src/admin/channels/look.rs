@@ -5,8 +5,7 @@
 
 use super::draft::ChannelDraft;
 use crate::i18n::LookText;
-use crate::ui::use_ui;
-use crate::ui::CopyField;
+use crate::ui::{use_ui, CopyField};
 use leptos::prelude::*;
 use openline_core::ids::{channel_key, ChannelId};
 use openline_core::look::{parse_hex, LauncherIcon, Side, MAX_LINE_CHARS};

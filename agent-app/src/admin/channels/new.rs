@@ -4,8 +4,7 @@
 
 use crate::api;
 use crate::i18n::{ChannelText, CommonText};
-use crate::ui::focus;
-use crate::ui::{use_ui, Ui};
+use crate::ui::{focus, use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::channel::ChannelSettings;

@@ -9,8 +9,7 @@
 use crate::account::{parse_role, ROLES};
 use crate::api::{self, ApiError};
 use crate::i18n::{CommonText, TeamText};
-use crate::ui::{focus, InlineConfirm};
-use crate::ui::{initials, use_ui, Ui};
+use crate::ui::{focus, initials, use_ui, InlineConfirm, Ui};
 use leptos::html::Select;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -6,8 +6,7 @@
 
 use crate::api;
 use crate::i18n::{ChannelText, CommonText, DialogText};
-use crate::ui::focus;
-use crate::ui::use_ui;
+use crate::ui::{focus, use_ui};
 use leptos::prelude::*;
 use openline_core::channel::ChannelSettings;
 use openline_core::ids::ChannelId;
