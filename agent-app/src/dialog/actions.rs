@@ -1,19 +1,9 @@
-//! The dialog header's buttons: what the signed-in agent may do with the session now.
-//!
-//! The offer follows the state folded from the events (`Role::of`), the same fold the server
-//! runs; the server still decides, and a refusal shows in the alert. Frequent actions are
+//! The dialog header's buttons: what the signed-in agent may do with the session now, as
+//! `core::conversation::agent_actions` says (the rule `decide` applies; there is no table of
+//! our own). The server still decides, and a refusal shows in the alert. Frequent actions are
 //! buttons; inviting and marking as spam sit in the "…" menu. Transfer and invite open the
-//! agent picker, and focus comes back to the button that opened it.
-//!
-//! | role | buttons | "…" menu |
-//! |---|---|---|
-//! | unanswered | Answer, Accept and close, Transfer | Mark as spam, Spam and block |
-//! | mine | Finish, Transfer, Lock as mine (toggle) | Invite a colleague, Mark as spam, Spam and block |
-//! | someone else's | Take conversation ("Locked by Ana" while locked) | Invite (if invited) |
-//! | closed | — | Spam and block (unless blocked) |
-//!
-//! A blocked customer's dialog (Q6) also offers "Unblock customer" to supervisors and admins
-//! (`Role::may_moderate`, the rule `decide` applies).
+//! agent picker, and focus comes back to the button that opened it. Where the owner locked the
+//! session (Q11), "Take conversation" stays, disabled, and says who holds the lock.
 
 use super::action_menu::ActionMenu;
 use super::picker::{AgentPicker, PickerMode};
@@ -22,32 +12,9 @@ use crate::i18n::DialogText;
 use crate::ui::icons::LockIcon;
 use crate::ui::{focus_or_title, use_ui, Ui};
 use leptos::prelude::*;
-use openline_core::conversation::{Command, DialogState, SessionStatus};
+use openline_core::conversation::{agent_actions, locked_by, AgentAction, Command, DialogState};
+use openline_core::event::AgentRef;
 use openline_core::ids::{AgentId, ChannelId};
-
-/// The signed-in agent's place in the session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// No open session: nothing to do until the customer writes again.
-    Closed,
-    /// Nobody answered yet: anyone may answer, route or close it.
-    Unanswered,
-    /// The signed-in agent owns the session.
-    Owner,
-    /// Someone else owns it; `member` when the signed-in agent was invited (Q9).
-    Other { member: bool },
-}
-
-impl Role {
-    pub fn of(state: &DialogState, me: &AgentId) -> Role {
-        match &state.status {
-            SessionStatus::Idle => Role::Closed,
-            SessionStatus::Unanswered => Role::Unanswered,
-            SessionStatus::InProgress { agent, .. } if agent == me => Role::Owner,
-            SessionStatus::InProgress { .. } => Role::Other { member: state.is_member(me) },
-        }
-    }
-}
 
 #[component]
 pub fn DialogActions(
@@ -60,34 +27,21 @@ pub fn DialogActions(
 ) -> impl IntoView {
     let ui = use_ui();
     let picker = RwSignal::new(None::<PickerMode>);
-    let me_role = me.clone();
-    let role = Memo::new(move |_| state.with(|s| Role::of(s, &me_role)));
+    let (role, asker) = (ui.role(), AgentRef { id: me.clone(), name: String::new() });
+    let offered = Memo::new(move |_| state.with(|s| agent_actions(s, &asker, role)));
+    let me_locked = me.clone();
+    let locked = Memo::new(move |_| state.with(|s| locked_by(s, &me_locked).map(str::to_owned)));
     let pinned = Memo::new(move |_| state.with(|s| s.pinned));
-    let blocked = Memo::new(move |_| state.with(|s| s.blocked));
-    // Nothing to block before the first customer message (or before the log arrived).
-    let started = Memo::new(move |_| state.with(|s| s.session > 0));
-    let may_unblock = ui.role().may_moderate();
     let b = Buttons { ui, commands, picker };
-    let unblock = move || {
-        (may_unblock && blocked.get()).then(|| {
-            view! {
-                <button id="action-unblock" type="button" class="btn"
-                    on:click=b.run(Command::Unblock, Then::Stay)>
-                    {ui.lang.dialog(DialogText::Unblock)}
-                </button>
-            }
-        })
-    };
-    let buttons = move || match role.get() {
-        Role::Closed if blocked.get() || !started.get() => ().into_any(),
-        Role::Closed => view! { <ActionMenu>{b.block()}</ActionMenu> }.into_any(),
-        Role::Unanswered => b.unanswered().into_any(),
-        Role::Owner => b.owner(pinned).into_any(),
-        Role::Other { member } => view! {
-            <TakeButton state commands/>
-            {member.then(|| view! { <ActionMenu>{b.invite()}</ActionMenu> })}
+    let buttons = move || {
+        let actions = offered.get();
+        let mut shown: Vec<AnyView> = actions.iter().filter_map(|&a| b.button(a, pinned)).collect();
+        if !actions.contains(&AgentAction::Take) && locked.with(Option::is_some) {
+            shown.push(view! { <TakeButton locked commands/> }.into_any());
         }
-        .into_any(),
+        let menu: Vec<AnyView> = actions.iter().filter_map(|&a| b.menu_item(a)).collect();
+        let menu = (!menu.is_empty()).then(|| view! { <ActionMenu>{menu}</ActionMenu> });
+        view! { {shown} {menu} }
     };
     view! {
         // Buttons stay enabled while a command is on its way (disabling the focused one would
@@ -98,14 +52,13 @@ pub fn DialogActions(
             aria-label=ui.lang.dialog(DialogText::ConversationActions)
             aria-busy=move || if commands.pending.get() { "true" } else { "false" }
         >
-            {unblock}
             {buttons}
         </div>
         <OpenPicker picker state me commands/>
     }
 }
 
-/// The buttons and menu items the roles share, each sending its command or opening the picker.
+/// Each action as a button or a menu item, sending its command or opening the picker.
 #[derive(Clone, Copy)]
 struct Buttons {
     ui: Ui,
@@ -123,71 +76,87 @@ impl Buttons {
         move |_| self.picker.set(Some(mode))
     }
 
-    /// Nobody answered yet: Answer, Accept and close, Transfer; spam in the menu.
-    fn unanswered(self) -> impl IntoView {
-        let lang = self.ui.lang;
-        view! {
-            <button id="action-answer" type="button" class="btn primary"
-                on:click=self.run(Command::Answer, Then::Compose)>
-                {lang.dialog(DialogText::Answer)}
-            </button>
-            <button id="action-accept-close" type="button" class="btn"
-                on:click=self.run(Command::AcceptAndClose, Then::Stay)>
-                {lang.dialog(DialogText::AcceptAndClose)}
-            </button>
-            {self.transfer()}
-            <ActionMenu>{self.spam()} {self.block()}</ActionMenu>
-        }
+    /// The header button for `action`, if it is one (the rest sit in the menu).
+    fn button(self, action: AgentAction, pinned: Memo<bool>) -> Option<AnyView> {
+        let (lang, commands) = (self.ui.lang, self.commands);
+        let plain = |id: &'static str, class: &'static str, command, then, text| {
+            view! {
+                <button id=id type="button" class=class on:click=self.run(command, then)>
+                    {lang.dialog(text)}
+                </button>
+            }
+            .into_any()
+        };
+        Some(match action {
+            AgentAction::Unblock => {
+                plain("action-unblock", "btn", Command::Unblock, Then::Stay, DialogText::Unblock)
+            }
+            AgentAction::Answer => plain(
+                "action-answer",
+                "btn primary",
+                Command::Answer,
+                Then::Compose,
+                DialogText::Answer,
+            ),
+            AgentAction::AcceptAndClose => plain(
+                "action-accept-close",
+                "btn",
+                Command::AcceptAndClose,
+                Then::Stay,
+                DialogText::AcceptAndClose,
+            ),
+            AgentAction::Finish => {
+                plain("action-finish", "btn", Command::Finish, Then::Stay, DialogText::Finish)
+            }
+            AgentAction::Transfer => view! {
+                <button id="action-transfer" type="button" class="btn"
+                    on:click=self.open_picker(PickerMode::Transfer)>
+                    {lang.dialog(DialogText::Transfer)}
+                </button>
+            }
+            .into_any(),
+            AgentAction::Pin | AgentAction::Unpin => {
+                view! { <PinToggle pinned commands/> }.into_any()
+            }
+            AgentAction::Take => {
+                let locked = Memo::new(|_| None);
+                view! { <TakeButton locked commands/> }.into_any()
+            }
+            AgentAction::Invite | AgentAction::MarkSpam | AgentAction::Block => return None,
+        })
     }
 
-    /// Mine: Finish, Transfer, Lock as mine; invite and spam in the menu.
-    fn owner(self, pinned: Memo<bool>) -> impl IntoView {
-        let commands = self.commands;
-        view! {
-            <button id="action-finish" type="button" class="btn"
-                on:click=self.run(Command::Finish, Then::Stay)>
-                {self.ui.lang.dialog(DialogText::Finish)}
-            </button>
-            {self.transfer()}
-            <PinToggle pinned commands/>
-            <ActionMenu>{self.invite()} {self.spam()} {self.block()}</ActionMenu>
-        }
+    /// The "…" menu's item for `action`, if it is one.
+    fn menu_item(self, action: AgentAction) -> Option<AnyView> {
+        Some(match action {
+            AgentAction::Invite => self.item(
+                ("action-invite", "menu-item", DialogText::Invite),
+                self.open_picker(PickerMode::Invite),
+            ),
+            AgentAction::MarkSpam => self.item(
+                ("action-spam", "menu-item danger", DialogText::MarkSpam),
+                self.run(Command::MarkSpam, Then::Stay),
+            ),
+            AgentAction::Block => self.item(
+                ("action-block", "menu-item danger", DialogText::SpamAndBlock),
+                self.run(Command::Block, Then::Stay),
+            ),
+            _ => return None,
+        })
     }
 
-    fn transfer(self) -> impl IntoView {
+    /// A menu item: (its id, class, text), and what a click does.
+    fn item(
+        self,
+        (id, class, text): (&'static str, &'static str, DialogText),
+        on_click: impl Fn(leptos::ev::MouseEvent) + 'static,
+    ) -> AnyView {
         view! {
-            <button id="action-transfer" type="button" class="btn"
-                on:click=self.open_picker(PickerMode::Transfer)>
-                {self.ui.lang.dialog(DialogText::Transfer)}
+            <button id=id type="button" role="menuitem" tabindex="-1" class=class on:click=on_click>
+                {self.ui.lang.dialog(text)}
             </button>
         }
-    }
-
-    fn invite(self) -> impl IntoView {
-        view! {
-            <button id="action-invite" type="button" role="menuitem" tabindex="-1" class="menu-item"
-                on:click=self.open_picker(PickerMode::Invite)>
-                {self.ui.lang.dialog(DialogText::Invite)}
-            </button>
-        }
-    }
-
-    fn spam(self) -> impl IntoView {
-        view! {
-            <button id="action-spam" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
-                on:click=self.run(Command::MarkSpam, Then::Stay)>
-                {self.ui.lang.dialog(DialogText::MarkSpam)}
-            </button>
-        }
-    }
-
-    fn block(self) -> impl IntoView {
-        view! {
-            <button id="action-block" type="button" role="menuitem" tabindex="-1" class="menu-item danger"
-                on:click=self.run(Command::Block, Then::Stay)>
-                {self.ui.lang.dialog(DialogText::SpamAndBlock)}
-            </button>
-        }
+        .into_any()
     }
 }
 
@@ -265,19 +234,13 @@ fn PinToggle(
 /// "Take conversation" (Q7); while the owner holds the lock (Q11) it is disabled and says so.
 #[component]
 fn TakeButton(
-    /// The session's state: who owns it, is it locked.
-    state: Memo<DialogState>,
+    /// Who holds the lock on the session, if anyone.
+    locked: Memo<Option<String>>,
     /// Sends Take.
     commands: Commands,
 ) -> impl IntoView {
     let ui = use_ui();
-    let locked_by = Memo::new(move |_| {
-        state.with(|s| match &s.status {
-            SessionStatus::InProgress { agent_name, .. } if s.pinned => Some(agent_name.clone()),
-            _ => None,
-        })
-    });
-    let label = move || match locked_by.get() {
+    let label = move || match locked.get() {
         Some(owner) => view! { <LockIcon/> {ui.lang.locked_by(&owner)} }.into_any(),
         None => ui.lang.dialog(DialogText::TakeOver).into_any(),
     };
@@ -286,9 +249,9 @@ fn TakeButton(
             id="action-take"
             type="button"
             class="btn primary"
-            class:locked=move || locked_by.with(Option::is_some)
-            disabled=move || locked_by.with(Option::is_some)
-            title=move || locked_by.get().map(|owner| ui.lang.locked_by(&owner))
+            class:locked=move || locked.with(Option::is_some)
+            disabled=move || locked.with(Option::is_some)
+            title=move || locked.get().map(|owner| ui.lang.locked_by(&owner))
             on:click=move |_| commands.run(Command::Take, Then::Compose)
         >
             {label}
@@ -309,30 +272,10 @@ fn excluded(state: &DialogState, me: &AgentId, mode: PickerMode) -> Vec<AgentId>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use openline_core::event::AgentRef;
+    use openline_core::conversation::SessionStatus;
 
     fn agent(id: &str) -> AgentId {
         AgentId::parse(id).unwrap()
-    }
-
-    #[test]
-    fn q3_q7_q9_buttons_follow_who_owns_the_session() {
-        let me = agent("a_ana");
-        let owned_by =
-            |id: &str| SessionStatus::InProgress { agent: agent(id), agent_name: id.into() };
-        let invited = vec![AgentRef { id: me.clone(), name: "Ana".into() }];
-        // (status, invited colleagues, role of Ana)
-        let cases = [
-            (SessionStatus::Idle, vec![], Role::Closed),
-            (SessionStatus::Unanswered, vec![], Role::Unanswered),
-            (owned_by("a_ana"), vec![], Role::Owner),
-            (owned_by("a_luis"), vec![], Role::Other { member: false }),
-            (owned_by("a_luis"), invited, Role::Other { member: true }),
-        ];
-        for (status, participants, expected) in cases {
-            let state = DialogState { status, participants, ..DialogState::default() };
-            assert_eq!(Role::of(&state, &me), expected, "{:?}", state.status);
-        }
     }
 
     #[test]

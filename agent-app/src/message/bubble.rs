@@ -5,7 +5,6 @@
 //! inline confirm (both in `edit`).
 
 use super::edit::{delete_confirm, edit_form};
-use super::fold::{Message, Quote};
 use super::menu::MessageMenu;
 use super::tools::MessageTools;
 use crate::i18n::{Lang, MessageText};
@@ -14,6 +13,7 @@ use crate::ui::icons::LockIcon;
 use leptos::prelude::*;
 use openline_core::event::Actor;
 use openline_core::inbox::visitor_display_name;
+use openline_core::transcript::{Message, Quote, Version};
 
 /// The message's classes: `note`, `from-agent`, `from-system` (automatic) or `from-visitor`.
 pub fn message_class(actor: &Actor, internal: bool) -> &'static str {
@@ -131,7 +131,7 @@ pub fn author_name(lang: Lang, actor: &Actor) -> String {
 }
 
 /// "Show edits": the earlier texts, oldest first, each with the time it was written.
-fn edits(lang: Lang, history: Vec<super::fold::Version>) -> impl IntoView {
+fn edits(lang: Lang, history: Vec<Version>) -> impl IntoView {
     let versions = history
         .into_iter()
         .map(|v| {

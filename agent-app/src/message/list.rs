@@ -9,13 +9,13 @@
 //! first moved message, the old session's closing line and the new session's separator.
 
 use super::bubble::bubble;
-use super::fold::{fold, Item};
 use super::tools::MessageTools;
 use crate::conversation::DialogLog;
 use crate::i18n::{CommonText, Lang, MessageText};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::event::{Actor, CloseReason, Event, EventBody};
+use openline_core::transcript::{fold, Item};
 
 #[component]
 pub fn MessageList(

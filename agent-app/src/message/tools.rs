@@ -3,12 +3,12 @@
 //! quotes (the draft's), the commands that change it, and where focus goes afterwards.
 //! Rejections (403, 404, 409) reach the alert through `Commands` with the server's own words.
 
-use super::fold::{may_change, may_split};
 use crate::conversation::Commands;
 use crate::i18n::MessageText;
 use crate::ui::{focus_or_title, Ui};
 use leptos::prelude::*;
 use openline_core::auth::Role;
+use openline_core::conversation::{may_change, may_split};
 use openline_core::conversation::{Command, DialogState};
 use openline_core::event::Actor;
 use openline_core::ids::AgentId;
