@@ -1,114 +1,43 @@
-//! The agents' app: a Leptos client-side app served at `/app/`.
+//! The agents' app: a Leptos client-side app served at `/app/`. `main` only mounts.
 //!
-//! `main` only mounts; `app` holds the root and the shell, and every screen or piece of I/O has
-//! its own module:
-//! - `api` (+ `api_account`, `api_admin`): the HTTP calls, plain async functions returning
-//!   `openline_core::protocol` types; the session is an HttpOnly cookie the app never sees.
-//! - `socket`: a WebSocket that reconnects with backoff.
-//! - `session`: at start, who the cookie signs in (or the setup or invitation screen).
-//! - `route`: the `#/dialog/<id>` hash route.
-//! - `i18n`: the UI strings (English, Spanish).
-//! - `clock`: a ticking "now" for waiting times.
-//! - `icons`: the few inline SVG icons.
-//! - `login`, `setup_screen`, `invitation_screen` (+ `new_password`, `account_model`): the
-//!   signed-out screens; `account_menu` (+ `password_dialog`): logout and a new password.
-//! - `team_screen` (+ `team_members`, `team_invites`, `api_tokens_screen`, `copy_field`): the
-//!   admins' team, invitations and API tokens.
-//! - `inbox` (+ `inbox_model`), `dialog` (+ `dialog_log`, `messages`, `composer`,
-//!   `dialog_notice`), `dialog_actions` (+ `commands`, `action_menu`, `agent_picker`).
-//! - `message_fold`, `message_bubble`, `message_menu`, `message_tools`: per-message actions
-//!   (M1 quote, M7 save as canned, M8 edit with its history, M9 delete).
-//! - `typing`: the customer's "is typing…" line and the agent's own typing updates (W2).
-//! - `composer_suggest` (+ `quick_commands`), `quote_chip`, `dialog_title`, `chat_names`: the
-//!   composer's `/` suggestions and quick commands, the quote above it, and the header's chat
-//!   name, rename and "Copy chat ID" (C3); `emoji_picker` (C4); `mentions` (C2, `@Name`).
-//! - `canned_screen` (+ `canned_editor`, `canned_store`, `canned_model`): the canned responses
-//!   library and the composer's `/` suggestions (C7).
-//! - `notify` (+ `notify_browser`, `notify_view`): toasts, sound, desktop notifications and the
-//!   count in the page title (Q1).
-//! - `presence` (Q13); `channels_screen` (+ `channel_new`, `channel_editor`, `channel_draft`,
-//!   `channel_hours`, `channel_routing`, `channel_queue`) for admins (A1, Q14); `channel_picker`,
-//!   the transfer picker's "Open channels" tab (Q4); `channel_access` the allowed sites and the
-//!   signed identity (W6).
+//! One folder per area; each `mod.rs` declares its files and re-exports what the rest of the
+//! app uses. Imports run one way, from the frame down to the shared pieces (the
+//! `layering` test checks that no two folders import each other, even through others):
+//!
+//! - `app`: the root, the signed-in shell and its top bar; the only place that knows every
+//!   screen.
+//! - `account`: the start-up session check, login, first-run setup, invitations, the account
+//!   menu and the change-password dialog.
+//! - `admin`: the admins' channels, team and API tokens screens.
+//! - `inbox`: the five lists (Q2) and the inbox socket; `notify`: toasts, sound, desktop
+//!   notifications and the title count (Q1).
+//! - `dialog`: the open conversation's pane, header, actions and pickers; it draws `message`
+//!   (the message list and per-message actions) and `composer` (the composer and its tools).
+//! - `canned`: the canned responses library (C7), also read by the composer and message menu.
+//! - `conversation`: the open dialog's log, its commands and my chat names, under all of those.
+//! - `presence`: the agent's status control (Q13).
+//! - `ui`: what every screen shares (the `Ui` context, alerts, focus, menus, icons…).
+//! - `route`: the hash addresses; `api`: HTTP calls, the socket and uploads; `i18n`: the UI
+//!   strings in English and Spanish, a file per area.
 
+mod account;
+mod admin;
 mod api;
-mod api_account;
-mod api_admin;
 mod app;
-mod clock;
-mod i18n;
-mod icons;
-mod route;
-mod session;
-mod socket;
-
-mod account_model;
-mod invitation_screen;
-mod login;
-mod new_password;
-mod setup_screen;
-
-mod account_menu;
-mod password_dialog;
-
-mod api_tokens_screen;
-mod copy_field;
-mod team_invites;
-mod team_members;
-mod team_screen;
-
-mod inbox;
-mod inbox_model;
-
-mod attachments;
-mod chat_names;
+mod canned;
 mod composer;
-mod composer_suggest;
+mod conversation;
 mod dialog;
-mod dialog_log;
-mod dialog_notice;
-mod dialog_title;
-mod emoji_picker;
-mod file_view;
-mod mentions;
-mod message_bubble;
-mod message_fold;
-mod message_menu;
-mod message_tools;
-mod messages;
-mod quick_commands;
-mod quote_chip;
-mod typing;
-mod upload;
-
-mod canned_editor;
-mod canned_model;
-mod canned_screen;
-mod canned_store;
-
+mod i18n;
+mod inbox;
+mod message;
 mod notify;
-mod notify_browser;
-mod notify_view;
-
-mod action_menu;
-mod agent_picker;
-mod commands;
-mod dialog_actions;
-
 mod presence;
+mod route;
+mod ui;
 
-mod channel_access;
-mod channel_draft;
-mod channel_editor;
-mod channel_files;
-mod channel_forms;
-mod channel_hours;
-mod channel_look;
-mod channel_new;
-mod channel_picker;
-mod channel_queue;
-mod channel_routing;
-mod channels_screen;
+#[cfg(test)]
+mod layering;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -7,8 +7,8 @@
 //! refusal puts the old value back.
 
 use crate::api;
-use crate::app::{use_ui, Ui};
-use crate::i18n::Text;
+use crate::i18n::PresenceText;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::routing::Presence;
@@ -49,15 +49,15 @@ pub fn PresenceControl() -> impl IntoView {
         .map(|p| {
             view! {
                 <option value=key(p) prop:selected=move || presence.get() == p>
-                    {ui.t(label(p))}
+                    {ui.lang.presence(label(p))}
                 </option>
             }
         })
         .collect_view();
     view! {
-        <div class="presence" title=ui.t(Text::PresenceHint)>
+        <div class="presence" title=ui.lang.presence(PresenceText::Hint)>
             <span class=move || format!("presence-dot {}", key(presence.get())) aria-hidden="true"></span>
-            <label for="presence" class="sr-only">{ui.t(Text::PresenceLabel)}</label>
+            <label for="presence" class="sr-only">{ui.lang.presence(PresenceText::Label)}</label>
             <select
                 id="presence"
                 class="presence-select"
@@ -67,7 +67,7 @@ pub fn PresenceControl() -> impl IntoView {
             >
                 {options}
             </select>
-            <span id="presence-hint" class="sr-only">{ui.t(Text::PresenceHint)}</span>
+            <span id="presence-hint" class="sr-only">{ui.lang.presence(PresenceText::Hint)}</span>
         </div>
     }
 }
@@ -81,11 +81,11 @@ pub fn key(presence: Presence) -> &'static str {
     }
 }
 
-pub fn label(presence: Presence) -> Text {
+pub fn label(presence: Presence) -> PresenceText {
     match presence {
-        Presence::Online => Text::PresenceOnline,
-        Presence::Paused => Text::PresencePaused,
-        Presence::Offline => Text::PresenceOffline,
+        Presence::Online => PresenceText::Online,
+        Presence::Paused => PresenceText::Paused,
+        Presence::Offline => PresenceText::Offline,
     }
 }
 

@@ -68,7 +68,7 @@ pub fn canned_href(page: &CannedPage) -> String {
     match page {
         CannedPage::Library => CANNED.to_owned(),
         CannedPage::New => format!("{CANNED}/new"),
-        CannedPage::Edit(id) => format!("{CANNED}/{}", crate::socket::encode(id)),
+        CannedPage::Edit(id) => format!("{CANNED}/{}", crate::api::encode(id)),
     }
 }
 

@@ -258,6 +258,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&Actor::System).unwrap(), r#"{"kind":"system"}"#);
     }
 
+    // Long: one snapshot of every contact-center event's JSON, as stored and sent.
     #[test]
     fn snapshot_contact_center_events() {
         let luis = || AgentId::parse("a_luis").unwrap();

@@ -8,6 +8,7 @@ use crate::{agent_api, dev_api, files_api, team_api, widget_api, widget_page};
 use openline_core::protocol::path_known;
 use worker::{Env, Method, Request, Response};
 
+// Long: every URL of the API on one screen, one line each.
 pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
     let path = req.path();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();

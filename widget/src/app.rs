@@ -33,6 +33,8 @@ enum Phase {
 const FIRST_RETRY_MS: u64 = 1_000;
 const MAX_RETRY_MS: u64 = 15_000;
 
+// Long: the session's whole life (open, expire, stale, restore) in one place; splitting it
+// into components costs the widget bytes.
 #[component]
 pub fn App() -> impl IntoView {
     let query = location().search().unwrap_or_default();

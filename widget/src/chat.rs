@@ -27,6 +27,8 @@ use wasm_bindgen::JsCast;
 
 const STALE_AFTER_FAILURES: u32 = 4;
 
+// Long: wires the chat's parts (each a function below) and draws them; the widget's bytes
+// favour one component.
 #[component]
 pub fn Chat(
     /// The visitor's open session (token, dialog, channel).

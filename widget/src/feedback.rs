@@ -88,6 +88,8 @@ fn submit_button(id: &str, disabled: bool, label: &str) -> Html {
 
 const FORM_ERROR: &str = "contact-error";
 
+// Long: the form's escaped HTML and its one submit handler, in the order the customer reads
+// them.
 /// The pre-chat form, or with `offline` the offline form (its message goes as the first one).
 /// `on_skip`: everything asked was optional and left empty, the chat starts anyway.
 pub fn contact_form(

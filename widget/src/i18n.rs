@@ -83,6 +83,7 @@ impl Lang {
         }
     }
 
+    // Long: the string table, one line per text and language.
     pub fn t(self, text: Text) -> &'static str {
         use Lang::{En, Es};
         use Text::*;

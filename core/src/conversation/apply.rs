@@ -4,6 +4,7 @@ use super::state::{DialogState, LastMessage, Mention, SessionStatus};
 use crate::event::{Actor, AgentRef, Event, EventBody};
 use crate::ids::AgentId;
 
+// Long: one arm per kind of event, the whole fold on one screen.
 pub fn apply(state: &mut DialogState, event: &Event) {
     state.last_seq = event.seq;
     match &event.body {

@@ -46,6 +46,7 @@ fn channels() -> Vec<ChannelRef> {
         .collect()
 }
 
+// Long: one arm per verb of the scripts.
 fn command(verb: &str, text: &str) -> Command {
     match verb {
         "say" => Command::Post {

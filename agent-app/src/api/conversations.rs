@@ -1,0 +1,121 @@
+//! The calls of an agent's daily work, as plain async functions that return
+//! `openline_core::protocol` types: the inbox, dialogs and their commands, presence, channels,
+//! canned responses, chat names and the emoji list. Signing in and the account are in
+//! `account.rs`, the admins' team and token calls in `admin.rs`, the plumbing in `http.rs`.
+
+use super::http::{done, encode, get, read, send, ApiError};
+use gloo_net::http::Request;
+use openline_core::canned::{CannedInput, CannedResponse};
+use openline_core::channel::ChannelSettings;
+use openline_core::conversation::Command;
+use openline_core::ids::{CommandId, DialogId};
+use openline_core::inbox::DialogSummary;
+use openline_core::protocol::{
+    AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply, CommandReply,
+    CommandRequest, EventsFrame, InboxFrame, NewChannel, PresenceRequest, RenameChat,
+};
+use openline_core::routing::Presence;
+
+/// `GET /api/agent/inbox`: the rows of every list, as a snapshot.
+pub async fn inbox() -> Result<Vec<DialogSummary>, ApiError> {
+    match get::<InboxFrame>("/api/agent/inbox").await? {
+        InboxFrame::Snapshot { dialogs } => Ok(dialogs),
+        InboxFrame::Upsert { dialog } => Ok(vec![dialog]),
+    }
+}
+
+/// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).
+pub async fn agents() -> Result<Vec<AgentProfile>, ApiError> {
+    Ok(get::<AgentsReply>("/api/agent/agents").await?.agents)
+}
+
+/// `PUT /api/agent/presence`: the agent goes online, pauses or goes offline (Q13).
+pub async fn set_presence(presence: Presence) -> Result<AgentProfile, ApiError> {
+    send(Request::put("/api/agent/presence"), Some(&PresenceRequest { presence })).await
+}
+
+/// `GET /api/agent/channels`: every open channel's settings.
+pub async fn channels() -> Result<Vec<ChannelSettings>, ApiError> {
+    Ok(get::<ChannelsReply>("/api/agent/channels").await?.channels)
+}
+
+/// `POST /api/agent/channels` (admins): a new channel with default settings; 409 if the id is
+/// taken.
+pub async fn create_channel(channel: &NewChannel) -> Result<ChannelSettings, ApiError> {
+    send(Request::post("/api/agent/channels"), Some(channel)).await
+}
+
+/// `PUT /api/agent/channels/{id}` (admins): 400 `invalid_settings` says what is wrong.
+pub async fn save_channel(settings: &ChannelSettings) -> Result<ChannelSettings, ApiError> {
+    let url = format!("/api/agent/channels/{}", settings.id);
+    send(Request::put(&url), Some(settings)).await
+}
+
+/// `GET /api/agent/canned`: the workspace's canned responses (C7).
+pub async fn canned() -> Result<Vec<CannedResponse>, ApiError> {
+    Ok(get::<CannedReply>("/api/agent/canned").await?.responses)
+}
+
+/// `POST /api/agent/canned` (no `id`) or `PUT /api/agent/canned/{id}`: 409 `code_taken`,
+/// 400 `invalid_canned` with a sentence saying what is wrong.
+pub async fn save_canned(
+    id: Option<&str>,
+    input: &CannedInput,
+) -> Result<CannedResponse, ApiError> {
+    let req = match id {
+        Some(id) => Request::put(&format!("/api/agent/canned/{}", encode(id))),
+        None => Request::post("/api/agent/canned"),
+    };
+    send(req, Some(input)).await
+}
+
+/// `DELETE /api/agent/canned/{id}`.
+pub async fn delete_canned(id: &str) -> Result<(), ApiError> {
+    done(Request::delete(&format!("/api/agent/canned/{}", encode(id)))).await
+}
+
+/// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).
+pub async fn dialog_events(dialog: &DialogId, after: Option<u64>) -> Result<EventsFrame, ApiError> {
+    let mut url = format!("/api/agent/dialogs/{dialog}/events");
+    if let Some(after) = after {
+        url.push_str(&format!("?after={after}"));
+    }
+    get(&url).await
+}
+
+/// `POST /api/agent/dialogs/{id}/commands` with a fresh command id (one per user action).
+pub async fn post_command(dialog: &DialogId, command: Command) -> Result<CommandReply, ApiError> {
+    let body = CommandRequest { command_id: new_command_id(), command };
+    send(Request::post(&format!("/api/agent/dialogs/{dialog}/commands")), Some(&body)).await
+}
+
+/// `GET /api/agent/dialog-names`: my own names for chats (C3).
+pub async fn chat_names() -> Result<Vec<ChatName>, ApiError> {
+    Ok(get::<ChatNamesReply>("/api/agent/dialog-names").await?.names)
+}
+
+/// `PUT /api/agent/dialogs/{id}/name`: my name for the chat; empty clears it (C3).
+pub async fn rename_chat(dialog: &DialogId, name: &str) -> Result<ChatName, ApiError> {
+    let url = format!("/api/agent/dialogs/{dialog}/name");
+    send(Request::put(&url), Some(&RenameChat { name: name.to_owned() })).await
+}
+
+/// `GET /emoji.json`: the emoji picker's list (C4), a static file.
+pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
+    read(Request::get("/emoji.json").send().await).await
+}
+
+/// A random id for one user action. `crypto.randomUUID()` gives `[0-9a-f-]`, which `CommandId`
+/// accepts; it needs a secure context (https or localhost), hence the fallback.
+fn new_command_id() -> CommandId {
+    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    uuid.and_then(|raw| CommandId::parse(&raw))
+        .or_else(|| CommandId::parse(&fallback_id()))
+        .expect("a hex id is a valid command id")
+}
+
+fn fallback_id() -> String {
+    let a = (js_sys::Math::random() * 1e15) as u64;
+    let b = js_sys::Date::now() as u64;
+    format!("c{a:x}{b:x}")
+}
