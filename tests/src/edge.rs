@@ -5,8 +5,10 @@
 //! stopped with SIGTERM to the group (then SIGKILL), as wrangler starts workerd as a child.
 
 use crate::root;
-use anyhow::{bail, Context, Result};
+use crate::wait::{budget, wait_until};
+use anyhow::{anyhow, bail, Context, Result};
 use openline_core::protocol::DevSeedRequest;
+use std::io::Write;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -112,21 +114,27 @@ impl Edge {
     /// Seeds a workspace. Seeding is idempotent, so a 503 (wrangler reloading the Worker
     /// because its files changed under it) is simply tried again.
     pub async fn seed(&self, seed: &DevSeedRequest) -> Result<()> {
-        for _ in 0..3 {
-            let response =
-                reqwest::Client::new().post(self.url("/api/dev/seed")).json(seed).send().await?;
-            match response.status().as_u16() {
-                200..=299 => return Ok(()),
-                503 => tokio::time::sleep(Duration::from_millis(500)).await,
-                status => bail!("seeding failed: {status} {}", response.text().await?),
+        let client = reqwest::Client::new();
+        let what = format!("seeding workspace `{}`", seed.workspace);
+        let outcome = wait_until(&what, budget::API, || {
+            let request = client.post(self.url("/api/dev/seed")).json(seed).send();
+            async move {
+                let response = request.await?;
+                Ok(match response.status().as_u16() {
+                    200..=299 => Some(Ok(())),
+                    503 => None,
+                    status => Some(Err(anyhow!("{status} {}", response.text().await?))),
+                })
             }
-        }
-        bail!("seeding failed: the Worker kept restarting")
+        })
+        .await;
+        outcome.and_then(|seeded| seeded).with_context(|| format!("seeding `{}`", seed.workspace))
     }
 
     fn spawn(&mut self) -> Result<()> {
         let inspector = free_port()?;
-        let log = std::fs::File::create(self.persist.join("wrangler.log"))?;
+        // Appended: a restart keeps what the runtime said before it.
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(self.log_path())?;
         let wrangler = root().join("node_modules/.bin/wrangler");
         if !wrangler.exists() {
             bail!(
@@ -157,28 +165,36 @@ impl Edge {
             .process_group(0)
             .spawn()
             .context("starting wrangler")?;
+        record_start(&self.persist, self.port);
         self.child = Some(child);
         Ok(())
     }
 
-    /// Polls `/api/health`; the first request also compiles the Worker's wasm.
+    /// Polls `/api/health`; the first request also compiles the Worker's wasm. Fails at once
+    /// if wrangler exits.
     async fn wait_ready(&mut self) -> Result<()> {
         let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build()?;
-        let deadline = Instant::now() + Duration::from_secs(90);
-        while Instant::now() < deadline {
-            if let Some(child) = self.child.as_mut() {
-                if let Some(status) = child.try_wait()? {
-                    bail!("wrangler exited with {status}; see {}", self.log_path().display());
+        let what = format!("the edge on port {} answering /api/health", self.port);
+        let log = self.log_path();
+        let health = self.url("/api/health");
+        let child = &mut self.child;
+        let outcome = wait_until(&what, budget::EDGE_START, || {
+            let exited = child.as_mut().map(|c| c.try_wait());
+            let request = client.get(&health).send();
+            async move {
+                if let Some(Ok(Some(status))) = exited {
+                    return Ok(Some(Err(anyhow!("wrangler exited with {status}"))));
                 }
+                Ok(request.await?.status().is_success().then_some(Ok(())))
             }
-            if let Ok(r) = client.get(self.url("/api/health")).send().await {
-                if r.status().is_success() {
-                    return Ok(());
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        bail!("the edge did not answer within 90 s; see {}", self.log_path().display())
+        })
+        .await;
+        outcome.and_then(|ready| ready).with_context(|| format!("see {}", log.display()))
+    }
+
+    /// The process group of the running `wrangler dev` (its id), if it runs.
+    pub fn group(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
     }
 
     pub fn log_path(&self) -> PathBuf {
@@ -215,11 +231,21 @@ impl Drop for Edge {
 
 /// `kill -s SIGNAL -- -GROUP`: the whole group, workerd included. The command keeps the
 /// harness free of `unsafe`.
-fn signal_group(group: u32, signal: &str) {
+pub fn signal_group(group: u32, signal: &str) {
     let _ = Command::new("kill")
         .args(["-s", signal, "--", &format!("-{group}")])
         .stderr(Stdio::null())
         .status();
+}
+
+/// Each start of `wrangler dev`, one line in `target/e2e/wrangler-starts.log` (the test
+/// process, the state directory, the port), to count them.
+fn record_start(persist: &Path, port: u16) {
+    let path = root().join("target/e2e/wrangler-starts.log");
+    let _ = std::fs::create_dir_all(root().join("target/e2e"));
+    if let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(file, "{} {} {port}", std::process::id(), persist.display());
+    }
 }
 
 pub fn free_port() -> Result<u16> {
