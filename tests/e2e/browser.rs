@@ -312,13 +312,11 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
     agent.click("#action-answer").await?;
 
     // Quote from the message's menu: a chip above the composer; Escape removes it.
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.message_action("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
     agent.find_text("#quote-chip", "Arco").await?;
     agent.type_into("#composer-input", ESCAPE).await?;
     agent.wait_gone("#quote-chip").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.message_action("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
     agent.find_text("#quote-chip", "Replying to Visitor").await?;
     agent.type_into("#composer-input", "Sí, en negro mate y en latón.").await?;
     agent.screenshot("40-agent-quote-chip").await?;
@@ -341,8 +339,7 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
 
     // M6: the second question is another topic; the agent moves it to a new session, which
     // starts just before it. The customer's chat goes on as it was.
-    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-action-move").await?;
+    agent.message_action("#messages li.msg.from-visitor", "gratis", ".msg-action-move").await?;
     agent.find_text("#messages li.system", "Session 1 ends here").await?;
     agent.find_text("#messages li.session-start", "Session 2 started").await?;
     agent.screenshot("43-agent-moved-to-new-session").await?;
@@ -527,11 +524,12 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer.type_into(".viewer-close", ESCAPE).await?;
     customer.wait_gone(".viewer").await?;
     customer.outside().await?;
-    let expanded = customer
-        .client
-        .execute("return document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-expanded')", vec![])
-        .await?;
+    let chat_expanded = "return document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-expanded')";
+    let expanded = customer.eval(chat_expanded).await?;
     assert_eq!(expanded, "true", "Escape in the viewer left the chat open");
+    // A close the chat asked for would reach the page before any later word from the chat
+    // (messages between frames keep their order): count the next ones.
+    customer.eval("window.__later = []; Openline.on('message', () => window.__later.push(1)); return null").await?;
     customer.enter_chat().await?;
 
     // The agent sees the thumbnail in the chat and opens it large; Escape closes the viewer.
@@ -559,6 +557,15 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer
         .find_text("#messages li.msg.from-agent .file-card .file-name", "factura-0042.pdf")
         .await?;
+    customer.outside().await?;
+    customer
+        .eval_until("the page told of the agent's reply", "return window.__later.length", |n| {
+            n.as_u64() > Some(0)
+        })
+        .await?;
+    let expanded = customer.eval(chat_expanded).await?;
+    assert_eq!(expanded, "true", "Escape in the viewer closed the chat later");
+    customer.enter_chat().await?;
     let link = customer.find("#messages li.msg.from-agent .file-card").await?.attr("href").await?;
     assert!(link.is_some_and(|l| l.starts_with("/api/files/")), "a signed link");
     customer.check_accessibility("widget with files").await?;

@@ -134,44 +134,52 @@ impl Page {
 
     /// Waits until an element matches `css` in the current document (or frame).
     pub async fn find(&self, css: &str) -> Result<Element> {
-        wait_until(&format!("an element `{css}` on the page"), budget::PAGE, || async move {
-            Ok(self.client.find_all(Locator::Css(css)).await?.into_iter().next())
-        })
-        .await
+        let found =
+            wait_until(&format!("an element `{css}` on the page"), budget::PAGE, || async move {
+                Ok(self.client.find_all(Locator::Css(css)).await?.into_iter().next())
+            })
+            .await;
+        self.shot_on_failure(found).await
     }
 
     /// Waits until some element matching `css` contains `text`.
     pub async fn find_text(&self, css: &str, text: &str) -> Result<Element> {
-        wait_until(&format!("a `{css}` with text {text:?}"), budget::PAGE, || async move {
-            for element in self.client.find_all(Locator::Css(css)).await? {
-                if element.text().await.is_ok_and(|t| t.contains(text)) {
-                    return Ok(Some(element));
+        let outcome =
+            wait_until(&format!("a `{css}` with text {text:?}"), budget::PAGE, || async move {
+                for element in self.client.find_all(Locator::Css(css)).await? {
+                    if element.text().await.is_ok_and(|t| t.contains(text)) {
+                        return Ok(Some(element));
+                    }
                 }
-            }
-            Ok(None)
-        })
-        .await
+                Ok(None)
+            })
+            .await;
+        self.shot_on_failure(outcome).await
     }
 
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) -> Result<()> {
-        wait_until(&format!("`{css}` gone from the page"), budget::PAGE, || async move {
-            Ok(self.client.find_all(Locator::Css(css)).await?.is_empty().then_some(()))
-        })
-        .await
+        let outcome =
+            wait_until(&format!("`{css}` gone from the page"), budget::PAGE, || async move {
+                Ok(self.client.find_all(Locator::Css(css)).await?.is_empty().then_some(()))
+            })
+            .await;
+        self.shot_on_failure(outcome).await
     }
 
     /// Waits until no element matching `css` contains `text`.
     pub async fn wait_text_gone(&self, css: &str, text: &str) -> Result<()> {
-        wait_until(&format!("no `{css}` with text {text:?}"), budget::PAGE, || async move {
-            for element in self.client.find_all(Locator::Css(css)).await? {
-                if element.text().await.is_ok_and(|t| t.contains(text)) {
-                    return Ok(None);
+        let outcome =
+            wait_until(&format!("no `{css}` with text {text:?}"), budget::PAGE, || async move {
+                for element in self.client.find_all(Locator::Css(css)).await? {
+                    if element.text().await.is_ok_and(|t| t.contains(text)) {
+                        return Ok(None);
+                    }
                 }
-            }
-            Ok(Some(()))
-        })
-        .await
+                Ok(Some(()))
+            })
+            .await;
+        self.shot_on_failure(outcome).await
     }
 
     /// Whether any element matches `css` now (after a positive signal that it would be there).
@@ -196,12 +204,15 @@ impl Page {
 
     // Act.
 
-    /// Loads `url`: bounded by the page-load budget, returning once the document is parsed.
+    /// Loads `url`: bounded by the page-load budget, returning once the document is parsed and
+    /// its stylesheets have loaded (what a screenshot or a contrast check needs), not waiting
+    /// for frames or images.
     pub async fn goto(&self, url: &str) -> Result<()> {
         within(&format!("loading {url}"), budget::PAGE_LOAD + budget::POLL, async {
             Ok(self.client.goto(url).await?)
         })
-        .await
+        .await?;
+        self.wait_styled(url).await
     }
 
     /// Reloads the current page, bounded like `goto`.
@@ -210,13 +221,23 @@ impl Page {
         within(&format!("reloading {url}"), budget::PAGE_LOAD + budget::POLL, async {
             Ok(self.client.refresh().await?)
         })
-        .await
+        .await?;
+        self.wait_styled(&url).await
+    }
+
+    /// Waits until the document is parsed and each of its stylesheets has loaded.
+    async fn wait_styled(&self, url: &str) -> Result<()> {
+        let script = "return document.readyState !== 'loading' && \
+            [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet !== null);";
+        let what = format!("{url}: the document parsed, its stylesheets loaded");
+        self.eval_until(&what, script, |v| v == &json!(true)).await?;
+        Ok(())
     }
 
     /// Clicks the element `css`, looking it up again while the page redraws it (a stale
     /// element, one not yet clickable).
     pub async fn click(&self, css: &str) -> Result<()> {
-        wait_until(&format!("clicking `{css}`"), budget::PAGE, || async move {
+        let outcome = wait_until(&format!("clicking `{css}`"), budget::PAGE, || async move {
             let Some(element) = self.client.find_all(Locator::Css(css)).await?.into_iter().next()
             else {
                 return Ok(None);
@@ -224,13 +245,14 @@ impl Page {
             element.click().await?;
             Ok(Some(()))
         })
-        .await
+        .await;
+        self.shot_on_failure(outcome).await
     }
 
     /// Clicks `inner` inside the first `css` element containing `text`. Live lists re-render
     /// under the pointer, so a stale element is looked up again rather than failing.
     pub async fn click_in(&self, css: &str, text: &str, inner: &str) -> Result<()> {
-        wait_until(
+        let outcome = wait_until(
             &format!("clicking `{inner}` in a `{css}` with {text:?}"),
             budget::PAGE,
             || async move {
@@ -243,15 +265,24 @@ impl Page {
                 Ok(None)
             },
         )
-        .await
+        .await;
+        self.shot_on_failure(outcome).await
     }
 
+    /// Types `text` into the element `css`, once it takes keys (a field may be there before
+    /// its popover is shown).
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
-        let element = self.find(css).await?;
-        within(&format!("typing into `{css}`"), budget::COMMAND, async {
-            Ok(element.send_keys(text).await?)
+        let what = format!("typing into `{css}`");
+        let typed = wait_until(&what, budget::PAGE, || async move {
+            let Some(element) = self.client.find_all(Locator::Css(css)).await?.into_iter().next()
+            else {
+                return Ok(None);
+            };
+            element.send_keys(text).await?;
+            Ok(Some(()))
         })
-        .await
+        .await;
+        self.shot_on_failure(typed).await
     }
 
     /// Replaces what an input holds.
@@ -290,7 +321,7 @@ impl Page {
         })
         .await;
         let last = last.lock().map(|v| v.clone()).unwrap_or_default();
-        outcome.with_context(|| format!("the last value was {last}"))
+        outcome.map_err(|e| anyhow::anyhow!("{e:#}; the last value was {last}"))
     }
 
     /// Waits until the element with `id` has focus (focus may move on the next frame).
@@ -334,6 +365,17 @@ impl Page {
             Ok(self.client.enter_parent_frame().await?)
         })
         .await
+    }
+
+    /// On a failed wait, a screenshot of the page as it was (`target/e2e/failed-<n>.png`),
+    /// named in the error.
+    async fn shot_on_failure<T>(&self, result: Result<T>) -> Result<T> {
+        let Err(e) = result else { return result };
+        let name = format!("failed-{}", crate::edge::unique());
+        match tokio::time::timeout(budget::POLL * 50, self.screenshot(&name)).await {
+            Ok(Ok(path)) => Err(e.context(format!("the page then: {}", path.display()))),
+            _ => Err(e),
+        }
     }
 
     // Check.

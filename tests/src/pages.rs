@@ -3,6 +3,7 @@
 //! derefs to its `Page` for anything a test does only once.
 
 use crate::browser::{Driver, Page};
+use crate::wait::{budget, wait_until};
 use anyhow::Result;
 use fantoccini::Locator;
 use std::ops::Deref;
@@ -170,6 +171,30 @@ impl AppPage {
     pub async fn send(&self, text: &str) -> Result<()> {
         self.type_into("#composer-input", text).await?;
         self.click("#composer-send").await
+    }
+
+    /// Chooses `action` (`.msg-action-quote`, say) in the "…" menu of the message `li` holding
+    /// `text`, opening the menu as often as it takes: a menu opened while the chat still
+    /// settles (focus moving to the composer after Answer) closes again.
+    pub async fn message_action(&self, li: &str, text: &str, action: &str) -> Result<()> {
+        let what = format!("choosing `{action}` in the menu of a `{li}` with {text:?}");
+        wait_until(&what, budget::PAGE, || async move {
+            for message in self.client.find_all(Locator::Css(li)).await? {
+                if !message.text().await.is_ok_and(|t| t.contains(text)) {
+                    continue;
+                }
+                if let Ok(item) = message.find(Locator::Css(action)).await {
+                    if item.is_displayed().await? {
+                        item.click().await?;
+                        return Ok(Some(()));
+                    }
+                }
+                message.find(Locator::Css(".msg-menu-button")).await?.click().await?;
+                return Ok(None);
+            }
+            Ok(None)
+        })
+        .await
     }
 
     /// Waits until the customer's message with `text` shows in the open chat.

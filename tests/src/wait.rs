@@ -54,7 +54,11 @@ where
             Ok(Ok(None)) => {}
             Ok(Err(e)) => last_error = Some(e),
             Err(_) => {
-                last_error = Some(anyhow!("the last check was still running at the deadline"))
+                let before = last_error.take().map(|e| format!("; the one before: {e:#}"));
+                last_error = Some(anyhow!(
+                    "the last check was still running at the deadline{}",
+                    before.unwrap_or_default()
+                ))
             }
         }
         if Instant::now() + budget::POLL >= deadline {
