@@ -207,8 +207,8 @@ impl Http {
         path: &str,
         body: Vec<u8>,
     ) -> Result<(u16, String)> {
-        let response = self.request(method, path).body(body).send().await?;
-        Ok((response.status().as_u16(), response.text().await?))
+        let (_, status, text) = send_raw(self.request(method, path).body(body)).await?;
+        Ok((status, text))
     }
 
     /// Uploads a file's bytes as `name` (C1) to `path` (`/api/widget/files`, or a dialog's).
@@ -276,8 +276,22 @@ impl Http {
     }
 }
 
-/// Sends; returns the session cookie the reply set (if any), the status and the body.
+/// The start of `wrangler dev`'s 503 when its ProxyWorker lost the keep-alive connection to
+/// the Worker as the request was written on it, before the Worker saw it (see `edge`'s note).
+const PROXY_LOST: &str = "Your worker restarted mid-request";
+
+/// Sends; returns the session cookie the reply set (if any), the status and the body. A request
+/// `wrangler dev` dropped on its way to the Worker (`PROXY_LOST`) is sent once more.
 async fn send_raw(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16, String)> {
+    let again = req.try_clone();
+    let sent = send_once(req).await?;
+    match again {
+        Some(again) if sent.1 == 503 && sent.2.starts_with(PROXY_LOST) => send_once(again).await,
+        _ => Ok(sent),
+    }
+}
+
+async fn send_once(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16, String)> {
     let response = req.send().await?;
     let prefix = format!("{SESSION_COOKIE}=");
     let session = response

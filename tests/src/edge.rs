@@ -3,6 +3,17 @@
 //! Each `Edge` gets a free loopback port, its own inspector port and its own persistence
 //! directory, so tests run side by side. The server runs in its own process group and is
 //! stopped with SIGTERM to the group (then SIGKILL), as wrangler starts workerd as a child.
+//!
+//! While it runs, a heartbeat sends a `HEAD /widget.js` every 750 ms. `wrangler dev` (4.86)
+//! puts every request through its ProxyWorker, which forwards it to the Worker's own workerd
+//! over a pooled keep-alive connection. When that connection is closed by the other side just
+//! as a request is written on it (kj's 5 s idle timeout), the ProxyWorker takes the failure
+//! for a restart of the Worker: a POST is answered 503 "Your worker restarted mid-request", and
+//! a GET or HEAD is parked in a retry queue that is only drained when the next request
+//! arrives (workers-sdk issues #14641, #14593, fixed in part by PR #15252). A page whose
+//! loading waits on such a GET (the chat's `widget.js`) then waits for whoever talks to the
+//! edge next: 25 s once, or until WebDriver's 300 s page-load timeout. The heartbeat is that
+//! next request, so a parked GET waits under a second.
 
 use crate::root;
 use crate::wait::{budget, wait_until};
@@ -13,10 +24,14 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub struct Edge {
     child: Option<Child>,
+    /// Set to stop the heartbeat of the running `wrangler dev`.
+    heartbeat: Option<Arc<AtomicBool>>,
     pub port: u16,
     persist: PathBuf,
     secret: String,
@@ -42,6 +57,7 @@ impl Edge {
         };
         let mut edge = Edge {
             child: None,
+            heartbeat: None,
             port,
             persist: config.persist,
             secret: config.secret,
@@ -167,6 +183,7 @@ impl Edge {
             .context("starting wrangler")?;
         record_start(&self.persist, self.port);
         self.child = Some(child);
+        self.heartbeat = Some(heartbeat(self.port));
         Ok(())
     }
 
@@ -207,6 +224,9 @@ impl Edge {
 
     /// SIGTERM to the whole group, then SIGKILL if it lingers.
     pub fn stop(&mut self) {
+        if let Some(beat) = self.heartbeat.take() {
+            beat.store(true, Ordering::Relaxed);
+        }
         let Some(mut child) = self.child.take() else { return };
         let group = child.id();
         signal_group(group, "TERM");
@@ -236,6 +256,33 @@ pub fn signal_group(group: u32, signal: &str) {
         .args(["-s", signal, "--", &format!("-{group}")])
         .stderr(Stdio::null())
         .status();
+}
+
+/// Sends `HEAD /widget.js` to `port` every 750 ms until the flag returned is set (see the
+/// module's note: it drains the ProxyWorker's queue of parked GETs). A static asset, so the
+/// Worker itself does no work for it; 750 ms, not a divisor of the 5 s idle timeout.
+fn heartbeat(port: u16) -> Arc<AtomicBool> {
+    use std::io::Read;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    std::thread::spawn(move || {
+        let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        let request = format!(
+            "HEAD /widget.js HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        );
+        while !stopped.load(Ordering::Relaxed) {
+            if let Ok(mut stream) =
+                std::net::TcpStream::connect_timeout(&address, Duration::from_secs(1))
+            {
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                if stream.write_all(request.as_bytes()).is_ok() {
+                    let _ = stream.read_to_end(&mut Vec::new());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(750));
+        }
+    });
+    stop
 }
 
 /// Each start of `wrangler dev`, one line in `target/e2e/wrangler-starts.log` (the test
