@@ -394,8 +394,20 @@ impl Page {
     }
 
     /// Runs axe-core on the current document (or frame) and fails on serious or critical
-    /// violations, naming each.
+    /// violations, naming each. The pointer is parked in the corner first: the check is of the
+    /// screen at rest, not of whatever the last click left hovered (which a scroll may or may
+    /// not have moved away).
     pub async fn check_accessibility(&self, screen: &str) -> Result<()> {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let park = MouseActions::new("park".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        within("parking the pointer", budget::COMMAND, async {
+            Ok(self.client.perform_actions(park).await?)
+        })
+        .await?;
         let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
             .context("axe-core is missing: run `cargo xtask test` (npm ci installs it)")?;
         let script = "const done = arguments[arguments.length - 1];\
