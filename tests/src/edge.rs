@@ -276,7 +276,14 @@ fn heartbeat(port: u16) -> Arc<AtomicBool> {
             {
                 let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
                 if stream.write_all(request.as_bytes()).is_ok() {
-                    let _ = stream.read_to_end(&mut Vec::new());
+                    // A HEAD's reply is its head: read to its blank line, not to a close.
+                    let (mut head, mut buffer) = (Vec::new(), [0u8; 1024]);
+                    while let Ok(n @ 1..) = stream.read(&mut buffer) {
+                        head.extend_from_slice(&buffer[..n]);
+                        if head.windows(4).any(|w| w == b"\r\n\r\n") {
+                            break;
+                        }
+                    }
                 }
             }
             std::thread::sleep(Duration::from_millis(750));
