@@ -5,16 +5,7 @@ use openline_core::{CommandId, Event, EventBody, SessionStatus};
 use openline_tests::api::{failure, new_command_id, note, post, Agent, Customer};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
-
-async fn demo_edge(name: &str) -> anyhow::Result<Edge> {
-    let edge = Edge::start_fresh(name).await?;
-    edge.seed(&demo::seed()).await?;
-    Ok(edge)
-}
-
-async fn admin(edge: &Edge) -> anyhow::Result<Agent> {
-    Agent::login(edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await
-}
+use openline_tests::scene::Workspace;
 
 fn texts(events: &[Event]) -> Vec<String> {
     events
@@ -41,14 +32,14 @@ fn is_message(text: &'static str) -> impl Fn(&Event) -> bool {
 
 #[tokio::test]
 async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyhow::Result<()> {
-    let edge = demo_edge("round-trip").await?;
-    let agent = admin(&edge).await?;
+    let ws = Workspace::new("round-trip").await?;
+    let agent = ws.admin().await?;
     let mut inbox = agent.inbox_socket().await?;
     let InboxFrame::Snapshot { dialogs } = inbox.next().await? else { panic!("snapshot first") };
     assert!(dialogs.is_empty());
 
     // The customer writes: the agents' inbox shows it as unanswered at once (Q2).
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let customer = ws.customer().await?;
     let mut customer_socket = customer.socket(None).await?;
     let first: EventsFrame = customer_socket.next().await?;
     assert!(first.reset && first.events.is_empty());
@@ -101,9 +92,9 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
 
 #[tokio::test]
 async fn w3_resume_after_a_dropped_socket_delivers_exactly_what_was_missed() -> anyhow::Result<()> {
-    let edge = demo_edge("resume").await?;
-    let agent = admin(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("resume").await?;
+    let agent = ws.admin().await?;
+    let customer = ws.customer().await?;
     customer.say("one").await?;
     let dialog_id = customer.session.dialog_id.clone();
 
@@ -141,8 +132,8 @@ async fn w3_resume_after_a_dropped_socket_delivers_exactly_what_was_missed() -> 
 
 #[tokio::test]
 async fn exactly_once_a_retried_command_is_appended_once() -> anyhow::Result<()> {
-    let edge = demo_edge("exactly-once").await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("exactly-once").await?;
+    let customer = ws.customer().await?;
     let id = new_command_id();
     let first = customer.command(id.clone(), post("only once")).await?;
     // A retry after a lost reply, and two more racing each other.
@@ -158,7 +149,7 @@ async fn exactly_once_a_retried_command_is_appended_once() -> anyhow::Result<()>
     assert_eq!(texts(&history.events), ["only once"]);
 
     // Agents' retries too, and ids are per actor: the same id from the agent is its own command.
-    let agent = admin(&edge).await?;
+    let agent = ws.admin().await?;
     let dialog_id = &customer.session.dialog_id;
     let agent_id = CommandId::parse("shared-id").unwrap_or_else(|| unreachable!());
     agent.command_with_id(dialog_id, agent_id.clone(), post("reply")).await?;
@@ -171,8 +162,11 @@ async fn exactly_once_a_retried_command_is_appended_once() -> anyhow::Result<()>
 
 #[tokio::test]
 async fn w3_history_survives_a_restart_of_the_runtime() -> anyhow::Result<()> {
-    let mut edge = demo_edge("restart").await?;
-    let agent = admin(&edge).await?;
+    // Its own edge: the runtime stops and starts again under it.
+    let mut edge = Edge::start_fresh("restart").await?;
+    edge.seed(&demo::seed()).await?;
+    let agent =
+        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
     let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
     customer.say("before the restart").await?;
     agent.command(&customer.session.dialog_id, post("noted")).await?;
@@ -206,9 +200,9 @@ async fn w3_history_survives_a_restart_of_the_runtime() -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn c6_hidden_note_never_reaches_the_customer_by_any_path() -> anyhow::Result<()> {
-    let edge = demo_edge("hidden-note").await?;
-    let agent = admin(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("hidden-note").await?;
+    let agent = ws.admin().await?;
+    let customer = ws.customer().await?;
     customer.say("hello").await?;
     let dialog_id = customer.session.dialog_id.clone();
     let mut customer_socket = customer.socket(Some(0)).await?;
@@ -235,10 +229,10 @@ async fn c6_hidden_note_never_reaches_the_customer_by_any_path() -> anyhow::Resu
 
 #[tokio::test]
 async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
-    let edge = demo_edge("apart").await?;
-    edge.seed(&demo::seed_for("acme", "boss@acme.test", "Acme Boss")).await?;
-    let ana = Customer::open(&edge, demo::CHANNEL_KEY).await?;
-    let bob = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("apart").await?;
+    let acme = ws.other("acme", "boss@acme.test", "Acme Boss").await?;
+    let ana = ws.customer().await?;
+    let bob = ws.customer().await?;
     ana.say("ana's secret").await?;
     bob.say("bob's question").await?;
     assert_ne!(ana.session.dialog_id, bob.session.dialog_id);
@@ -246,7 +240,7 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     assert_eq!(texts(&ana.events(None).await?.events), ["ana's secret"]);
 
     // An agent of another workspace cannot see or touch the demo's dialogs.
-    let outsider = Agent::login(&edge, "acme", "boss@acme.test", demo::ADMIN_PASSWORD).await?;
+    let outsider = acme.login("boss@acme.test", demo::ADMIN_PASSWORD).await?;
     let InboxFrame::Snapshot { dialogs } = outsider.inbox().await? else { panic!("snapshot") };
     assert!(dialogs.is_empty());
     assert_eq!(
@@ -259,7 +253,7 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     );
     assert!(outsider.socket(&ana.session.dialog_id, None).await.is_err());
     // And the demo's own agent sees both customers.
-    let InboxFrame::Snapshot { dialogs } = admin(&edge).await?.inbox().await? else {
+    let InboxFrame::Snapshot { dialogs } = ws.admin().await?.inbox().await? else {
         panic!("snapshot")
     };
     assert_eq!(dialogs.len(), 2);

@@ -2,78 +2,63 @@
 //! in its own browser. Screenshots of every screen go to `target/e2e/`; axe-core checks each.
 
 use fantoccini::Locator;
-use openline_tests::browser::{Driver, Page};
+use openline_tests::browser::keys::{ENTER, ESCAPE, HOME, RIGHT};
+use openline_tests::browser::Page;
 use openline_tests::demo;
-use openline_tests::edge::Edge;
-
-/// Opens the launcher on the host page and moves into the chat iframe.
-async fn open_widget(customer: &Page) -> anyhow::Result<()> {
-    open_widget_to(customer, "#composer-input").await
-}
-
-async fn send(page: &Page, text: &str) -> anyhow::Result<()> {
-    page.type_into("#composer-input", text).await?;
-    page.click("#composer-send").await
-}
+use openline_tests::pages::AppPage;
+use openline_tests::scene::Stage;
 
 #[tokio::test]
 async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
+    let stage = Stage::new("browser").await?;
+    let ws = &stage.ws;
 
     // The customer opens the chat on the demo shop and writes (W1, W2).
-    customer.goto(&edge.url("/demo/")).await?;
-    customer.find("openline-chat").await?;
+    let customer = stage.customer().await?;
     customer.screenshot("01-demo-page").await?;
     customer.check_accessibility("demo page").await?;
-    open_widget(&customer).await?;
+    customer.open().await?;
     customer.find_text("header .title", "Website").await?;
     customer.check_accessibility("widget, empty").await?;
-    send(&customer, "Hola, ¿hacéis envíos a Canarias?").await?;
-    customer.find_text("#messages li.msg.from-visitor .msg-text", "Canarias").await?;
+    customer.send("Hola, ¿hacéis envíos a Canarias?").await?;
+    customer.sees_mine("Canarias").await?;
     // W2: it reached the server; nobody has read it yet.
     customer.find_text("#messages li.sent", "Sent").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("02-widget-sent").await?;
 
     // The agent logs in and sees it in Unanswered (Q2).
-    agent.goto(&edge.url("/app/")).await?;
+    let agent = AppPage::new(stage.driver.page(1280, 800).await?, ws.url("/app/"));
+    agent.load().await?;
     agent.find("#login-email").await?;
     agent.screenshot("03-agent-login").await?;
     agent.check_accessibility("agent login").await?;
-    agent.type_into("#login-email", demo::ADMIN_EMAIL).await?;
-    agent.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
-    agent.click("#login-submit").await?;
+    agent.fill_login(&ws.id, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
     agent.find_text("li.inbox-row", "Canarias").await?;
     agent.find_text("#tab-unanswered", "1").await?;
     agent.screenshot("04-agent-inbox").await?;
     agent.check_accessibility("agent inbox").await?;
 
     // Answer (Q3) and reply: the customer sees the reply live.
-    agent.click_in("li.inbox-row", "Canarias", "a").await?;
-    agent.click("#action-answer").await?;
-    agent.find_text("#messages li.system", "answered").await?;
+    agent.open_chat("Canarias").await?;
+    agent.answer().await?;
+    agent.sees_line("answered").await?;
     // While the agent writes, the customer sees who is typing (W2), never the draft.
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.inside().await?;
     agent.type_into("#composer-input", "¡Hola! Sí, enviamos en 48 horas.").await?;
     customer.find_text("#typing-indicator", "Ana García is typing").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("05a-widget-agent-typing").await?;
     agent.click("#composer-send").await?;
-    agent.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
+    agent.sees_agent("48 horas").await?;
     agent.find_text("#tab-mine", "1").await?;
     agent.screenshot("05-agent-dialog").await?;
     agent.check_accessibility("agent dialog").await?;
 
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    customer.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
-    customer.find_text("#messages li.system", "joined").await?;
+    customer.inside().await?;
+    customer.sees_reply("48 horas").await?;
+    customer.sees_line("joined").await?;
     // W2: the header names who answers, with the channel under their name.
     customer.find_text("header .title", "Ana García").await?;
     customer.find_text("header .tagline", "Website").await?;
@@ -82,63 +67,53 @@ async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
 
     // Finish (Q10): the customer is told; writing again opens session 2 of the same dialog (Q12).
     agent.click("#action-finish").await?;
-    customer.find_text("#messages li.system", "closed").await?;
+    customer.sees_line("closed").await?;
     customer.type_into("#composer-input", "Una cosa más: ¿y a Baleares?").await?;
     agent.find_text("#typing-indicator", "is typing").await?;
     agent.screenshot("06a-agent-customer-typing").await?;
     customer.click("#composer-send").await?;
-    agent.find_text("#messages li.system", "Session 2").await?;
-    agent.find_text("#messages li.msg.from-visitor .msg-text", "Baleares").await?;
+    agent.sees_line("Session 2").await?;
+    agent.sees_customer("Baleares").await?;
     agent.find_text("#tab-unanswered", "1").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("06-widget-session-two").await?;
     agent.screenshot("07-agent-session-two").await?;
 
-    // Reloading either page loses nothing (W3).
-    customer.client.refresh().await?;
-    open_widget(&customer).await?;
+    // Reloading either page loses nothing (W3). The reload returns once the page is parsed
+    // (the hidden chat the loader makes for a visitor with a conversation loads on its own).
+    customer.reload_page().await?;
+    customer.open().await?;
     for text in ["Canarias", "Baleares"] {
-        customer.find_text("#messages li.msg.from-visitor .msg-text", text).await?;
+        customer.sees_mine(text).await?;
     }
-    customer.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
-    agent.client.refresh().await?;
-    agent.find_text("#messages li.msg.from-agent .msg-text", "48 horas").await?;
-    agent.find_text("#messages li.msg.from-visitor .msg-text", "Baleares").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.sees_reply("48 horas").await?;
+    agent.reload().await?;
+    agent.sees_agent("48 horas").await?;
+    agent.sees_customer("Baleares").await?;
+    customer.outside().await?;
     customer.screenshot("08-widget-after-reload").await?;
 
-    customer.close().await?;
-    agent.close().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
     Ok(())
-}
-
-/// Logs an agent into the app in `page`.
-async fn log_in(page: &Page, edge: &Edge, email: &str) -> anyhow::Result<()> {
-    page.goto(&edge.url("/app/")).await?;
-    page.type_into("#login-email", email).await?;
-    page.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
-    page.click("#login-submit").await
 }
 
 #[tokio::test]
 async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() -> anyhow::Result<()>
 {
-    let edge = Edge::start_fresh("browser-transfer").await?;
-    edge.seed(&demo::seed()).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let stage = Stage::new("browser-transfer").await?;
+    let ws = &stage.ws;
+    let customer = ws.customer().await?;
     customer.say("Quiero cambiar la dirección de envío").await?;
-    let driver = Driver::start().await?;
-    let ana = driver.page(1280, 800).await?;
-    let luis = driver.page(1280, 800).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL).await?;
-    log_in(&luis, &edge, demo::COLLEAGUES[0].0).await?;
+    let ana = stage.agent(demo::ADMIN_EMAIL).await?;
+    let luis = stage.agent(demo::COLLEAGUES[0].0).await?;
 
     // Ana answers from Unanswered and replies.
     ana.find_text("li.inbox-row", "dirección").await?;
     ana.screenshot("10-ana-unanswered").await?;
     ana.click_in("li.inbox-row", "dirección", "a").await?;
     ana.click("#action-answer").await?;
-    send(&ana, "Un momento, te paso con Luis.").await?;
+    ana.send("Un momento, te paso con Luis.").await?;
     ana.find_text("#messages li.msg.from-agent .msg-text", "te paso con Luis").await?;
 
     // Transfer to Luis through the searchable picker (Q4).
@@ -164,7 +139,7 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
     luis.click_in("li.inbox-row", "Visitor", "a").await?;
     luis.find_text("#messages li.msg.from-visitor .msg-text", "dirección").await?;
     luis.find_text("#messages li.system", "transferred the conversation to Luis Romero").await?;
-    send(&luis, "Hola, soy Luis. ¿Cuál es la nueva dirección?").await?;
+    luis.send("Hola, soy Luis. ¿Cuál es la nueva dirección?").await?;
     luis.screenshot("13-luis-dialog").await?;
     luis.check_accessibility("luis dialog").await?;
     luis.click("#action-finish").await?;
@@ -183,21 +158,19 @@ async fn q2_q3_q4_q10_two_agents_answer_transfer_and_finish_in_two_browsers() ->
         })
         .collect();
     assert_eq!(texts.len(), 4, "{texts:?}");
-    ana.close().await?;
-    luis.close().await?;
+    ana.page.close().await?;
+    luis.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_channels_screen(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser-channels").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let admin = driver.page(1280, 900).await?;
-    log_in(&admin, &edge, demo::ADMIN_EMAIL).await?;
+    let stage = Stage::new("browser-channels").await?;
+    let ws = &stage.ws;
+    let admin = stage.agent_sized(demo::ADMIN_EMAIL, 1280, 900).await?;
     admin.click("#nav-channels").await?;
-    admin.goto(&edge.url("/app/#/channels/web")).await?;
+    admin.goto(&ws.url("/app/#/channels/web")).await?;
     admin.find("#channel-form").await?;
     admin.type_into("#channel-auto-reply", "¡Gracias! Te respondemos enseguida.").await?;
     // C1: files up to 2 MB, and no archives.
@@ -233,7 +206,7 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     admin.screenshot("22-admin-channel-look").await?;
 
     // The next customer to write gets it from the system, at once.
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let customer = ws.customer().await?;
     let reply = customer.say("Hola").await?;
     let automatic = reply.events.iter().any(|e| {
         e.actor == openline_core::Actor::System
@@ -246,29 +219,28 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     assert_eq!(look.tagline, "Solemos responder en minutos");
 
     // The chat window reads them, in the channel's green.
-    let shopper = driver.page(1280, 800).await?;
-    shopper.goto(&edge.url("/demo/")).await?;
-    open_widget(&shopper).await?;
+    let shopper = stage.customer().await?;
+    shopper.open().await?;
     shopper.find_text("header .tagline", "Solemos responder en minutos").await?;
     let hint = shopper.find("#composer-input").await?.attr("placeholder").await?;
     assert_eq!(hint.as_deref(), Some("Cuéntanos qué necesitas"));
-    screenshot_page(&shopper, "22b-widget-channel-texts").await?;
+    shopper.screenshot_page("22b-widget-channel-texts").await?;
     shopper.check_accessibility("widget with the channel's look and texts").await?;
-    shopper.close().await?;
+    shopper.page.close().await?;
     let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
     assert_eq!(openline_tests::api::failure(too_big).0, 413);
     let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;
     assert_eq!(openline_tests::api::failure(zip).1, "file_type_not_allowed");
-    admin.close().await?;
+    admin.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -> anyhow::Result<()>
 {
-    let edge = Edge::start_fresh("browser-composer").await?;
-    edge.seed(&demo::seed()).await?;
-    let ana = api_admin(&edge).await?;
+    let stage = Stage::new("browser-composer").await?;
+    let ws = &stage.ws;
+    let ana = ws.admin().await?;
     let canned = openline_core::canned::CannedInput {
         code: "envio".into(),
         title: "Plazos de envío".into(),
@@ -277,14 +249,11 @@ async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -
     };
     let _: openline_core::canned::CannedResponse =
         ana.http.post("/api/agent/canned", &canned).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
 
-    customer.goto(&edge.url("/demo/")).await?;
-    open_widget(&customer).await?;
-    send(&customer, "¿Cuándo llega mi pedido?").await?;
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
+    customer.send("¿Cuándo llega mi pedido?").await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "pedido", "a").await?;
     agent.click("#action-answer").await?;
 
@@ -319,44 +288,35 @@ async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -
     agent.click(".msg-menu .msg-action-delete").await?;
     agent.click("#msg-delete-confirm").await?;
     customer.find_text("#messages li.msg.deleted", "deleted").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("32-widget-after-delete").await?;
     agent.screenshot("33-agent-after-delete").await?;
-    customer.close().await?;
-    agent.close().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
     Ok(())
 }
-
-/// WebDriver's key for Escape.
-const ESCAPE: &str = "\u{E00C}";
 
 #[tokio::test]
 async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_original(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser-quote").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
+    let stage = Stage::new("browser-quote").await?;
 
-    customer.goto(&edge.url("/demo/")).await?;
-    open_widget(&customer).await?;
-    send(&customer, "¿Tenéis la lámpara Arco en negro?").await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
+    customer.send("¿Tenéis la lámpara Arco en negro?").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "Arco").await?;
-    send(&customer, "Y otra pregunta: ¿el envío es gratis?").await?;
+    customer.send("Y otra pregunta: ¿el envío es gratis?").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "gratis").await?;
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "gratis", "a").await?;
     agent.click("#action-answer").await?;
 
     // Quote from the message's menu: a chip above the composer; Escape removes it.
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.message_action("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
     agent.find_text("#quote-chip", "Arco").await?;
     agent.type_into("#composer-input", ESCAPE).await?;
     agent.wait_gone("#quote-chip").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
+    agent.message_action("#messages li.msg.from-visitor", "Arco", ".msg-action-quote").await?;
     agent.find_text("#quote-chip", "Replying to Visitor").await?;
     agent.type_into("#composer-input", "Sí, en negro mate y en latón.").await?;
     agent.screenshot("40-agent-quote-chip").await?;
@@ -374,42 +334,35 @@ async fn m1_a_reply_quoting_the_customer_shows_in_both_uis_and_leads_to_the_orig
     // The customer sees which question was answered.
     customer.find_text("#messages li.msg.from-agent .msg-quote", "Arco").await?;
     customer.check_accessibility("widget with a quoted reply").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("42-widget-quoted-reply").await?;
 
     // M6: the second question is another topic; the agent moves it to a new session, which
     // starts just before it. The customer's chat goes on as it was.
-    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-menu-button").await?;
-    agent.click_in("#messages li.msg.from-visitor", "gratis", ".msg-action-move").await?;
+    agent.message_action("#messages li.msg.from-visitor", "gratis", ".msg-action-move").await?;
     agent.find_text("#messages li.system", "Session 1 ends here").await?;
     agent.find_text("#messages li.session-start", "Session 2 started").await?;
     agent.screenshot("43-agent-moved-to-new-session").await?;
     agent.check_accessibility("a moved topic").await?;
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    send(&customer, "Gracias").await?;
+    customer.enter_chat().await?;
+    customer.send("Gracias").await?;
     agent.find_text("#messages li.msg.from-visitor .msg-text", "Gracias").await?;
     let lines = customer.client.find_all(Locator::Css("#messages li.system")).await?;
     assert_eq!(lines.len(), 1, "only 'joined': no close, no new session for the customer");
-    customer.close().await?;
-    agent.close().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
     Ok(())
 }
-
-/// WebDriver's key for Enter.
-const ENTER: &str = "\u{E007}";
 
 #[tokio::test]
 async fn c2_c3_quick_commands_rename_copy_the_id_quote_and_mention_a_colleague(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser-quick").await?;
-    edge.seed(&demo::seed()).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let stage = Stage::new("browser-quick").await?;
+    let ws = &stage.ws;
+    let customer = ws.customer().await?;
     customer.say("Quiero devolver la lámpara Nido").await?;
     let dialog = customer.session.dialog_id.to_string();
-    let driver = Driver::start().await?;
-    let agent = driver.page(1280, 800).await?;
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "Nido", "a").await?;
     agent.click("#action-answer").await?;
 
@@ -467,58 +420,37 @@ async fn c2_c3_quick_commands_rename_copy_the_id_quote_and_mention_a_colleague(
     agent.type_into("#composer-input", ENTER).await?;
     agent.find_text("#messages li.msg.note mark.mention", "@Luis Romero").await?;
     agent.screenshot("55-agent-mention-sent").await?;
-    agent.close().await?;
+    agent.page.close().await?;
     Ok(())
-}
-
-/// WebDriver's keys for Home and the right arrow.
-const HOME: &str = "\u{E011}";
-const RIGHT: &str = "\u{E014}";
-
-/// Waits until the element with `id` has focus (focus may move on the next frame).
-async fn wait_focus(page: &Page, id: &str) -> anyhow::Result<()> {
-    let script = "return document.activeElement && document.activeElement.id;";
-    for _ in 0..100 {
-        if page.client.execute(script, vec![]).await?.as_str() == Some(id) {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    anyhow::bail!("#{id} never got the focus")
 }
 
 #[tokio::test]
 async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser-emoji").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
+    let stage = Stage::new("browser-emoji").await?;
 
     // The widget: "corazón" finds the red heart; Enter puts it at the caret, and focus returns.
-    customer.goto(&edge.url("/demo/")).await?;
-    open_widget(&customer).await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
     customer.type_into("#composer-input", "Gracias ").await?;
     customer.click("#emoji-button").await?;
     customer.find("#emoji-grid .emoji-option").await?;
     customer.type_into("#emoji-search", "corazón rojo").await?;
     customer.find("#emoji-grid .emoji-option[aria-label='red heart'][aria-selected=true]").await?;
     customer.check_accessibility("widget emoji picker").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("60-widget-emoji-picker").await?;
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.enter_chat().await?;
     customer.type_into("#emoji-search", ENTER).await?;
     customer.wait_gone("#emoji-picker:not([hidden])").await?;
     let text = customer.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
     assert_eq!(text, "Gracias ❤️");
-    wait_focus(&customer, "composer-input").await?;
+    customer.wait_focus("composer-input").await?;
     customer.click("#composer-send").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "Gracias ❤️").await?;
 
     // The agent app: Escape closes without a choice; arrows move; the emoji goes where the
     // caret is (here, the start).
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "Gracias", "a").await?;
     agent.click("#action-answer").await?;
     agent.type_into("#composer-input", "De nada").await?;
@@ -526,7 +458,7 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     agent.find("#emoji-grid .emoji-option").await?;
     agent.type_into("#emoji-search", ESCAPE).await?;
     agent.wait_gone("#emoji-picker:not([hidden])").await?;
-    wait_focus(&agent, "composer-input").await?;
+    agent.wait_focus("composer-input").await?;
     agent.type_into("#composer-input", HOME).await?;
     agent.click("#emoji-button").await?;
     agent.type_into("#emoji-search", "smile").await?;
@@ -539,13 +471,13 @@ async fn c4_the_emoji_picker_searches_and_inserts_at_the_caret_in_both_uis() -> 
     agent.type_into("#emoji-search", ENTER).await?;
     let text = agent.find("#composer-input").await?.prop("value").await?.unwrap_or_default();
     assert_eq!(text, format!("{chosen}De nada"));
-    wait_focus(&agent, "composer-input").await?;
+    agent.wait_focus("composer-input").await?;
     agent.click("#composer-send").await?;
     customer.find_text("#messages li.msg.from-agent .msg-text", "De nada").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("62-widget-emoji-sent").await?;
-    customer.close().await?;
-    agent.close().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
     Ok(())
 }
 
@@ -554,49 +486,27 @@ fn asset(name: &str) -> String {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(name).display().to_string()
 }
 
-/// Waits until the image `css` has loaded (its bytes came through the signed link).
-async fn wait_image(page: &Page, css: &str) -> anyhow::Result<()> {
-    let script = format!(
-        "const i = document.querySelector({css:?}); return !!(i && i.complete && i.naturalWidth > 0);"
-    );
-    for _ in 0..100 {
-        if page.client.execute(&script, vec![]).await?.as_bool() == Some(true) {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    anyhow::bail!("the image {css} never loaded")
-}
-
 /// Waits until `script` returns `expected` in the page.
 async fn wait_for(page: &Page, script: &str, expected: &str) -> anyhow::Result<()> {
-    for _ in 0..50 {
-        if page.client.execute(script, vec![]).await?.as_str() == Some(expected) {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    anyhow::bail!("`{script}` never returned {expected}")
+    let what = format!("`{script}` returning {expected:?}");
+    page.eval_until(&what, script, |v| v.as_str() == Some(expected)).await?;
+    Ok(())
 }
 
 #[tokio::test]
 async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_sides(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("browser-files").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
+    let stage = Stage::new("browser-files").await?;
 
     // The customer attaches a photo with the paperclip: it uploads, then goes with a text.
-    customer.goto(&edge.url("/demo/")).await?;
-    open_widget(&customer).await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
     customer.find("#attach-input").await?.send_keys(&asset("lampara-rota.png")).await?;
     customer.find_text(".tray-item .tray-size", "KB").await?;
     customer.check_accessibility("widget, a file attached").await?;
-    screenshot_page(&customer, "93-widget-file-attached").await?;
-    send(&customer, "La lámpara llegó rota").await?;
-    wait_image(&customer, "#messages li.msg.from-visitor .file-thumb img").await?;
+    customer.screenshot_page("93-widget-file-attached").await?;
+    customer.send("La lámpara llegó rota").await?;
+    customer.wait_image("#messages li.msg.from-visitor .file-thumb img").await?;
     customer.wait_gone(".tray-item").await?;
 
     // The customer opens it large; Close goes back to the thumbnail.
@@ -613,19 +523,19 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     wait_for(&customer, focused, "viewer-close").await?;
     customer.type_into(".viewer-close", ESCAPE).await?;
     customer.wait_gone(".viewer").await?;
-    customer.client.enter_parent_frame().await?;
-    let expanded = customer
-        .client
-        .execute("return document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-expanded')", vec![])
-        .await?;
+    customer.outside().await?;
+    let chat_expanded = "return document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-expanded')";
+    let expanded = customer.eval(chat_expanded).await?;
     assert_eq!(expanded, "true", "Escape in the viewer left the chat open");
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    // A close the chat asked for would reach the page before any later word from the chat
+    // (messages between frames keep their order): count the next ones.
+    customer.eval("window.__later = []; Openline.on('message', () => window.__later.push(1)); return null").await?;
+    customer.enter_chat().await?;
 
     // The agent sees the thumbnail in the chat and opens it large; Escape closes the viewer.
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "lámpara", "a").await?;
-    wait_image(&agent, "#messages .file-thumb img").await?;
+    agent.wait_image("#messages .file-thumb img").await?;
     agent.click("#messages .file-thumb").await?;
     agent.find(".image-viewer img").await?;
     agent.screenshot("94-agent-image-viewer").await?;
@@ -647,48 +557,27 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer
         .find_text("#messages li.msg.from-agent .file-card .file-name", "factura-0042.pdf")
         .await?;
+    customer.outside().await?;
+    customer
+        .eval_until("the page told of the agent's reply", "return window.__later.length", |n| {
+            n.as_u64() > Some(0)
+        })
+        .await?;
+    let expanded = customer.eval(chat_expanded).await?;
+    assert_eq!(expanded, "true", "Escape in the viewer closed the chat later");
+    customer.enter_chat().await?;
     let link = customer.find("#messages li.msg.from-agent .file-card").await?.attr("href").await?;
     assert!(link.is_some_and(|l| l.starts_with("/api/files/")), "a signed link");
     customer.check_accessibility("widget with files").await?;
-    screenshot_page(&customer, "97-widget-files-in-chat").await?;
+    customer.screenshot_page("97-widget-files-in-chat").await?;
 
     // A type the channel does not take is refused on the file, in the customer's words.
     customer.find("#attach-input").await?.send_keys(&asset("pagina.html")).await?;
     customer.find_text(".tray-item .tray-error", "not accepted").await?;
-    customer.client.enter_parent_frame().await?;
+    customer.outside().await?;
     customer.screenshot("98-widget-file-refused").await?;
-    customer.close().await?;
-    agent.close().await?;
-    Ok(())
-}
-
-/// Opens the launcher and moves into the chat iframe, waiting for `ready` (a form, say).
-async fn open_widget_to(customer: &Page, ready: &str) -> anyhow::Result<()> {
-    let host = customer.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    customer.find(ready).await?;
-    Ok(())
-}
-
-/// The demo's admin, signed in through the API (to set things up around a browser).
-async fn api_admin(edge: &Edge) -> anyhow::Result<openline_tests::api::Agent> {
-    openline_tests::api::Agent::login(
-        edge,
-        demo::WORKSPACE,
-        demo::ADMIN_EMAIL,
-        demo::ADMIN_PASSWORD,
-    )
-    .await
-}
-
-/// A screenshot of the whole page with the chat, then back inside the chat.
-async fn screenshot_page(customer: &Page, name: &str) -> anyhow::Result<()> {
-    customer.client.enter_parent_frame().await?;
-    customer.screenshot(name).await?;
-    let host = customer.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
     Ok(())
 }
 
@@ -696,9 +585,9 @@ async fn screenshot_page(customer: &Page, name: &str) -> anyhow::Result<()> {
 async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -> anyhow::Result<()>
 {
     use openline_core::contact::{ContactField, FormField, RatingScale};
-    let edge = Edge::start_fresh("browser-forms").await?;
-    edge.seed(&demo::seed()).await?;
-    let admin = api_admin(&edge).await?;
+    let stage = Stage::new("browser-forms").await?;
+    let ws = &stage.ws;
+    let admin = ws.admin().await?;
     let reply: openline_core::protocol::ChannelsReply =
         admin.http.get("/api/agent/channels").await?;
     let mut web = reply.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
@@ -710,13 +599,10 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     web.rating = RatingScale::Stars;
     let _: openline_core::channel::ChannelSettings =
         admin.http.put("/api/agent/channels/web", &web).await?;
-    let driver = Driver::start().await?;
-    let customer = driver.page(1280, 800).await?;
-    let agent = driver.page(1280, 800).await?;
 
     // Nobody is online: the offline form asks for an email and the message.
-    customer.goto(&edge.url("/demo/")).await?;
-    open_widget_to(&customer, "#contact-form #offline-message").await?;
+    let customer = stage.customer().await?;
+    customer.open_to("#contact-form #offline-message").await?;
     customer.check_accessibility("widget offline form").await?;
     customer.click("#contact-submit").await?;
     customer.find_text("#contact-form .form-error", "required").await?;
@@ -725,29 +611,29 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     customer.type_into("#offline-message", "¿Podéis llamarme mañana por la lámpara Arco?").await?;
     customer.click("#contact-submit").await?;
     customer.find_text("#contact-form .form-error", "check the email").await?;
-    screenshot_page(&customer, "99a-widget-offline-form").await?;
+    customer.screenshot_page("99a-widget-offline-form").await?;
     customer.type_into("#prechat-email", "example.es").await?;
     customer.click("#contact-submit").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "lámpara Arco").await?;
     customer.find_text(".offline-note", "reply here and by email").await?;
     customer.find("#composer-input").await?;
-    screenshot_page(&customer, "99b-widget-offline-sent").await?;
+    customer.screenshot_page("99b-widget-offline-sent").await?;
 
     // The agent finds it waiting, named, with the email to write to; answering reads it.
-    log_in(&agent, &edge, demo::ADMIN_EMAIL).await?;
+    let agent = stage.agent(demo::ADMIN_EMAIL).await?;
     agent.click_in("li.inbox-row", "Lucía", "a").await?;
     agent.find_text("#contact-email", "lucia@example.es").await?;
     agent.find_text("#messages li.system", "shared their contact details").await?;
     agent.click("#action-answer").await?;
-    send(&agent, "¡Hola Lucía! Claro, ¿a qué hora?").await?;
+    agent.send("¡Hola Lucía! Claro, ¿a qué hora?").await?;
     customer.find_text("#messages li.msg.from-agent .msg-text", "qué hora").await?;
     customer.click("#composer-input").await?;
     agent.find_text("#messages .msg-seen.read", "Seen").await?;
-    send(&customer, "Por la tarde, gracias").await?;
+    customer.send("Por la tarde, gracias").await?;
     customer.find_text("#messages li.seen", "Seen").await?;
     agent.screenshot("99c-agent-contact-and-seen").await?;
     agent.check_accessibility("agent chat with contact and seen").await?;
-    screenshot_page(&customer, "99d-widget-seen").await?;
+    customer.screenshot_page("99d-widget-seen").await?;
 
     // Finished: the customer rates it with stars and a comment; the agent sees it.
     agent.click("#action-finish").await?;
@@ -755,7 +641,7 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     customer.click("#rate-star-4").await?;
     customer.type_into("#rate-comment", "Muy amables").await?;
     customer.check_accessibility("widget rating").await?;
-    screenshot_page(&customer, "99e-widget-rating").await?;
+    customer.screenshot_page("99e-widget-rating").await?;
     customer.click("#rate-send").await?;
     customer.find_text("#messages li.system", "You rated the conversation ★★★★☆").await?;
     customer.wait_gone("#rating").await?;
@@ -763,16 +649,15 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     agent.screenshot("99f-agent-rating").await?;
 
     // With Ana online, a new customer gets the pre-chat form: the email, then the chat.
-    let second = driver.page(1280, 800).await?;
-    second.goto(&edge.url("/demo/")).await?;
-    open_widget_to(&second, "#contact-form #prechat-email").await?;
+    let second = stage.customer().await?;
+    second.open_to("#contact-form #prechat-email").await?;
     let message = second.client.find(Locator::Css("#offline-message")).await;
     assert!(message.is_err(), "a pre-chat form has no message");
     second.type_into("#prechat-email", "pablo@example.es").await?;
     second.click("#contact-submit").await?;
     second.find("#composer-input").await?;
-    customer.close().await?;
-    agent.close().await?;
-    second.close().await?;
+    customer.page.close().await?;
+    agent.page.close().await?;
+    second.page.close().await?;
     Ok(())
 }

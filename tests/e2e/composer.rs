@@ -3,9 +3,9 @@
 //! named (C2).
 
 use openline_core::protocol::{ChatName, ChatNamesReply, InboxFrame, RenameChat};
-use openline_tests::api::{demo_agents, failure, Agent};
+use openline_tests::api::{failure, Agent};
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
 
 async fn names(agent: &Agent) -> anyhow::Result<Vec<(String, String)>> {
     let reply: ChatNamesReply = agent.http.get("/api/agent/dialog-names").await?;
@@ -19,10 +19,9 @@ async fn rename(agent: &Agent, dialog: &str, name: &str) -> anyhow::Result<ChatN
 
 #[tokio::test]
 async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("chat-names").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, marta) = demo_agents(&edge).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("chat-names").await?;
+    let (ana, luis, marta) = ws.agents().await?;
+    let customer = ws.customer().await?;
     // Agents name chats they see in their inbox: wait until it has this one.
     let mut inbox = ana.inbox_socket().await?;
     let _: InboxFrame = inbox.next().await?;
@@ -48,8 +47,8 @@ async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result
     assert_eq!(failure(rename(&ana, "web-v_nobody", "x").await), (404, "not_found".into()));
     assert_eq!(failure(rename(&ana, &dialog, &"x".repeat(81)).await), (400, "invalid_name".into()));
     // Another workspace's agent cannot reach this chat: the name lands nowhere.
-    edge.seed(&demo::seed_for("otra", "eva@otra.example", "Eva")).await?;
-    let eva = Agent::login(&edge, "otra", "eva@otra.example", demo::ADMIN_PASSWORD).await?;
+    let otra = ws.other("otra", "eva@otra.example", "Eva").await?;
+    let eva = otra.login("eva@otra.example", demo::ADMIN_PASSWORD).await?;
     assert_eq!(failure(rename(&eva, &dialog, "mine").await), (404, "not_found".into()));
     Ok(())
 }
@@ -58,10 +57,9 @@ async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result
 async fn c2_a_mentioned_colleague_is_told_and_the_customer_reads_plain_text() -> anyhow::Result<()>
 {
     use openline_core::{Command, EventBody};
-    let edge = Edge::start_fresh("mentions").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("mentions").await?;
+    let (ana, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("¿Me podéis hacer factura a nombre de empresa?").await?;
     let dialog = customer.session.dialog_id.clone();
     let mut luis_inbox = luis.inbox_socket().await?;

@@ -3,12 +3,12 @@
 
 use openline_core::protocol::{AgentsReply, EventsFrame, InboxFrame};
 use openline_core::{AgentId, CloseReason, Command, DialogId, Event, EventBody, SessionStatus};
-use openline_tests::api::{demo_agents, failure, post, Agent, Customer};
+use openline_tests::api::{failure, post, Agent, Customer};
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
 
 struct Team {
-    edge: Edge,
+    ws: Workspace,
     ana: Agent,
     luis: Agent,
     marta: Agent,
@@ -18,13 +18,12 @@ struct Team {
 
 /// The demo workspace with its three agents and a customer who has written once.
 async fn team(name: &str) -> anyhow::Result<Team> {
-    let edge = Edge::start_fresh(name).await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, marta) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new(name).await?;
+    let (ana, luis, marta) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("Hola, necesito ayuda con un pedido").await?;
     let dialog = customer.session.dialog_id.clone();
-    Ok(Team { edge, ana, luis, marta, customer, dialog })
+    Ok(Team { ws, ana, luis, marta, customer, dialog })
 }
 
 fn id_of(agent: &Agent) -> AgentId {
@@ -108,8 +107,8 @@ async fn q4_transfer_to_a_colleague_moves_the_conversation_and_its_history() -> 
     assert!(!seen.iter().any(|e| matches!(e.body, EventBody::Transferred { .. })));
 
     // Unknown agents, and agents of another workspace, are refused.
-    t.edge.seed(&demo::seed_for("acme", "boss@acme.test", "Acme Boss")).await?;
-    let outsider = Agent::login(&t.edge, "acme", "boss@acme.test", demo::ADMIN_PASSWORD).await?;
+    let acme = t.ws.other("acme", "boss@acme.test", "Acme Boss").await?;
+    let outsider = acme.login("boss@acme.test", demo::ADMIN_PASSWORD).await?;
     let ghost = AgentId::parse("a_ghost").unwrap_or_else(|| unreachable!());
     for to in [ghost, id_of(&outsider)] {
         assert_eq!(
@@ -250,7 +249,7 @@ async fn a1_admins_open_new_channels() -> anyhow::Result<()> {
         .await;
     assert_eq!(failure(again), (409, "channel_exists".into()));
     // Its widget works at once.
-    let customer = Customer::open(&t.edge, "demo.support").await?;
+    let customer = Customer::open(&t.ws, &t.ws.channel("support")).await?;
     assert_eq!(customer.session.channel.name, "Support");
     Ok(())
 }

@@ -2,9 +2,9 @@
 
 use openline_core::limits::{MAX_BODY_BYTES, MAX_MESSAGE_CHARS};
 use openline_core::protocol::ErrorBody;
-use openline_tests::api::{failure, post, Agent, Customer, Http};
-use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::api::failure;
+use openline_tests::api::post;
+use openline_tests::scene::Workspace;
 use reqwest::Method;
 
 /// (method, path, body, expected status, expected code)
@@ -24,12 +24,11 @@ fn check(case: &Case, status: u16, text: &str) {
 
 #[tokio::test]
 async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("errors").await?;
-    edge.seed(&demo::seed()).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("errors").await?;
+    let ws_id = ws.id.as_str();
+    let customer = ws.customer().await?;
     customer.say("the only message").await?;
-    let agent =
-        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let agent = ws.admin().await?;
     let dialog = customer.session.dialog_id.to_string();
     let cmd = |text: &str| {
         serde_json::to_vec(
@@ -52,7 +51,7 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
         (
             Method::POST,
             "/api/widget/session".into(),
-            b"{\"channel\":\"demo.nope\"}".to_vec(),
+            format!("{{\"channel\":\"{ws_id}.nope\"}}").into_bytes(),
             404,
             "not_found",
         ),
@@ -76,8 +75,10 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
         (
             Method::POST,
             "/api/agent/login".into(),
-            b"{\"workspace\":\"demo\",\"email\":\"admin@demo.openline\",\"password\":\"wrong\"}"
-                .to_vec(),
+            format!(
+                "{{\"workspace\":\"{ws_id}\",\"email\":\"admin@demo.openline\",\"password\":\"wrong\"}}"
+            )
+            .into_bytes(),
             401,
             "invalid_credentials",
         ),
@@ -91,13 +92,15 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
         (
             Method::POST,
             "/api/agent/login".into(),
-            b"{\"workspace\":\"demo\",\"email\":\"a\",\"password\":\"b\",\"role\":\"admin\"}"
-                .to_vec(),
+            format!(
+                "{{\"workspace\":\"{ws_id}\",\"email\":\"a\",\"password\":\"b\",\"role\":\"admin\"}}"
+            )
+            .into_bytes(),
             400,
             "invalid_json",
         ),
     ];
-    let http = Http::new(&edge);
+    let http = ws.http();
     for case in &anonymous {
         let (status, text) = http.raw(case.0.clone(), &case.1, case.2.clone()).await?;
         check(case, status, &text);
@@ -173,11 +176,11 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
 
 #[tokio::test]
 async fn the_agent_app_cannot_be_framed_and_pages_run_without_inline_code() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("headers").await?;
+    let ws = Workspace::new("headers").await?;
     let client = reqwest::Client::new();
     let headers = |path: &'static str| {
         let client = client.clone();
-        let url = edge.url(path);
+        let url = ws.url(path);
         async move { anyhow::Ok(client.get(url).send().await?.headers().clone()) }
     };
     let app = headers("/app/").await?;
@@ -196,17 +199,16 @@ async fn the_agent_app_cannot_be_framed_and_pages_run_without_inline_code() -> a
         widget.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
     // The headers file itself is not served.
-    let (status, _) = Http::new(&edge).raw(Method::GET, "/_headers", vec![]).await?;
+    let (status, _) = ws.http().raw(Method::GET, "/_headers", vec![]).await?;
     assert_eq!(status, 404);
     Ok(())
 }
 
 #[tokio::test]
 async fn a_flooding_customer_is_slowed_down_and_others_are_not() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("flood").await?;
-    edge.seed(&demo::seed()).await?;
-    let flooder = Customer::open(&edge, demo::CHANNEL_KEY).await?;
-    let other = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("flood").await?;
+    let flooder = ws.customer().await?;
+    let other = ws.customer().await?;
     let mut refused = None;
     for i in 0..30 {
         let (status, body) = flooder
@@ -230,7 +232,8 @@ async fn a_flooding_customer_is_slowed_down_and_others_are_not() -> anyhow::Resu
     assert!(body.contains("rate_limited"), "{body}");
     // The refusal says when to retry, and other customers write as usual.
     let retry = reqwest::Client::new()
-        .post(edge.url("/api/widget/commands"))
+        .post(ws.url("/api/widget/commands"))
+        .header("cf-connecting-ip", ws.network())
         .bearer_auth(&flooder.session.visitor_token)
         .json(
             &serde_json::json!({"command_id": "flood-x", "command": {"type": "post", "text": "x"}}),

@@ -7,9 +7,8 @@ use openline_core::contact::{Contact, ContactField, FormField, Rating, RatingSca
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{ChannelsReply, InboxFrame};
 use openline_core::{Command, EventBody};
-use openline_tests::api::{demo_agents, failure, new_command_id, Agent, Customer};
-use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::api::{failure, new_command_id, Agent, Customer};
+use openline_tests::scene::Workspace;
 
 async fn row(agent: &Agent, customer: &Customer) -> anyhow::Result<DialogSummary> {
     let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
@@ -24,10 +23,9 @@ async fn row(agent: &Agent, customer: &Customer) -> anyhow::Result<DialogSummary
 #[tokio::test]
 async fn w4_contact_details_name_the_customer_and_a_finished_chat_is_rated_once(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("feedback").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("feedback").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     let share = |name: &str, email: &str| Command::ShareContact {
         contact: Contact { name: name.into(), email: email.into(), phone: String::new() },
     };
@@ -67,11 +65,10 @@ async fn w4_contact_details_name_the_customer_and_a_finished_chat_is_rated_once(
 
 #[tokio::test]
 async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("availability").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("availability").await?;
+    let (ana, _, _) = ws.agents().await?;
     // Nobody has the app open: no live chat now.
-    let first = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let first = ws.customer().await?;
     assert!(!first.session.channel.available);
     assert!(!first.session.channel.offline_form && first.session.channel.prechat.is_empty());
 
@@ -85,7 +82,7 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
 
     // Ana opens the app: someone can answer.
     let inbox = ana.inbox_socket().await?;
-    let second = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let second = ws.customer().await?;
     assert!(second.session.channel.available);
     assert_eq!(second.session.channel.prechat, web.prechat);
     assert_eq!(second.session.channel.rating, RatingScale::Stars);
@@ -94,7 +91,7 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
     // Out of hours nobody can, whoever is online.
     web.hours = Some(WorkingHours { utc_offset_minutes: 0, days: [None; 7] });
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
-    let third = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let third = ws.customer().await?;
     assert!(!third.session.channel.available);
     let _ = inbox.close().await;
     Ok(())
@@ -102,10 +99,9 @@ async fn w4_the_widget_learns_its_form_and_whether_someone_can_answer() -> anyho
 
 #[tokio::test]
 async fn w2_read_marks_reach_the_other_side_and_cost_the_customer_nothing() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("read-marks").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("read-marks").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     let asked = customer.say("¿Abrís el sábado?").await?;
     let question = asked.events.last().map_or(0, |e| e.seq);
     let dialog = customer.session.dialog_id.clone();

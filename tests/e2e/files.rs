@@ -7,9 +7,11 @@ use openline_core::channel::ChannelSettings;
 use openline_core::files::{FileCategory, FileRef};
 use openline_core::protocol::{ChannelsReply, EventsFrame};
 use openline_core::{Command, Event, EventBody};
-use openline_tests::api::{attach, demo_agents, failure, new_command_id, Customer, Http};
+use openline_tests::api::{attach, failure, new_command_id, Customer, Http};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
+use openline_tests::wait::{budget, wait_until};
 
 /// A tiny valid PNG (1×1, red).
 pub const PNG: &[u8] = &[
@@ -37,10 +39,9 @@ fn url(file: &FileRef) -> &str {
 
 #[tokio::test]
 async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("files").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("files").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     let dialog = customer.session.dialog_id.clone();
 
     // The customer sends a photo with no text: an upload, then a message naming it.
@@ -52,7 +53,7 @@ async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> 
     assert_eq!(sent_files.len(), 1);
 
     // Their link serves the image inline, as stored and unable to run anything.
-    let anyone = Http::new(&edge);
+    let anyone = ws.http();
     let got = anyone.download(url(&sent_files[0])).await?;
     assert_eq!((got.status, got.content_type.as_str()), (200, "image/png"));
     assert_eq!(got.bytes, PNG);
@@ -99,7 +100,7 @@ async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> 
     assert_eq!(seen, ["rota.PNG", "Factura 0042.pdf"]);
 
     // Another customer cannot attach this customer's upload, nor read their dialog.
-    let stranger = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let stranger = ws.customer().await?;
     let stolen = stranger.command(new_command_id(), attach(&[&photo], "mine")).await;
     assert_eq!(failure(stolen), (404, "unknown_file".into()));
     let theirs = stranger.events(None).await?;
@@ -127,10 +128,9 @@ async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> 
 
 #[tokio::test]
 async fn c1_the_channels_limits_refuse_files_with_clear_errors() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("file-limits").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("file-limits").await?;
+    let (ana, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("Hola, os mando unas fotos").await?;
     let dialog = customer.session.dialog_id.clone();
 
@@ -173,17 +173,16 @@ async fn c1_the_channels_limits_refuse_files_with_clear_errors() -> anyhow::Resu
 
 #[tokio::test]
 async fn c1_m9_deleting_a_message_removes_its_files() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("file-delete").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("file-delete").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("¿Me mandáis el catálogo?").await?;
     let dialog = customer.session.dialog_id.clone();
     let catalog = luis.upload(&dialog, "catalogo.pdf", b"%PDF catalogo".to_vec()).await?;
     let sent = luis.command(&dialog, attach(&[&catalog], "")).await?;
     let message = sent.events.last().map_or(0, |e| e.seq);
     let link = files_in(&sent.events).first().and_then(|f| f.url.clone()).unwrap_or_default();
-    let anyone = Http::new(&edge);
+    let anyone = ws.http();
     assert_eq!(anyone.download(&link).await?.status, 200);
 
     luis.command(&dialog, Command::DeleteMessage { seq: message }).await?;
@@ -198,7 +197,9 @@ async fn c1_m9_deleting_a_message_removes_its_files() -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn c1_an_upload_no_message_carries_is_removed_after_its_time() -> anyhow::Result<()> {
-    // Kept for two seconds here instead of a day.
+    // Kept for two seconds here instead of a day: its own edge, as the variable is the
+    // runtime's (on the shared edge a file attached more than two seconds after its upload
+    // would be gone).
     let edge =
         Edge::start_fresh_with("files-unattached", &[("OPENLINE_UNATTACHED_FILE_SECS", "2")])
             .await?;
@@ -213,15 +214,11 @@ async fn c1_an_upload_no_message_carries_is_removed_after_its_time() -> anyhow::
     assert_eq!(anyone.download(url(&left)).await?.status, 200, "kept while it may still go");
 
     // The dialog's alarm removes the forgotten one; the sent one stays.
-    let mut status = 200;
-    for _ in 0..50 {
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        status = anyone.download(url(&left)).await?.status;
-        if status == 404 {
-            break;
-        }
-    }
-    assert_eq!(status, 404, "the unattached upload is gone");
+    let gone = wait_until("the unattached upload removed (404)", budget::ALARM, || async {
+        Ok((anyone.download(url(&left)).await?.status == 404).then_some(404))
+    })
+    .await?;
+    assert_eq!(gone, 404, "the unattached upload is gone");
     let late = customer.command(new_command_id(), attach(&[&left], "")).await;
     assert_eq!(failure(late).1, "unknown_file");
     let kept = files_in(&reply.events);

@@ -12,24 +12,25 @@ use openline_core::protocol::{
     SetupStatus, VisitorIdentity, WidgetSession, WidgetSessionRequest,
 };
 use openline_core::{ChannelId, Command, EventBody};
-use openline_tests::api::{demo_agents, failure, post, Agent, Credentials, Customer, Http};
+use openline_tests::api::{failure, post, Agent, Credentials, Customer, Http};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
 use serde_json::Value;
 
 type Empty = Value;
 
-fn login(email: &str, password: &str) -> LoginRequest {
-    LoginRequest {
-        workspace: demo::WORKSPACE.into(),
-        email: email.into(),
-        password: password.into(),
-    }
+fn login(ws: &Workspace, email: &str, password: &str) -> LoginRequest {
+    LoginRequest { workspace: ws.id.clone(), email: email.into(), password: password.into() }
 }
 
-fn session_request(host: Option<&str>, identity: Option<VisitorIdentity>) -> WidgetSessionRequest {
+fn session_request(
+    ws: &Workspace,
+    host: Option<&str>,
+    identity: Option<VisitorIdentity>,
+) -> WidgetSessionRequest {
     WidgetSessionRequest {
-        channel: demo::CHANNEL_KEY.into(),
+        channel: ws.channel_key(),
         visitor_token: None,
         host: host.map(str::to_owned),
         identity,
@@ -47,6 +48,7 @@ async fn save_web(admin: &Agent, settings: &ChannelSettings) -> Result<ChannelSe
 
 #[tokio::test]
 async fn a_first_run_offers_setup_once_and_signs_the_admin_in() -> Result<()> {
+    // Its own edge: setup needs an installation with no workspace yet.
     let edge = Edge::start_fresh("setup").await?;
     let http = Http::new(&edge);
     let status: SetupStatus = http.get("/api/setup").await?;
@@ -86,9 +88,8 @@ async fn a_first_run_offers_setup_once_and_signs_the_admin_in() -> Result<()> {
 
 #[tokio::test]
 async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Result<()> {
-    let edge = Edge::start_fresh("invite").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("invite").await?;
+    let (ana, luis, _) = ws.agents().await?;
     let invite = InviteRequest {
         email: "nuria@demo.openline".into(),
         name: "Núria Puig".into(),
@@ -105,11 +106,12 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
     assert_eq!(pending.invites, vec![created.invite.clone()]);
     assert!(!serde_json::to_string(&pending)?.contains(&created.code), "codes are shown once");
 
-    let http = Http::new(&edge);
+    let http = ws.http();
     let preview: InvitePreview =
         http.get(&format!("/api/agent/invitation?code={}", created.code)).await?;
     assert_eq!((preview.email.as_str(), preview.role), ("nuria@demo.openline", Role::Supervisor));
-    let wrong = http.get::<InvitePreview>("/api/agent/invitation?code=demo.guessed").await;
+    let wrong =
+        http.get::<InvitePreview>(&format!("/api/agent/invitation?code={}.guessed", ws.id)).await;
     assert_eq!(failure(wrong).0, 404);
     let weak = AcceptInvite { code: created.code.clone(), password: "123".into() };
     let weak = http.sign_in::<_, LoginReply>("/api/agent/invitation", &weak).await;
@@ -120,8 +122,7 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
     let reused = http.sign_in::<_, LoginReply>("/api/agent/invitation", &accept).await;
     assert_eq!(failure(reused).0, 404, "an invitation is used once");
 
-    let nuria =
-        Agent::login(&edge, demo::WORKSPACE, "nuria@demo.openline", "nuria's password").await?;
+    let nuria = ws.login("nuria@demo.openline", "nuria's password").await?;
     let team: AgentsReply = nuria.http.get("/api/agent/agents").await?;
     assert_eq!(team.agents.len(), 4);
     let pending: InvitesReply = ana.http.get("/api/agent/invites").await?;
@@ -138,12 +139,9 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
 
 #[tokio::test]
 async fn logout_and_a_password_change_end_sessions() -> Result<()> {
-    let edge = Edge::start_fresh("sessions").await?;
-    edge.seed(&demo::seed()).await?;
-    let first =
-        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
-    let second =
-        Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let ws = Workspace::new("sessions").await?;
+    let first = ws.admin().await?;
+    let second = ws.admin().await?;
     let wrong = PasswordChange { current: "not it".into(), new: "a brand new password".into() };
     let wrong = first.http.put::<_, Empty>("/api/agent/password", &wrong).await;
     assert_eq!(failure(wrong), (403, "wrong_password".into()));
@@ -155,16 +153,17 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
     assert_eq!(failure(second.inbox().await), (401, "unauthorized".into()), "other sessions end");
     first.inbox().await?;
 
-    let http = Http::new(&edge);
+    let http = ws.http();
     let old = http
         .sign_in::<_, LoginReply>(
             "/api/agent/login",
-            &login(demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD),
+            &login(&ws, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD),
         )
         .await;
     assert_eq!(failure(old), (401, "invalid_credentials".into()));
-    let _: (LoginReply, String) =
-        http.sign_in("/api/agent/login", &login(demo::ADMIN_EMAIL, "a brand new password")).await?;
+    let _: (LoginReply, String) = http
+        .sign_in("/api/agent/login", &login(&ws, demo::ADMIN_EMAIL, "a brand new password"))
+        .await?;
 
     let _: Empty = first.http.post("/api/agent/logout", &()).await?;
     assert_eq!(failure(first.inbox().await).0, 401, "a signed-out cookie is dead");
@@ -174,9 +173,8 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
 
 #[tokio::test]
 async fn roles_apply_at_once_and_a_removed_agent_is_out() -> Result<()> {
-    let edge = Edge::start_fresh("roles").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, marta) = demo_agents(&edge).await?;
+    let ws = Workspace::new("roles").await?;
+    let (ana, luis, marta) = ws.agents().await?;
     let sales2 = NewChannel { id: ChannelId::parse("sales2").unwrap(), name: "Sales 2".into() };
     let refused = luis.http.post::<_, ChannelSettings>("/api/agent/channels", &sales2).await;
     assert_eq!(failure(refused), (403, "forbidden".into()));
@@ -209,10 +207,11 @@ async fn roles_apply_at_once_and_a_removed_agent_is_out() -> Result<()> {
     assert!(socket.next::<InboxFrame>().await.is_err(), "her open app is disconnected");
     let team: AgentsReply = ana.http.get("/api/agent/agents").await?;
     assert!(team.agents.iter().all(|a| a.id != marta_id));
-    let again = Http::new(&edge)
+    let again = ws
+        .http()
         .sign_in::<_, LoginReply>(
             "/api/agent/login",
-            &login(demo::COLLEAGUES[1].0, demo::ADMIN_PASSWORD),
+            &login(&ws, demo::COLLEAGUES[1].0, demo::ADMIN_PASSWORD),
         )
         .await;
     assert_eq!(failure(again).0, 401);
@@ -221,21 +220,20 @@ async fn roles_apply_at_once_and_a_removed_agent_is_out() -> Result<()> {
 
 #[tokio::test]
 async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
-    let edge = Edge::start_fresh("api-tokens").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("api-tokens").await?;
+    let (ana, luis, _) = ws.agents().await?;
     let name = NewApiToken { name: "CRM sync".into() };
     let refused = luis.http.post::<_, ApiTokenCreated>("/api/agent/api-tokens", &name).await;
     assert_eq!(failure(refused).0, 403);
     let created: ApiTokenCreated = ana.http.post("/api/agent/api-tokens", &name).await?;
-    assert!(created.secret.starts_with("olk_demo_"));
+    assert!(created.secret.starts_with(&format!("olk_{}_", ws.id)));
     let listed: ApiTokensReply = ana.http.get("/api/agent/api-tokens").await?;
     assert_eq!(listed.tokens.len(), 1);
     assert!(!serde_json::to_string(&listed)?.contains(&created.secret));
 
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let customer = ws.customer().await?;
     customer.say("Is my order shipped?").await?;
-    let api = Http::new(&edge).with_token(&created.secret);
+    let api = ws.http().with_token(&created.secret);
     let inbox: InboxFrame = api.get("/api/agent/inbox").await?;
     let InboxFrame::Snapshot { dialogs } = inbox else { panic!("a snapshot") };
     assert_eq!(dialogs.len(), 1);
@@ -257,7 +255,7 @@ async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
 
     let _: Empty = ana.http.delete(&format!("/api/agent/api-tokens/{}", created.token.id)).await?;
     assert_eq!(failure(api.get::<InboxFrame>("/api/agent/inbox").await).0, 401);
-    let tampered = Http::new(&edge).with_token(&format!("{}x", created.secret));
+    let tampered = ws.http().with_token(&format!("{}x", created.secret));
     assert_eq!(failure(tampered.get::<InboxFrame>("/api/agent/inbox").await).0, 401);
     Ok(())
 }
@@ -265,9 +263,8 @@ async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
 #[tokio::test]
 async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity_is_enforced(
 ) -> Result<()> {
-    let edge = Edge::start_fresh("w6").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("w6").await?;
+    let (ana, luis, _) = ws.agents().await?;
     let path = "/api/agent/channels/web/identity-secret";
     assert_eq!(failure(luis.http.get::<IdentitySecret>(path).await).0, 403);
     let secret: IdentitySecret = ana.http.get(path).await?;
@@ -278,11 +275,11 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
         user_id: user.into(),
         hash: identity_hash(secret, user),
     };
-    let http = Http::new(&edge);
+    let http = ws.http();
     let laptop: WidgetSession = http
         .post(
             "/api/widget/session",
-            &session_request(None, Some(identity("user-42", &secret.secret))),
+            &session_request(&ws, None, Some(identity("user-42", &secret.secret))),
         )
         .await?;
     let laptop = Customer { http: http.with_token(&laptop.visitor_token), session: laptop };
@@ -290,7 +287,7 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let phone: WidgetSession = http
         .post(
             "/api/widget/session",
-            &session_request(None, Some(identity("user-42", &secret.secret))),
+            &session_request(&ws, None, Some(identity("user-42", &secret.secret))),
         )
         .await?;
     assert_eq!(phone.dialog_id, laptop.session.dialog_id, "the same customer on another device");
@@ -300,7 +297,7 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let someone_else: WidgetSession = http
         .post(
             "/api/widget/session",
-            &session_request(None, Some(identity("user-43", &secret.secret))),
+            &session_request(&ws, None, Some(identity("user-43", &secret.secret))),
         )
         .await?;
     assert_ne!(someone_else.dialog_id, laptop.session.dialog_id);
@@ -308,20 +305,21 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let forged =
         VisitorIdentity { user_id: "user-42".into(), hash: identity_hash("guess", "user-42") };
     let forged = http
-        .post::<_, WidgetSession>("/api/widget/session", &session_request(None, Some(forged)))
+        .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, None, Some(forged)))
         .await;
     assert_eq!(failure(forged), (403, "identity_invalid".into()));
 
     let mut settings = web_settings(&ana).await?;
     settings.require_identity = true;
     save_web(&ana, &settings).await?;
-    let anonymous =
-        http.post::<_, WidgetSession>("/api/widget/session", &session_request(None, None)).await;
+    let anonymous = http
+        .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, None, None))
+        .await;
     assert_eq!(failure(anonymous), (403, "identity_required".into()));
     let _: WidgetSession = http
         .post(
             "/api/widget/session",
-            &session_request(None, Some(identity("user-42", &secret.secret))),
+            &session_request(&ws, None, Some(identity("user-42", &secret.secret))),
         )
         .await?;
     // A new secret: signatures made with the old one stop working.
@@ -330,7 +328,7 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let stale = http
         .post::<_, WidgetSession>(
             "/api/widget/session",
-            &session_request(None, Some(identity("user-42", &secret.secret))),
+            &session_request(&ws, None, Some(identity("user-42", &secret.secret))),
         )
         .await;
     assert_eq!(failure(stale).0, 403);
@@ -339,12 +337,11 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
 
 #[tokio::test]
 async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
-    let edge = Edge::start_fresh("origins").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
-    let http = Http::new(&edge);
-    let page = |query: &'static str| {
-        let url = edge.url(&format!("/widget/{query}"));
+    let ws = Workspace::new("origins").await?;
+    let (ana, _, _) = ws.agents().await?;
+    let http = ws.http();
+    let page = |channel: &str| {
+        let url = ws.url(&format!("/widget/?channel={}", ws.channel(channel)));
         async move {
             let response = reqwest::get(url).await?;
             let csp = response
@@ -356,7 +353,7 @@ async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
             anyhow::Ok((response.status().as_u16(), csp, response.text().await?))
         }
     };
-    let (status, csp, html) = page("?channel=demo.web").await?;
+    let (status, csp, html) = page("web").await?;
     assert_eq!(status, 200);
     assert!(html.contains("boot.js") && !csp.contains("frame-ancestors"), "any site: {csp}");
 
@@ -366,25 +363,25 @@ async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
     settings.allowed_origins = vec!["https://shop.example".into()];
     save_web(&ana, &settings).await?;
 
-    let (_, csp, _) = page("?channel=demo.web").await?;
+    let (_, csp, _) = page("web").await?;
     assert!(csp.contains("frame-ancestors https://shop.example"), "{csp}");
-    let (_, csp, _) = page("?channel=demo.nowhere").await?;
+    let (_, csp, _) = page("nowhere").await?;
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
 
     let _: WidgetSession = http
-        .post("/api/widget/session", &session_request(Some("https://shop.example"), None))
+        .post("/api/widget/session", &session_request(&ws, Some("https://shop.example"), None))
         .await?;
     for host in [Some("https://evil.example"), None] {
         let refused = http
-            .post::<_, WidgetSession>("/api/widget/session", &session_request(host, None))
+            .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, host, None))
             .await;
         assert_eq!(failure(refused), (403, "origin_not_allowed".into()), "{host:?}");
     }
     // Another site's script cannot use a visitor's token against the API.
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await;
+    let customer = ws.customer().await;
     assert!(customer.is_err(), "no host: refused");
     let session: WidgetSession = http
-        .post("/api/widget/session", &session_request(Some("https://shop.example"), None))
+        .post("/api/widget/session", &session_request(&ws, Some("https://shop.example"), None))
         .await?;
     let foreign =
         http.with_token(&session.visitor_token).with_header("origin", "https://evil.example");
@@ -395,14 +392,16 @@ async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
 
 #[tokio::test]
 async fn q6_block_refuses_the_customer_and_their_network_until_unblocked() -> Result<()> {
-    let edge = Edge::start_fresh("block").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
-    let from = |address: &str| Http::new(&edge).with_header("cf-connecting-ip", address);
-    let open = |http: Http, token: Option<String>| async move {
-        let request = WidgetSessionRequest { visitor_token: token, ..session_request(None, None) };
-        let session: WidgetSession = http.post("/api/widget/session", &request).await?;
-        anyhow::Ok(Customer { http: http.with_token(&session.visitor_token), session })
+    let ws = Workspace::new("block").await?;
+    let (ana, luis, _) = ws.agents().await?;
+    let from = |address: &str| ws.http().with_header("cf-connecting-ip", address);
+    let anonymous = session_request(&ws, None, None);
+    let open = |http: Http, token: Option<String>| {
+        let request = WidgetSessionRequest { visitor_token: token, ..anonymous.clone() };
+        async move {
+            let session: WidgetSession = http.post("/api/widget/session", &request).await?;
+            anyhow::Ok(Customer { http: http.with_token(&session.visitor_token), session })
+        }
     };
     let spammer = open(from("203.0.113.7"), None).await?;
     spammer.say("Cheap pills!!!").await?;
@@ -434,10 +433,9 @@ async fn q6_block_refuses_the_customer_and_their_network_until_unblocked() -> Re
 
 #[tokio::test]
 async fn a_network_opening_sessions_in_a_flood_is_slowed_down_and_others_are_not() -> Result<()> {
-    let edge = Edge::start_fresh("network-flood").await?;
-    edge.seed(&demo::seed()).await?;
-    let request = session_request(None, None);
-    let flooder = Http::new(&edge).with_header("cf-connecting-ip", "192.0.2.66");
+    let ws = Workspace::new("network-flood").await?;
+    let request = session_request(&ws, None, None);
+    let flooder = ws.http().with_header("cf-connecting-ip", "192.0.2.66");
     let mut limited = 0;
     for _ in 0..30 {
         if let Err(e) = flooder.post::<_, WidgetSession>("/api/widget/session", &request).await {
@@ -446,7 +444,7 @@ async fn a_network_opening_sessions_in_a_flood_is_slowed_down_and_others_are_not
         }
     }
     assert!(limited > 0, "30 new visitors from one network in a moment are too many");
-    let other = Http::new(&edge).with_header("cf-connecting-ip", "192.0.2.77");
+    let other = ws.http().with_header("cf-connecting-ip", "192.0.2.77");
     let _: WidgetSession = other.post("/api/widget/session", &request).await?;
     Ok(())
 }

@@ -3,79 +3,13 @@
 //! their own browser), API tokens, the account menu (change password, log out). Each new screen
 //! is photographed to `target/e2e/` and checked with axe-core.
 
-use anyhow::{bail, Result};
-use fantoccini::Locator;
+use anyhow::{Context, Result};
 use openline_core::protocol::LoginReply;
-use openline_tests::browser::{Driver, Page};
+use openline_tests::browser::keys::ESCAPE;
+use openline_tests::browser::Driver;
 use openline_tests::demo;
 use openline_tests::edge::Edge;
-use std::time::{Duration, Instant};
-
-const ESCAPE: &str = "\u{E00C}";
-
-/// Logs an agent into the app in `page`, with the demo password.
-async fn log_in(page: &Page, edge: &Edge, email: &str, password: &str) -> Result<()> {
-    page.goto(&edge.url("/app/")).await?;
-    page.type_into("#login-email", email).await?;
-    page.type_into("#login-password", password).await?;
-    page.click("#login-submit").await?;
-    page.find("#account-menu").await?;
-    Ok(())
-}
-
-/// Clicks `css`, looking it up again while the app redraws it (a stale element).
-async fn press(page: &Page, css: &str) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match page.click(css).await {
-            Ok(()) => return Ok(()),
-            Err(e) if Instant::now() > deadline => return Err(e),
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-        }
-    }
-}
-
-/// The `value` of an input.
-async fn value(page: &Page, css: &str) -> Result<String> {
-    Ok(page.find(css).await?.prop("value").await?.unwrap_or_default())
-}
-
-/// Replaces what an input holds.
-async fn retype(page: &Page, css: &str, text: &str) -> Result<()> {
-    let input = page.find(css).await?;
-    input.clear().await?;
-    input.send_keys(text).await?;
-    Ok(())
-}
-
-/// The id of the focused element.
-async fn focused_id(page: &Page) -> Result<String> {
-    let active = page.client.active_element().await?;
-    Ok(active.attr("id").await?.unwrap_or_default())
-}
-
-/// Waits until no element matching `css` contains `text`.
-async fn gone(page: &Page, css: &str, text: &str) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let mut present = false;
-        for element in page.client.find_all(Locator::Css(css)).await? {
-            present |= element.text().await.is_ok_and(|t| t.contains(text));
-        }
-        if !present {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            bail!("`{css}` with {text:?} is still there");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Whether any element matches `css` now.
-async fn exists(page: &Page, css: &str) -> Result<bool> {
-    Ok(!page.client.find_all(Locator::Css(css)).await?.is_empty())
-}
+use openline_tests::scene::Stage;
 
 #[tokio::test]
 async fn a_first_run_sets_up_the_workspace_in_the_browser() -> Result<()> {
@@ -96,28 +30,28 @@ async fn a_first_run_sets_up_the_workspace_in_the_browser() -> Result<()> {
     page.type_into("#setup-password-again", "short").await?;
     page.click("#setup-submit").await?;
     page.find_text("#setup-error", "at least 10 characters").await?;
-    assert_eq!(focused_id(&page).await?, "setup-password");
+    page.wait_focus("setup-password").await?;
     page.screenshot("61-first-run-weak-password").await?;
     page.check_accessibility("first-run setup with an error").await?;
 
-    retype(&page, "#setup-password", "a long enough password").await?;
-    retype(&page, "#setup-password-again", "a long enough password").await?;
+    page.retype("#setup-password", "a long enough password").await?;
+    page.retype("#setup-password-again", "a long enough password").await?;
     page.click("#setup-submit").await?;
     page.find_text("#account-menu", "Alice Admin").await?;
     page.find_text("#account-menu", "Admin").await?;
-    assert!(exists(&page, "#nav-team").await?, "the first admin manages the team");
+    assert!(page.exists("#nav-team").await?, "the first admin manages the team");
     page.screenshot("62-first-run-signed-in").await?;
 
     // The session is the cookie: a reload stays signed in.
-    page.client.refresh().await?;
+    page.reload().await?;
     page.find_text("#account-menu", "Alice Admin").await?;
 
     // Another browser is offered the login now, not the setup.
     let other = driver.page(1280, 800).await?;
     other.goto(&edge.url("/app/")).await?;
     other.find("#login-email").await?;
-    assert!(!exists(&other, "#setup-workspace").await?);
-    retype(&other, "#login-workspace", "acme").await?;
+    assert!(!other.exists("#setup-workspace").await?);
+    other.retype("#login-workspace", "acme").await?;
     other.type_into("#login-email", "alice@acme.example").await?;
     other.type_into("#login-password", "a long enough password").await?;
     other.click("#login-submit").await?;
@@ -129,11 +63,9 @@ async fn a_first_run_sets_up_the_workspace_in_the_browser() -> Result<()> {
 
 #[tokio::test]
 async fn an_admin_invites_a_colleague_in_the_browser_who_joins_through_the_link() -> Result<()> {
-    let edge = Edge::start_fresh("browser-invite").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let ana = driver.page(1280, 900).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let stage = Stage::new("browser-invite").await?;
+    let ws = &stage.ws;
+    let ana = stage.agent_sized(demo::ADMIN_EMAIL, 1280, 900).await?;
 
     ana.click("#nav-team").await?;
     ana.find("#tab-team[aria-selected=true]").await?;
@@ -148,11 +80,11 @@ async fn an_admin_invites_a_colleague_in_the_browser_who_joins_through_the_link(
     // Marta is removed after a confirmation.
     ana.click_in("li.team-row", "Marta Vidal", ".team-actions button").await?;
     ana.find("#agent-remove-confirm").await?;
-    assert_eq!(focused_id(&ana).await?, "agent-remove-confirm");
+    ana.wait_focus("agent-remove-confirm").await?;
     ana.screenshot("64-team-remove-confirm").await?;
     ana.check_accessibility("team screen, removal confirmation").await?;
     ana.click("#agent-remove-confirm").await?;
-    gone(&ana, "li.team-row", "Marta Vidal").await?;
+    ana.wait_text_gone("li.team-row", "Marta Vidal").await?;
     ana.find_text(".admin-card .save-status", "Marta Vidal was removed").await?;
 
     // The invitation: a link shown once, and a pending row.
@@ -160,32 +92,32 @@ async fn an_admin_invites_a_colleague_in_the_browser_who_joins_through_the_link(
     ana.type_into("#invite-name", "Núria Puig").await?;
     ana.click("#invite-role option[value=supervisor]").await?;
     ana.click("#invite-create").await?;
-    let link = value(&ana, "#invite-link").await?;
-    assert!(link.starts_with(&edge.url("/app/#invite=")), "{link}");
-    assert_eq!(focused_id(&ana).await?, "invite-link", "focus goes to the link to copy");
+    let link = ana.value("#invite-link").await?;
+    assert!(link.starts_with(&ws.url("/app/#invite=")), "{link}");
+    ana.wait_focus("invite-link").await.context("focus goes to the link to copy")?;
     ana.find_text("li.invite-row", "nuria@demo.openline").await?;
     ana.screenshot("65-team-invitation-link").await?;
     ana.check_accessibility("team screen with an invitation link").await?;
 
     // Núria opens it in her own browser, sets a password and is signed in.
-    let nuria = driver.page(1280, 800).await?;
+    let nuria = stage.driver.page(1280, 800).await?;
     nuria.goto(&link).await?;
     nuria.find("#invite-password").await?;
-    nuria.find_text("h1", "Join the demo workspace").await?;
+    nuria.find_text("h1", &format!("Join the {} workspace", ws.id)).await?;
     nuria.screenshot("66-invitation").await?;
     nuria.check_accessibility("invitation").await?;
     nuria.type_into("#invite-password", "nuria's password").await?;
     nuria.type_into("#invite-password-again", "nuria's passwort").await?;
     nuria.click("#invite-submit").await?;
     nuria.find_text("#invite-error", "not the same").await?;
-    assert_eq!(focused_id(&nuria).await?, "invite-password-again");
-    retype(&nuria, "#invite-password-again", "nuria's password").await?;
+    nuria.wait_focus("invite-password-again").await?;
+    nuria.retype("#invite-password-again", "nuria's password").await?;
     nuria.click("#invite-submit").await?;
     nuria.find_text("#account-menu", "Núria Puig").await?;
     nuria.find_text("#account-menu", "Supervisor").await?;
     let url = nuria.client.current_url().await?;
     assert!(!url.as_str().contains("invite="), "the code leaves the address: {url}");
-    assert!(!exists(&nuria, "#nav-team").await?, "the team screen is for admins");
+    assert!(!nuria.exists("#nav-team").await?, "the team screen is for admins");
     nuria.screenshot("67-invitee-signed-in").await?;
 
     // The invitation is used up: Ana's pending list is empty once she looks again.
@@ -193,18 +125,16 @@ async fn an_admin_invites_a_colleague_in_the_browser_who_joins_through_the_link(
     ana.click("#tab-team").await?;
     ana.find_text(".admin-card .list-note", "No pending invitations").await?;
     ana.find_text("li.team-row", "Núria Puig").await?;
-    ana.close().await?;
+    ana.page.close().await?;
     nuria.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn an_admin_makes_an_api_token_in_the_browser_that_works_until_revoked() -> Result<()> {
-    let edge = Edge::start_fresh("browser-tokens").await?;
-    edge.seed(&demo::seed()).await?;
-    let driver = Driver::start().await?;
-    let ana = driver.page(1280, 900).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let stage = Stage::new("browser-tokens").await?;
+    let ws = &stage.ws;
+    let ana = stage.agent_sized(demo::ADMIN_EMAIL, 1280, 900).await?;
     ana.click("#nav-team").await?;
     ana.click("#tab-api-tokens").await?;
     ana.find("#tab-api-tokens[aria-selected=true]").await?;
@@ -214,7 +144,7 @@ async fn an_admin_makes_an_api_token_in_the_browser_that_works_until_revoked() -
     ana.find_text("#api-token-error", "name").await?;
     ana.type_into("#api-token-name", "CRM sync").await?;
     ana.click("#api-token-create").await?;
-    let secret = value(&ana, "#api-token-secret").await?;
+    let secret = ana.value("#api-token-secret").await?;
     assert!(secret.starts_with("olk_"), "{secret}");
     ana.find_text(".secret-box .usage", &format!("Authorization: Bearer {secret}")).await?;
     ana.find_text("li.token-row", "CRM sync").await?;
@@ -223,49 +153,41 @@ async fn an_admin_makes_an_api_token_in_the_browser_that_works_until_revoked() -
     ana.check_accessibility("API tokens").await?;
 
     let client = reqwest::Client::new();
-    let inbox = || client.get(edge.url("/api/agent/inbox")).bearer_auth(&secret).send();
+    let inbox = || client.get(ws.url("/api/agent/inbox")).bearer_auth(&secret).send();
     assert_eq!(inbox().await?.status().as_u16(), 200, "the secret works as shown");
 
     ana.click_in("li.token-row", "CRM sync", ".team-actions button").await?;
     ana.find("#api-token-revoke-confirm").await?;
     ana.screenshot("69-api-token-revoke-confirm").await?;
     ana.click("#api-token-revoke-confirm").await?;
-    gone(&ana, "li.token-row", "CRM sync").await?;
+    ana.wait_text_gone("li.token-row", "CRM sync").await?;
     assert_eq!(inbox().await?.status().as_u16(), 401, "a revoked token is refused");
-    ana.close().await?;
+    ana.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
-    let edge = Edge::start_fresh("browser-account").await?;
-    edge.seed(&demo::seed()).await?;
+    let stage = Stage::new("browser-account").await?;
+    let ws = &stage.ws;
     // Ana is also signed in elsewhere: a password change ends that session.
-    let elsewhere = openline_tests::api::Agent::login(
-        &edge,
-        demo::WORKSPACE,
-        demo::ADMIN_EMAIL,
-        demo::ADMIN_PASSWORD,
-    )
-    .await?;
-    let driver = Driver::start().await?;
-    let ana = driver.page(1280, 800).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let elsewhere = ws.admin().await?;
+    let ana = stage.agent(demo::ADMIN_EMAIL).await?;
 
     // The account menu: keyboard first. Escape closes it and gives focus back.
     ana.click("#account-menu").await?;
     ana.find("#change-password").await?;
-    assert_eq!(focused_id(&ana).await?, "change-password", "focus moves into the menu");
+    ana.wait_focus("change-password").await.context("focus moves into the menu")?;
     ana.screenshot("70-account-menu").await?;
     ana.check_accessibility("account menu").await?;
     ana.client.active_element().await?.send_keys(ESCAPE).await?;
-    assert_eq!(focused_id(&ana).await?, "account-menu");
+    ana.wait_focus("account-menu").await?;
 
     // Change password: a wrong current password is refused with the server's words.
     ana.click("#account-menu").await?;
     ana.click("#change-password").await?;
     ana.find("[role=dialog] #password-current").await?;
-    assert_eq!(focused_id(&ana).await?, "password-current");
+    ana.wait_focus("password-current").await?;
     ana.screenshot("71-change-password").await?;
     ana.check_accessibility("change password").await?;
     ana.type_into("#password-current", "not my password").await?;
@@ -273,14 +195,14 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.type_into("#password-new-again", "a brand new password").await?;
     ana.click("#password-save").await?;
     ana.find_text("#password-error", "current password is wrong").await?;
-    assert_eq!(focused_id(&ana).await?, "password-current");
+    ana.wait_focus("password-current").await?;
     ana.screenshot("72-change-password-wrong").await?;
-    retype(&ana, "#password-current", demo::ADMIN_PASSWORD).await?;
+    ana.retype("#password-current", demo::ADMIN_PASSWORD).await?;
     ana.click("#password-save").await?;
     ana.find_text("#password-status", "Password changed").await?;
     ana.screenshot("73-password-changed").await?;
     ana.click("#password-done").await?;
-    assert_eq!(focused_id(&ana).await?, "account-menu", "focus returns to the menu button");
+    ana.wait_focus("account-menu").await.context("focus returns to the menu button")?;
     let other = elsewhere.http.get::<LoginReply>("/api/agent/me").await;
     assert!(other.is_err(), "the other session ended");
     // This one stays: the inbox still answers.
@@ -290,44 +212,43 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.click("#account-menu").await?;
     ana.click("#logout").await?;
     ana.find("#login-email").await?;
-    assert!(!exists(&ana, "#account-menu").await?);
+    assert!(!ana.exists("#account-menu").await?);
     ana.screenshot("74-logged-out").await?;
-    ana.client.refresh().await?;
+    ana.reload().await?;
     ana.find("#login-email").await?;
-    assert!(!exists(&ana, "#account-menu").await?, "the session ended on the server");
+    assert!(!ana.exists("#account-menu").await?, "the session ended on the server");
 
     // The new password signs in; the old one does not.
+    ana.retype("#login-workspace", &ws.id).await?;
     ana.type_into("#login-email", demo::ADMIN_EMAIL).await?;
     ana.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
     ana.click("#login-submit").await?;
     ana.find_text(".alert", "Wrong workspace, email or password").await?;
-    retype(&ana, "#login-password", "a brand new password").await?;
+    ana.retype("#login-password", "a brand new password").await?;
     ana.click("#login-submit").await?;
     ana.find("#account-menu").await?;
-    ana.close().await?;
+    ana.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn q6_an_agent_spams_and_blocks_a_customer_and_a_supervisor_unblocks() -> Result<()> {
-    let edge = Edge::start_fresh("browser-block").await?;
-    edge.seed(&demo::seed()).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let stage = Stage::new("browser-block").await?;
+    let ws = &stage.ws;
+    let customer = ws.customer().await?;
     customer.say("Compra relojes baratos aquí").await?;
-    let driver = Driver::start().await?;
-    let luis = driver.page(1280, 800).await?;
-    log_in(&luis, &edge, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let luis = stage.agent(demo::COLLEAGUES[0].0).await?;
 
     // "Spam and block" sits next to "Mark as spam" in the "…" menu.
     luis.click_in("li.inbox-row", "relojes", "a").await?;
     luis.find("#action-answer").await?;
-    press(&luis, "#action-more").await?;
+    luis.click("#action-more").await?;
     luis.find("#action-spam").await?;
-    press(&luis, "#action-block").await?;
+    luis.click("#action-block").await?;
     luis.find_text("#messages li.system", "Luis Romero blocked the customer").await?;
     luis.find_text(".dialog-header .blocked-badge", "Blocked").await?;
     luis.find_text(".closed-notice", "blocked").await?;
-    assert!(!exists(&luis, "#action-unblock").await?, "agents do not unblock");
+    assert!(!luis.exists("#action-unblock").await?, "agents do not unblock");
     luis.screenshot("75-dialog-blocked").await?;
     luis.check_accessibility("blocked dialog").await?;
     assert!(customer.say("¿Hola?").await.is_err(), "a blocked customer is refused");
@@ -336,42 +257,33 @@ async fn q6_an_agent_spams_and_blocks_a_customer_and_a_supervisor_unblocks() -> 
     luis.screenshot("76-inbox-blocked-row").await?;
 
     // An admin (a moderator) unblocks; the customer may write again.
-    let ana = driver.page(1280, 800).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let ana = stage.agent(demo::ADMIN_EMAIL).await?;
     ana.click("#tab-spam").await?;
     ana.click_in("li.inbox-row", "relojes", "a").await?;
-    press(&ana, "#action-unblock").await?;
+    ana.click("#action-unblock").await?;
     ana.find_text("#messages li.system", "Ana García unblocked the customer").await?;
-    gone(&ana, ".dialog-header .blocked-badge", "Blocked").await?;
+    ana.wait_text_gone(".dialog-header .blocked-badge", "Blocked").await?;
     customer.say("Perdón, era una broma").await?;
-    luis.close().await?;
-    ana.close().await?;
+    luis.page.close().await?;
+    ana.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn w6_an_admin_limits_where_the_chat_opens_and_renews_the_identity_secret() -> Result<()> {
-    let edge = Edge::start_fresh("browser-access").await?;
-    edge.seed(&demo::seed()).await?;
-    let admin_api = openline_tests::api::Agent::login(
-        &edge,
-        demo::WORKSPACE,
-        demo::ADMIN_EMAIL,
-        demo::ADMIN_PASSWORD,
-    )
-    .await?;
-    let driver = Driver::start().await?;
-    let ana = driver.page(1280, 1000).await?;
-    log_in(&ana, &edge, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
-    ana.goto(&edge.url("/app/#/channels/web")).await?;
+    let stage = Stage::new("browser-access").await?;
+    let ws = &stage.ws;
+    let admin_api = ws.admin().await?;
+    let ana = stage.agent_sized(demo::ADMIN_EMAIL, 1280, 1000).await?;
+    ana.goto(&ws.url("/app/#/channels/web")).await?;
     ana.find("#channel-form").await?;
 
     // A line that is not an origin is named, and focus goes to the field.
     ana.type_into("#channel-allowed-origins", "shop.example/cart").await?;
     ana.click("#channel-save").await?;
     ana.find_text("#channel-error", "shop.example/cart").await?;
-    assert_eq!(focused_id(&ana).await?, "channel-allowed-origins");
-    retype(&ana, "#channel-allowed-origins", "https://Shop.example/").await?;
+    ana.wait_focus("channel-allowed-origins").await?;
+    ana.retype("#channel-allowed-origins", "https://Shop.example/").await?;
     ana.click("#channel-require-identity").await?;
     ana.click("#channel-save").await?;
     ana.find_text("#channel-status", "Saved").await?;
@@ -383,7 +295,7 @@ async fn w6_an_admin_limits_where_the_chat_opens_and_renews_the_identity_secret(
 
     // The identity secret: revealed on demand, renewed after a confirmation.
     ana.click("#identity-secret-reveal").await?;
-    let first = value(&ana, "#identity-secret").await?;
+    let first = ana.value("#identity-secret").await?;
     assert!(!first.is_empty());
     ana.click("#identity-secret-new").await?;
     ana.find("#identity-secret-generate").await?;
@@ -391,11 +303,11 @@ async fn w6_an_admin_limits_where_the_chat_opens_and_renews_the_identity_secret(
     ana.check_accessibility("channel access and identity secret").await?;
     ana.click("#identity-secret-generate").await?;
     ana.find_text(".identity-secret .save-status", "new secret").await?;
-    let second = value(&ana, "#identity-secret").await?;
+    let second = ana.value("#identity-secret").await?;
     assert_ne!(first, second);
     let stored: openline_core::protocol::IdentitySecret =
         admin_api.http.get("/api/agent/channels/web/identity-secret").await?;
     assert_eq!(stored.secret, second);
-    ana.close().await?;
+    ana.page.close().await?;
     Ok(())
 }

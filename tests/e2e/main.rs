@@ -1,6 +1,14 @@
-//! End-to-end tests: the real Worker on workerd (a fresh `wrangler dev` per test, each with its
-//! own port and state), real WebSockets and SQLite, and the real pages in headless Chromium.
-//! One binary, one module per area. Names carry the FEATURES.md id and what is proven.
+//! End-to-end tests: the real Worker on workerd, real WebSockets and SQLite, and the real pages
+//! in headless Chromium. One binary, one module per area. Names carry the FEATURES.md id and
+//! what is proven.
+//!
+//! The scene (`openline_tests::scene`): one `wrangler dev` shared by the whole binary and a
+//! fresh workspace per test on it (`Workspace::new`, or `Stage::new` with a chromedriver and
+//! the workspace's demo shop). A few tests start an edge of their own with `Edge::start_fresh`,
+//! each saying why: the runtime restarts or stops under them (`api::w3_history_survives_*`,
+//! `widget_offline`), a Worker variable only they may have (`files::c1_an_upload_no_message_*`),
+//! or first-run setup, which needs an installation with no workspace (`identity::a_first_run_*`,
+//! `identity_browser::a_first_run_*`).
 
 mod api;
 mod browser;

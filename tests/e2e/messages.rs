@@ -4,18 +4,15 @@
 
 use openline_core::protocol::EventsFrame;
 use openline_core::{Command, EventBody};
-use openline_tests::api::{
-    demo_agents, failure, new_command_id, note, post, quote, Agent, Customer,
-};
+use openline_tests::api::{failure, new_command_id, note, post, quote};
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
 
 #[tokio::test]
 async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("quote").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("quote").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     let asked = customer.say("¿Hacéis envíos a Canarias?").await?;
     let question = asked
         .events
@@ -100,10 +97,9 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
 #[tokio::test]
 async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("edit-delete").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, marta) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("edit-delete").await?;
+    let (ana, luis, marta) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("¿Tenéis la lámpara Arco?").await?;
     let dialog = customer.session.dialog_id.clone();
     let mut socket = customer.socket(Some(2)).await?;
@@ -173,11 +169,9 @@ async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
 async fn c7_the_team_keeps_a_library_of_canned_responses() -> anyhow::Result<()> {
     use openline_core::canned::{CannedInput, CannedResponse};
     use openline_core::protocol::CannedReply;
-    let edge = Edge::start_fresh("canned").await?;
-    edge.seed(&demo::seed()).await?;
-    let ana = Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
-    let luis =
-        Agent::login(&edge, demo::WORKSPACE, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let ws = Workspace::new("canned").await?;
+    let ana = ws.admin().await?;
+    let luis = ws.login(demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
     let input = |code: &str, text: &str| CannedInput {
         code: code.into(),
         title: format!("Respuesta {code}"),
@@ -214,10 +208,9 @@ async fn c7_the_team_keeps_a_library_of_canned_responses() -> anyhow::Result<()>
 #[tokio::test]
 async fn m6_a_new_topic_moves_to_a_new_session_and_every_message_stays_once() -> anyhow::Result<()>
 {
-    let edge = Edge::start_fresh("split").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, marta) = demo_agents(&edge).await?;
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("split").await?;
+    let (_, luis, marta) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("¿Cuánto cuesta la lámpara Arco?").await?;
     let dialog = customer.session.dialog_id.clone();
     luis.command(&dialog, post("249 €, con envío incluido.")).await?;

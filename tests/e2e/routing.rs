@@ -7,12 +7,13 @@ use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{AgentProfile, ChannelsReply, InboxFrame, PresenceRequest};
 use openline_core::routing::{Distribution, Presence};
 use openline_core::{Actor, AgentId, Command, DialogId, EventBody, SessionStatus};
-use openline_tests::api::{Agent, Customer, Socket};
+use openline_tests::api::{Agent, Socket};
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
+use openline_tests::wait::{budget, wait_until};
 
 struct Desk {
-    edge: Edge,
+    ws: Workspace,
     ana: Agent,
     luis: Agent,
 }
@@ -24,11 +25,9 @@ async fn desk(
     timeout_secs: u32,
     no_agent_reply: &str,
 ) -> anyhow::Result<Desk> {
-    let edge = Edge::start_fresh(name).await?;
-    edge.seed(&demo::seed()).await?;
-    let ana = Agent::login(&edge, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
-    let luis =
-        Agent::login(&edge, demo::WORKSPACE, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let ws = Workspace::new(name).await?;
+    let ana = ws.admin().await?;
+    let luis = ws.login(demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
     let ChannelsReply { channels } = ana.http.get("/api/agent/channels").await?;
     let settings = ChannelSettings {
         distribution: mode,
@@ -41,21 +40,27 @@ async fn desk(
             .ok_or_else(|| anyhow::anyhow!("no web channel"))?
     };
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &settings).await?;
-    Ok(Desk { edge, ana, luis })
+    Ok(Desk { ws, ana, luis })
 }
 
 fn id(agent: &Agent) -> AgentId {
     agent.login.agent.id.clone()
 }
 
-/// Reads inbox frames until `dialog`'s row satisfies `wanted`.
+/// Reads inbox frames until `dialog`'s row satisfies `wanted` (within an alarm's budget: an
+/// offer passes on by the runtime's alarm).
 async fn row_until(
     inbox: &mut Socket,
     dialog: &DialogId,
     wanted: impl Fn(&DialogSummary) -> bool,
 ) -> anyhow::Result<DialogSummary> {
+    let deadline = tokio::time::Instant::now() + budget::ALARM;
     loop {
-        let rows = match inbox.next::<InboxFrame>().await? {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let Some(frame) = inbox.next_within::<InboxFrame>(left).await? else {
+            anyhow::bail!("no inbox row of {dialog} as waited for within {:?}", budget::ALARM);
+        };
+        let rows = match frame {
             InboxFrame::Snapshot { dialogs } => dialogs,
             InboxFrame::Upsert { dialog } => vec![dialog],
         };
@@ -76,7 +81,7 @@ async fn q13_in_order_offers_one_agent_and_passes_on_when_the_time_is_up() -> an
     let d = desk("in-order", Distribution::InOrder, 1, "").await?;
     let mut ana_inbox = d.ana.inbox_socket().await?;
     let _luis_inbox = d.luis.inbox_socket().await?;
-    let customer = Customer::open(&d.edge, demo::CHANNEL_KEY).await?;
+    let customer = d.ws.customer().await?;
     customer.say("¿Alguien?").await?;
     let dialog = customer.session.dialog_id.clone();
 
@@ -97,7 +102,7 @@ async fn q13_round_robin_takes_turns_and_all_at_once_offers_everyone() -> anyhow
     let _luis_inbox = d.luis.inbox_socket().await?;
     let mut offered = Vec::new();
     for text in ["primero", "segundo", "tercero"] {
-        let customer = Customer::open(&d.edge, demo::CHANNEL_KEY).await?;
+        let customer = d.ws.customer().await?;
         customer.say(text).await?;
         let row =
             row_until(&mut ana_inbox, &customer.session.dialog_id, |r| !r.offered_to.is_empty())
@@ -109,7 +114,7 @@ async fn q13_round_robin_takes_turns_and_all_at_once_offers_everyone() -> anyhow
     let all = desk("all-at-once", Distribution::AllAtOnce, 60, "").await?;
     let mut inbox = all.ana.inbox_socket().await?;
     let _other = all.luis.inbox_socket().await?;
-    let customer = Customer::open(&all.edge, demo::CHANNEL_KEY).await?;
+    let customer = all.ws.customer().await?;
     customer.say("hola").await?;
     let row =
         row_until(&mut inbox, &customer.session.dialog_id, |r| r.offered_to.len() == 2).await?;
@@ -131,7 +136,7 @@ async fn q13_paused_agents_and_closed_apps_get_no_work_and_the_customer_hears_it
     let luis_inbox = d.luis.inbox_socket().await?;
     set_presence(&d.ana, Presence::Paused).await?;
 
-    let customer = Customer::open(&d.edge, demo::CHANNEL_KEY).await?;
+    let customer = d.ws.customer().await?;
     customer.say("Hola").await?;
     let dialog = customer.session.dialog_id.clone();
     row_until(&mut ana_inbox, &dialog, |r| r.offered_to == [id(&d.luis)]).await?;
@@ -139,20 +144,12 @@ async fn q13_paused_agents_and_closed_apps_get_no_work_and_the_customer_hears_it
     // Luis closes the app: nobody is left, and the customer is told once.
     luis_inbox.close().await?;
     row_until(&mut ana_inbox, &dialog, |r| r.offered_to.is_empty()).await?;
-    let mut told = Vec::new();
-    for _ in 0..50 {
-        told = customer
-            .events(None)
-            .await?
-            .events
-            .into_iter()
-            .filter(|e| e.actor == Actor::System)
-            .collect();
-        if !told.is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let told = wait_until("the customer told nobody is available", budget::API, || async {
+        let events = customer.events(None).await?.events;
+        let told: Vec<_> = events.into_iter().filter(|e| e.actor == Actor::System).collect();
+        Ok((!told.is_empty()).then_some(told))
+    })
+    .await?;
     assert!(
         matches!(&told[..], [e] if matches!(&e.body, EventBody::MessagePosted { text, .. } if text.starts_with("Ahora mismo")))
     );

@@ -18,9 +18,9 @@ use openline_core::protocol::{
     IdentitySecret, InviteCreated, InviteRequest, InvitesReply, NewApiToken, Route, ROUTES,
 };
 use openline_core::{AgentId, ChannelId, Command, VisitorId, WorkspaceId};
-use openline_tests::api::{demo_agents, note, Agent, Credentials, Customer, Http, SESSION_COOKIE};
+use openline_tests::api::{note, Agent, Credentials, Customer, Http, SESSION_COOKIE};
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Workspace;
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -74,7 +74,8 @@ struct DemoState {
 }
 
 struct World {
-    edge: Edge,
+    ws: Workspace,
+    rival: Workspace,
     ana: Agent,
     alice: Customer,
     /// Ids the routes' `{id}` is filled with, per route family.
@@ -88,11 +89,10 @@ struct World {
 
 impl World {
     async fn build() -> Result<World> {
-        let edge = Edge::start_fresh("security").await?;
-        edge.seed(&demo::seed()).await?;
-        edge.seed(&demo::seed_for("rival", "olga@rival.example", "Olga")).await?;
-        let (ana, luis, marta) = demo_agents(&edge).await?;
-        let alice = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+        let ws = Workspace::new("security").await?;
+        let rival = ws.other("rival", "olga@rival.example", "Olga").await?;
+        let (ana, luis, marta) = ws.agents().await?;
+        let alice = ws.customer().await?;
         alice.say(ALICE_WORDS).await?;
         let dialog = alice.session.dialog_id.clone();
         luis.command(&dialog, Command::Answer).await?;
@@ -123,7 +123,8 @@ impl World {
             canned_id: canned.id,
             identity_secret: secret.secret,
             web_settings: serde_json::to_value(web)?,
-            edge,
+            ws,
+            rival,
             ana,
             alice,
         })
@@ -175,15 +176,15 @@ impl World {
             ("POST", "/api/setup") => {
                 json!({"workspace": "pwn", "name": "Evil", "email": "evil@x.example", "password": "evil password 123"})
             }
-            ("POST", "/api/widget/session") => json!({"channel": demo::CHANNEL_KEY}),
+            ("POST", "/api/widget/session") => json!({"channel": self.ws.channel_key()}),
             ("POST", "/api/widget/commands") => {
                 json!({"command_id": "attack-1", "command": {"type": "post", "text": "PWNED"}})
             }
             ("POST", "/api/agent/login") => {
-                json!({"workspace": "demo", "email": ADMIN_EMAIL, "password": "guess"})
+                json!({"workspace": self.ws.id, "email": ADMIN_EMAIL, "password": "guess"})
             }
             ("POST", "/api/agent/invitation") => {
-                json!({"code": "demo.guessedcode", "password": "evil password 123"})
+                json!({"code": format!("{}.guessedcode", self.ws.id), "password": "evil password 123"})
             }
             ("PUT", "/api/agent/password") => {
                 json!({"current": "guess", "new": "evil password 123"})
@@ -203,7 +204,7 @@ impl World {
                 json!({"command_id": "attack-1", "command": {"type": "post", "text": "PWNED"}})
             }
             ("POST", "/api/dev/seed") => {
-                json!({"workspace": "demo", "admin_email": "evil@x.example", "admin_password": "evil password 123", "admin_name": "Evil", "channel": "web", "channel_name": "Evil", "greeting": "PWNED"})
+                json!({"workspace": self.ws.id, "admin_email": "evil@x.example", "admin_password": "evil password 123", "admin_name": "Evil", "channel": "web", "channel_name": "Evil", "greeting": "PWNED"})
             }
             _ => return None,
         })
@@ -273,8 +274,8 @@ impl Tally {
 }
 
 /// Ana's real cookie, sent as another site's form or script would: no CSRF header.
-fn without_csrf(cookie: &str, edge: &Edge) -> Http {
-    Http::new(edge).with_header("cookie", &format!("{SESSION_COOKIE}={cookie}"))
+fn without_csrf(cookie: &str, ws: &Workspace) -> Http {
+    ws.http().with_header("cookie", &format!("{SESSION_COOKIE}={cookie}"))
 }
 
 fn tampered(token: &str) -> String {
@@ -289,8 +290,8 @@ fn tampered(token: &str) -> String {
 #[tokio::test]
 async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
     let world = World::build().await?;
-    let edge = &world.edge;
-    let secret = edge.secret().as_bytes().to_vec();
+    let ws = &world.ws;
+    let secret = ws.edge.secret().as_bytes().to_vec();
     let demo_secrets: Vec<String> = vec![
         ALICE_WORDS.into(),
         NOTE_WORDS.into(),
@@ -299,7 +300,7 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
         world.identity_secret.clone(),
     ];
     let everything = demo_secrets.clone();
-    let anonymous = Http::new(edge);
+    let anonymous = ws.http();
     let Credentials::Session(ana_cookie) = world.ana.http.credentials().clone() else {
         panic!("Ana signs in with a cookie")
     };
@@ -309,7 +310,7 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
     let expired = sign(
         &secret,
         &Claims::Agent {
-            ws: WorkspaceId::parse("demo").unwrap(),
+            ws: WorkspaceId::parse(&ws.id).unwrap(),
             a: world.ana.login.agent.id.clone(),
             s: "s_expired".into(),
             exp: 1,
@@ -318,7 +319,7 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
     let other_secret = sign(
         b"not-the-edge-secret-at-all",
         &Claims::Visitor {
-            ws: WorkspaceId::parse("demo").unwrap(),
+            ws: WorkspaceId::parse(&ws.id).unwrap(),
             ch: ChannelId::parse("web").unwrap(),
             v: world.alice.session.visitor_id.clone(),
         },
@@ -326,23 +327,22 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
     let made_up_session = sign(
         &secret,
         &Claims::Agent {
-            ws: WorkspaceId::parse("demo").unwrap(),
+            ws: WorkspaceId::parse(&ws.id).unwrap(),
             a: world.ana.login.agent.id.clone(),
             s: "s_never_issued".into(),
             exp: i64::MAX,
         },
     );
-    let signed_out = Agent::login(edge, demo::WORKSPACE, ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
+    let signed_out = ws.login(ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
     let _: Value = signed_out.http.post("/api/agent/logout", &()).await?;
-    let luis =
-        Agent::login(edge, demo::WORKSPACE, demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
-    let olga = Agent::login(edge, "rival", "olga@rival.example", demo::ADMIN_PASSWORD).await?;
-    let bob = Customer::open(edge, demo::CHANNEL_KEY).await?;
-    let rival_customer = Customer::open(edge, "rival.web").await?;
+    let luis = ws.login(demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
+    let olga = world.rival.login("olga@rival.example", demo::ADMIN_PASSWORD).await?;
+    let bob = ws.customer().await?;
+    let rival_customer = world.rival.customer().await?;
     let bogus_visitor = sign(
         &secret,
         &Claims::Visitor {
-            ws: WorkspaceId::parse("demo").unwrap(),
+            ws: WorkspaceId::parse(&ws.id).unwrap(),
             ch: ChannelId::parse("web").unwrap(),
             v: VisitorId::parse("v_guessed").unwrap(),
         },
@@ -369,11 +369,14 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
         stranger("a tampered visitor token", anonymous.with_token(&tampered(&alice_token))),
         stranger("Ana's cookie as a bearer token", anonymous.with_token(&ana_cookie)),
         stranger("a visitor token as a cookie", with_cookie(&alice_token)),
-        stranger("a made-up API token", anonymous.with_token("olk_demo_aaaaaaaaaaaaaaaaaaaaaaaa")),
+        stranger(
+            "a made-up API token",
+            anonymous.with_token(&format!("olk_{}_aaaaaaaaaaaaaaaaaaaaaaaa", ws.id)),
+        ),
         // Ana's real cookie, sent the way another site's page would.
         Attacker {
             only: Only::Writes,
-            ..stranger("Ana's cookie without the CSRF header", without_csrf(&ana_cookie, edge))
+            ..stranger("Ana's cookie without the CSRF header", without_csrf(&ana_cookie, ws))
         },
         stranger(
             "Ana's cookie from another site",
@@ -548,9 +551,8 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
 
 #[tokio::test]
 async fn an_inbox_socket_sending_junk_frames_is_closed() -> Result<()> {
-    let edge = Edge::start_fresh("socket-junk").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("socket-junk").await?;
+    let (ana, _, _) = ws.agents().await?;
     let mut socket = ana.inbox_socket().await?;
     let _: openline_core::protocol::InboxFrame = socket.next().await?;
     for _ in 0..5 {

@@ -3,7 +3,6 @@
 //! UIs and never runs, in headless Chromium.
 
 use anyhow::{ensure, Result};
-use fantoccini::Locator;
 use openline_core::auth::Role;
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
@@ -12,10 +11,9 @@ use openline_core::protocol::{
     AcceptInvite, ChannelsReply, InviteCreated, InviteRequest, LoginReply,
 };
 use openline_core::Command;
-use openline_tests::api::{demo_agents, Http};
-use openline_tests::browser::{Driver, Page};
+use openline_tests::browser::Page;
 use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::scene::Stage;
 
 /// Each payload sets a flag if it ever runs.
 fn payload(flag: &str) -> String {
@@ -37,9 +35,9 @@ async fn inert(page: &Page) -> Result<()> {
 
 #[tokio::test]
 async fn xss_payloads_in_names_messages_and_channel_texts_stay_inert_in_both_uis() -> Result<()> {
-    let edge = Edge::start_fresh("xss").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
+    let stage = Stage::new("xss").await?;
+    let ws = &stage.ws;
+    let (ana, _, _) = ws.agents().await?;
 
     // Hostile texts everywhere an admin, a colleague or a customer can write.
     let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
@@ -62,25 +60,12 @@ async fn xss_payloads_in_names_messages_and_channel_texts_stay_inert_in_both_uis
     };
     let invite: InviteCreated = ana.http.post("/api/agent/invites", &invite).await?;
     let accept = AcceptInvite { code: invite.code, password: "mallory's password".into() };
-    let _: (LoginReply, String) =
-        Http::new(&edge).sign_in("/api/agent/invitation", &accept).await?;
-    let mallory = openline_tests::api::Agent::login(
-        &edge,
-        demo::WORKSPACE,
-        "mallory@demo.openline",
-        "mallory's password",
-    )
-    .await?;
+    let _: (LoginReply, String) = ws.http().sign_in("/api/agent/invitation", &accept).await?;
+    let mallory = ws.login("mallory@demo.openline", "mallory's password").await?;
 
-    let driver = Driver::start().await?;
     // The widget: the customer's view of all of it.
-    let page = driver.page(1280, 800).await?;
-    page.goto(&edge.url("/demo/")).await?;
-    let host = page.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    page.find("#composer-input").await?;
+    let page = stage.customer().await?;
+    page.open().await?;
     page.type_into("#composer-input", &payload("pwnMessage")).await?;
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "onerror").await?;
@@ -92,16 +77,12 @@ async fn xss_payloads_in_names_messages_and_channel_texts_stay_inert_in_both_uis
     page.find_text("#messages li.msg.from-agent .msg-text", "<script>").await?;
     page.find_text("#messages li.system", "onerror").await?;
     inert(&page).await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     inert(&page).await?;
     page.screenshot("40-xss-widget").await?;
 
     // The agent app: inbox row, dialog, names, canned library.
-    let app = driver.page(1280, 800).await?;
-    app.goto(&edge.url("/app/")).await?;
-    app.type_into("#login-email", demo::ADMIN_EMAIL).await?;
-    app.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
-    app.click("#login-submit").await?;
+    let app = stage.agent(demo::ADMIN_EMAIL).await?;
     app.click("#tab-all-open").await?;
     app.click_in("li.inbox-row", "onerror", "a").await?;
     app.find_text("#messages li.msg.from-visitor .msg-text", "onerror").await?;
@@ -109,7 +90,7 @@ async fn xss_payloads_in_names_messages_and_channel_texts_stay_inert_in_both_uis
     app.find_text("#messages", "window.pwnName").await?;
     inert(&app).await?;
     app.screenshot("41-xss-agent-dialog").await?;
-    page.close().await?;
-    app.close().await?;
+    page.page.close().await?;
+    app.page.close().await?;
     Ok(())
 }

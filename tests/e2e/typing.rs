@@ -3,13 +3,9 @@
 
 use openline_core::protocol::{EventsFrame, TypingFrame, TypingUpdate};
 use openline_core::{Actor, EventBody};
-use openline_tests::api::{demo_agents, post, Socket, PATIENCE};
-use openline_tests::demo;
-use openline_tests::edge::Edge;
-use std::time::Duration;
-
-/// Long enough for a frame relayed on the same machine to arrive.
-const QUIET: Duration = Duration::from_millis(800);
+use openline_tests::api::{post, Socket, PATIENCE};
+use openline_tests::scene::Workspace;
+use serde_json::Value;
 
 const TYPING: TypingUpdate = TypingUpdate { typing: true, note: false };
 const STOPPED: TypingUpdate = TypingUpdate { typing: false, note: false };
@@ -20,10 +16,9 @@ async fn typing(socket: &mut Socket) -> anyhow::Result<TypingFrame> {
 
 #[tokio::test]
 async fn w2_typing_reaches_the_other_side_only_and_never_a_notes_draft() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("typing").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("typing").await?;
+    let (ana, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("Hola").await?;
     let dialog = customer.session.dialog_id.clone();
     luis.command(&dialog, post("¡Hola! ¿En qué te ayudo?")).await?;
@@ -52,11 +47,20 @@ async fn w2_typing_reaches_the_other_side_only_and_never_a_notes_draft() -> anyh
         typing(&mut customer_socket).await?,
         TypingFrame { typist: luis_actor.clone(), typing: true }
     );
-    assert_eq!(ana_socket.next_of::<TypingFrame>(QUIET).await?, None);
-    assert_eq!(customer_socket.next_of::<TypingFrame>(QUIET).await?, None, "not to its sender");
+    // Nobody else heard it. The proof: the customer types next, after Luis's frame was
+    // relayed (sockets keep order), and that is the next frame Ana's and Luis's sockets get.
+    customer_socket.send(&TYPING).await?;
+    let customer_typing = TypingFrame { typist: visitor.clone(), typing: true };
+    assert_eq!(
+        typing(&mut ana_socket).await?,
+        customer_typing,
+        "agents are not told of each other"
+    );
+    assert_eq!(typing(&mut luis_socket).await?, customer_typing, "not to its sender");
 
     // A hidden note's draft: the customer learns nothing, neither start nor stop. The next
-    // frame they get is the public "stopped" sent after it (sockets keep order).
+    // frame they get is the public "stopped" sent after it (sockets keep order): nothing of
+    // Luis's "typing" came twice, and their own typing was not sent back to them either.
     luis_socket.send(&TypingUpdate { typing: true, note: true }).await?;
     luis_socket.send(&TypingUpdate { typing: false, note: true }).await?;
     luis_socket.send(&STOPPED).await?;
@@ -74,10 +78,9 @@ async fn w2_typing_reaches_the_other_side_only_and_never_a_notes_draft() -> anyh
 
 #[tokio::test]
 async fn w2_a_flood_of_typing_updates_is_cut_down_per_socket() -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("typing-flood").await?;
-    edge.seed(&demo::seed()).await?;
-    let (_, luis, _) = demo_agents(&edge).await?;
-    let customer = openline_tests::api::Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let ws = Workspace::new("typing-flood").await?;
+    let (_, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
     customer.say("Hola").await?;
     let dialog = customer.session.dialog_id.clone();
     let mut customer_socket = customer.socket(None).await?;
@@ -88,9 +91,19 @@ async fn w2_a_flood_of_typing_updates_is_cut_down_per_socket() -> anyhow::Result
     for _ in 0..40 {
         customer_socket.send(&TYPING).await?;
     }
+    // Count what Luis gets until a message the customer sends after the forty: the socket
+    // keeps order, so every relayed update came before it.
+    customer.say("¿Sigues ahí?").await?;
     let mut relayed = 0;
-    while luis_socket.next_of::<TypingFrame>(QUIET).await?.is_some() {
-        relayed += 1;
+    loop {
+        let frame: Value = luis_socket.next().await?;
+        if serde_json::from_value::<TypingFrame>(frame.clone()).is_ok() {
+            relayed += 1;
+        } else if serde_json::from_value::<EventsFrame>(frame)?.events.iter().any(
+            |e| matches!(&e.body, EventBody::MessagePosted { text, .. } if text == "¿Sigues ahí?"),
+        ) {
+            break;
+        }
     }
     // A burst of four, and perhaps one or two refilled while the forty went out.
     let most = openline_core::typing::BURST as usize + 2;

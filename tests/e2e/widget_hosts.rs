@@ -4,15 +4,14 @@
 //! it was: its layout, focus, globals and policy.
 
 use anyhow::{ensure, Context, Result};
-use fantoccini::Locator;
 use openline_core::auth::identity_hash;
 use openline_core::protocol::{IdentitySecret, InboxFrame};
 use openline_core::{Command, EventBody};
-use openline_tests::api::{demo_agents, post};
-use openline_tests::browser::{Driver, Page};
-use openline_tests::demo;
-use openline_tests::edge::Edge;
+use openline_tests::api::post;
+use openline_tests::browser::Page;
 use openline_tests::host::{HostPage, HostSite};
+use openline_tests::pages::WidgetPage;
+use openline_tests::scene::{Stage, Workspace};
 use serde_json::Value;
 
 /// What a hostile stylesheet, an old library and a careful site do all at once.
@@ -39,7 +38,7 @@ document.addEventListener('securitypolicyviolation', function (e) {
 });
 ";
 
-fn host_page(edge_origin: &str, extra: &str) -> String {
+fn host_page(edge_origin: &str, channel: &str, extra: &str) -> String {
     format!(
         r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -51,22 +50,23 @@ fn host_page(edge_origin: &str, extra: &str) -> String {
 <h1 id="headline">A shop with strong opinions</h1>
 <input id="search" aria-label="Search the shop">
 <p>Products, prices, shipping.</p>
-<script async src="{edge_origin}/widget.js" data-channel="demo.web" {extra}></script>
+<script async src="{edge_origin}/widget.js" data-channel="{channel}" {extra}></script>
 </body></html>"#
     )
 }
 
 /// The host site: the page, its stylesheet and script, all under a policy that names only
 /// itself and the edge (no 'unsafe-inline', no 'unsafe-eval').
-async fn hostile_site(edge: &Edge, extra: &str) -> Result<HostSite> {
-    let origin = edge.url("");
+async fn hostile_site(ws: &Workspace, extra: &str) -> Result<HostSite> {
+    let origin = ws.url("");
     let csp = format!(
         "default-src 'none'; script-src 'self' {origin}; frame-src {origin}; style-src 'self'; img-src 'self'; connect-src 'self'"
     );
     HostSite::serve(vec![
         (
             "/",
-            HostPage::html(host_page(&origin, extra)).with_header("content-security-policy", &csp),
+            HostPage::html(host_page(&origin, &ws.channel_key(), extra))
+                .with_header("content-security-policy", &csp),
         ),
         (
             "/hostile.css",
@@ -78,20 +78,17 @@ async fn hostile_site(edge: &Edge, extra: &str) -> Result<HostSite> {
 }
 
 async fn eval(page: &Page, script: &str) -> Result<Value> {
-    Ok(page.client.execute(script, vec![]).await?)
+    page.eval(script).await
 }
 
-/// `script`'s value once `done` holds for it, or its last value after about ten seconds.
-async fn eval_until(page: &Page, script: &str, done: impl Fn(&Value) -> bool) -> Result<Value> {
-    let mut value = eval(page, script).await?;
-    for _ in 0..100 {
-        if done(&value) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        value = eval(page, script).await?;
-    }
-    Ok(value)
+/// `script`'s value once `done` holds for it (`what` names that state).
+async fn eval_until(
+    page: &Page,
+    what: &str,
+    script: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Result<Value> {
+    page.eval_until(what, script, done).await
 }
 
 /// The launcher's box, as the customer sees it.
@@ -105,30 +102,13 @@ async fn launcher_box(page: &Page) -> Result<Value> {
     .await
 }
 
-async fn open_chat(page: &Page) -> Result<()> {
-    let host = page.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    Ok(())
-}
-
-async fn enter_chat(page: &Page) -> Result<()> {
-    let host = page.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    page.find("#composer-input").await?;
-    Ok(())
-}
-
 #[tokio::test]
 async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp() -> Result<()> {
-    let edge = Edge::start_fresh("hostile-host").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
-    let site = hostile_site(&edge, "").await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&site.url("/")).await?;
-    page.find("openline-chat").await?;
+    let stage = Stage::new("hostile-host").await?;
+    let ws = &stage.ws;
+    let (ana, _, _) = ws.agents().await?;
+    let site = hostile_site(ws, "").await?;
+    let page = WidgetPage::visit(&stage.driver, &site.url("/")).await?;
     let layout_before = eval(
         &page,
         "return JSON.stringify(document.getElementById('headline').getBoundingClientRect())",
@@ -170,7 +150,7 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     let focused = eval(&page, "return document.activeElement === document.body").await?;
     ensure!(focused == Value::Bool(true), "warming up moved focus");
 
-    open_chat(&page).await?;
+    page.click_launcher().await?;
     let frame = eval(
         &page,
         "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
@@ -178,7 +158,7 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     )
     .await?;
     ensure!(frame["width"] == 370.0 && frame["shown"] == "block", "chat frame {frame}");
-    enter_chat(&page).await?;
+    page.inside().await?;
     page.type_into("#composer-input", "Hello from a very opinionated website").await?;
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "opinionated").await?;
@@ -193,7 +173,7 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     ana.command(&dialog, Command::Answer).await?;
     ana.command(&dialog, post("Welcome! Strong opinions are fine here.")).await?;
     page.find_text("#messages li.msg.from-agent .msg-text", "Strong opinions").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.screenshot("81-hostile-host-chatting").await?;
 
     let violations = eval(&page, "return window.__violations").await?;
@@ -204,20 +184,18 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     )
     .await?;
     ensure!(layout_before == layout_after, "the page's layout moved");
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn w1_on_a_phone_the_chat_fills_the_screen_and_speaks_spanish_when_told() -> Result<()> {
-    let edge = Edge::start_fresh("phone-host").await?;
-    edge.seed(&demo::seed()).await?;
-    let site = hostile_site(&edge, r#"data-lang="es""#).await?;
-    let driver = Driver::start().await?;
-    let page = driver.phone(390, 844).await?;
-    page.goto(&site.url("/")).await?;
-    page.find("openline-chat").await?;
-    open_chat(&page).await?;
+    let stage = Stage::new("phone-host").await?;
+    let ws = &stage.ws;
+    let site = hostile_site(ws, r#"data-lang="es""#).await?;
+    let page = WidgetPage::on(stage.driver.phone(390, 844).await?);
+    page.load(&site.url("/")).await?;
+    page.click_launcher().await?;
     let frame = eval(
         &page,
         "const f = document.querySelector('openline-chat').shadowRoot.querySelector('iframe');
@@ -232,26 +210,26 @@ async fn w1_on_a_phone_the_chat_fills_the_screen_and_speaks_spanish_when_told() 
         frame["width"] == frame["vw"] && frame["height"] == frame["vh"],
         "full screen: {frame}"
     );
-    enter_chat(&page).await?;
+    page.inside().await?;
     let lang = eval(&page, "return document.documentElement.lang").await?;
     ensure!(lang == "es", "data-lang=es: {lang}");
     page.type_into("#composer-input", "Hola desde el móvil").await?;
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "móvil").await?;
     page.check_accessibility("widget on a phone, Spanish").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.screenshot("82-phone-host-spanish").await?;
     // Closing from inside the chat hands focus back to the launcher on the page.
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn w5_w6_the_page_drives_the_chat_through_window_openline_even_before_it_loaded() -> Result<()>
 {
-    let edge = Edge::start_fresh("js-api").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
+    let stage = Stage::new("js-api").await?;
+    let ws = &stage.ws;
+    let (ana, _, _) = ws.agents().await?;
     let secret: IdentitySecret = ana.http.get("/api/agent/channels/web/identity-secret").await?;
     let hash = identity_hash(&secret.secret, "customer-1001");
     // The page queues calls before the loader ran, the way the README shows.
@@ -264,12 +242,16 @@ Openline('on', 'open', function () {{ window.__events.push('open'); }});
 Openline('on', 'close', function () {{ window.__events.push('close'); }});
 Openline('identify', {{ userId: 'customer-1001', hash: '{hash}', name: 'Marta Ruiz', email: 'marta@example.es' }});"
     );
-    let origin = edge.url("");
+    let origin = ws.url("");
     let csp = format!(
         "default-src 'none'; script-src 'self' {origin}; frame-src {origin}; style-src 'self'"
     );
     let site = HostSite::serve(vec![
-        ("/", HostPage::html(host_page(&origin, "")).with_header("content-security-policy", &csp)),
+        (
+            "/",
+            HostPage::html(host_page(&origin, &ws.channel_key(), ""))
+                .with_header("content-security-policy", &csp),
+        ),
         (
             "/hostile.css",
             HostPage { content_type: "text/css", headers: vec![], body: String::new() },
@@ -277,16 +259,13 @@ Openline('identify', {{ userId: 'customer-1001', hash: '{hash}', name: 'Marta Ru
         ("/host.js", HostPage::script(early)),
     ])
     .await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&site.url("/")).await?;
-    page.find("openline-chat").await?;
+    let page = WidgetPage::visit(&stage.driver, &site.url("/")).await?;
     eval(&page, "Openline.open(); return null").await?;
-    enter_chat(&page).await?;
+    page.inside().await?;
     page.type_into("#composer-input", "I am signed in on the shop").await?;
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "signed in").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     eval(&page, "Openline('close'); return null").await?;
     let events = eval(&page, "return window.__events").await?;
     ensure!(events == serde_json::json!(["ready", "open", "close"]), "events: {events}");
@@ -297,26 +276,24 @@ Openline('identify', {{ userId: 'customer-1001', hash: '{hash}', name: 'Marta Ru
     let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
     let row = dialogs.first().context("the customer's dialog")?;
     let expected = openline_core::auth::identified_visitor(
-        edge.secret().as_bytes(),
+        ws.edge.secret().as_bytes(),
         &openline_core::ChannelId::parse("web").unwrap(),
         "customer-1001",
     );
     ensure!(row.visitor_id == expected, "visitor {} is not the identified one", row.visitor_id);
     // W4/W5: the name and email the site gave are the customer's contact details.
     ensure!(row.visitor_name == "Marta Ruiz", "named {}", row.visitor_name);
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_title() -> Result<()>
 {
-    let edge = Edge::start_fresh("unread").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, _, _) = demo_agents(&edge).await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&edge.url("/demo/")).await?;
+    let stage = Stage::new("unread").await?;
+    let ws = &stage.ws;
+    let (ana, _, _) = ws.agents().await?;
+    let page = stage.customer().await?;
     page.find("openline-chat").await?;
     let title = eval(&page, "return document.title").await?;
     eval(
@@ -326,11 +303,11 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
          Openline.open(); return null",
     )
     .await?;
-    enter_chat(&page).await?;
+    page.inside().await?;
     page.type_into("#composer-input", "Do you ship to Portugal?").await?;
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "Portugal").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     eval(&page, "Openline.close(); return null").await?;
 
     let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
@@ -341,7 +318,7 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     let badge = "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button span');
                  return [b.textContent, getComputedStyle(b).display, document.title,
                          document.querySelector('openline-chat').shadowRoot.querySelector('button').getAttribute('aria-label')]";
-    let seen = eval_until(&page, badge, |seen| seen[0] == "2").await?;
+    let seen = eval_until(&page, "a badge of 2", badge, |seen| seen[0] == "2").await?;
     ensure!(seen[0] == "2" && seen[1] == "block", "badge: {seen}");
     ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
     ensure!(seen[3] == "Open chat (2 unread)", "label: {seen}");
@@ -352,9 +329,9 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     // The customer goes on to another page of the site: the count is there too, with the chat
     // still closed (it was made ready, hidden, since this visitor has a conversation), and
     // the page keeps its focus.
-    page.goto(&edge.url("/demo/?page=2")).await?;
+    page.load(&stage.shop.url("/demo/?page=2")).await?;
     page.find("openline-chat").await?;
-    let seen = eval_until(&page, badge, |seen| seen[0] == "2").await?;
+    let seen = eval_until(&page, "a badge of 2", badge, |seen| seen[0] == "2").await?;
     ensure!(seen[0] == "2" && seen[1] == "block", "badge on the next page: {seen}");
     ensure!(seen[2] == format!("(2) {}", title.as_str().unwrap_or_default()), "title: {seen}");
     let hidden =
@@ -370,38 +347,36 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     let expanded = "return document.querySelector('openline-chat').shadowRoot
                     .querySelector('button').getAttribute('aria-expanded')";
     ensure!(eval(&page, expanded).await? == "true", "open before the close button");
-    enter_chat(&page).await?;
+    page.inside().await?;
     let focused = "return document.activeElement.id";
-    let focused = eval_until(&page, focused, |id| id == "composer-input").await?;
+    let focused =
+        eval_until(&page, "focus in the message box", focused, |id| id == "composer-input").await?;
     ensure!(focused == "composer-input", "focus in the chat: {focused}");
     page.find_text("#messages li.msg.from-agent .msg-text", "Anything else?").await?;
 
     // The chat's own close button hides it again.
     page.click("#widget-close").await?;
-    page.client.enter_parent_frame().await?;
-    let open = eval_until(&page, expanded, |open| open == "false").await?;
+    page.outside().await?;
+    let open = eval_until(&page, "the chat closed", expanded, |open| open == "false").await?;
     ensure!(open == "false", "closed by its button: {open}");
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }
 
 #[tokio::test]
 async fn w5_the_snippet_sets_the_launchers_colour_side_and_icon() -> Result<()> {
-    let edge = Edge::start_fresh("launcher-look").await?;
-    edge.seed(&demo::seed()).await?;
+    let stage = Stage::new("launcher-look").await?;
+    let ws = &stage.ws;
     // The channel's look (the chat window's colour comes from the server) and its snippet.
-    let (ana, _, _) = demo_agents(&edge).await?;
+    let (ana, _, _) = ws.agents().await?;
     let reply: openline_core::protocol::ChannelsReply = ana.http.get("/api/agent/channels").await?;
     let mut web = reply.channels.into_iter().find(|c| c.id.as_str() == "web").context("web")?;
     web.look.color = "#0b6e4f".into();
     let _: openline_core::channel::ChannelSettings =
         ana.http.put("/api/agent/channels/web", &web).await?;
     let look = r##"data-color="#0b6e4f" data-position="left" data-icon="help""##;
-    let site = hostile_site(&edge, look).await?;
-    let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&site.url("/")).await?;
-    page.find("openline-chat").await?;
+    let site = hostile_site(ws, look).await?;
+    let page = WidgetPage::visit(&stage.driver, &site.url("/")).await?;
     let drawn = "const b = document.querySelector('openline-chat').shadowRoot.querySelector('button');
                  return { left: b.getBoundingClientRect().left, background: getComputedStyle(b).backgroundColor,
                           icon: b.querySelector('path').getAttribute('d') };";
@@ -410,14 +385,14 @@ async fn w5_the_snippet_sets_the_launchers_colour_side_and_icon() -> Result<()> 
     ensure!(launcher["background"] == "rgb(11, 110, 79)", "the channel's colour: {launcher}");
     let help = openline_core::look::LauncherIcon::Help.path();
     ensure!(launcher["icon"] == help, "the question mark: {launcher}");
-    open_chat(&page).await?;
+    page.click_launcher().await?;
     let window = "return document.querySelector('openline-chat').shadowRoot.querySelector('iframe').getBoundingClientRect().left";
     ensure!(eval(&page, window).await? == 20.0, "the chat opens on the same side");
-    enter_chat(&page).await?;
+    page.inside().await?;
     let brand = "return getComputedStyle(document.documentElement).getPropertyValue('--brand')";
     ensure!(eval(&page, brand).await? == "#0b6e4f", "the window takes the channel's colour");
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.screenshot("84-launcher-look").await?;
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }

@@ -10,9 +10,10 @@ use openline_core::ids::DialogId;
 use openline_core::protocol::InboxFrame;
 use openline_core::{Command, EventBody};
 use openline_tests::api::{demo_agents, Agent};
-use openline_tests::browser::{Driver, Page};
+use openline_tests::browser::Driver;
 use openline_tests::demo;
 use openline_tests::edge::Edge;
+use openline_tests::pages::WidgetPage;
 
 /// What the demo's only customer has written, as an agent reads it (the channel's own
 /// messages left out), with that agent and the dialog.
@@ -34,36 +35,25 @@ async fn customer_texts(edge: &Edge) -> Result<(Vec<String>, Agent, DialogId)> {
     Ok((texts, ana, dialog))
 }
 
-async fn send(page: &Page, text: &str) -> Result<()> {
-    page.type_into("#composer-input", text).await?;
-    page.click("#composer-send").await
-}
-
 #[tokio::test]
 async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends() -> Result<()> {
     let (mut edge, _driver, page) = chatting("outage", "Before the outage").await?;
 
     // The edge goes away; the customer keeps writing.
     edge.stop();
-    send(&page, "Written offline, first").await?;
-    send(&page, "Written offline, second").await?;
+    page.send("Written offline, first").await?;
+    page.send("Written offline, second").await?;
     page.find_text("#messages li.pending", "Sending").await?;
     page.find_text("#banner", "Reconnecting").await?;
-    page.client.enter_parent_frame().await?;
-    page.screenshot("90-widget-sending-offline").await?;
-    let host = page.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
+    page.screenshot_page("90-widget-sending-offline").await?;
     // After the retries (about 15 s) they show as not sent, with Retry.
     page.find_text("#messages li.pending.failed .failed-status", "Not sent").await?;
     page.find("#messages li.pending.failed button.retry").await?;
     page.check_accessibility("widget, messages not sent").await?;
-    page.client.enter_parent_frame().await?;
-    page.screenshot("91-widget-not-sent").await?;
+    page.screenshot_page("91-widget-not-sent").await?;
 
     // The outage ends: the socket comes back and the messages go by themselves.
     edge.start_again().await?;
-    let host = page.find("openline-chat").await?;
-    host.shadow_root().await?.find(Locator::Css("iframe")).await?.enter_frame().await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "Written offline, second").await?;
     let left = page.client.find_all(Locator::Css("#messages li.pending")).await?;
     ensure!(left.is_empty(), "{} messages still pending", left.len());
@@ -79,35 +69,25 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
 
     // A refusal with a reason shows it (a blocked customer), and the chat goes on.
     ana.command(&dialog, Command::Block).await?;
-    send(&page, "Are you there?").await?;
+    page.send("Are you there?").await?;
     page.find_text("#messages li.pending.failed .failed-status", "does not accept").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.screenshot("92-widget-refused").await?;
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }
 
-/// A fresh edge and a customer on the demo shop whose first message, `first`, has arrived.
-async fn chatting(name: &str, first: &str) -> Result<(Edge, Driver, Page)> {
+/// A fresh edge of its own (the outage stops it) with the demo workspace, and a customer on
+/// the edge's own demo shop whose first message, `first`, has arrived.
+async fn chatting(name: &str, first: &str) -> Result<(Edge, Driver, WidgetPage)> {
     let edge = Edge::start_fresh(name).await?;
     edge.seed(&demo::seed()).await?;
     let driver = Driver::start().await?;
-    let page = driver.page(1280, 800).await?;
-    page.goto(&edge.url("/demo/")).await?;
-    open_chat(&page).await?;
-    send(&page, first).await?;
-    page.find_text("#messages li.msg.from-visitor .msg-text", first).await?;
+    let page = WidgetPage::visit(&driver, &edge.url("/demo/")).await?;
+    page.open().await?;
+    page.send(first).await?;
+    page.sees_mine(first).await?;
     Ok((edge, driver, page))
-}
-
-/// Opens the launcher on `page` (the demo shop) and moves into the chat.
-async fn open_chat(page: &Page) -> Result<()> {
-    let host = page.find("openline-chat").await?;
-    let shadow = host.shadow_root().await?;
-    shadow.find(Locator::Css("button")).await?.click().await?;
-    shadow.find(Locator::Css("iframe")).await?.enter_frame().await?;
-    page.find("#composer-input").await?;
-    Ok(())
 }
 
 #[tokio::test]
@@ -116,30 +96,30 @@ async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_onc
 
     // The edge goes away; the customer writes, then leaves the page before it could go.
     edge.stop();
-    send(&page, "I'll come back later for the answer").await?;
+    page.send("I'll come back later for the answer").await?;
     page.find_text("#messages li.pending", "Sending").await?;
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.goto("about:blank").await?;
 
     // Back later: the chat sends it by itself, with the same command id.
     edge.start_again().await?;
-    page.goto(&edge.url("/demo/")).await?;
-    open_chat(&page).await?;
+    page.load(&edge.url("/demo/")).await?;
+    page.open().await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "come back later").await?;
     let left = page.client.find_all(Locator::Css("#messages li.pending")).await?;
     ensure!(left.is_empty(), "{} messages still pending", left.len());
-    page.client.enter_parent_frame().await?;
+    page.outside().await?;
     page.screenshot("91b-widget-kept-message-sent").await?;
 
     // Once, after the first; and a reload sends nothing again.
-    page.goto(&edge.url("/demo/")).await?;
-    open_chat(&page).await?;
+    page.load(&edge.url("/demo/")).await?;
+    page.open().await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "come back later").await?;
     let (texts, _, _) = customer_texts(&edge).await?;
     ensure!(
         texts == ["Hello, is this in stock?", "I'll come back later for the answer"],
         "{texts:?}"
     );
-    page.close().await?;
+    page.page.close().await?;
     Ok(())
 }

@@ -19,8 +19,21 @@ use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-/// How long a test waits for something that should happen at once.
-pub const PATIENCE: Duration = Duration::from_secs(15);
+/// How long a test waits for something that should happen at once (`wait::budget::API`).
+pub const PATIENCE: Duration = crate::wait::budget::API;
+
+/// Where clients connect: an edge as it is, or a workspace of the shared edge, whose clients
+/// come from the test's own network address (see `scene`).
+pub trait Site {
+    /// A client of this site, without credentials.
+    fn http(&self) -> Http;
+}
+
+impl Site for Edge {
+    fn http(&self) -> Http {
+        Http::new(self)
+    }
+}
 
 /// A reply that was not a success: its status and error body.
 #[derive(Debug)]
@@ -134,9 +147,10 @@ impl Http {
         Http { credentials, ..self.clone() }
     }
 
-    /// The same calls with one more header on each.
+    /// The same calls with one more header on each (replacing one of the same name).
     pub fn with_header(&self, name: &str, value: &str) -> Http {
         let mut headers = self.headers.clone();
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
         headers.push((name.to_owned(), value.to_owned()));
         Http { headers, ..self.clone() }
     }
@@ -193,8 +207,8 @@ impl Http {
         path: &str,
         body: Vec<u8>,
     ) -> Result<(u16, String)> {
-        let response = self.request(method, path).body(body).send().await?;
-        Ok((response.status().as_u16(), response.text().await?))
+        let (_, status, text) = send_raw(self.request(method, path).body(body)).await?;
+        Ok((status, text))
     }
 
     /// Uploads a file's bytes as `name` (C1) to `path` (`/api/widget/files`, or a dialog's).
@@ -262,8 +276,22 @@ impl Http {
     }
 }
 
-/// Sends; returns the session cookie the reply set (if any), the status and the body.
+/// The start of `wrangler dev`'s 503 when its ProxyWorker lost the keep-alive connection to
+/// the Worker as the request was written on it, before the Worker saw it (see `edge`'s note).
+const PROXY_LOST: &str = "Your worker restarted mid-request";
+
+/// Sends; returns the session cookie the reply set (if any), the status and the body. A request
+/// `wrangler dev` dropped on its way to the Worker (`PROXY_LOST`) is sent once more.
 async fn send_raw(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16, String)> {
+    let again = req.try_clone();
+    let sent = send_once(req).await?;
+    match again {
+        Some(again) if sent.1 == 503 && sent.2.starts_with(PROXY_LOST) => send_once(again).await,
+        _ => Ok(sent),
+    }
+}
+
+async fn send_once(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16, String)> {
     let response = req.send().await?;
     let prefix = format!("{SESSION_COOKIE}=");
     let session = response
@@ -305,13 +333,17 @@ pub struct Customer {
 }
 
 impl Customer {
-    pub async fn open(edge: &Edge, channel_key: &str) -> Result<Customer> {
-        Customer::resume(edge, channel_key, None).await
+    pub async fn open(site: &impl Site, channel_key: &str) -> Result<Customer> {
+        Customer::resume(site, channel_key, None).await
     }
 
     /// A returning visit: the token kept from before (W3).
-    pub async fn resume(edge: &Edge, channel_key: &str, token: Option<String>) -> Result<Customer> {
-        let http = Http::new(edge);
+    pub async fn resume(
+        site: &impl Site,
+        channel_key: &str,
+        token: Option<String>,
+    ) -> Result<Customer> {
+        let http = site.http();
         let request = WidgetSessionRequest {
             channel: channel_key.into(),
             visitor_token: token,
@@ -346,9 +378,9 @@ impl Customer {
 }
 
 /// The demo workspace's three agents (Ana the admin, Luis, Marta), logged in together.
-pub async fn demo_agents(edge: &Edge) -> Result<(Agent, Agent, Agent)> {
+pub async fn demo_agents(site: &impl Site) -> Result<(Agent, Agent, Agent)> {
     use crate::demo::{ADMIN_EMAIL, ADMIN_PASSWORD, COLLEAGUES, WORKSPACE};
-    let login = |email: &'static str| Agent::login(edge, WORKSPACE, email, ADMIN_PASSWORD);
+    let login = |email: &'static str| Agent::login(site, WORKSPACE, email, ADMIN_PASSWORD);
     tokio::try_join!(login(ADMIN_EMAIL), login(COLLEAGUES[0].0), login(COLLEAGUES[1].0))
 }
 
@@ -359,8 +391,13 @@ pub struct Agent {
 }
 
 impl Agent {
-    pub async fn login(edge: &Edge, workspace: &str, email: &str, password: &str) -> Result<Agent> {
-        let http = Http::new(edge);
+    pub async fn login(
+        site: &impl Site,
+        workspace: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<Agent> {
+        let http = site.http();
         let request = LoginRequest {
             workspace: workspace.into(),
             email: email.into(),
@@ -421,7 +458,9 @@ pub struct Socket {
 impl Socket {
     /// The next JSON frame, or an error after `PATIENCE`.
     pub async fn next<T: DeserializeOwned>(&mut self) -> Result<T> {
-        self.next_within(PATIENCE).await?.context("no frame arrived in time")
+        self.next_within(PATIENCE).await?.with_context(|| {
+            format!("no frame arrived on the socket within {} s", PATIENCE.as_secs())
+        })
     }
 
     /// The next JSON frame within `wait`, or `None` if none came.
@@ -439,10 +478,18 @@ impl Socket {
     }
 
     /// Reads event frames until one holds an event matching `wanted`; returns every event seen.
+    /// Bounded as a whole by `PATIENCE`, however many other frames come.
     pub async fn events_until(&mut self, wanted: impl Fn(&Event) -> bool) -> Result<Vec<Event>> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
         let mut seen = Vec::new();
         loop {
-            let frame: EventsFrame = self.next().await?;
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let Some(frame) = self.next_within::<EventsFrame>(left).await? else {
+                bail!(
+                    "the event waited for did not arrive on the socket within {} s; seen: {seen:?}",
+                    PATIENCE.as_secs()
+                );
+            };
             let done = frame.events.iter().any(&wanted);
             seen.extend(frame.events);
             if done {

@@ -14,6 +14,12 @@ pub const COLLEAGUES: [(&str, &str); 2] =
     [("luis@demo.openline", "Luis Romero"), ("marta@demo.openline", "Marta Vidal")];
 
 pub fn seed() -> DevSeedRequest {
+    seed_in(WORKSPACE)
+}
+
+/// The demo's team and channels in workspace `workspace` (the test scene gives each test its
+/// own, named after it).
+pub fn seed_in(workspace: &str) -> DevSeedRequest {
     let agents = COLLEAGUES
         .iter()
         .map(|(email, name)| DevAgent {
@@ -26,7 +32,7 @@ pub fn seed() -> DevSeedRequest {
         id: ChannelId::parse("sales").unwrap_or_else(|| unreachable!()),
         name: "Sales".into(),
     }];
-    DevSeedRequest { agents, more_channels, ..seed_for(WORKSPACE, ADMIN_EMAIL, ADMIN_NAME) }
+    DevSeedRequest { agents, more_channels, ..seed_for(workspace, ADMIN_EMAIL, ADMIN_NAME) }
 }
 
 /// Another tenant, for tests that prove workspaces are apart.

@@ -82,6 +82,11 @@ impl HostSite {
     pub fn url(&self, path: &str) -> String {
         format!("http://localhost:{}{path}", self.port)
     }
+
+    /// The page's address on `127.0.0.1`: the edge's site, another origin (another port).
+    pub fn same_site_url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
 }
 
 impl Drop for HostSite {

@@ -4,16 +4,22 @@
 //!
 //! Layout:
 //! - `edge`: `wrangler dev` on a free loopback port with its own persistence directory.
-//! - `demo`: the demo workspace every local run seeds.
+//! - `scene`: one shared edge per test binary, a fresh workspace per test, its demo shop.
+//! - `demo`: the demo workspace every local run seeds (and each test's workspace copies).
 //! - `api`: typed HTTP and WebSocket clients for the widget's and the agents' endpoints.
 //! - `browser`: headless Chromium over WebDriver, screenshots, axe-core checks.
-//! - `host`: a customer's website on another site, for the widget's embedding tests.
+//! - `pages`: page objects for the widget and the agent app.
+//! - `host`: a customer's website on another origin, for the widget's embedding tests.
+//! - `wait`: `wait_until` and the budgets every wait uses.
 
 pub mod api;
 pub mod browser;
 pub mod demo;
 pub mod edge;
 pub mod host;
+pub mod pages;
+pub mod scene;
+pub mod wait;
 
 /// The workspace root (the parent of `tests/`).
 pub fn root() -> std::path::PathBuf {
