@@ -142,15 +142,14 @@ async fn w2_read_marks_reach_the_other_side_and_cost_the_customer_nothing() -> a
 #[tokio::test]
 async fn w4_the_edge_holds_the_channels_forms_and_rating_scale_as_they_are_now(
 ) -> anyhow::Result<()> {
-    let edge = Edge::start_fresh("forms-server").await?;
-    edge.seed(&demo::seed()).await?;
-    let (ana, luis, _) = demo_agents(&edge).await?;
+    let ws = Workspace::new("forms-server").await?;
+    let (ana, luis, _) = ws.agents().await?;
     let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
     let mut web = channels.channels.into_iter().find(|c| c.id.as_str() == "web").expect("web");
     web.prechat = vec![FormField { field: ContactField::Email, required: true }];
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
 
-    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    let customer = ws.customer().await?;
     let skipped = customer.say("hola, sin formulario").await;
     assert_eq!(failure(skipped), (400, "contact_missing".into()));
     let email = Contact { email: "lucia@example.es".into(), ..Contact::default() };
