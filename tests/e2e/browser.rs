@@ -8,6 +8,7 @@ use openline_tests::demo;
 use openline_tests::pages::AppPage;
 use openline_tests::scene::Stage;
 
+// Long: the whole round trip, step by step, as a customer and an agent live it.
 #[tokio::test]
 async fn w2_q2_q3_q10_q12_customer_and_agent_round_trip_through_the_real_pages(
 ) -> anyhow::Result<()> {
@@ -493,6 +494,7 @@ async fn wait_for(page: &Page, script: &str, expected: &str) -> anyhow::Result<(
     Ok(())
 }
 
+// Long: one file each way, step by step, seen on both sides.
 #[tokio::test]
 async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_sides(
 ) -> anyhow::Result<()> {

@@ -22,6 +22,8 @@ fn check(case: &Case, status: u16, text: &str) {
     assert!(!body.error.message.is_empty(), "{method} {path}: empty message");
 }
 
+// Long: a table of bad requests, each with the error it must get, then one check that
+// nothing changed.
 #[tokio::test]
 async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()> {
     let ws = Workspace::new("errors").await?;

@@ -37,6 +37,7 @@ fn url(file: &FileRef) -> &str {
     file.url.as_deref().unwrap_or("(no link)")
 }
 
+// Long: one file's whole life and every party who may or may not reach it.
 #[tokio::test]
 async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> anyhow::Result<()> {
     let ws = Workspace::new("files").await?;

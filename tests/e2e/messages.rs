@@ -8,6 +8,7 @@ use openline_tests::api::{failure, new_command_id, note, post, quote};
 use openline_tests::demo;
 use openline_tests::scene::Workspace;
 
+// Long: one conversation, step by step, checked on every path a customer reads.
 #[tokio::test]
 async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow::Result<()> {
     let ws = Workspace::new("quote").await?;

@@ -102,6 +102,7 @@ async fn launcher_box(page: &Page) -> Result<Value> {
     .await
 }
 
+// Long: one visit to a hostile page, step by step (page view, intent, open, write).
 #[tokio::test]
 async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp() -> Result<()> {
     let stage = Stage::new("hostile-host").await?;

@@ -224,3 +224,63 @@ fn raw_html_is_written_only_where_listed() {
     }
     assert_none("raw HTML written outside the listed files (use an escaping helper)", &problems);
 }
+
+// ---- No function over MAX_FN_LINES without a reason -------------------------------------------
+
+/// The longest a function may be, in lines, unless a `// Long: <why>` comment stands right above
+/// it (among its docs and attributes): past it, a function is usually two.
+const MAX_FN_LINES: usize = 80;
+
+/// Functions longer than `MAX_FN_LINES` in `text` without a `// Long:` reason: (name, lines).
+fn long_functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut long = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        let Some(name) = super::docs::fn_name(line.trim()) else { continue };
+        // A declaration without a body (a trait's) has no lines of its own.
+        if line.trim_end().ends_with(';') {
+            continue;
+        }
+        let closing = format!("{}}}", &line[..indent]);
+        let Some(end) = lines[i + 1..].iter().position(|l| l.trim_end() == closing) else {
+            continue;
+        };
+        let length = end + 2;
+        let reasoned = lines[..i]
+            .iter()
+            .rev()
+            .map(|l| l.trim())
+            .take_while(|l| l.starts_with("#[") || l.starts_with("//"))
+            .any(|l| l.starts_with("// Long:"));
+        if length > MAX_FN_LINES && !reasoned {
+            long.push((name.to_owned(), length));
+        }
+    }
+    long
+}
+
+#[test]
+fn no_function_is_longer_than_the_limit_without_a_reason() {
+    let mut files = Vec::new();
+    for krate in crates() {
+        files_under(&root().join(krate), &["rs"], &mut files);
+    }
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|f| long_functions(&read(f)).into_iter().map(move |(name, n)| (rel(f), name, n)))
+        .map(|(file, name, n)| {
+            format!("{file}: `{name}` has {n} lines: split it, or say why above it (`// Long: …`)")
+        })
+        .collect();
+    assert_none(&format!("functions over {MAX_FN_LINES} lines"), &problems);
+}
+
+#[test]
+fn the_function_measure_counts_bodies_and_reads_reasons() {
+    let body = "    x();\n".repeat(MAX_FN_LINES);
+    let long = format!("fn a() {{\n{body}}}\n");
+    assert_eq!(long_functions(&long), [("a".to_owned(), MAX_FN_LINES + 2)]);
+    assert!(long_functions(&format!("// Long: a table.\n#[test]\n{long}")).is_empty());
+    assert!(long_functions("fn b() {\n    x();\n}\n").is_empty());
+}
