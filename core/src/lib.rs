@@ -20,7 +20,8 @@
 //! - `customer`: what the customer's chat derives from what it sees (unread, marks, rating due).
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
-//! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `protocol`: HTTP bodies and WebSocket frames, the API's routes and their path builders.
+//! - `error_code`: `ErrorCode`, the stable code of every error reply.
 //! - `rate`: token buckets for rate limits.
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
@@ -42,6 +43,7 @@ pub mod contact;
 pub mod conversation;
 pub mod customer;
 pub mod emoji;
+pub mod error_code;
 pub mod event;
 pub mod files;
 pub mod ids;
@@ -56,6 +58,7 @@ pub mod typing;
 pub mod view;
 
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};
+pub use error_code::ErrorCode;
 pub use event::{Actor, CloseReason, Event, EventBody};
 pub use ids::{AgentId, ChannelId, CommandId, DialogId, FileId, VisitorId, WorkspaceId};
 pub use view::{view, Viewer};
