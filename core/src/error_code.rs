@@ -146,7 +146,7 @@ impl ErrorCode {
     ];
 
     /// The code as it is on the wire (what serde writes).
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::InvalidAfter => "invalid_after",
