@@ -520,7 +520,8 @@ fn path_matches(pattern: &str, path: &str) -> bool {
 }
 
 /// The paths of the `ROUTES` that name something (`{id}`), for clients: one place spells them.
-/// A test checks each against `ROUTES`.
+/// A test checks each against `ROUTES`. Ids go in as they are: every valid id is URL-safe
+/// (`ids::is_valid_id`), and the server answers any other with 404.
 pub mod path {
     use crate::ids::{AgentId, ChannelId, DialogId};
 
