@@ -4,6 +4,7 @@
 //! blocks and checks the signature (`auth::identity_verifies`); the rule is here.
 
 use crate::channel::ChannelSettings;
+use crate::error_code::ErrorCode;
 
 /// What is known of a visitor who asks to open a chat.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,12 +38,12 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            Refusal::SiteNotAllowed => "origin_not_allowed",
-            Refusal::Blocked => "blocked",
-            Refusal::IdentityInvalid => "identity_invalid",
-            Refusal::IdentityRequired => "identity_required",
+            Refusal::SiteNotAllowed => ErrorCode::OriginNotAllowed,
+            Refusal::Blocked => ErrorCode::Blocked,
+            Refusal::IdentityInvalid => ErrorCode::IdentityInvalid,
+            Refusal::IdentityRequired => ErrorCode::IdentityRequired,
         }
     }
 

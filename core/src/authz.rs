@@ -6,6 +6,7 @@
 
 use crate::auth::Role;
 use crate::conversation::Command;
+use crate::error_code::ErrorCode;
 use crate::ids::{AgentId, ChannelId, DialogId, VisitorId, WorkspaceId};
 
 /// Who is asking, as their verified token says.
@@ -54,11 +55,11 @@ pub enum Denied {
 }
 
 impl Denied {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            Denied::Hidden => "not_found",
-            Denied::Forbidden => "forbidden",
-            Denied::NotOnYourself => "not_on_yourself",
+            Denied::Hidden => ErrorCode::NotFound,
+            Denied::Forbidden => ErrorCode::Forbidden,
+            Denied::NotOnYourself => ErrorCode::NotOnYourself,
         }
     }
 

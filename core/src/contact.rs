@@ -2,6 +2,7 @@
 //! the pre-chat form, the offline form or the site's `Openline.identify`), and their rating of a
 //! finished conversation.
 
+use crate::error_code::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 /// A customer's contact details; an empty field is one they did not give.
@@ -76,11 +77,11 @@ pub enum ContactProblem {
 }
 
 impl ContactProblem {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            ContactProblem::Missing(_) => "contact_missing",
-            ContactProblem::Invalid(_) => "contact_invalid",
-            ContactProblem::Empty => "contact_empty",
+            ContactProblem::Missing(_) => ErrorCode::ContactMissing,
+            ContactProblem::Invalid(_) => ErrorCode::ContactInvalid,
+            ContactProblem::Empty => ErrorCode::ContactEmpty,
         }
     }
 
@@ -277,7 +278,7 @@ mod tests {
             Err(ContactProblem::Missing(ContactField::Email))
         );
         assert!(contact("", "lucia@example.es", "").checked_for(&form).is_ok());
-        assert_eq!(ContactProblem::Missing(ContactField::Email).code(), "contact_missing");
+        assert_eq!(ContactProblem::Missing(ContactField::Email).code(), ErrorCode::ContactMissing);
     }
 
     #[test]

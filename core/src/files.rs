@@ -6,6 +6,7 @@
 //! so nothing uploaded can pose as a web page. Images are shown inline; every other file is a
 //! download.
 
+use crate::error_code::ErrorCode;
 use crate::event::Actor;
 use crate::ids::FileId;
 use serde::{Deserialize, Serialize};
@@ -165,12 +166,12 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            FileProblem::Empty => "empty_file",
-            FileProblem::TooLarge { .. } => "file_too_large",
-            FileProblem::TypeNotAllowed { .. } => "file_type_not_allowed",
-            FileProblem::BadName => "invalid_file_name",
+            FileProblem::Empty => ErrorCode::EmptyFile,
+            FileProblem::TooLarge { .. } => ErrorCode::FileTooLarge,
+            FileProblem::TypeNotAllowed { .. } => ErrorCode::FileTypeNotAllowed,
+            FileProblem::BadName => ErrorCode::InvalidFileName,
         }
     }
 
@@ -302,10 +303,10 @@ mod tests {
         );
         assert_eq!(rules.check("a.png", 0), Err(FileProblem::Empty));
         let too_big = rules.check("a.png", 10 * 1024 * 1024 + 1).unwrap_err();
-        assert_eq!(too_big.code(), "file_too_large");
+        assert_eq!(too_big.code(), ErrorCode::FileTooLarge);
         assert_eq!(too_big.message(), "The file is too large: at most 10 MB per file.");
         let script = rules.check("run.exe", 10).unwrap_err();
-        assert_eq!(script.code(), "file_type_not_allowed");
+        assert_eq!(script.code(), ErrorCode::FileTypeNotAllowed);
         assert!(script.message().contains("png, jpg"), "{}", script.message());
         assert_eq!(rules.check("noext", 10), Err(FileProblem::BadName));
 

@@ -21,7 +21,8 @@
 //! - `transcript`: the messages as they read now (edits, deletions, quotes, moves folded in).
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.
 //! - `inbox`: the per-dialog summary a dialog sends its workspace.
-//! - `protocol`: HTTP bodies and WebSocket frames.
+//! - `protocol`: HTTP bodies and WebSocket frames, the API's routes and their path builders.
+//! - `error_code`: `ErrorCode`, the stable code of every error reply.
 //! - `rate`: token buckets for rate limits.
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
@@ -43,6 +44,7 @@ pub mod contact;
 pub mod conversation;
 pub mod customer;
 pub mod emoji;
+pub mod error_code;
 pub mod event;
 pub mod files;
 pub mod ids;
@@ -58,6 +60,7 @@ pub mod typing;
 pub mod view;
 
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};
+pub use error_code::ErrorCode;
 pub use event::{Actor, CloseReason, Event, EventBody};
 pub use ids::{AgentId, ChannelId, CommandId, DialogId, FileId, VisitorId, WorkspaceId};
 pub use view::{view, Viewer};

@@ -7,30 +7,30 @@
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, read_json};
-use crate::internal::{self, DialogCommand, PresenceChange};
+use crate::internal::{
+    self, ConversationRequest, DialogCommand, Object, PresenceChange, WorkspaceRequest,
+};
 use openline_core::authz::Action;
-use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::protocol::{
     AgentProfile, AgentsReply, CommandRequest, NewChannel, PresenceRequest, RenameChat,
 };
+use openline_core::ErrorCode;
 use openline_core::{Actor, DialogId, Viewer};
-use worker::{Env, Method, Request, Response, Stub};
+use worker::{Env, Method, Request, Response};
 
 pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send::<()>(&stub, Method::Get, "/inbox", None).await
+    internal::workspace(env, &who.workspace)?.send(&WorkspaceRequest::Inbox).await
 }
 
 /// Every open channel's settings.
 pub async fn channels(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send::<()>(&stub, Method::Get, "/channels", None).await
+    internal::workspace(env, &who.workspace)?.send(&WorkspaceRequest::Channels).await
 }
 
 /// An admin opens a new channel (A1), with default settings.
@@ -38,8 +38,8 @@ pub async fn create_channel(mut req: Request, env: &Env) -> ApiResult<Response> 
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ConfigureChannels)?;
     let channel: NewChannel = read_json(&mut req).await?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send(&stub, Method::Post, "/channels", Some(&channel)).await
+    let workspace = internal::workspace(env, &who.workspace)?;
+    workspace.send(&WorkspaceRequest::CreateChannel(channel)).await
 }
 
 /// An admin saves a channel's settings (A1, Q14); they take effect at once.
@@ -49,32 +49,33 @@ pub async fn save_channel(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
     let settings: ChannelSettings = read_json(&mut req).await?;
     if settings.id.as_str() != id {
         return Err(ApiError::bad_request(
-            "id_mismatch",
+            ErrorCode::IdMismatch,
             "The body's id is not the channel in the URL.",
         ));
     }
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send(&stub, Method::Post, "/channel-settings", Some(&settings)).await
+    let workspace = internal::workspace(env, &who.workspace)?;
+    workspace.send(&WorkspaceRequest::SaveChannel(settings)).await
 }
 
 /// The canned-response library (C7): list, create, replace, delete.
 pub async fn canned(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::EditCannedResponses)?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    let path = match id {
-        Some(id) if openline_core::ids::is_valid_id(id) => format!("/canned?id={id}"),
+    let id = match id {
+        Some(id) if openline_core::ids::is_valid_id(id) => Some(id.to_owned()),
         Some(_) => return Err(ApiError::NotFound("canned response")),
-        None => "/canned".to_owned(),
+        None => None,
     };
-    match req.method() {
-        Method::Get => internal::send::<()>(&stub, Method::Get, &path, None).await,
-        Method::Delete => internal::send::<()>(&stub, Method::Delete, &path, None).await,
-        method => {
-            let input: CannedInput = read_json(&mut req).await?;
-            internal::send(&stub, method, &path, Some(&input)).await
+    let request = match (req.method(), id) {
+        (Method::Get, _) => WorkspaceRequest::Canned,
+        (Method::Delete, Some(id)) => WorkspaceRequest::DeleteCanned { id },
+        (Method::Put, Some(id)) => {
+            WorkspaceRequest::ReplaceCanned { id, input: read_json(&mut req).await? }
         }
-    }
+        (Method::Post, _) => WorkspaceRequest::CreateCanned(read_json(&mut req).await?),
+        _ => return Err(ApiError::NotFound("canned response")),
+    };
+    internal::workspace(env, &who.workspace)?.send(&request).await
 }
 
 /// The agent goes online, pauses or goes offline (Q13).
@@ -83,27 +84,28 @@ pub async fn presence(mut req: Request, env: &Env) -> ApiResult<Response> {
     who.permit(Action::OwnAccount)?;
     let body: PresenceRequest = read_json(&mut req).await?;
     let change = PresenceChange { agent: who.agent, presence: body.presence };
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send(&stub, Method::Post, "/presence", Some(&change)).await
+    internal::workspace(env, &who.workspace)?.send(&WorkspaceRequest::Presence(change)).await
 }
 
 /// The workspace's agents, for the transfer and invite pickers.
 pub async fn agents(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send::<()>(&stub, Method::Get, "/agents", None).await
+    internal::workspace(env, &who.workspace)?.send(&WorkspaceRequest::Agents).await
 }
 
 pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
     if !is_websocket_upgrade(&req)? {
-        return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
+        return Err(ApiError::bad_request(
+            ErrorCode::WebsocketExpected,
+            "Expected a WebSocket upgrade.",
+        ));
     }
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
-    let stub = internal::workspace(env, &who.workspace)?;
+    let workspace = internal::workspace(env, &who.workspace)?;
     // The agent's id tags the socket: an open app makes them available for offers (Q13).
-    internal::forward_upgrade(&stub, &req, &format!("/socket?agent={}", who.agent)).await
+    workspace.forward_upgrade(&req, &WorkspaceRequest::Socket { agent: who.agent }).await
 }
 
 fn dialog_id(id: &str) -> ApiResult<DialogId> {
@@ -114,8 +116,9 @@ pub async fn events(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     let who = auth::agent(req, env).await?;
     let dialog = dialog_id(id)?;
     who.permit(Action::ReadDialog(&dialog))?;
-    let stub = internal::conversation(env, &who.workspace, &dialog)?;
-    internal::send::<()>(&stub, Method::Get, &events_path("events", after_param(req)?), None).await
+    let after = after_param(req)?;
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
+    conversation.send(&ConversationRequest::Events { viewer: Viewer::Agent, after }).await
 }
 
 pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
@@ -123,7 +126,7 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
     let dialog = dialog_id(id)?;
     let request: CommandRequest = read_json(&mut req).await?;
     who.permit(Action::CommandDialog(&dialog, &request.command))?;
-    let stub = internal::conversation(env, &who.workspace, &dialog)?;
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
     let (directory, channels) = named_in_workspace(env, &who, &request).await?;
     let command = DialogCommand {
         meta: None,
@@ -134,7 +137,7 @@ pub async fn command(mut req: Request, env: &Env, id: &str) -> ApiResult<Respons
         channels,
         role: who.role,
     };
-    internal::send(&stub, Method::Post, "/command", Some(&command)).await
+    conversation.send(&ConversationRequest::Command(command)).await
 }
 
 /// The colleagues and the open channel a command names (transfer, invite, mentions, move), looked up in
@@ -145,32 +148,35 @@ async fn named_in_workspace(
     who: &AgentAuth,
     request: &CommandRequest,
 ) -> ApiResult<(Vec<AgentRef>, Vec<ChannelRef>)> {
-    let stub = internal::workspace(env, &who.workspace)?;
+    let workspace = internal::workspace(env, &who.workspace)?;
     let mut agents = Vec::new();
     if let Some(id) = request.command.named_agent() {
-        let found: Option<AgentProfile> = look_up(&stub, &format!("/agent?id={id}")).await?;
+        let found: Option<AgentProfile> =
+            look_up(&workspace, WorkspaceRequest::Agent { id: id.clone() }).await?;
         agents.extend(found.map(|a| AgentRef { id: a.id, name: a.name }));
     }
     // The colleagues a message mentions (C2): one look at the directory for all of them.
     let mentioned = request.command.mentioned();
     if !mentioned.is_empty() {
-        let directory: AgentsReply =
-            internal::call::<(), _>(&stub, Method::Get, "/agents", None).await?;
+        let directory: AgentsReply = workspace.call(&WorkspaceRequest::Agents).await?;
         let named = directory.agents.into_iter().filter(|a| mentioned.contains(&a.id));
         agents.extend(named.map(|a| AgentRef { id: a.id, name: a.name }));
     }
     let mut channels = Vec::new();
     if let Some(id) = request.command.named_channel() {
         let found: Option<ChannelSettings> =
-            look_up(&stub, &format!("/channel-settings?id={id}")).await?;
+            look_up(&workspace, WorkspaceRequest::Settings { channel: id.clone() }).await?;
         channels.extend(found.map(|c| ChannelRef { id: c.id, name: c.name }));
     }
     Ok((agents, channels))
 }
 
-/// A GET on the workspace object; its 404 is `None`.
-async fn look_up<T: serde::de::DeserializeOwned>(stub: &Stub, path: &str) -> ApiResult<Option<T>> {
-    match internal::call::<(), T>(stub, Method::Get, path, None).await {
+/// A look-up in the workspace object; its 404 is `None`.
+async fn look_up<T: serde::de::DeserializeOwned>(
+    workspace: &Object<WorkspaceRequest>,
+    request: WorkspaceRequest,
+) -> ApiResult<Option<T>> {
+    match workspace.call(&request).await {
         Ok(found) => Ok(Some(found)),
         Err(ApiError::Relayed { status: 404, .. }) => Ok(None),
         Err(e) => Err(e),
@@ -179,26 +185,28 @@ async fn look_up<T: serde::de::DeserializeOwned>(stub: &Stub, path: &str) -> Api
 
 pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     if !is_websocket_upgrade(req)? {
-        return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
+        return Err(ApiError::bad_request(
+            ErrorCode::WebsocketExpected,
+            "Expected a WebSocket upgrade.",
+        ));
     }
     let who = auth::agent(req, env).await?;
     let dialog = dialog_id(id)?;
     who.permit(Action::ReadDialog(&dialog))?;
-    let stub = internal::conversation(env, &who.workspace, &dialog)?;
+    let after = after_param(req)?;
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
     // Who is on the socket, for the typing indicators it sends (W2).
-    let name = String::from(js_sys::encode_uri_component(&who.name));
-    let path =
-        format!("{}&agent={}&name={name}", events_path("socket", after_param(req)?), who.agent);
-    internal::forward_upgrade(&stub, req, &path).await
+    let actor = Actor::Agent { id: who.agent, name: who.name };
+    let request = ConversationRequest::Socket { viewer: Viewer::Agent, after, actor };
+    conversation.forward_upgrade(req, &request).await
 }
 
 /// The caller's own names for chats (C3).
 pub async fn chat_names(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::OwnAccount)?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    internal::send::<()>(&stub, Method::Get, &format!("/chat-names?agent={}", who.agent), None)
-        .await
+    let workspace = internal::workspace(env, &who.workspace)?;
+    workspace.send(&WorkspaceRequest::ChatNames { agent: who.agent }).await
 }
 
 /// The caller names a chat of their workspace for themselves (C3).
@@ -206,15 +214,7 @@ pub async fn rename_chat(mut req: Request, env: &Env, id: &str) -> ApiResult<Res
     let who = auth::agent(&req, env).await?;
     let dialog = dialog_id(id)?;
     who.permit(Action::ReadDialog(&dialog))?;
-    let body: RenameChat = read_json(&mut req).await?;
-    let stub = internal::workspace(env, &who.workspace)?;
-    let path = format!("/chat-name?agent={}&dialog={dialog}", who.agent);
-    internal::send(&stub, Method::Put, &path, Some(&body)).await
-}
-
-fn events_path(route: &str, after: Option<u64>) -> String {
-    match after {
-        Some(after) => format!("/{route}?viewer=agent&after={after}"),
-        None => format!("/{route}?viewer=agent"),
-    }
+    let rename: RenameChat = read_json(&mut req).await?;
+    let request = WorkspaceRequest::RenameChat { agent: who.agent, dialog, rename };
+    internal::workspace(env, &who.workspace)?.send(&request).await
 }

@@ -6,10 +6,11 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, query};
-use crate::internal::{self, Credential};
+use crate::internal::{self, Credential, WorkspaceRequest};
 use openline_core::auth::{self, api_token_workspace, digest, Claims, Role, API_TOKEN_PREFIX};
 use openline_core::authz::{self, Action, Caller};
 use openline_core::protocol::AgentProfile;
+use openline_core::ErrorCode;
 use openline_core::{AgentId, ChannelId, VisitorId, WorkspaceId};
 use worker::{Env, Method, Request};
 
@@ -84,7 +85,10 @@ fn check_cookie_request(req: &Request) -> ApiResult<()> {
         foreign || (!matches!(req.method(), Method::Get | Method::Head) && !csrf_header_ok)
     };
     if refused {
-        return Err(ApiError::Forbidden("csrf", "This request must come from the Openline app."));
+        return Err(ApiError::Forbidden(
+            ErrorCode::Csrf,
+            "This request must come from the Openline app.",
+        ));
     }
     Ok(())
 }
@@ -129,7 +133,7 @@ pub fn visitor(req: &Request, env: &Env) -> ApiResult<VisitorAuth> {
     if let Some(origin) = req.headers().get("origin")? {
         if origin != own_origin(req)? {
             return Err(ApiError::Forbidden(
-                "origin_not_allowed",
+                ErrorCode::OriginNotAllowed,
                 "The chat API is only for the Openline widget.",
             ));
         }
@@ -170,13 +174,12 @@ async fn resolve(
     credential: Credential,
     session: Option<String>,
 ) -> ApiResult<AgentAuth> {
-    let stub = internal::workspace(env, &workspace)?;
-    let profile: AgentProfile =
-        match internal::call(&stub, Method::Post, "/whoami", Some(&credential)).await {
-            Ok(profile) => profile,
-            Err(ApiError::Relayed { status: 401 | 404, .. }) => return Err(ApiError::Unauthorized),
-            Err(e) => return Err(e),
-        };
+    let object = internal::workspace(env, &workspace)?;
+    let profile: AgentProfile = match object.call(&WorkspaceRequest::Whoami(credential)).await {
+        Ok(profile) => profile,
+        Err(ApiError::Relayed { status: 401 | 404, .. }) => return Err(ApiError::Unauthorized),
+        Err(e) => return Err(e),
+    };
     Ok(AgentAuth { workspace, agent: profile.id, name: profile.name, role: profile.role, session })
 }
 

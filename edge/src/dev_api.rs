@@ -3,9 +3,9 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::read_json;
-use crate::internal;
+use crate::internal::{self, RegistryRequest, WorkspaceRequest};
 use openline_core::protocol::DevSeedRequest;
-use worker::{Env, Method, Request, Response};
+use worker::{Env, Request, Response};
 
 pub async fn seed(mut req: Request, env: &Env) -> ApiResult<Response> {
     let enabled = env.var("OPENLINE_DEV_SEED").map(|v| v.to_string() == "true").unwrap_or(false);
@@ -13,9 +13,7 @@ pub async fn seed(mut req: Request, env: &Env) -> ApiResult<Response> {
         return Err(ApiError::NotFound("route"));
     }
     let body: DevSeedRequest = read_json(&mut req).await?;
-    let registry = internal::registry(env)?;
-    let path = format!("/register?workspace={}", body.workspace);
-    internal::call::<(), serde_json::Value>(&registry, Method::Post, &path, None).await?;
-    let stub = internal::workspace(env, &body.workspace)?;
-    internal::send(&stub, Method::Post, "/seed", Some(&body)).await
+    let register = RegistryRequest::Register { workspace: body.workspace.clone() };
+    internal::registry(env)?.call::<serde_json::Value>(&register).await?;
+    internal::workspace(env, &body.workspace)?.send(&WorkspaceRequest::Seed(body)).await
 }

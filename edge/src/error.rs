@@ -6,13 +6,13 @@
 use openline_core::authz::Denied;
 use openline_core::files::FileProblem;
 use openline_core::protocol::{ErrorBody, ErrorDetail};
-use openline_core::Rejection;
+use openline_core::{ErrorCode, Rejection};
 use worker::{console_error, Response};
 
 #[derive(Debug)]
 pub enum ApiError {
     BadRequest {
-        code: &'static str,
+        code: ErrorCode,
         message: String,
     },
     Unauthorized,
@@ -27,9 +27,9 @@ pub enum ApiError {
         retry_after_ms: i64,
     },
     /// The request clashes with what exists (an id in use).
-    Conflict(&'static str, &'static str),
+    Conflict(ErrorCode, &'static str),
     /// Known, but not allowed: a wrong password, a blocked visitor, a site not allowed.
-    Forbidden(&'static str, &'static str),
+    Forbidden(ErrorCode, &'static str),
     /// The permission function said no (`openline_core::authz`).
     Denied(Denied),
     /// The channel does not accept this file (C1).
@@ -39,14 +39,14 @@ pub enum ApiError {
     /// An error a Durable Object already phrased, passed on as it is.
     Relayed {
         status: u16,
-        body: ErrorBody,
+        body: ErrorBody<ErrorCode>,
     },
 }
 
 pub type ApiResult<T> = std::result::Result<T, ApiError>;
 
 impl ApiError {
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::BadRequest { code, message: message.into() }
     }
 
@@ -71,32 +71,36 @@ impl ApiError {
         }
     }
 
-    fn detail(&self) -> (&'static str, String) {
+    fn detail(&self) -> (ErrorCode, String) {
         match self {
-            ApiError::BadRequest { code, message } => (code, message.clone()),
-            ApiError::Unauthorized => ("unauthorized", "Please sign in again.".into()),
+            ApiError::BadRequest { code, message } => (*code, message.clone()),
+            ApiError::Unauthorized => (ErrorCode::Unauthorized, "Please sign in again.".into()),
             ApiError::InvalidCredentials => {
-                ("invalid_credentials", "Wrong workspace, email or password.".into())
+                (ErrorCode::InvalidCredentials, "Wrong workspace, email or password.".into())
             }
-            ApiError::NotFound(what) => ("not_found", format!("No such {what}.")),
-            ApiError::MethodNotAllowed => ("method_not_allowed", "Method not allowed.".into()),
+            ApiError::NotFound(what) => (ErrorCode::NotFound, format!("No such {what}.")),
+            ApiError::MethodNotAllowed => {
+                (ErrorCode::MethodNotAllowed, "Method not allowed.".into())
+            }
             ApiError::PayloadTooLarge => {
-                ("payload_too_large", "The request body is too large.".into())
+                (ErrorCode::PayloadTooLarge, "The request body is too large.".into())
             }
             ApiError::Rejected(r) => (r.code(), r.message()),
             ApiError::Conflict(code, message) | ApiError::Forbidden(code, message) => {
-                (code, (*message).to_owned())
+                (*code, (*message).to_owned())
             }
             ApiError::Denied(denied) => (denied.code(), denied.message().to_owned()),
             ApiError::File(problem) => (problem.code(), problem.message()),
             ApiError::RateLimited { .. } => {
-                ("rate_limited", "Too many messages at once; please wait a moment.".into())
+                (ErrorCode::RateLimited, "Too many messages at once; please wait a moment.".into())
             }
             ApiError::Misconfigured(what) => {
-                ("server_misconfigured", format!("The server is missing {what}."))
+                (ErrorCode::ServerMisconfigured, format!("The server is missing {what}."))
             }
-            ApiError::Internal(_) => ("internal", "Something went wrong on our side.".into()),
-            ApiError::Relayed { .. } => ("internal", String::new()),
+            ApiError::Internal(_) => {
+                (ErrorCode::Internal, "Something went wrong on our side.".into())
+            }
+            ApiError::Relayed { .. } => (ErrorCode::Internal, String::new()),
         }
     }
 
@@ -113,7 +117,7 @@ impl ApiError {
             ApiError::Relayed { body, .. } => body.clone(),
             _ => {
                 let (code, message) = self.detail();
-                ErrorBody { error: ErrorDetail { code: code.to_owned(), message } }
+                ErrorBody { error: ErrorDetail { code, message } }
             }
         };
         let response = Response::from_json(&body)?.with_status(self.status());

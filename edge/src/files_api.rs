@@ -9,10 +9,11 @@
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{query, read_at_most};
-use crate::internal::{self, DialogMeta, UploadMeta};
+use crate::internal::{self, ConversationRequest, DialogMeta, UploadMeta};
 use openline_core::auth::{verify, Claims, TokenError};
 use openline_core::authz::Action;
 use openline_core::files::{FileProblem, MAX_FILE_BYTES};
+use openline_core::ErrorCode;
 use openline_core::{Actor, DialogId};
 use worker::{Env, Headers, Request, Response};
 
@@ -34,8 +35,8 @@ pub async fn widget_upload(mut req: Request, env: &Env) -> ApiResult<Response> {
         name: file_name(&req)?,
     };
     let bytes = read_file(&mut req).await?;
-    let stub = internal::conversation(env, &who.workspace, &dialog)?;
-    internal::upload(&stub, &upload, bytes).await
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
+    conversation.send_bytes(&ConversationRequest::Upload(upload), &bytes).await
 }
 
 /// `POST /api/agent/dialogs/{id}/files?name=N`: an agent uploads to a dialog of their workspace.
@@ -49,8 +50,8 @@ pub async fn agent_upload(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
         name: file_name(&req)?,
     };
     let bytes = read_file(&mut req).await?;
-    let stub = internal::conversation(env, &who.workspace, &dialog)?;
-    internal::upload(&stub, &upload, bytes).await
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
+    conversation.send_bytes(&ConversationRequest::Upload(upload), &bytes).await
 }
 
 /// `GET /api/files/{token}`: the file a valid, unexpired link names. Served so that nothing in
@@ -61,7 +62,7 @@ pub async fn download(env: &Env, token: &str) -> ApiResult<Response> {
         Ok(Claims::File { ws, d, f, .. }) => (ws, d, f),
         Err(TokenError::Expired) => {
             return Err(ApiError::Forbidden(
-                "link_expired",
+                ErrorCode::LinkExpired,
                 "This link has expired. Open the chat again for a fresh one.",
             ))
         }

@@ -2,6 +2,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use openline_core::limits::MAX_BODY_BYTES;
+use openline_core::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use worker::{Request, Response};
@@ -10,8 +11,9 @@ use worker::{Request, Response};
 /// fields (where the type refuses them) are a 400 that names the problem.
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
     let bytes = read_at_most(req, MAX_BODY_BYTES, || ApiError::PayloadTooLarge).await?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::bad_request("invalid_json", format!("Invalid request body: {e}.")))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::bad_request(ErrorCode::InvalidJson, format!("Invalid request body: {e}."))
+    })
 }
 
 /// The body, refused with `too_large()` past `max` bytes: early when the request says it is
@@ -46,10 +48,9 @@ pub fn query(req: &Request, name: &str) -> ApiResult<Option<String>> {
 pub fn after_param(req: &Request) -> ApiResult<Option<u64>> {
     match query(req, "after")? {
         None => Ok(None),
-        Some(raw) => raw
-            .parse::<u64>()
-            .map(Some)
-            .map_err(|_| ApiError::bad_request("invalid_after", "`after` must be a whole number.")),
+        Some(raw) => raw.parse::<u64>().map(Some).map_err(|_| {
+            ApiError::bad_request(ErrorCode::InvalidAfter, "`after` must be a whole number.")
+        }),
     }
 }
 

@@ -3,14 +3,16 @@
 
 use crate::auth::now_ms;
 use crate::error::{ApiError, ApiResult};
-use crate::http::{json, query};
+use crate::http::json;
+use crate::internal::{self, RegistryRequest};
 use crate::sql::{migrate, META_TABLE};
 use openline_core::protocol::SetupStatus;
+use openline_core::ErrorCode;
+use openline_core::WorkspaceId;
 use serde::Deserialize;
 use serde_json::json;
 use worker::{
-    console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
-    SqlStorage, State,
+    console_error, durable_object, DurableObject, Env, Request, Response, Result, SqlStorage, State,
 };
 
 const MIGRATIONS: &[&[&str]] =
@@ -31,26 +33,25 @@ impl DurableObject for Registry {
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
-        ApiError::respond(self.route(&req))
+        ApiError::respond(self.route(req).await)
     }
 }
 
 impl Registry {
-    fn route(&self, req: &Request) -> ApiResult<Response> {
-        match (req.method(), req.path().as_str()) {
-            (Method::Get, "/status") => json(&SetupStatus { needed: self.count()? == 0 }),
-            // First-run setup claims the installation: only while no workspace exists.
-            (Method::Post, "/claim") => {
+    /// One call of the Worker's (`internal::RegistryRequest`), to its handler.
+    async fn route(&self, mut req: Request) -> ApiResult<Response> {
+        match internal::receive(&mut req).await? {
+            RegistryRequest::Status => json(&SetupStatus { needed: self.count()? == 0 }),
+            RegistryRequest::Claim { workspace } => {
                 if self.count()? > 0 {
                     return Err(ApiError::Conflict(
-                        "already_set_up",
+                        ErrorCode::AlreadySetUp,
                         "Openline is set up already.",
                     ));
                 }
-                self.register(&workspace(req)?)
+                self.register(&workspace)
             }
-            (Method::Post, "/register") => self.register(&workspace(req)?),
-            _ => Err(ApiError::NotFound("route")),
+            RegistryRequest::Register { workspace } => self.register(&workspace),
         }
     }
 
@@ -60,19 +61,13 @@ impl Registry {
         Ok(rows.first().map_or(0, |r| r.n as u64))
     }
 
-    fn register(&self, workspace: &str) -> ApiResult<Response> {
+    fn register(&self, workspace: &WorkspaceId) -> ApiResult<Response> {
         self.sql.exec(
             "INSERT INTO workspaces (id, created_at) VALUES (?, ?) ON CONFLICT(id) DO NOTHING",
-            vec![workspace.into(), (now_ms() as f64).into()],
+            vec![workspace.as_str().into(), (now_ms() as f64).into()],
         )?;
         json(&json!({}))
     }
-}
-
-fn workspace(req: &Request) -> ApiResult<String> {
-    query(req, "workspace")?
-        .filter(|w| openline_core::ids::is_valid_id(w))
-        .ok_or(ApiError::NotFound("workspace"))
 }
 
 #[derive(Deserialize)]

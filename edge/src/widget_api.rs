@@ -6,13 +6,16 @@
 use crate::auth::{self, VisitorAuth};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
-use crate::internal::{self, Admission, DialogCommand, DialogMeta};
+use crate::internal::{
+    self, Admission, ConversationRequest, DialogCommand, DialogMeta, WorkspaceRequest,
+};
 use openline_core::auth::{identified_visitor, sign, verify, Claims};
 use openline_core::authz::Action;
 use openline_core::ids::parse_channel_key;
 use openline_core::protocol::{ChannelInfo, CommandRequest, WidgetSession, WidgetSessionRequest};
+use openline_core::ErrorCode;
 use openline_core::{Actor, DialogId, Viewer, VisitorId};
-use worker::{Env, Method, Request, Response};
+use worker::{Env, Request, Response};
 
 pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
     let network = auth::network(&req, env)?;
@@ -38,8 +41,8 @@ pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
         host: body.host,
         identity: body.identity,
     };
-    let stub = internal::workspace(env, &workspace)?;
-    let info: ChannelInfo = internal::call(&stub, Method::Post, "/admit", Some(&admission)).await?;
+    let object = internal::workspace(env, &workspace)?;
+    let info: ChannelInfo = object.call(&WorkspaceRequest::Admit(admission)).await?;
     let claims = Claims::Visitor { ws: workspace, ch: channel.clone(), v: visitor.clone() };
     json(&WidgetSession {
         visitor_token: sign(&secret, &claims),
@@ -81,8 +84,9 @@ pub async fn events(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::visitor(&req, env)?;
     let meta = dialog_of(&who, None);
     who.permit(Action::ReadDialog(&meta.dialog))?;
-    let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
-    internal::send::<()>(&stub, Method::Get, &events_path("events", after_param(&req)?), None).await
+    let after = after_param(&req)?;
+    let conversation = internal::conversation(env, &meta.workspace, &meta.dialog)?;
+    conversation.send(&ConversationRequest::Events { viewer: Viewer::Customer, after }).await
 }
 
 pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
@@ -92,7 +96,7 @@ pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
     let request: CommandRequest = read_json(&mut req).await?;
     let meta = dialog_of(&who, network);
     who.permit(Action::CommandDialog(&meta.dialog, &request.command))?;
-    let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
+    let conversation = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     let command = DialogCommand {
         actor: Actor::Visitor { id: who.visitor },
         viewer: Viewer::Customer,
@@ -102,26 +106,23 @@ pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
         channels: Vec::new(),
         role: Default::default(),
     };
-    internal::send(&stub, Method::Post, "/command", Some(&command)).await
+    conversation.send(&ConversationRequest::Command(command)).await
 }
 
 pub async fn socket(req: Request, env: &Env) -> ApiResult<Response> {
     if !is_websocket_upgrade(&req)? {
-        return Err(ApiError::bad_request("websocket_expected", "Expected a WebSocket upgrade."));
+        return Err(ApiError::bad_request(
+            ErrorCode::WebsocketExpected,
+            "Expected a WebSocket upgrade.",
+        ));
     }
     let who = auth::visitor(&req, env)?;
     let meta = dialog_of(&who, None);
     who.permit(Action::ReadDialog(&meta.dialog))?;
-    let stub = internal::conversation(env, &meta.workspace, &meta.dialog)?;
+    let after = after_param(&req)?;
+    let conversation = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     // Who is on the socket, for the typing indicators it sends (W2).
-    let path = format!("{}&visitor={}", events_path("socket", after_param(&req)?), who.visitor);
-    internal::forward_upgrade(&stub, &req, &path).await
-}
-
-/// `/events` or `/socket` on a Conversation, for the customer, from `after`.
-fn events_path(route: &str, after: Option<u64>) -> String {
-    match after {
-        Some(after) => format!("/{route}?viewer=customer&after={after}"),
-        None => format!("/{route}?viewer=customer"),
-    }
+    let actor = Actor::Visitor { id: who.visitor };
+    let request = ConversationRequest::Socket { viewer: Viewer::Customer, after, actor };
+    conversation.forward_upgrade(&req, &request).await
 }

@@ -3,10 +3,10 @@
 //! frame the chat, whatever it does with the loader.
 
 use crate::error::{ApiError, ApiResult};
-use crate::internal;
+use crate::internal::{self, WorkspaceRequest};
 use openline_core::channel::{normalize_origin, ChannelSettings};
 use openline_core::ids::parse_channel_key;
-use worker::{Env, Method, Request, Response};
+use worker::{Env, Request, Response};
 
 /// The page's policy before `frame-ancestors`; the same as `_headers` gives the app.
 const BASE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
@@ -40,14 +40,13 @@ async fn allowed_ancestors(env: &Env, key: &str) -> ApiResult<Option<String>> {
     let Some((workspace, channel)) = parse_channel_key(key) else {
         return Ok(Some("'none'".to_owned()));
     };
-    let stub = internal::workspace(env, &workspace)?;
-    let path = format!("/channel-settings?id={channel}");
-    let settings: ChannelSettings =
-        match internal::call::<(), _>(&stub, Method::Get, &path, None).await {
-            Ok(settings) => settings,
-            Err(ApiError::Relayed { status: 404, .. }) => return Ok(Some("'none'".to_owned())),
-            Err(e) => return Err(e),
-        };
+    let object = internal::workspace(env, &workspace)?;
+    let settings: ChannelSettings = match object.call(&WorkspaceRequest::Settings { channel }).await
+    {
+        Ok(settings) => settings,
+        Err(ApiError::Relayed { status: 404, .. }) => return Ok(Some("'none'".to_owned())),
+        Err(e) => return Err(e),
+    };
     if settings.allowed_origins.is_empty() {
         return Ok(None);
     }

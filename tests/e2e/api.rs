@@ -1,6 +1,7 @@
 //! The dialog over HTTP and WebSockets: fan-out, lifecycle, resume, exactly-once, restarts.
 
 use openline_core::protocol::{EventsFrame, InboxFrame};
+use openline_core::ErrorCode;
 use openline_core::{CommandId, Event, EventBody, SessionStatus};
 use openline_tests::api::{failure, new_command_id, note, post, Agent, Customer};
 use openline_tests::demo;
@@ -245,11 +246,11 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     assert!(dialogs.is_empty());
     assert_eq!(
         failure(outsider.events(&ana.session.dialog_id, None).await),
-        (404, "not_found".into())
+        (404, ErrorCode::NotFound)
     );
     assert_eq!(
         failure(outsider.command(&ana.session.dialog_id, post("hi")).await),
-        (404, "not_found".into())
+        (404, ErrorCode::NotFound)
     );
     assert!(outsider.socket(&ana.session.dialog_id, None).await.is_err());
     // And the demo's own agent sees both customers.
@@ -260,7 +261,7 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     // A customer token is not an agent token.
     assert_eq!(
         failure(ana.http.get::<InboxFrame>("/api/agent/inbox").await),
-        (401, "unauthorized".into())
+        (401, ErrorCode::Unauthorized)
     );
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! in its own browser. Screenshots of every screen go to `target/e2e/`; axe-core checks each.
 
 use fantoccini::Locator;
+use openline_core::ErrorCode;
 use openline_tests::browser::keys::{ENTER, ESCAPE, HOME, RIGHT};
 use openline_tests::browser::Page;
 use openline_tests::demo;
@@ -231,7 +232,7 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
     let too_big = customer.upload("foto.jpg", vec![7; 3 * 1024 * 1024]).await;
     assert_eq!(openline_tests::api::failure(too_big).0, 413);
     let zip = customer.upload("fotos.zip", b"PK".to_vec()).await;
-    assert_eq!(openline_tests::api::failure(zip).1, "file_type_not_allowed");
+    assert_eq!(openline_tests::api::failure(zip).1, ErrorCode::FileTypeNotAllowed);
     admin.page.close().await?;
     Ok(())
 }

@@ -2,7 +2,9 @@
 //! them by themselves: automatic replies, out-of-hours replies, automatic close by alarm.
 
 use openline_core::channel::{ChannelSettings, WorkingHours};
+use openline_core::protocol::path;
 use openline_core::protocol::{ChannelsReply, EventsFrame, InboxFrame};
+use openline_core::ErrorCode;
 use openline_core::{Actor, CloseReason, Event, EventBody, SessionStatus};
 use openline_tests::api::{failure, Agent};
 use openline_tests::demo;
@@ -25,7 +27,7 @@ async fn web_channel(agent: &Agent) -> anyhow::Result<ChannelSettings> {
 }
 
 async fn save(agent: &Agent, settings: &ChannelSettings) -> anyhow::Result<ChannelSettings> {
-    agent.http.put(&format!("/api/agent/channels/{}", settings.id), settings).await
+    agent.http.put(&path::channel(&settings.id), settings).await
 }
 
 fn system_texts(events: &[Event]) -> Vec<String> {
@@ -45,12 +47,12 @@ async fn a1_only_admins_change_channel_settings_and_bad_ones_are_refused() -> an
     let mut settings = web_channel(&luis).await?;
     settings.greeting = "¡Hola! ¿En qué podemos ayudarte?".into();
 
-    assert_eq!(failure(save(&luis, &settings).await), (403, "forbidden".into()));
+    assert_eq!(failure(save(&luis, &settings).await), (403, ErrorCode::Forbidden));
     let invalid = ChannelSettings { auto_close_after_secs: Some(0), ..settings.clone() };
-    assert_eq!(failure(save(&ana, &invalid).await), (400, "invalid_settings".into()));
+    assert_eq!(failure(save(&ana, &invalid).await), (400, ErrorCode::InvalidSettings));
     let elsewhere =
         ana.http.put::<_, ChannelSettings>("/api/agent/channels/other", &settings).await;
-    assert_eq!(failure(elsewhere), (400, "id_mismatch".into()));
+    assert_eq!(failure(elsewhere), (400, ErrorCode::IdMismatch));
 
     assert_eq!(save(&ana, &settings).await?, settings);
     assert_eq!(web_channel(&luis).await?, settings);

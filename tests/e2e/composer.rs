@@ -2,7 +2,8 @@
 //! mentions of colleagues, who are told through their inbox and whom the customer never sees
 //! named (C2).
 
-use openline_core::protocol::{ChatName, ChatNamesReply, InboxFrame, RenameChat};
+use openline_core::protocol::{path, ChatName, ChatNamesReply, InboxFrame, RenameChat};
+use openline_core::{DialogId, ErrorCode};
 use openline_tests::api::{failure, Agent};
 use openline_tests::demo;
 use openline_tests::scene::Workspace;
@@ -13,8 +14,8 @@ async fn names(agent: &Agent) -> anyhow::Result<Vec<(String, String)>> {
 }
 
 async fn rename(agent: &Agent, dialog: &str, name: &str) -> anyhow::Result<ChatName> {
-    let path = format!("/api/agent/dialogs/{dialog}/name");
-    agent.http.put(&path, &RenameChat { name: name.into() }).await
+    let dialog = DialogId::parse(dialog).ok_or_else(|| anyhow::anyhow!("bad id {dialog}"))?;
+    agent.http.put(&path::dialog_name(&dialog), &RenameChat { name: name.into() }).await
 }
 
 #[tokio::test]
@@ -44,12 +45,15 @@ async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result
     assert_eq!(names(&ana).await?.len(), 1);
 
     // Only chats of the workspace, only sensible names.
-    assert_eq!(failure(rename(&ana, "web-v_nobody", "x").await), (404, "not_found".into()));
-    assert_eq!(failure(rename(&ana, &dialog, &"x".repeat(81)).await), (400, "invalid_name".into()));
+    assert_eq!(failure(rename(&ana, "web-v_nobody", "x").await), (404, ErrorCode::NotFound));
+    assert_eq!(
+        failure(rename(&ana, &dialog, &"x".repeat(81)).await),
+        (400, ErrorCode::InvalidName)
+    );
     // Another workspace's agent cannot reach this chat: the name lands nowhere.
     let otra = ws.other("otra", "eva@otra.example", "Eva").await?;
     let eva = otra.login("eva@otra.example", demo::ADMIN_PASSWORD).await?;
-    assert_eq!(failure(rename(&eva, &dialog, "mine").await), (404, "not_found".into()));
+    assert_eq!(failure(rename(&eva, &dialog, "mine").await), (404, ErrorCode::NotFound));
     Ok(())
 }
 
@@ -110,7 +114,7 @@ async fn c2_a_mentioned_colleague_is_told_and_the_customer_reads_plain_text() ->
     let ghost = openline_core::AgentId::parse("a_ghost").unwrap_or_else(|| unreachable!());
     assert_eq!(
         failure(ana.command(&dialog, mention("@Nadie hola", true, vec![ghost])).await),
-        (404, "unknown_agent".into())
+        (404, ErrorCode::UnknownAgent)
     );
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! with the conflicts decided once and everyone concerned told.
 
 use openline_core::protocol::{AgentsReply, EventsFrame, InboxFrame};
+use openline_core::ErrorCode;
 use openline_core::{AgentId, CloseReason, Command, DialogId, Event, EventBody, SessionStatus};
 use openline_tests::api::{failure, post, Agent, Customer};
 use openline_tests::demo;
@@ -59,7 +60,7 @@ async fn q3_two_agents_answering_at_once_exactly_one_wins() -> anyhow::Result<()
         (Err(e), Ok(_)) => (&t.luis, Err(e)),
         (a, b) => panic!("exactly one must win: {a:?} / {b:?}"),
     };
-    assert_eq!(failure(loser), (409, "answered_by_other".into()));
+    assert_eq!(failure(loser), (409, ErrorCode::AnsweredByOther));
     let history = winner.events(&t.dialog, None).await?;
     let answers =
         history.events.iter().filter(|e| matches!(e.body, EventBody::Answered { .. })).count();
@@ -97,7 +98,7 @@ async fn q4_transfer_to_a_colleague_moves_the_conversation_and_its_history() -> 
     t.luis.command(&t.dialog, post("Hola, soy Luis.")).await?;
     assert_eq!(
         failure(t.ana.command(&t.dialog, post("¿Sigo?")).await),
-        (409, "answered_by_other".into())
+        (409, ErrorCode::AnsweredByOther)
     );
 
     // The customer sees who answers now, not how it happened.
@@ -113,7 +114,7 @@ async fn q4_transfer_to_a_colleague_moves_the_conversation_and_its_history() -> 
     for to in [ghost, id_of(&outsider)] {
         assert_eq!(
             failure(t.luis.command(&t.dialog, Command::Transfer { to }).await),
-            (404, "unknown_agent".into())
+            (404, ErrorCode::UnknownAgent)
         );
     }
     Ok(())
@@ -166,7 +167,7 @@ async fn q7_q11_take_over_unless_locked_and_the_previous_owner_is_told() -> anyh
     let mut ana_socket = t.ana.socket(&t.dialog, None).await?;
     let _: EventsFrame = ana_socket.next().await?;
 
-    assert_eq!(failure(t.luis.command(&t.dialog, Command::Take).await), (409, "pinned".into()));
+    assert_eq!(failure(t.luis.command(&t.dialog, Command::Take).await), (409, ErrorCode::Pinned));
     assert!(summary(&t.luis, &t.dialog).await?.pinned);
     t.ana.command(&t.dialog, Command::Unpin).await?;
     t.luis.command(&t.dialog, Command::Take).await?;
@@ -178,7 +179,7 @@ async fn q7_q11_take_over_unless_locked_and_the_previous_owner_is_told() -> anyh
     );
     assert_eq!(
         failure(t.ana.command(&t.dialog, post("still mine?")).await),
-        (409, "answered_by_other".into())
+        (409, ErrorCode::AnsweredByOther)
     );
     Ok(())
 }
@@ -189,7 +190,7 @@ async fn q9_an_invited_colleague_sees_and_writes_in_the_chat() -> anyhow::Result
     t.ana.command(&t.dialog, Command::Answer).await?;
     assert_eq!(
         failure(t.marta.command(&t.dialog, post("hi")).await),
-        (409, "answered_by_other".into())
+        (409, ErrorCode::AnsweredByOther)
     );
     t.ana.command(&t.dialog, Command::Invite { agent: id_of(&t.marta) }).await?;
     t.marta.command(&t.dialog, post("Soy Marta, de facturación.")).await?;
@@ -222,7 +223,7 @@ async fn q4_transfer_to_another_open_channel_puts_it_in_that_queue() -> anyhow::
     assert!(!seen.events.iter().any(|e| matches!(e.body, EventBody::MovedToChannel { .. })));
     let nowhere = openline_core::ChannelId::parse("nowhere").unwrap_or_else(|| unreachable!());
     let refused = t.luis.command(&t.dialog, Command::TransferToChannel { channel: nowhere }).await;
-    assert_eq!(failure(refused), (404, "unknown_channel".into()));
+    assert_eq!(failure(refused), (404, ErrorCode::UnknownChannel));
     Ok(())
 }
 
@@ -238,7 +239,7 @@ async fn a1_admins_open_new_channels() -> anyhow::Result<()> {
         .http
         .post::<_, openline_core::channel::ChannelSettings>("/api/agent/channels", &support)
         .await;
-    assert_eq!(failure(refused), (403, "forbidden".into()));
+    assert_eq!(failure(refused), (403, ErrorCode::Forbidden));
     let created: openline_core::channel::ChannelSettings =
         t.ana.http.post("/api/agent/channels", &support).await?;
     assert_eq!(created.name, "Support");
@@ -247,7 +248,7 @@ async fn a1_admins_open_new_channels() -> anyhow::Result<()> {
         .http
         .post::<_, openline_core::channel::ChannelSettings>("/api/agent/channels", &support)
         .await;
-    assert_eq!(failure(again), (409, "channel_exists".into()));
+    assert_eq!(failure(again), (409, ErrorCode::ChannelExists));
     // Its widget works at once.
     let customer = Customer::open(&t.ws, &t.ws.channel("support")).await?;
     assert_eq!(customer.session.channel.name, "Support");

@@ -1,24 +1,20 @@
 //! Bad input gets a clear JSON error with the right status, and changes nothing.
 
 use openline_core::limits::{MAX_BODY_BYTES, MAX_MESSAGE_CHARS};
-use openline_core::protocol::ErrorBody;
-use openline_tests::api::failure;
-use openline_tests::api::post;
+use openline_core::protocol::{path, ErrorBody};
+use openline_core::ErrorCode;
+use openline_tests::api::{failure, post};
 use openline_tests::scene::Workspace;
 use reqwest::Method;
 
 /// (method, path, body, expected status, expected code)
-type Case = (Method, String, Vec<u8>, u16, &'static str);
+type Case = (Method, String, Vec<u8>, u16, ErrorCode);
 
 fn check(case: &Case, status: u16, text: &str) {
     let (method, path, _, want_status, want_code) = case;
-    let body: ErrorBody = serde_json::from_str(text)
+    let body: ErrorBody<ErrorCode> = serde_json::from_str(text)
         .unwrap_or_else(|_| panic!("{method} {path}: not a JSON error body: {text}"));
-    assert_eq!(
-        (status, body.error.code.as_str()),
-        (*want_status, *want_code),
-        "{method} {path}: {text}"
-    );
+    assert_eq!((status, body.error.code), (*want_status, *want_code), "{method} {path}: {text}");
     assert!(!body.error.message.is_empty(), "{method} {path}: empty message");
 }
 
@@ -31,7 +27,7 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     let customer = ws.customer().await?;
     customer.say("the only message").await?;
     let agent = ws.admin().await?;
-    let dialog = customer.session.dialog_id.to_string();
+    let commands = path::dialog_commands(&customer.session.dialog_id);
     let cmd = |text: &str| {
         serde_json::to_vec(
             &serde_json::json!({"command_id": "c-x", "command": {"type": "post", "text": text}}),
@@ -40,40 +36,52 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     };
 
     let anonymous: Vec<Case> = vec![
-        (Method::GET, "/api/nothing-here".into(), vec![], 404, "not_found"),
-        (Method::GET, "/api/agent/login".into(), vec![], 405, "method_not_allowed"),
-        (Method::POST, "/api/widget/session".into(), b"{not json".to_vec(), 400, "invalid_json"),
+        (Method::GET, "/api/nothing-here".into(), vec![], 404, ErrorCode::NotFound),
+        (Method::GET, "/api/agent/login".into(), vec![], 405, ErrorCode::MethodNotAllowed),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            b"{not json".to_vec(),
+            400,
+            ErrorCode::InvalidJson,
+        ),
         (
             Method::POST,
             "/api/widget/session".into(),
             b"{\"channel\": 42}".to_vec(),
             400,
-            "invalid_json",
+            ErrorCode::InvalidJson,
         ),
         (
             Method::POST,
             "/api/widget/session".into(),
             format!("{{\"channel\":\"{ws_id}.nope\"}}").into_bytes(),
             404,
-            "not_found",
+            ErrorCode::NotFound,
         ),
         (
             Method::POST,
             "/api/widget/session".into(),
             b"{\"channel\":\"../etc\"}".to_vec(),
             404,
-            "not_found",
+            ErrorCode::NotFound,
         ),
-        (Method::POST, "/api/widget/session".into(), vec![0xff, 0xfe, 0x00], 400, "invalid_json"),
+        (
+            Method::POST,
+            "/api/widget/session".into(),
+            vec![0xff, 0xfe, 0x00],
+            400,
+            ErrorCode::InvalidJson,
+        ),
         (
             Method::POST,
             "/api/widget/session".into(),
             vec![b' '; MAX_BODY_BYTES + 1],
             413,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
         ),
-        (Method::POST, "/api/widget/commands".into(), cmd("hi"), 401, "unauthorized"),
-        (Method::GET, "/api/agent/inbox".into(), vec![], 401, "unauthorized"),
+        (Method::POST, "/api/widget/commands".into(), cmd("hi"), 401, ErrorCode::Unauthorized),
+        (Method::GET, "/api/agent/inbox".into(), vec![], 401, ErrorCode::Unauthorized),
         (
             Method::POST,
             "/api/agent/login".into(),
@@ -82,14 +90,14 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
             )
             .into_bytes(),
             401,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
         ),
         (
             Method::POST,
             "/api/agent/login".into(),
             b"{\"workspace\":\"nope\",\"email\":\"a\",\"password\":\"b\"}".to_vec(),
             401,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
         ),
         (
             Method::POST,
@@ -99,7 +107,7 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
             )
             .into_bytes(),
             400,
-            "invalid_json",
+            ErrorCode::InvalidJson,
         ),
     ];
     let http = ws.http();
@@ -109,13 +117,13 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     }
 
     let as_customer: Vec<Case> = vec![
-        (Method::POST, "/api/widget/commands".into(), cmd("   "), 400, "empty_message"),
-        (Method::POST, "/api/widget/commands".into(), cmd(&"x".repeat(MAX_MESSAGE_CHARS + 1)), 413, "message_too_long"),
-        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"bad id!\",\"command\":{\"type\":\"post\",\"text\":\"x\"}}".to_vec(), 400, "invalid_json"),
-        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"c1\",\"command\":{\"type\":\"answer\"}}".to_vec(), 403, "forbidden"),
-        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"c1\",\"command\":{\"type\":\"post\",\"text\":\"x\",\"internal\":true}}".to_vec(), 403, "forbidden"),
-        (Method::GET, "/api/widget/events?after=-1".into(), vec![], 400, "invalid_after"),
-        (Method::GET, "/api/widget/socket".into(), vec![], 400, "websocket_expected"),
+        (Method::POST, "/api/widget/commands".into(), cmd("   "), 400, ErrorCode::EmptyMessage),
+        (Method::POST, "/api/widget/commands".into(), cmd(&"x".repeat(MAX_MESSAGE_CHARS + 1)), 413, ErrorCode::MessageTooLong),
+        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"bad id!\",\"command\":{\"type\":\"post\",\"text\":\"x\"}}".to_vec(), 400, ErrorCode::InvalidJson),
+        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"c1\",\"command\":{\"type\":\"answer\"}}".to_vec(), 403, ErrorCode::Forbidden),
+        (Method::POST, "/api/widget/commands".into(), b"{\"command_id\":\"c1\",\"command\":{\"type\":\"post\",\"text\":\"x\",\"internal\":true}}".to_vec(), 403, ErrorCode::Forbidden),
+        (Method::GET, "/api/widget/events?after=-1".into(), vec![], 400, ErrorCode::InvalidAfter),
+        (Method::GET, "/api/widget/socket".into(), vec![], 400, ErrorCode::WebsocketExpected),
     ];
     for case in &as_customer {
         let (status, text) = customer.http.raw(case.0.clone(), &case.1, case.2.clone()).await?;
@@ -126,27 +134,39 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     let forged = customer.http.with_token(&tampered);
     let (status, text) = forged.raw(Method::GET, "/api/widget/events", vec![]).await?;
     check(
-        &(Method::GET, "/api/widget/events (tampered token)".into(), vec![], 401, "unauthorized"),
+        &(
+            Method::GET,
+            "/api/widget/events (tampered token)".into(),
+            vec![],
+            401,
+            ErrorCode::Unauthorized,
+        ),
         status,
         &text,
     );
 
     let as_agent: Vec<Case> = vec![
-        (Method::GET, "/api/agent/dialogs/no-such-dialog/events".into(), vec![], 404, "not_found"),
-        (Method::GET, "/api/agent/dialogs/bad%20id/events".into(), vec![], 404, "not_found"),
         (
-            Method::POST,
-            format!("/api/agent/dialogs/{dialog}/commands"),
-            b"[]".to_vec(),
-            400,
-            "invalid_json",
+            Method::GET,
+            "/api/agent/dialogs/no-such-dialog/events".into(),
+            vec![],
+            404,
+            ErrorCode::NotFound,
         ),
         (
+            Method::GET,
+            "/api/agent/dialogs/bad%20id/events".into(),
+            vec![],
+            404,
+            ErrorCode::NotFound,
+        ),
+        (Method::POST, commands.clone(), b"[]".to_vec(), 400, ErrorCode::InvalidJson),
+        (
             Method::POST,
-            format!("/api/agent/dialogs/{dialog}/commands"),
+            commands.clone(),
             b"{\"command_id\":\"c2\",\"command\":{\"type\":\"fly\"}}".to_vec(),
             400,
-            "invalid_json",
+            ErrorCode::InvalidJson,
         ),
     ];
     for case in &as_agent {
@@ -157,11 +177,11 @@ async fn bad_requests_get_json_errors_and_change_nothing() -> anyhow::Result<()>
     agent.command(&customer.session.dialog_id, openline_core::Command::Finish).await?;
     assert_eq!(
         failure(agent.command(&customer.session.dialog_id, openline_core::Command::Finish).await),
-        (409, "no_open_session".into())
+        (409, ErrorCode::NoOpenSession)
     );
     assert_eq!(
         failure(agent.command(&customer.session.dialog_id, post("late")).await),
-        (409, "no_open_session".into())
+        (409, ErrorCode::NoOpenSession)
     );
 
     // Nothing of the above changed the dialog.
@@ -231,7 +251,8 @@ async fn a_flooding_customer_is_slowed_down_and_others_are_not() -> anyhow::Resu
     }
     let (sent, body) = refused.expect("30 messages in a burst were all accepted");
     assert!(sent >= 5, "refused too early, after {sent}");
-    assert!(body.contains("rate_limited"), "{body}");
+    let refusal: ErrorBody<ErrorCode> = serde_json::from_str(&body)?;
+    assert_eq!(refusal.error.code, ErrorCode::RateLimited, "{body}");
     // The refusal says when to retry, and other customers write as usual.
     let retry = reqwest::Client::new()
         .post(ws.url("/api/widget/commands"))

@@ -6,6 +6,7 @@ use openline_core::channel::{ChannelSettings, WorkingHours};
 use openline_core::contact::{Contact, ContactField, FormField, Rating, RatingScale};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{ChannelsReply, InboxFrame};
+use openline_core::ErrorCode;
 use openline_core::{Command, EventBody};
 use openline_tests::api::{failure, new_command_id, Agent, Customer};
 use openline_tests::scene::Workspace;
@@ -30,7 +31,7 @@ async fn w4_contact_details_name_the_customer_and_a_finished_chat_is_rated_once(
         contact: Contact { name: name.into(), email: email.into(), phone: String::new() },
     };
     let bad = customer.command(new_command_id(), share("Lucía", "lucia@")).await;
-    assert_eq!(failure(bad), (400, "contact_invalid".into()));
+    assert_eq!(failure(bad), (400, ErrorCode::ContactInvalid));
     customer.command(new_command_id(), share("Lucía Pérez", "lucia@example.es")).await?;
     customer.say("¿Tenéis la lámpara Arco en negro?").await?;
     let dialog = customer.session.dialog_id.clone();
@@ -45,12 +46,12 @@ async fn w4_contact_details_name_the_customer_and_a_finished_chat_is_rated_once(
         comment: comment.into(),
     };
     let early = customer.command(new_command_id(), rate(true, "")).await;
-    assert_eq!(failure(early), (409, "nothing_to_rate".into()));
+    assert_eq!(failure(early), (409, ErrorCode::NothingToRate));
     luis.command(&dialog, openline_tests::api::post("Sí, en negro mate.")).await?;
     luis.command(&dialog, Command::Finish).await?;
     customer.command(new_command_id(), rate(true, "Muy rápidos")).await?;
     let again = customer.command(new_command_id(), rate(false, "")).await;
-    assert_eq!(failure(again), (409, "nothing_to_rate".into()));
+    assert_eq!(failure(again), (409, ErrorCode::NothingToRate));
     let history = luis.events(&dialog, None).await?;
     assert!(
         history.events.iter().any(|e| matches!(&e.body,
@@ -151,7 +152,7 @@ async fn w4_the_edge_holds_the_channels_forms_and_rating_scale_as_they_are_now(
 
     let customer = ws.customer().await?;
     let skipped = customer.say("hola, sin formulario").await;
-    assert_eq!(failure(skipped), (400, "contact_missing".into()));
+    assert_eq!(failure(skipped), (400, ErrorCode::ContactMissing));
     let email = Contact { email: "lucia@example.es".into(), ..Contact::default() };
     customer.command(new_command_id(), Command::ShareContact { contact: email }).await?;
     customer.say("hola").await?;
@@ -162,11 +163,11 @@ async fn w4_the_edge_holds_the_channels_forms_and_rating_scale_as_they_are_now(
     web.rating = RatingScale::Off;
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
     let off = customer.command(new_command_id(), rate(Rating::thumbs(true))).await;
-    assert_eq!(failure(off), (400, "invalid_rating".into()));
+    assert_eq!(failure(off), (400, ErrorCode::InvalidRating));
     web.rating = RatingScale::Stars;
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
     let thumbs = customer.command(new_command_id(), rate(Rating::thumbs(true))).await;
-    assert_eq!(failure(thumbs), (400, "invalid_rating".into()));
+    assert_eq!(failure(thumbs), (400, ErrorCode::InvalidRating));
     customer.command(new_command_id(), rate(Rating::stars(5))).await?;
     assert_eq!(row(&luis, &customer).await?.rating, Some(Rating::stars(5)));
     Ok(())

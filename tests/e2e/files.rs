@@ -5,7 +5,9 @@
 
 use openline_core::channel::ChannelSettings;
 use openline_core::files::{FileCategory, FileRef};
+use openline_core::protocol::path;
 use openline_core::protocol::{ChannelsReply, EventsFrame};
+use openline_core::ErrorCode;
 use openline_core::{Command, Event, EventBody};
 use openline_tests::api::{attach, failure, new_command_id, Customer, Http};
 use openline_tests::demo;
@@ -103,14 +105,14 @@ async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> 
     // Another customer cannot attach this customer's upload, nor read their dialog.
     let stranger = ws.customer().await?;
     let stolen = stranger.command(new_command_id(), attach(&[&photo], "mine")).await;
-    assert_eq!(failure(stolen), (404, "unknown_file".into()));
+    assert_eq!(failure(stolen), (404, ErrorCode::UnknownFile));
     let theirs = stranger.events(None).await?;
     assert!(files_in(&theirs.events).is_empty());
     // Nor can an agent attach the customer's upload as their own, or send one twice.
     let reused = luis.command(&dialog, attach(&[&photo], "")).await;
-    assert_eq!(failure(reused), (404, "unknown_file".into()));
+    assert_eq!(failure(reused), (404, ErrorCode::UnknownFile));
     let twice = customer.command(new_command_id(), attach(&[&photo], "otra vez")).await;
-    assert_eq!(failure(twice), (409, "file_already_sent".into()));
+    assert_eq!(failure(twice), (409, ErrorCode::FileAlreadySent));
 
     // A link is the permission and only for its file: altered, it is nothing; it is no token.
     let link = url(&sent_files[0]).to_owned();
@@ -122,7 +124,7 @@ async fn c1_a_file_reaches_the_dialogs_customer_and_agents_and_nobody_else() -> 
     let as_visitor = anyone.with_token(token).get::<EventsFrame>("/api/widget/events").await;
     assert_eq!(failure(as_visitor).0, 401);
     let visitor_token = customer.session.visitor_token.clone();
-    assert_eq!(anyone.download(&format!("/api/files/{visitor_token}")).await?.status, 404);
+    assert_eq!(anyone.download(&path::file(&visitor_token)).await?.status, 404);
     let _ = customer_socket.close().await;
     Ok(())
 }
@@ -137,19 +139,22 @@ async fn c1_the_channels_limits_refuse_files_with_clear_errors() -> anyhow::Resu
 
     assert_eq!(
         failure(customer.upload("setup.exe", b"MZ".to_vec()).await),
-        (415, "file_type_not_allowed".into())
+        (415, ErrorCode::FileTypeNotAllowed)
     );
     assert_eq!(
         failure(customer.upload("pagina.html", b"<script>".to_vec()).await),
-        (415, "file_type_not_allowed".into())
+        (415, ErrorCode::FileTypeNotAllowed)
     );
-    assert_eq!(failure(customer.upload("vacia.png", Vec::new()).await), (400, "empty_file".into()));
+    assert_eq!(
+        failure(customer.upload("vacia.png", Vec::new()).await),
+        (400, ErrorCode::EmptyFile)
+    );
     assert_eq!(
         failure(customer.upload("sin-extension", b"x".to_vec()).await).1,
-        "invalid_file_name"
+        ErrorCode::InvalidFileName
     );
     let huge = vec![0u8; 26 * 1024 * 1024];
-    assert_eq!(failure(customer.upload("huge.zip", huge).await), (413, "file_too_large".into()));
+    assert_eq!(failure(customer.upload("huge.zip", huge).await), (413, ErrorCode::FileTooLarge));
 
     // The admin allows only images up to 1 KB on this channel; it applies at once, to both sides.
     let channels: ChannelsReply = ana.http.get("/api/agent/channels").await?;
@@ -158,11 +163,10 @@ async fn c1_the_channels_limits_refuse_files_with_clear_errors() -> anyhow::Resu
     web.files.categories = vec![FileCategory::Images];
     let _: ChannelSettings = ana.http.put("/api/agent/channels/web", &web).await?;
     let big = customer.upload("foto.jpg", vec![1u8; 2048]).await;
-    let (status, code) = failure(big);
-    assert_eq!((status, code.as_str()), (413, "file_too_large"));
+    assert_eq!(failure(big), (413, ErrorCode::FileTooLarge));
     assert_eq!(
         failure(luis.upload(&dialog, "contrato.pdf", b"%PDF".to_vec()).await),
-        (415, "file_type_not_allowed".into())
+        (415, ErrorCode::FileTypeNotAllowed)
     );
     assert!(customer.upload("foto.jpg", vec![1u8; 1024]).await.is_ok());
     // An admin cannot allow more than the platform's limit.
@@ -221,7 +225,7 @@ async fn c1_an_upload_no_message_carries_is_removed_after_its_time() -> anyhow::
     .await?;
     assert_eq!(gone, 404, "the unattached upload is gone");
     let late = customer.command(new_command_id(), attach(&[&left], "")).await;
-    assert_eq!(failure(late).1, "unknown_file");
+    assert_eq!(failure(late).1, ErrorCode::UnknownFile);
     let kept = files_in(&reply.events);
     assert_eq!(anyone.download(url(&kept[0])).await?.status, 200, "a sent file stays");
     Ok(())

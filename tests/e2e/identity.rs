@@ -5,12 +5,14 @@
 use anyhow::Result;
 use openline_core::auth::{identity_hash, Role};
 use openline_core::channel::ChannelSettings;
+use openline_core::protocol::path;
 use openline_core::protocol::{
     AcceptInvite, AgentProfile, AgentUpdate, AgentsReply, ApiTokenCreated, ApiTokensReply,
     ChannelsReply, IdentitySecret, InboxFrame, InviteCreated, InvitePreview, InviteRequest,
     InvitesReply, LoginReply, LoginRequest, NewApiToken, NewChannel, PasswordChange, SetupRequest,
     SetupStatus, VisitorIdentity, WidgetSession, WidgetSessionRequest,
 };
+use openline_core::ErrorCode;
 use openline_core::{ChannelId, Command, EventBody};
 use openline_tests::api::{failure, post, Agent, Credentials, Customer, Http};
 use openline_tests::demo;
@@ -60,7 +62,7 @@ async fn a_first_run_offers_setup_once_and_signs_the_admin_in() -> Result<()> {
         password: "short".into(),
     };
     let refused = http.sign_in::<_, LoginReply>("/api/setup", &request).await;
-    assert_eq!(failure(refused), (400, "weak_password".into()));
+    assert_eq!(failure(refused), (400, ErrorCode::WeakPassword));
     request.password = "a long enough password".into();
     let (reply, cookie): (LoginReply, String) = http.sign_in("/api/setup", &request).await?;
     assert_eq!((reply.workspace.as_str(), reply.agent.role), ("acme", Role::Admin));
@@ -75,7 +77,7 @@ async fn a_first_run_offers_setup_once_and_signs_the_admin_in() -> Result<()> {
     assert!(!status.needed, "set up once");
     request.workspace = "evil".into();
     let again = http.sign_in::<_, LoginReply>("/api/setup", &request).await;
-    assert_eq!(failure(again), (409, "already_set_up".into()));
+    assert_eq!(failure(again), (409, ErrorCode::AlreadySetUp));
     // Signing in later works with the same password.
     let login = LoginRequest {
         workspace: "acme".into(),
@@ -96,10 +98,10 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
         role: Role::Supervisor,
     };
     let by_agent = luis.http.post::<_, InviteCreated>("/api/agent/invites", &invite).await;
-    assert_eq!(failure(by_agent), (403, "forbidden".into()));
+    assert_eq!(failure(by_agent), (403, ErrorCode::Forbidden));
     let taken = InviteRequest { email: demo::COLLEAGUES[0].0.into(), ..invite.clone() };
     let taken = ana.http.post::<_, InviteCreated>("/api/agent/invites", &taken).await;
-    assert_eq!(failure(taken), (409, "email_taken".into()));
+    assert_eq!(failure(taken), (409, ErrorCode::EmailTaken));
 
     let created: InviteCreated = ana.http.post("/api/agent/invites", &invite).await?;
     let pending: InvitesReply = ana.http.get("/api/agent/invites").await?;
@@ -115,7 +117,7 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
     assert_eq!(failure(wrong).0, 404);
     let weak = AcceptInvite { code: created.code.clone(), password: "123".into() };
     let weak = http.sign_in::<_, LoginReply>("/api/agent/invitation", &weak).await;
-    assert_eq!(failure(weak), (400, "weak_password".into()));
+    assert_eq!(failure(weak), (400, ErrorCode::WeakPassword));
     let accept = AcceptInvite { code: created.code.clone(), password: "nuria's password".into() };
     let (reply, _): (LoginReply, String) = http.sign_in("/api/agent/invitation", &accept).await?;
     assert_eq!((reply.agent.name.as_str(), reply.agent.role), ("Núria Puig", Role::Supervisor));
@@ -130,7 +132,7 @@ async fn an_admin_invites_a_colleague_who_sets_a_password_and_signs_in() -> Resu
     // A revoked invitation no longer opens.
     let other = InviteRequest { email: "pau@demo.openline".into(), ..invite };
     let created: InviteCreated = ana.http.post("/api/agent/invites", &other).await?;
-    let _: Empty = ana.http.delete(&format!("/api/agent/invites/{}", created.invite.id)).await?;
+    let _: Empty = ana.http.delete(&path::invite(&created.invite.id)).await?;
     let revoked =
         http.get::<InvitePreview>(&format!("/api/agent/invitation?code={}", created.code)).await;
     assert_eq!(failure(revoked).0, 404);
@@ -144,13 +146,13 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
     let second = ws.admin().await?;
     let wrong = PasswordChange { current: "not it".into(), new: "a brand new password".into() };
     let wrong = first.http.put::<_, Empty>("/api/agent/password", &wrong).await;
-    assert_eq!(failure(wrong), (403, "wrong_password".into()));
+    assert_eq!(failure(wrong), (403, ErrorCode::WrongPassword));
     let weak = PasswordChange { current: demo::ADMIN_PASSWORD.into(), new: "2short".into() };
     assert_eq!(failure(first.http.put::<_, Empty>("/api/agent/password", &weak).await).0, 400);
     let change =
         PasswordChange { current: demo::ADMIN_PASSWORD.into(), new: "a brand new password".into() };
     let _: Empty = first.http.put("/api/agent/password", &change).await?;
-    assert_eq!(failure(second.inbox().await), (401, "unauthorized".into()), "other sessions end");
+    assert_eq!(failure(second.inbox().await), (401, ErrorCode::Unauthorized), "other sessions end");
     first.inbox().await?;
 
     let http = ws.http();
@@ -160,7 +162,7 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
             &login(&ws, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD),
         )
         .await;
-    assert_eq!(failure(old), (401, "invalid_credentials".into()));
+    assert_eq!(failure(old), (401, ErrorCode::InvalidCredentials));
     let _: (LoginReply, String) = http
         .sign_in("/api/agent/login", &login(&ws, demo::ADMIN_EMAIL, "a brand new password"))
         .await?;
@@ -177,32 +179,28 @@ async fn roles_apply_at_once_and_a_removed_agent_is_out() -> Result<()> {
     let (ana, luis, marta) = ws.agents().await?;
     let sales2 = NewChannel { id: ChannelId::parse("sales2").unwrap(), name: "Sales 2".into() };
     let refused = luis.http.post::<_, ChannelSettings>("/api/agent/channels", &sales2).await;
-    assert_eq!(failure(refused), (403, "forbidden".into()));
+    assert_eq!(failure(refused), (403, ErrorCode::Forbidden));
     let luis_id = luis.login.agent.id.clone();
-    let promoted: AgentProfile = ana
-        .http
-        .put(&format!("/api/agent/agents/{luis_id}"), &AgentUpdate { role: Role::Admin })
-        .await?;
+    let promoted: AgentProfile =
+        ana.http.put(&path::agent(&luis_id), &AgentUpdate { role: Role::Admin }).await?;
     assert_eq!(promoted.role, Role::Admin);
     let _: ChannelSettings = luis.http.post("/api/agent/channels", &sales2).await?;
-    let _: AgentProfile = ana
-        .http
-        .put(&format!("/api/agent/agents/{luis_id}"), &AgentUpdate { role: Role::Agent })
-        .await?;
+    let _: AgentProfile =
+        ana.http.put(&path::agent(&luis_id), &AgentUpdate { role: Role::Agent }).await?;
     let sales3 = NewChannel { id: ChannelId::parse("sales3").unwrap(), name: "Sales 3".into() };
     let refused = luis.http.post::<_, ChannelSettings>("/api/agent/channels", &sales3).await;
     assert_eq!(failure(refused).0, 403, "the demotion applies to the open session");
 
     let ana_id = ana.login.agent.id.clone();
-    let herself = ana.http.delete::<Empty>(&format!("/api/agent/agents/{ana_id}")).await;
-    assert_eq!(failure(herself), (403, "not_on_yourself".into()));
-    let by_agent = luis.http.delete::<Empty>(&format!("/api/agent/agents/{ana_id}")).await;
+    let herself = ana.http.delete::<Empty>(&path::agent(&ana_id)).await;
+    assert_eq!(failure(herself), (403, ErrorCode::NotOnYourself));
+    let by_agent = luis.http.delete::<Empty>(&path::agent(&ana_id)).await;
     assert_eq!(failure(by_agent).0, 403);
 
     let mut socket = marta.inbox_socket().await?;
     let _: InboxFrame = socket.next().await?;
     let marta_id = marta.login.agent.id.clone();
-    let _: Empty = ana.http.delete(&format!("/api/agent/agents/{marta_id}")).await?;
+    let _: Empty = ana.http.delete(&path::agent(&marta_id)).await?;
     assert_eq!(failure(marta.inbox().await).0, 401);
     assert!(socket.next::<InboxFrame>().await.is_err(), "her open app is disconnected");
     let team: AgentsReply = ana.http.get("/api/agent/agents").await?;
@@ -240,7 +238,7 @@ async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
     let dialog = &customer.session.dialog_id;
     let reply: openline_core::protocol::CommandReply = api
         .post(
-            &format!("/api/agent/dialogs/{dialog}/commands"),
+            &path::dialog_commands(dialog),
             &openline_core::protocol::CommandRequest {
                 command_id: openline_tests::api::new_command_id(),
                 command: post("Yes, it left this morning."),
@@ -253,7 +251,7 @@ async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
     let listed: ApiTokensReply = ana.http.get("/api/agent/api-tokens").await?;
     assert!(listed.tokens[0].last_used_at.is_some());
 
-    let _: Empty = ana.http.delete(&format!("/api/agent/api-tokens/{}", created.token.id)).await?;
+    let _: Empty = ana.http.delete(&path::api_token(&created.token.id)).await?;
     assert_eq!(failure(api.get::<InboxFrame>("/api/agent/inbox").await).0, 401);
     let tampered = ws.http().with_token(&format!("{}x", created.secret));
     assert_eq!(failure(tampered.get::<InboxFrame>("/api/agent/inbox").await).0, 401);
@@ -307,7 +305,7 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let forged = http
         .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, None, Some(forged)))
         .await;
-    assert_eq!(failure(forged), (403, "identity_invalid".into()));
+    assert_eq!(failure(forged), (403, ErrorCode::IdentityInvalid));
 
     let mut settings = web_settings(&ana).await?;
     settings.require_identity = true;
@@ -315,7 +313,7 @@ async fn w6_a_verified_user_is_the_same_visitor_everywhere_and_required_identity
     let anonymous = http
         .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, None, None))
         .await;
-    assert_eq!(failure(anonymous), (403, "identity_required".into()));
+    assert_eq!(failure(anonymous), (403, ErrorCode::IdentityRequired));
     let _: WidgetSession = http
         .post(
             "/api/widget/session",
@@ -375,7 +373,7 @@ async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
         let refused = http
             .post::<_, WidgetSession>("/api/widget/session", &session_request(&ws, host, None))
             .await;
-        assert_eq!(failure(refused), (403, "origin_not_allowed".into()), "{host:?}");
+        assert_eq!(failure(refused), (403, ErrorCode::OriginNotAllowed), "{host:?}");
     }
     // Another site's script cannot use a visitor's token against the API.
     let customer = ws.customer().await;
@@ -386,7 +384,7 @@ async fn allowed_sites_limit_where_the_chat_runs() -> Result<()> {
     let foreign =
         http.with_token(&session.visitor_token).with_header("origin", "https://evil.example");
     let refused = foreign.get::<openline_core::protocol::EventsFrame>("/api/widget/events").await;
-    assert_eq!(failure(refused), (403, "origin_not_allowed".into()));
+    assert_eq!(failure(refused), (403, ErrorCode::OriginNotAllowed));
     Ok(())
 }
 
@@ -413,18 +411,18 @@ async fn q6_block_refuses_the_customer_and_their_network_until_unblocked() -> Re
         "{kinds:?}"
     );
 
-    assert_eq!(failure(spammer.say("More pills").await), (403, "blocked".into()));
+    assert_eq!(failure(spammer.say("More pills").await), (403, ErrorCode::Blocked));
     let history = spammer.events(None).await?;
     assert!(history.events.iter().all(|e| !matches!(e.body, EventBody::Blocked)), "not told");
     let token = Some(spammer.session.visitor_token.clone());
     let returning = open(from("198.51.100.1"), token.clone()).await;
-    assert_eq!(failure(returning.map(|c| c.session)), (403, "blocked".into()), "the visitor");
+    assert_eq!(failure(returning.map(|c| c.session)), (403, ErrorCode::Blocked), "the visitor");
     let same_network = open(from("203.0.113.7"), None).await;
-    assert_eq!(failure(same_network.map(|c| c.session)), (403, "blocked".into()), "the network");
+    assert_eq!(failure(same_network.map(|c| c.session)), (403, ErrorCode::Blocked), "the network");
     let other = open(from("198.51.100.2"), None).await?;
     other.say("Hello, I have a question").await?;
 
-    assert_eq!(failure(luis.command(&dialog, Command::Unblock).await), (403, "forbidden".into()));
+    assert_eq!(failure(luis.command(&dialog, Command::Unblock).await), (403, ErrorCode::Forbidden));
     ana.command(&dialog, Command::Unblock).await?;
     let back = open(from("203.0.113.7"), token).await?;
     back.say("Sorry about that").await?;
@@ -439,7 +437,7 @@ async fn a_network_opening_sessions_in_a_flood_is_slowed_down_and_others_are_not
     let mut limited = 0;
     for _ in 0..30 {
         if let Err(e) = flooder.post::<_, WidgetSession>("/api/widget/session", &request).await {
-            assert_eq!(failure(Err::<(), _>(e)), (429, "rate_limited".into()));
+            assert_eq!(failure(Err::<(), _>(e)), (429, ErrorCode::RateLimited));
             limited += 1;
         }
     }

@@ -2,7 +2,9 @@
 //! sent messages (M8 edit, M9 delete) live to every open socket, kept in the history, only by
 //! the author or a supervisor/admin, never a customer's words.
 
+use openline_core::protocol::path;
 use openline_core::protocol::EventsFrame;
+use openline_core::ErrorCode;
 use openline_core::{Command, EventBody};
 use openline_tests::api::{failure, new_command_id, note, post, quote};
 use openline_tests::demo;
@@ -51,10 +53,10 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
     let noted = luis.command(&dialog, note("Cliente mayorista: envío gratis")).await?;
     let note_seq = noted.events.last().map(|e| e.seq).unwrap_or_default();
     let by_customer = customer.command(new_command_id(), quote(note_seq, "¿Gratis?")).await;
-    assert_eq!(failure(by_customer), (404, "unknown_message".into()));
+    assert_eq!(failure(by_customer), (404, ErrorCode::UnknownMessage));
     assert_eq!(
         failure(luis.command(&dialog, quote(note_seq, "¡Envío gratis!")).await),
-        (409, "quote_not_public".into())
+        (409, ErrorCode::QuoteNotPublic)
     );
     let note_quote = Command::Post {
         text: "Confirmado".into(),
@@ -69,15 +71,15 @@ async fn m1_quotes_reach_the_customer_only_for_messages_they_can_see() -> anyhow
     luis.command(&dialog, Command::DeleteMessage { seq: reply_seq }).await?;
     assert_eq!(
         failure(luis.command(&dialog, quote(reply_seq, "x")).await),
-        (409, "message_deleted".into())
+        (409, ErrorCode::MessageDeleted)
     );
     assert_eq!(
         failure(luis.command(&dialog, quote(1, "x")).await),
-        (404, "unknown_message".into())
+        (404, ErrorCode::UnknownMessage)
     );
     assert_eq!(
         failure(luis.command(&dialog, quote(9_999, "x")).await),
-        (404, "unknown_message".into())
+        (404, ErrorCode::UnknownMessage)
     );
 
     // The customer's history carries the quotes they may see, and nothing of the notes.
@@ -123,15 +125,15 @@ async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
     // Only the author, or an admin; never a customer's words.
     assert_eq!(
         failure(marta.command(&dialog, Command::DeleteMessage { seq }).await),
-        (403, "forbidden".into())
+        (403, ErrorCode::Forbidden)
     );
     assert_eq!(
         failure(ana.command(&dialog, Command::EditMessage { seq: 2, text: "x".into() }).await),
-        (403, "forbidden".into())
+        (403, ErrorCode::Forbidden)
     );
     assert_eq!(
         failure(ana.command(&dialog, Command::DeleteMessage { seq: 999 }).await),
-        (404, "unknown_message".into())
+        (404, ErrorCode::UnknownMessage)
     );
     ana.command(&dialog, Command::DeleteMessage { seq }).await?;
     let seen = socket.events_until(|e| matches!(e.body, EventBody::MessageDeleted { .. })).await?;
@@ -141,7 +143,7 @@ async fn m8_m9_edits_and_deletions_reach_the_customer_live_and_stay_in_history(
     );
     assert_eq!(
         failure(luis.command(&dialog, Command::EditMessage { seq, text: "again".into() }).await),
-        (409, "message_deleted".into())
+        (409, ErrorCode::MessageDeleted)
     );
 
     // A hidden note's edit stays hidden from the customer, by every path.
@@ -187,13 +189,13 @@ async fn c7_the_team_keeps_a_library_of_canned_responses() -> anyhow::Result<()>
     assert_eq!(created.input.code, "envio", "normalized");
     let refused =
         luis.http.post::<_, CannedResponse>("/api/agent/canned", &input("envio", "otra")).await;
-    assert_eq!(failure(refused), (409, "code_taken".into()));
+    assert_eq!(failure(refused), (409, ErrorCode::CodeTaken));
     let invalid =
         luis.http.post::<_, CannedResponse>("/api/agent/canned", &input("dos palabras", "x")).await;
-    assert_eq!(failure(invalid), (400, "invalid_canned".into()));
+    assert_eq!(failure(invalid), (400, ErrorCode::InvalidCanned));
 
     // Colleagues see, edit and delete the same library.
-    let path = format!("/api/agent/canned/{}", created.id);
+    let path = path::canned(&created.id);
     let edited: CannedResponse = luis.http.put(&path, &input("envio", "Enviamos en 24 h.")).await?;
     let CannedReply { responses } = ana.http.get("/api/agent/canned").await?;
     assert_eq!(responses, [edited]);
@@ -225,11 +227,11 @@ async fn m6_a_new_topic_moves_to_a_new_session_and_every_message_stays_once() ->
     let split = Command::MoveToNewSession { seq: topic_seq };
     assert_eq!(
         failure(marta.command(&dialog, split.clone()).await),
-        (409, "answered_by_other".into())
+        (409, ErrorCode::AnsweredByOther)
     );
     assert_eq!(
         failure(luis.command(&dialog, Command::MoveToNewSession { seq: 2 }).await),
-        (409, "cannot_split_here".into())
+        (409, ErrorCode::CannotSplitHere)
     );
     let moved = luis.command(&dialog, split).await?;
     assert_eq!(

@@ -4,14 +4,14 @@ use crate::edge::{unique, Edge};
 use anyhow::{bail, Context, Result};
 use futures_util::{SinkExt, StreamExt};
 use openline_core::protocol::{
-    CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply, LoginRequest,
-    WidgetSession, WidgetSessionRequest,
+    path, CommandReply, CommandRequest, ErrorBody, EventsFrame, InboxFrame, LoginReply,
+    LoginRequest, WidgetSession, WidgetSessionRequest,
 };
 
 /// The agent app's session cookie (see `openline_core::protocol`).
 pub const SESSION_COOKIE: &str = "openline_session";
 use openline_core::files::FileRef;
-use openline_core::{Command, CommandId, DialogId, Event};
+use openline_core::{Command, CommandId, DialogId, ErrorCode, Event};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::time::Duration;
@@ -39,7 +39,7 @@ impl Site for Edge {
 #[derive(Debug)]
 pub struct ApiFailure {
     pub status: u16,
-    pub body: ErrorBody,
+    pub body: ErrorBody<ErrorCode>,
 }
 
 impl std::fmt::Display for ApiFailure {
@@ -308,7 +308,7 @@ async fn send_once(req: reqwest::RequestBuilder) -> Result<(Option<String>, u16,
 
 fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T> {
     if !(200..300).contains(&status) {
-        let body: ErrorBody = serde_json::from_str(text)
+        let body: ErrorBody<ErrorCode> = serde_json::from_str(text)
             .with_context(|| format!("error {status} without a JSON error body: {text}"))?;
         return Err(ApiFailure { status, body }.into());
     }
@@ -316,11 +316,11 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T> {
 }
 
 /// The status and code of a failed call, for asserting on refusals.
-pub fn failure(result: Result<impl std::fmt::Debug>) -> (u16, String) {
+pub fn failure(result: Result<impl std::fmt::Debug>) -> (u16, ErrorCode) {
     match result {
         Ok(value) => panic!("expected a refusal, got {value:?}"),
         Err(e) => match e.downcast_ref::<ApiFailure>() {
-            Some(f) => (f.status, f.body.error.code.clone()),
+            Some(f) => (f.status, f.body.error.code),
             None => panic!("expected an API refusal, got {e:#}"),
         },
     }
@@ -412,7 +412,7 @@ impl Agent {
     }
 
     pub async fn upload(&self, dialog: &DialogId, name: &str, bytes: Vec<u8>) -> Result<FileRef> {
-        self.http.upload(&format!("/api/agent/dialogs/{dialog}/files"), name, bytes).await
+        self.http.upload(&path::dialog_files(dialog), name, bytes).await
     }
 
     pub async fn command_with_id(
@@ -421,12 +421,12 @@ impl Agent {
         command_id: CommandId,
         command: Command,
     ) -> Result<CommandReply> {
-        let path = format!("/api/agent/dialogs/{dialog}/commands");
+        let path = path::dialog_commands(dialog);
         self.http.post(&path, &CommandRequest { command_id, command }).await
     }
 
     pub async fn events(&self, dialog: &DialogId, after: Option<u64>) -> Result<EventsFrame> {
-        self.http.get(&with_after(&format!("/api/agent/dialogs/{dialog}/events"), after)).await
+        self.http.get(&with_after(&path::dialog_events(dialog), after)).await
     }
 
     pub async fn inbox(&self) -> Result<InboxFrame> {
@@ -434,8 +434,7 @@ impl Agent {
     }
 
     pub async fn socket(&self, dialog: &DialogId, after: Option<u64>) -> Result<Socket> {
-        let path = format!("/api/agent/dialogs/{dialog}/socket");
-        self.http.socket(&with_after(&path, after)).await
+        self.http.socket(&with_after(&path::dialog_socket(dialog), after)).await
     }
 
     pub async fn inbox_socket(&self) -> Result<Socket> {

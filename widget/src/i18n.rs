@@ -5,6 +5,7 @@
 //! the server explains in English are translated here by their stable `code`.
 
 use crate::days::DayName;
+use openline_core::ErrorCode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -261,17 +262,24 @@ impl Lang {
     }
 
     /// A refusal in this language when its code is one a visitor can meet, else `None` (the
-    /// caller then shows the server's own message).
+    /// caller then shows the server's own message). The codes are `ErrorCode`s, spelled as
+    /// constants so that only these few strings reach the widget's wasm (reading every
+    /// `ErrorCode` costs it 1.5 KB).
     pub fn refusal(self, code: &str) -> Option<&'static str> {
+        const EMPTY: &str = ErrorCode::EmptyMessage.as_str();
+        const TOO_LONG: &str = ErrorCode::MessageTooLong.as_str();
+        const BLOCKED: &str = ErrorCode::Blocked.as_str();
+        const FILE_TOO_LARGE: &str = ErrorCode::FileTooLarge.as_str();
+        const FILE_TYPE: &str = ErrorCode::FileTypeNotAllowed.as_str();
         let text = match (code, self) {
-            ("empty_message", Lang::En) => "The message is empty.",
-            ("empty_message", Lang::Es) => "El mensaje está vacío.",
-            ("message_too_long", Lang::En) => "The message is too long.",
-            ("message_too_long", Lang::Es) => "El mensaje es demasiado largo.",
-            ("blocked", Lang::En) => "This conversation does not accept messages.",
-            ("blocked", Lang::Es) => "Esta conversación no admite mensajes.",
-            ("file_too_large", Lang::Es) => "El archivo es demasiado grande.",
-            ("file_type_not_allowed", Lang::Es) => "Este tipo de archivo no se admite.",
+            (EMPTY, Lang::En) => "The message is empty.",
+            (EMPTY, Lang::Es) => "El mensaje está vacío.",
+            (TOO_LONG, Lang::En) => "The message is too long.",
+            (TOO_LONG, Lang::Es) => "El mensaje es demasiado largo.",
+            (BLOCKED, Lang::En) => "This conversation does not accept messages.",
+            (BLOCKED, Lang::Es) => "Esta conversación no admite mensajes.",
+            (FILE_TOO_LARGE, Lang::Es) => "El archivo es demasiado grande.",
+            (FILE_TYPE, Lang::Es) => "Este tipo de archivo no se admite.",
             _ => return None,
         };
         Some(text)

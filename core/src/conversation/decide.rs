@@ -12,6 +12,7 @@ use super::state::DialogState;
 use crate::auth::Role;
 use crate::channel::ChannelSettings;
 use crate::contact::{Contact, ContactProblem, Rating};
+use crate::error_code::ErrorCode;
 use crate::event::{Actor, AgentRef, ChannelRef, Event, EventBody};
 use crate::files::Upload;
 use crate::ids::{AgentId, ChannelId, FileId};
@@ -238,29 +239,29 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Rejection::Forbidden => "forbidden",
-            Rejection::EmptyMessage => "empty_message",
-            Rejection::MessageTooLong { .. } => "message_too_long",
-            Rejection::NoOpenSession => "no_open_session",
-            Rejection::AnsweredByOther { .. } => "answered_by_other",
-            Rejection::NotAnswered => "not_answered",
-            Rejection::PinnedByOther { .. } => "pinned",
-            Rejection::UnknownAgent => "unknown_agent",
-            Rejection::UnknownChannel => "unknown_channel",
-            Rejection::UnknownMessage => "unknown_message",
-            Rejection::MessageDeleted => "message_deleted",
-            Rejection::Blocked => "blocked",
-            Rejection::QuoteNotPublic => "quote_not_public",
-            Rejection::CannotSplitHere => "cannot_split_here",
-            Rejection::TooManyMentions { .. } => "too_many_mentions",
-            Rejection::UnknownFile => "unknown_file",
-            Rejection::FileAlreadySent => "file_already_sent",
-            Rejection::TooManyFiles { .. } => "too_many_files",
+            Rejection::Forbidden => ErrorCode::Forbidden,
+            Rejection::EmptyMessage => ErrorCode::EmptyMessage,
+            Rejection::MessageTooLong { .. } => ErrorCode::MessageTooLong,
+            Rejection::NoOpenSession => ErrorCode::NoOpenSession,
+            Rejection::AnsweredByOther { .. } => ErrorCode::AnsweredByOther,
+            Rejection::NotAnswered => ErrorCode::NotAnswered,
+            Rejection::PinnedByOther { .. } => ErrorCode::Pinned,
+            Rejection::UnknownAgent => ErrorCode::UnknownAgent,
+            Rejection::UnknownChannel => ErrorCode::UnknownChannel,
+            Rejection::UnknownMessage => ErrorCode::UnknownMessage,
+            Rejection::MessageDeleted => ErrorCode::MessageDeleted,
+            Rejection::Blocked => ErrorCode::Blocked,
+            Rejection::QuoteNotPublic => ErrorCode::QuoteNotPublic,
+            Rejection::CannotSplitHere => ErrorCode::CannotSplitHere,
+            Rejection::TooManyMentions { .. } => ErrorCode::TooManyMentions,
+            Rejection::UnknownFile => ErrorCode::UnknownFile,
+            Rejection::FileAlreadySent => ErrorCode::FileAlreadySent,
+            Rejection::TooManyFiles { .. } => ErrorCode::TooManyFiles,
             Rejection::Contact(problem) => problem.code(),
-            Rejection::InvalidRating => "invalid_rating",
-            Rejection::NothingToRate => "nothing_to_rate",
+            Rejection::InvalidRating => ErrorCode::InvalidRating,
+            Rejection::NothingToRate => ErrorCode::NothingToRate,
         }
     }
 

@@ -5,12 +5,12 @@
 
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
-use crate::internal::{self, DialogMeta};
+use crate::internal::{self, DialogMeta, WorkspaceRequest};
 use crate::sql::{get_meta, put_meta};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::{auto_close_deadline, Command, Context};
 use openline_core::{decide, Actor, ChannelId, DialogState};
-use worker::{console_error, Method, ScheduledTime};
+use worker::{console_error, ScheduledTime};
 
 impl Conversation {
     /// The channel's settings: fetched from the workspace when `refresh` (a session may open),
@@ -40,10 +40,9 @@ impl Conversation {
         meta: &DialogMeta,
         channel: &ChannelId,
     ) -> ApiResult<ChannelSettings> {
-        let stub = internal::workspace(&self.env, &meta.workspace)?;
-        let path = format!("/channel-settings?id={channel}");
-        let settings: ChannelSettings =
-            internal::call::<(), _>(&stub, Method::Get, &path, None).await?;
+        let workspace = internal::workspace(&self.env, &meta.workspace)?;
+        let request = WorkspaceRequest::Settings { channel: channel.clone() };
+        let settings: ChannelSettings = workspace.call(&request).await?;
         put_meta(&self.sql, "channel", &settings)?;
         Ok(settings)
     }

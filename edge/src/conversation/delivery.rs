@@ -3,15 +3,16 @@
 
 use super::{Conversation, SocketInfo};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{after_param, is_websocket_upgrade, json};
-use crate::internal::{self, DialogMeta};
+use crate::http::{is_websocket_upgrade, json};
+use crate::internal::{self, DialogMeta, WorkspaceRequest};
 use crate::sql::get_meta;
 use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
 use openline_core::sync::{resume, Resume};
-use openline_core::{Actor, AgentId, DialogState, Event, Viewer, VisitorId};
-use worker::{console_error, Method, Request, Response, WebSocketPair};
+use openline_core::ErrorCode;
+use openline_core::{Actor, DialogState, Event, Viewer};
+use worker::{console_error, Request, Response, WebSocketPair};
 
 impl Conversation {
     /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
@@ -39,11 +40,10 @@ impl Conversation {
         }
     }
 
-    pub(super) fn events(&self, req: &Request) -> ApiResult<Response> {
-        let viewer = viewer_param(req)?;
+    pub(super) fn events(&self, viewer: Viewer, after: Option<u64>) -> ApiResult<Response> {
         self.require_dialog_for(viewer)?;
         // One page per request: the client asks again with `after` while `more` is set.
-        let first = self.catch_up(after_param(req)?, viewer)?.into_iter().next();
+        let first = self.catch_up(after, viewer)?.into_iter().next();
         json(&first.ok_or(ApiError::NotFound("events"))?)
     }
 
@@ -57,22 +57,27 @@ impl Conversation {
         Ok(())
     }
 
-    pub(super) fn socket(&self, req: &Request) -> ApiResult<Response> {
+    /// `actor` is who is on the socket, as the Worker authenticated them.
+    pub(super) fn socket(
+        &self,
+        req: &Request,
+        viewer: Viewer,
+        after: Option<u64>,
+        actor: Actor,
+    ) -> ApiResult<Response> {
         if !is_websocket_upgrade(req)? {
             return Err(ApiError::bad_request(
-                "websocket_expected",
+                ErrorCode::WebsocketExpected,
                 "Expected a WebSocket upgrade.",
             ));
         }
-        let viewer = viewer_param(req)?;
         self.require_dialog_for(viewer)?;
-        let frames = self.catch_up(after_param(req)?, viewer)?;
-        let actor = actor_param(req)?;
+        let frames = self.catch_up(after, viewer)?;
         let pair = WebSocketPair::new()?;
         self.state.accept_web_socket(&pair.server);
         pair.server.serialize_attachment(SocketInfo {
             viewer,
-            actor,
+            actor: Some(actor),
             typing: Default::default(),
         })?;
         for frame in frames {
@@ -109,9 +114,8 @@ impl Conversation {
             network: meta.network.clone(),
             blocked,
         };
-        let stub = internal::workspace(&self.env, &meta.workspace)?;
-        internal::call::<_, serde_json::Value>(&stub, Method::Post, "/block", Some(&change))
-            .await?;
+        let workspace = internal::workspace(&self.env, &meta.workspace)?;
+        workspace.call::<serde_json::Value>(&WorkspaceRequest::Block(change)).await?;
         Ok(())
     }
 
@@ -125,33 +129,14 @@ impl Conversation {
         let (env, workspace) = (self.env.clone(), meta.workspace.clone());
         self.state.wait_until(async move {
             let result = async {
-                let stub = internal::workspace(&env, &workspace)?;
-                let path = format!("/summary?workspace={workspace}");
-                internal::call::<_, serde_json::Value>(&stub, Method::Post, &path, Some(&summary))
-                    .await
+                let object = internal::workspace(&env, &workspace)?;
+                let request = WorkspaceRequest::Summary { workspace, summary };
+                object.call::<serde_json::Value>(&request).await
             }
             .await;
             if let Err(e) = result {
                 console_error!("summary to workspace failed: {e:?}");
             }
         });
-    }
-}
-
-/// Who opens a socket, as the Worker put it in the URL: `visitor=ID`, or `agent=ID&name=N`.
-fn actor_param(req: &Request) -> ApiResult<Option<Actor>> {
-    let param = |name| crate::http::query(req, name);
-    if let Some(id) = param("visitor")?.as_deref().and_then(VisitorId::parse) {
-        return Ok(Some(Actor::Visitor { id }));
-    }
-    let agent = param("agent")?.as_deref().and_then(AgentId::parse);
-    Ok(agent.map(|id| Actor::Agent { id, name: param("name").ok().flatten().unwrap_or_default() }))
-}
-
-fn viewer_param(req: &Request) -> ApiResult<Viewer> {
-    match crate::http::query(req, "viewer")?.as_deref() {
-        Some("customer") => Ok(Viewer::Customer),
-        Some("agent") => Ok(Viewer::Agent),
-        _ => Err(ApiError::bad_request("invalid_viewer", "Unknown viewer.")),
     }
 }

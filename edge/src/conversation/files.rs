@@ -9,7 +9,7 @@
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
-use crate::internal::{DialogMeta, UploadMeta, UPLOAD_HEADER};
+use crate::internal::{DialogMeta, UploadMeta};
 use openline_core::auth::file_link;
 use openline_core::files::{content_disposition, link_expiry, FileRef, Upload, UNATTACHED_KEPT_MS};
 use openline_core::view::view_all;
@@ -25,10 +25,9 @@ pub fn object_key(workspace: &WorkspaceId, dialog: &DialogId, file: &FileId) -> 
 }
 
 impl Conversation {
-    /// `POST /upload`: the file's bytes; who sends them and its name in `UPLOAD_HEADER`.
-    pub(super) async fn upload(&self, mut req: Request) -> ApiResult<Response> {
-        let header = req.headers().get(UPLOAD_HEADER)?.ok_or(ApiError::NotFound("upload"))?;
-        let upload: UploadMeta = serde_json::from_str(&header)?;
+    /// `ConversationRequest::Upload`: `upload` says who sends the file and its name; its bytes
+    /// are `req`'s body.
+    pub(super) async fn upload(&self, upload: UploadMeta, mut req: Request) -> ApiResult<Response> {
         let meta = self.meta_for(upload.meta)?;
         if let Actor::Visitor { .. } = upload.actor {
             if self.load_state()?.blocked {

@@ -23,8 +23,8 @@ mod typing;
 pub use files::object_key;
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::{json, read_json};
-use crate::internal::{DialogCommand, DialogMeta};
+use crate::http::json;
+use crate::internal::{self, ConversationRequest, DialogCommand, DialogMeta};
 use crate::sql::{get_meta, migrate, put_meta, META_TABLE};
 use openline_core::conversation::{new_session_reply, Context};
 use openline_core::protocol::CommandReply;
@@ -32,8 +32,8 @@ use openline_core::rate::{Bucket, CUSTOMER_BURST, CUSTOMER_REFILL_MS};
 use openline_core::{decide, Actor, Command, Viewer};
 use serde::{Deserialize, Serialize};
 use worker::{
-    console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
-    SqlStorage, State, WebSocket, WebSocketIncomingMessage,
+    console_error, durable_object, DurableObject, Env, Request, Response, Result, SqlStorage,
+    State, WebSocket, WebSocketIncomingMessage,
 };
 
 const MIGRATIONS: &[&[&str]] = &[&[
@@ -107,13 +107,15 @@ impl DurableObject for Conversation {
 }
 
 impl Conversation {
+    /// One call of the Worker's (`internal::ConversationRequest`), to its handler.
     async fn route(&self, mut req: Request) -> ApiResult<Response> {
-        match (req.method(), req.path().as_str()) {
-            (Method::Post, "/command") => self.command(read_json(&mut req).await?).await,
-            (Method::Post, "/upload") => self.upload(req).await,
-            (Method::Get, "/events") => self.events(&req),
-            (Method::Get, "/socket") => self.socket(&req),
-            _ => Err(ApiError::NotFound("route")),
+        match internal::receive(&mut req).await? {
+            ConversationRequest::Command(cmd) => self.command(cmd).await,
+            ConversationRequest::Upload(upload) => self.upload(upload, req).await,
+            ConversationRequest::Events { viewer, after } => self.events(viewer, after),
+            ConversationRequest::Socket { viewer, after, actor } => {
+                self.socket(&req, viewer, after, actor)
+            }
         }
     }
 

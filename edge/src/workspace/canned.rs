@@ -6,6 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::protocol::CannedReply;
+use openline_core::ErrorCode;
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -41,7 +42,8 @@ impl Workspace {
         id: Option<String>,
         input: CannedInput,
     ) -> ApiResult<Response> {
-        let input = input.normalized().map_err(|m| ApiError::bad_request("invalid_canned", m))?;
+        let input =
+            input.normalized().map_err(|m| ApiError::bad_request(ErrorCode::InvalidCanned, m))?;
         let taken: Vec<Row> = self
             .sql
             .exec(
@@ -50,7 +52,10 @@ impl Workspace {
             )?
             .to_array()?;
         if taken.iter().any(|r| Some(&r.id) != id.as_ref()) {
-            return Err(ApiError::Conflict("code_taken", "Another canned response has this code."));
+            return Err(ApiError::Conflict(
+                ErrorCode::CodeTaken,
+                "Another canned response has this code.",
+            ));
         }
         let values = |id: &str| -> Vec<worker::SqlStorageValue> {
             vec![

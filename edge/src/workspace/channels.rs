@@ -7,6 +7,7 @@ use crate::http::json;
 use openline_core::channel::ChannelSettings;
 use openline_core::protocol::{ChannelsReply, NewChannel};
 use openline_core::ChannelId;
+use openline_core::ErrorCode;
 use serde::Deserialize;
 use worker::Response;
 
@@ -60,14 +61,14 @@ impl Workspace {
             ChannelSettings::new(channel.id, channel.name.trim().to_owned(), String::new());
         settings
             .validate()
-            .map_err(|message| ApiError::bad_request("invalid_settings", message))?;
+            .map_err(|message| ApiError::bad_request(ErrorCode::InvalidSettings, message))?;
         let cursor = self.sql.exec(
             "INSERT INTO channels (id, name, greeting, settings) VALUES (?, ?, '', ?) ON CONFLICT(id) DO NOTHING",
             vec![settings.id.as_str().into(), settings.name.clone().into(), serde_json::to_string(&settings)?.into()],
         )?;
         if cursor.rows_written() == 0 {
             return Err(ApiError::Conflict(
-                "channel_exists",
+                ErrorCode::ChannelExists,
                 "An open channel with this id exists.",
             ));
         }
@@ -79,7 +80,7 @@ impl Workspace {
     pub(super) fn save_settings(&self, settings: ChannelSettings) -> ApiResult<Response> {
         settings
             .validate()
-            .map_err(|message| ApiError::bad_request("invalid_settings", message))?;
+            .map_err(|message| ApiError::bad_request(ErrorCode::InvalidSettings, message))?;
         let cursor = self.sql.exec(
             "UPDATE channels SET name = ?, greeting = ?, settings = ? WHERE id = ?",
             vec![

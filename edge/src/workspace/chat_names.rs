@@ -6,6 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use openline_core::chat_name::normalized;
 use openline_core::protocol::{ChatName, ChatNamesReply, RenameChat};
+use openline_core::ErrorCode;
 use openline_core::{AgentId, DialogId};
 use serde::Deserialize;
 use worker::Response;
@@ -44,7 +45,8 @@ impl Workspace {
         if self.summary_of(dialog)?.is_none() {
             return Err(ApiError::NotFound("dialog"));
         }
-        let name = normalized(&body.name).map_err(|m| ApiError::bad_request("invalid_name", m))?;
+        let name =
+            normalized(&body.name).map_err(|m| ApiError::bad_request(ErrorCode::InvalidName, m))?;
         let key = vec![agent.as_str().into(), dialog.as_str().into()];
         match &name {
             Some(name) => {

@@ -3,14 +3,14 @@
 use super::Workspace;
 use crate::auth::random_bytes;
 use crate::error::{ApiError, ApiResult};
-use crate::http::{json, query};
+use crate::http::json;
 use crate::internal::{LoginCheck, PresenceChange};
 use openline_core::auth::{hash_password, verify_password, Role, PASSWORD_ITERATIONS};
 use openline_core::protocol::{AgentProfile, AgentsReply, DevAgent, DevSeedRequest};
 use openline_core::AgentId;
 use serde::Deserialize;
 use serde_json::json;
-use worker::{Request, Response};
+use worker::Response;
 
 impl Workspace {
     /// Development seeding: creates the agents and channels of a new workspace. A workspace
@@ -106,9 +106,8 @@ impl Workspace {
         json(&profile)
     }
 
-    pub(super) fn agent(&self, req: &Request) -> ApiResult<Response> {
-        let id = query(req, "id")?.unwrap_or_default();
-        let agent = self.find_agents(Agents::WithId(&id))?.find_map(AgentRow::profile);
+    pub(super) fn agent(&self, id: &AgentId) -> ApiResult<Response> {
+        let agent = self.find_agents(Agents::WithId(id.as_str()))?.find_map(AgentRow::profile);
         json(&agent.ok_or(ApiError::NotFound("agent"))?)
     }
 

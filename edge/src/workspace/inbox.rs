@@ -3,10 +3,11 @@
 
 use super::Workspace;
 use crate::error::{ApiError, ApiResult};
-use crate::http::{is_websocket_upgrade, json, query};
+use crate::http::{is_websocket_upgrade, json};
 use crate::sql::{get_meta, put_meta};
 use openline_core::inbox::{sort_for_display, DialogSummary};
 use openline_core::protocol::InboxFrame;
+use openline_core::ErrorCode;
 use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
@@ -27,7 +28,7 @@ impl Workspace {
     pub(super) async fn summary(
         &self,
         mut summary: DialogSummary,
-        workspace: Option<String>,
+        workspace: &WorkspaceId,
     ) -> ApiResult<Response> {
         self.remember_own_id(workspace)?;
         if self
@@ -44,10 +45,9 @@ impl Workspace {
     }
 
     /// Dialogs name this workspace when they report; it needs its own id to write back to them.
-    fn remember_own_id(&self, workspace: Option<String>) -> ApiResult<()> {
-        let Some(id) = workspace.as_deref().and_then(WorkspaceId::parse) else { return Ok(()) };
+    fn remember_own_id(&self, workspace: &WorkspaceId) -> ApiResult<()> {
         if get_meta::<WorkspaceId>(&self.sql, "workspace")?.is_none() {
-            put_meta(&self.sql, "workspace", &id)?;
+            put_meta(&self.sql, "workspace", workspace)?;
         }
         Ok(())
     }
@@ -99,16 +99,13 @@ impl Workspace {
 
     /// An agent's app opens its inbox: the socket is tagged with the agent's id (the Worker
     /// checked the token), which makes them available for offers while it is open.
-    pub(super) async fn socket(&self, req: &Request) -> ApiResult<Response> {
+    pub(super) async fn socket(&self, req: &Request, agent: &AgentId) -> ApiResult<Response> {
         if !is_websocket_upgrade(req)? {
             return Err(ApiError::bad_request(
-                "websocket_expected",
+                ErrorCode::WebsocketExpected,
                 "Expected a WebSocket upgrade.",
             ));
         }
-        let agent = query(req, "agent")?
-            .and_then(|raw| AgentId::parse(&raw))
-            .ok_or(ApiError::Unauthorized)?;
         let pair = WebSocketPair::new()?;
         self.state.accept_websocket_with_tags(&pair.server, &[agent.as_str()]);
         if let Err(e) = self.reroute(None) {

@@ -24,12 +24,12 @@ mod routing;
 mod team;
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::{json, read_json};
-use crate::internal::FirstAdmin;
+use crate::http::json;
+use crate::internal::{self, WorkspaceRequest};
 use crate::sql::{migrate, META_TABLE};
 use worker::{
-    console_error, durable_object, DurableObject, Env, Method, Request, Response, Result,
-    SqlStorage, State, WebSocket, WebSocketIncomingMessage,
+    console_error, durable_object, DurableObject, Env, Request, Response, Result, SqlStorage,
+    State, WebSocket, WebSocketIncomingMessage,
 };
 
 const MIGRATIONS: &[&[&str]] = &[
@@ -108,68 +108,47 @@ impl DurableObject for Workspace {
 }
 
 impl Workspace {
+    /// One call of the Worker's (`internal::WorkspaceRequest`), to its handler.
     async fn route(&self, mut req: Request) -> ApiResult<Response> {
-        match (req.method(), req.path().as_str()) {
-            (Method::Post, "/seed") => self.seed(read_json(&mut req).await?),
-            (Method::Post, "/login") => self.login(read_json(&mut req).await?),
-            (Method::Post, "/whoami") => self.whoami(read_json(&mut req).await?),
-            (Method::Post, "/logout") => self.end_session(&param(&req, "session")?),
-            (Method::Post, "/password") => self.change_password(read_json(&mut req).await?),
-            (Method::Post, "/setup") => {
-                let admin: FirstAdmin = read_json(&mut req).await?;
-                self.first_admin(&admin.name, &admin.email, &admin.password)
+        use WorkspaceRequest as W;
+        match internal::receive(&mut req).await? {
+            W::Seed(seed) => self.seed(seed),
+            W::Login(check) => self.login(check),
+            W::Whoami(credential) => self.whoami(credential),
+            W::Logout { session } => self.end_session(&session),
+            W::Password(update) => self.change_password(update),
+            W::Setup(admin) => self.first_admin(&admin.name, &admin.email, &admin.password),
+            W::Invites => self.invites(),
+            W::Invite { workspace, invite } => self.invite(&workspace, invite),
+            W::RevokeInvite { id } => self.revoke_invite(&id),
+            W::PreviewInvitation { workspace, code_hash } => {
+                self.preview_invite(workspace, &code_hash)
             }
-            (Method::Get, "/invites") => self.invites(),
-            (Method::Post, "/invites") => {
-                let workspace = workspace_param(&req)?;
-                self.invite(&workspace, read_json(&mut req).await?)
-            }
-            (Method::Delete, "/invites") => self.revoke_invite(&param(&req, "id")?),
-            (Method::Get, "/invitation") => {
-                self.preview_invite(workspace_param(&req)?, &param(&req, "code_hash")?)
-            }
-            (Method::Post, "/invitation") => self.accept_invite(read_json(&mut req).await?),
-            (Method::Put, "/agents") => {
-                let id = agent_param(&req)?;
-                self.update_agent(&id, read_json(&mut req).await?)
-            }
-            (Method::Delete, "/agents") => self.remove_agent(&agent_param(&req)?).await,
-            (Method::Get, "/api-tokens") => self.api_tokens(),
-            (Method::Post, "/api-tokens") => self.create_api_token(read_json(&mut req).await?),
-            (Method::Delete, "/api-tokens") => self.revoke_api_token(&param(&req, "id")?),
-            (Method::Get, "/identity-secret") => self.identity_secret(&channel_param(&req)?, false),
-            (Method::Post, "/identity-secret") => self.identity_secret(&channel_param(&req)?, true),
-            (Method::Post, "/admit") => self.admit(read_json(&mut req).await?),
-            (Method::Post, "/block") => self.set_blocked(read_json(&mut req).await?),
-            (Method::Get, "/agents") => self.agents(),
-            (Method::Get, "/agent") => self.agent(&req),
-            (Method::Get, "/channel-settings") => json(&self.settings_of(&channel_param(&req)?)?),
-            (Method::Get, "/channels") => self.channels(),
-            (Method::Post, "/channels") => self.create_channel(read_json(&mut req).await?),
-            (Method::Post, "/channel-settings") => self.save_settings(read_json(&mut req).await?),
-            (Method::Get, "/canned") => self.canned(),
-            (Method::Post, "/canned") => self.save_canned(None, read_json(&mut req).await?),
-            (Method::Put, "/canned") => {
-                let id =
-                    crate::http::query(&req, "id")?.ok_or(ApiError::NotFound("canned response"))?;
-                self.save_canned(Some(id), read_json(&mut req).await?)
-            }
-            (Method::Delete, "/canned") => {
-                self.delete_canned(&crate::http::query(&req, "id")?.unwrap_or_default())
-            }
-            (Method::Get, "/chat-names") => self.chat_names(&caller_param(&req)?),
-            (Method::Put, "/chat-name") => {
-                let (agent, dialog) = (caller_param(&req)?, dialog_param(&req)?);
-                self.rename_chat(&agent, &dialog, read_json(&mut req).await?)
-            }
-            (Method::Post, "/summary") => {
-                let workspace = crate::http::query(&req, "workspace")?;
-                self.summary(read_json(&mut req).await?, workspace).await
-            }
-            (Method::Post, "/presence") => self.set_presence(read_json(&mut req).await?).await,
-            (Method::Get, "/inbox") => json(&self.snapshot()?),
-            (Method::Get, "/socket") => self.socket(&req).await,
-            _ => Err(ApiError::NotFound("route")),
+            W::AcceptInvitation(acceptance) => self.accept_invite(acceptance),
+            W::Agents => self.agents(),
+            W::Agent { id } => self.agent(&id),
+            W::UpdateAgent { id, update } => self.update_agent(&id, update),
+            W::RemoveAgent { id } => self.remove_agent(&id).await,
+            W::Presence(change) => self.set_presence(change).await,
+            W::ApiTokens => self.api_tokens(),
+            W::CreateApiToken(request) => self.create_api_token(request),
+            W::RevokeApiToken { id } => self.revoke_api_token(&id),
+            W::Admit(admission) => self.admit(admission),
+            W::Block(change) => self.set_blocked(change),
+            W::IdentitySecret { channel, rotate } => self.identity_secret(&channel, rotate),
+            W::Channels => self.channels(),
+            W::Settings { channel } => json(&self.settings_of(&channel)?),
+            W::CreateChannel(channel) => self.create_channel(channel),
+            W::SaveChannel(settings) => self.save_settings(settings),
+            W::Canned => self.canned(),
+            W::CreateCanned(input) => self.save_canned(None, input),
+            W::ReplaceCanned { id, input } => self.save_canned(Some(id), input),
+            W::DeleteCanned { id } => self.delete_canned(&id),
+            W::ChatNames { agent } => self.chat_names(&agent),
+            W::RenameChat { agent, dialog, rename } => self.rename_chat(&agent, &dialog, rename),
+            W::Summary { workspace, summary } => self.summary(summary, &workspace).await,
+            W::Inbox => json(&self.snapshot()?),
+            W::Socket { agent } => self.socket(&req, &agent).await,
         }
     }
 
@@ -180,36 +159,4 @@ impl Workspace {
         }
         self.after_routing().await;
     }
-}
-
-fn param(req: &Request, name: &str) -> ApiResult<String> {
-    crate::http::query(req, name)?.ok_or(ApiError::NotFound("parameter"))
-}
-
-fn workspace_param(req: &Request) -> ApiResult<openline_core::WorkspaceId> {
-    openline_core::WorkspaceId::parse(&param(req, "workspace")?)
-        .ok_or(ApiError::NotFound("workspace"))
-}
-
-fn agent_param(req: &Request) -> ApiResult<openline_core::AgentId> {
-    openline_core::AgentId::parse(&param(req, "id")?).ok_or(ApiError::NotFound("agent"))
-}
-
-/// The agent the Worker authenticated, for per-agent data.
-fn caller_param(req: &Request) -> ApiResult<openline_core::AgentId> {
-    crate::http::query(req, "agent")?
-        .and_then(|raw| openline_core::AgentId::parse(&raw))
-        .ok_or(ApiError::Unauthorized)
-}
-
-fn dialog_param(req: &Request) -> ApiResult<openline_core::DialogId> {
-    crate::http::query(req, "dialog")?
-        .and_then(|raw| openline_core::DialogId::parse(&raw))
-        .ok_or(ApiError::NotFound("dialog"))
-}
-
-fn channel_param(req: &Request) -> ApiResult<openline_core::ChannelId> {
-    crate::http::query(req, "id")?
-        .and_then(|raw| openline_core::ChannelId::parse(&raw))
-        .ok_or(ApiError::NotFound("channel"))
 }

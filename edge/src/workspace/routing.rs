@@ -7,7 +7,7 @@
 
 use super::Workspace;
 use crate::error::ApiResult;
-use crate::internal::{self, DialogCommand};
+use crate::internal::{self, ConversationRequest, DialogCommand};
 use crate::sql::{get_meta, put_meta};
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::CommandRequest;
@@ -16,7 +16,7 @@ use openline_core::{
     Actor, AgentId, ChannelId, Command, CommandId, DialogId, SessionStatus, Viewer, WorkspaceId,
 };
 use serde::Deserialize;
-use worker::{console_error, Method, ScheduledTime, WebSocket};
+use worker::{console_error, ScheduledTime, WebSocket};
 
 #[derive(Deserialize)]
 struct OfferRow {
@@ -184,11 +184,10 @@ impl Workspace {
                 channels: Vec::new(),
                 role: Default::default(),
             };
-            let stub = internal::conversation(&self.env, &workspace, &dialog)?;
+            let conversation = internal::conversation(&self.env, &workspace, &dialog)?;
             self.state.wait_until(async move {
-                if let Err(e) =
-                    internal::send(&stub, Method::Post, "/command", Some(&command)).await
-                {
+                let request = ConversationRequest::Command(command);
+                if let Err(e) = conversation.send(&request).await {
                     console_error!("no-agent reply not sent: {e:?}");
                 }
             });

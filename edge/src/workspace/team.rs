@@ -17,6 +17,7 @@ use openline_core::protocol::{
     AgentProfile, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, Invite,
     InviteCreated, InvitePreview, InviteRequest, InvitesReply,
 };
+use openline_core::ErrorCode;
 use openline_core::{AgentId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
@@ -88,7 +89,10 @@ impl Workspace {
             .next()
             .ok_or(ApiError::Unauthorized)?;
         if !verify_password(&update.current, &row.password_hash) {
-            return Err(ApiError::Forbidden("wrong_password", "The current password is wrong."));
+            return Err(ApiError::Forbidden(
+                ErrorCode::WrongPassword,
+                "The current password is wrong.",
+            ));
         }
         check_password(&update.new)?;
         self.sql.exec(
@@ -110,7 +114,10 @@ impl Workspace {
         password: &str,
     ) -> ApiResult<Response> {
         if self.find_agents(Agents::All)?.next().is_some() {
-            return Err(ApiError::Conflict("already_set_up", "This workspace exists already."));
+            return Err(ApiError::Conflict(
+                ErrorCode::AlreadySetUp,
+                "This workspace exists already.",
+            ));
         }
         let profile = self.create_agent(email, name, Role::Admin, password)?;
         json(&self.open_session(profile)?)
@@ -126,7 +133,10 @@ impl Workspace {
         let (email, name) = (checked_email(email)?, checked_name(name)?);
         check_password(password)?;
         if self.find_agents(Agents::WithEmail(&email))?.next().is_some() {
-            return Err(ApiError::Conflict("email_taken", "An agent with this email exists."));
+            return Err(ApiError::Conflict(
+                ErrorCode::EmailTaken,
+                "An agent with this email exists.",
+            ));
         }
         let id = random_id("a_")?;
         self.sql.exec(
@@ -163,7 +173,10 @@ impl Workspace {
     ) -> ApiResult<Response> {
         let (email, name) = (checked_email(&request.email)?, checked_name(&request.name)?);
         if self.find_agents(Agents::WithEmail(&email))?.next().is_some() {
-            return Err(ApiError::Conflict("email_taken", "An agent with this email exists."));
+            return Err(ApiError::Conflict(
+                ErrorCode::EmailTaken,
+                "An agent with this email exists.",
+            ));
         }
         let code = format!("{workspace}.{}", random_id("")?);
         let invite = Invite {
@@ -309,7 +322,7 @@ impl Workspace {
 
 fn check_password(password: &str) -> ApiResult<()> {
     match password_problem(password) {
-        Some(message) => Err(ApiError::bad_request("weak_password", message)),
+        Some(message) => Err(ApiError::bad_request(ErrorCode::WeakPassword, message)),
         None => Ok(()),
     }
 }
@@ -326,7 +339,7 @@ fn checked_email(email: &str) -> ApiResult<String> {
     if plausible {
         Ok(email)
     } else {
-        Err(ApiError::bad_request("invalid_email", "Write an email like name@example.com."))
+        Err(ApiError::bad_request(ErrorCode::InvalidEmail, "Write an email like name@example.com."))
     }
 }
 
@@ -335,7 +348,7 @@ fn checked_name(name: &str) -> ApiResult<String> {
     let chars = name.chars().count();
     if chars == 0 || chars > MAX_NAME_CHARS || name.chars().any(char::is_control) {
         return Err(ApiError::bad_request(
-            "invalid_name",
+            ErrorCode::InvalidName,
             format!("A name needs 1 to {MAX_NAME_CHARS} characters."),
         ));
     }
