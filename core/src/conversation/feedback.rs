@@ -42,13 +42,16 @@ pub fn check_introduced(
 }
 
 /// A rating of the last session, once it has ended, and only once, on the channel's scale as
-/// it is now (none while ratings are off).
+/// it is now (none while ratings are off); a blocked customer rates nothing (Q6).
 pub fn rate(
     state: &DialogState,
     channel: Option<&ChannelSettings>,
     rating: Rating,
     comment: &str,
 ) -> Result<Vec<EventBody>, Rejection> {
+    if state.blocked {
+        return Err(Rejection::Blocked);
+    }
     let comment = comment.trim();
     let on_scale = channel.is_none_or(|c| c.rating == rating.scale);
     if !rating.is_valid() || !on_scale || comment.chars().count() > MAX_COMMENT_CHARS {

@@ -306,3 +306,11 @@ fn w4_the_offline_forms_email_also_introduces_the_customer() {
         "contact() | !contact_missing | contact(lucia@example.es) | session_opened message_posted ; unanswered session=1 unread=1",
     );
 }
+
+#[test]
+fn w4_q6_a_blocked_customer_rates_nothing() {
+    check(
+        "visitor: say hola | ana: block | visitor: rate up bien",
+        "session_opened message_posted | closed(spam) blocked | !blocked ; idle session=1 unread=0 blocked",
+    );
+}
