@@ -41,3 +41,33 @@ pub fn AuthCard(
         </main>
     }
 }
+
+/// The end of a signed-out form: its error line and its submit button, which says `busy`
+/// while the request is on its way.
+#[component]
+pub fn FormEnd(
+    /// The error line's id (the fields name it in `aria-describedby`).
+    error_id: &'static str,
+    /// The form's problem, if any.
+    error: RwSignal<Option<String>>,
+    /// The submit button's id.
+    button_id: &'static str,
+    /// A request is on its way.
+    pending: RwSignal<bool>,
+    /// The button's label.
+    label: &'static str,
+    /// Its label while the request is on its way.
+    busy: &'static str,
+) -> impl IntoView {
+    view! {
+        <p id=error_id class="form-error" role="alert">{move || error.get()}</p>
+        <button
+            id=button_id
+            type="submit"
+            class="btn primary wide"
+            aria-busy=move || pending.get().then_some("true")
+        >
+            {move || if pending.get() { busy } else { label }}
+        </button>
+    }
+}

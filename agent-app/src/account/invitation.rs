@@ -5,7 +5,7 @@
 //!
 //! A link that expired, was used or revoked gets the server's message and a way to the login.
 
-use super::auth_card::AuthCard;
+use super::auth_card::{AuthCard, FormEnd};
 use super::new_password::NewPasswordFields;
 use super::rules::{new_password, Field};
 use super::session;
@@ -134,21 +134,8 @@ fn AcceptForm(
                     error_id=ERROR_ID
                     invalid=Signal::derive(move || invalid.get())
                 />
-                <p id=ERROR_ID class="form-error" role="alert">{move || error.get()}</p>
-                <button
-                    id="invite-submit"
-                    type="submit"
-                    class="btn primary wide"
-                    aria-busy=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        if pending.get() {
-                            ui.lang.account(AccountText::SigningIn)
-                        } else {
-                            ui.lang.account(AccountText::JoinAndSignIn)
-                        }
-                    }}
-                </button>
+                <FormEnd error_id=ERROR_ID error button_id="invite-submit" pending
+                    label=ui.lang.account(AccountText::JoinAndSignIn) busy=ui.lang.account(AccountText::SigningIn)/>
             </form>
         </AuthCard>
     }

@@ -3,7 +3,7 @@
 //! only while the installation has no workspace, so a second tab that arrives late is told so
 //! by the server (its message shows under the form).
 
-use super::auth_card::AuthCard;
+use super::auth_card::{AuthCard, FormEnd};
 use super::new_password::NewPasswordFields;
 use super::rules::{Field, SetupForm};
 use crate::api;
@@ -105,21 +105,8 @@ pub fn SetupScreen() -> impl IntoView {
                     error_id=ERROR_ID
                     invalid=Signal::derive(move || invalid.get())
                 />
-                <p id=ERROR_ID class="form-error" role="alert">{move || error.get()}</p>
-                <button
-                    id="setup-submit"
-                    type="submit"
-                    class="btn primary wide"
-                    aria-busy=move || pending.get().then_some("true")
-                >
-                    {move || {
-                        if pending.get() {
-                            ui.lang.common(CommonText::Creating)
-                        } else {
-                            ui.lang.account(AccountText::CreateWorkspace)
-                        }
-                    }}
-                </button>
+                <FormEnd error_id=ERROR_ID error button_id="setup-submit" pending
+                    label=ui.lang.account(AccountText::CreateWorkspace) busy=ui.lang.common(CommonText::Creating)/>
             </form>
         </AuthCard>
     }
