@@ -145,6 +145,12 @@ impl ErrorCode {
         ErrorCode::InvalidFileName,
     ];
 
+    /// The code the wire spells `code`; `Unknown` for one this build does not know (what serde
+    /// reads, without serde's visitor: the widget's wasm carries this only if it calls it).
+    pub fn parse(code: &str) -> ErrorCode {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code).unwrap_or(ErrorCode::Unknown)
+    }
+
     /// The code as it is on the wire (what serde writes).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -296,6 +302,7 @@ mod tests {
             assert_eq!(code.as_str(), *wire);
             assert_eq!(code.to_string(), *wire);
             assert_eq!(serde_json::from_str::<ErrorCode>(&format!("\"{wire}\"")).unwrap(), *code);
+            assert_eq!(ErrorCode::parse(wire), *code);
         }
     }
 
@@ -303,6 +310,7 @@ mod tests {
     fn a_code_this_build_does_not_know_reads_as_unknown() {
         let newer: ErrorCode = serde_json::from_str(r#""invented_later""#).unwrap();
         assert_eq!(newer, ErrorCode::Unknown);
+        assert_eq!(ErrorCode::parse("invented_later"), ErrorCode::Unknown);
         assert!(!ErrorCode::ALL.contains(&ErrorCode::Unknown));
     }
 }

@@ -2,41 +2,23 @@
 //!
 //! The iframe page is served by the same origin as the API, so paths are relative. Components
 //! call these; no view knows a URL. The socket lives in `socket.rs`. Calls go through the
-//! browser's `fetch` directly (a wrapper crate cost the widget bytes for nothing it needs).
+//! browser's `fetch` directly (`openline_browser::http`: a wrapper crate cost the widget bytes
+//! for nothing it needs).
 
-use crate::json;
+use openline_browser::http::fetch_json;
+use openline_browser::json;
 use openline_core::ids::CommandId;
 use openline_core::protocol::{
-    CommandReply, CommandRequest, ErrorBody, VisitorIdentity, WidgetSession, WidgetSessionRequest,
+    CommandReply, CommandRequest, VisitorIdentity, WidgetSession, WidgetSessionRequest,
 };
 use openline_core::Command;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::js_sys::Promise;
-use web_sys::{Headers, RequestInit, Response, UrlSearchParams};
+use wasm_bindgen::JsValue;
+use web_sys::{Headers, RequestInit, UrlSearchParams};
 
-/// Why a call failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ApiError {
-    /// No usable answer: offline, the server is down, or it replied with something that is not
-    /// our protocol (a proxy's error page, for instance).
-    Network,
-    /// The server refused with an `ErrorBody`.
-    Refused { status: u16, code: String, message: String },
-}
-
-impl ApiError {
-    /// The token is not (or no longer) valid: start a new session.
-    pub fn is_unauthorized(&self) -> bool {
-        matches!(self, ApiError::Refused { status: 401, .. })
-    }
-}
-
-/// A refusal worth trying again later as it is: the server may recover.
-pub fn is_transient_status(status: u16) -> bool {
-    status >= 500 || status == 408 || status == 429
-}
+pub use openline_browser::http::{is_transient_status, ApiError};
+pub use openline_browser::random_id as new_command_id;
 
 /// Opens or resumes the visitor's session on `channel` (W3: the token from an earlier visit
 /// brings back the same dialog).
@@ -89,8 +71,7 @@ pub async fn post_command(
 
 /// The emoji picker's list (C4), a static file fetched when the picker first opens.
 pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
-    let response = fetch("/emoji.json", &RequestInit::new()).await?;
-    json::read(reply_json(&response).await?).ok_or(ApiError::Network)
+    json::read(fetch_json("/emoji.json", &RequestInit::new()).await?).ok_or(ApiError::Network)
 }
 
 /// POSTs `body` as JSON, with the visitor's `token` if given, and reads the reply as a `T`.
@@ -115,46 +96,5 @@ async fn exchange(url: &str, token: Option<&str>, body: String) -> Result<JsValu
     init.set_method("POST");
     init.set_headers(&headers);
     init.set_body(&JsValue::from_str(&body));
-    let response = fetch(url, &init).await?;
-    let reply = reply_json(&response).await?;
-    if response.ok() {
-        return Ok(reply);
-    }
-    match json::read::<ErrorBody>(reply) {
-        Some(ErrorBody { error }) => Err(ApiError::Refused {
-            status: response.status(),
-            code: error.code,
-            message: error.message,
-        }),
-        // Not our error format: an intermediary answered, treat it like a network failure.
-        None => Err(ApiError::Network),
-    }
-}
-
-/// The response to `url`, whatever its status; `Network` when there is none.
-async fn fetch(url: &str, init: &RequestInit) -> Result<Response, ApiError> {
-    let promise = web_sys::window().ok_or(ApiError::Network)?.fetch_with_str_and_init(url, init);
-    Ok(settle(promise).await?.unchecked_into())
-}
-
-/// The response's body parsed as JSON; `Network` when it is not JSON.
-async fn reply_json(response: &Response) -> Result<JsValue, ApiError> {
-    settle(response.json().map_err(|_| ApiError::Network)?).await
-}
-
-async fn settle(promise: Promise) -> Result<JsValue, ApiError> {
-    promise.await.map_err(|_| ApiError::Network)
-}
-
-/// A fresh id for one user action: 128 random bits in hex (`crypto.getRandomValues` works on
-/// plain http too, unlike `crypto.randomUUID`).
-pub fn new_command_id() -> Option<CommandId> {
-    let mut bytes = [0u8; 16];
-    web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
-    let hex: String = bytes
-        .iter()
-        .flat_map(|b| [b >> 4, b & 15])
-        .filter_map(|n| char::from_digit(n.into(), 16))
-        .collect();
-    CommandId::parse(&hex)
+    fetch_json(url, &init).await
 }

@@ -3,10 +3,10 @@
 //! refusal (too large, a type the channel does not take) shows on the file, in the server's
 //! words.
 
-use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
-use crate::upload::upload;
 use leptos::prelude::*;
+use openline_browser::html::{self, html, Escaped, Html};
+use openline_browser::upload::upload;
 use openline_core::files::{format_size, FileRef};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, File, FileList};
@@ -55,8 +55,10 @@ impl Tray {
                     }
                 });
             };
+            let bearer = format!("Bearer {}", self.token.get_value());
             upload(
-                &self.token.get_value(),
+                "/api/widget/files",
+                ("Authorization", &bearer),
                 &file,
                 move |sent| set(State::Sending(sent)),
                 move |result| {

@@ -14,10 +14,10 @@
 use crate::attach::{self, files_of, Tray};
 use crate::dom;
 use crate::emoji::{picker_html, Picker};
-use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::outbox::Outbox;
 use leptos::prelude::*;
+use openline_browser::html::{self, html, Escaped, Html};
 use openline_core::limits::MAX_MESSAGE_CHARS;
 use wasm_bindgen::JsCast;
 use web_sys::{Event, HtmlTextAreaElement, KeyboardEvent};

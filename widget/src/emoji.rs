@@ -12,10 +12,10 @@
 
 use crate::api;
 use crate::dom::by_id;
-use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_browser::html::{self, html, Escaped, Html};
 use openline_core::emoji::{grid_step, search, Emoji};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -9,12 +9,12 @@
 
 use crate::api;
 use crate::dom::by_id;
-use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::model::Timeline;
 use crate::outbox::Outbox;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_browser::html::{self, html, Escaped, Html};
 use openline_core::contact::{
     Contact, ContactField, ContactProblem, FormField, Rating, RatingScale,
 };

@@ -16,14 +16,11 @@ mod days;
 mod dom;
 mod emoji;
 mod feedback;
-mod html;
 mod i18n;
-mod json;
 mod messages;
 mod model;
 mod outbox;
 mod socket;
-mod upload;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -17,10 +17,10 @@
 use crate::attach::files_html;
 use crate::days;
 use crate::dom;
-use crate::html::{self, html, Escaped, Html};
 use crate::i18n::{Lang, Text};
 use crate::model::{Author, Delivery, Pending, Quoted, Row, Timeline};
 use leptos::prelude::*;
+use openline_browser::html::{self, html, Escaped, Html};
 use openline_core::ids::CommandId;
 use web_sys::Element;
 

@@ -11,10 +11,10 @@
 use crate::api::{self, is_transient_status, ApiError};
 use crate::app::storage;
 use crate::i18n::Lang;
-use crate::json;
 use crate::model::{Pending, Timeline};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_browser::json;
 use openline_core::files::FileRef;
 use openline_core::Command;
 use std::time::Duration;

@@ -35,6 +35,8 @@ pub fn main(args: &[String]) -> Result<()> {
         "xtask",
         // The UIs natively too: their unit tests are native code.
         "-p",
+        "openline-browser",
+        "-p",
         "openline-widget",
         "-p",
         "openline-agent",
@@ -51,6 +53,8 @@ pub fn main(args: &[String]) -> Result<()> {
         "-p",
         "openline-edge",
         "-p",
+        "openline-browser",
+        "-p",
         "openline-widget",
         "-p",
         "openline-agent",
@@ -60,7 +64,17 @@ pub fn main(args: &[String]) -> Result<()> {
     ])?;
     cargo(&["test", "--quiet", "-p", "xtask"])?;
     // The UIs' models and string tables are plain Rust and run natively too.
-    cargo(&["test", "-p", "openline-core", "-p", "openline-widget", "-p", "openline-agent"])?;
+    cargo(&[
+        "test",
+        "-p",
+        "openline-core",
+        "-p",
+        "openline-browser",
+        "-p",
+        "openline-widget",
+        "-p",
+        "openline-agent",
+    ])?;
     // `--show-output` prints what passing tests print: the security suite's summary line.
     run(Command::new("cargo")
         .args(["test", "-p", "openline-tests", "--", "--show-output"])

@@ -14,6 +14,7 @@ use crate::ui::{focus, modal_keys, use_ui, Ui};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_core::error_code::ErrorCode;
 use openline_core::protocol::PasswordChange;
 
 const ERROR_ID: &str = "password-error";
@@ -87,7 +88,7 @@ impl Fields {
                     let message =
                         err.server_message().unwrap_or(ui.lang.common(CommonText::NetworkError));
                     let field = match err.code() {
-                        Some("weak_password") => "password-new",
+                        Some(ErrorCode::WeakPassword) => "password-new",
                         _ => "password-current",
                     };
                     self.fail(message.to_owned(), field);

@@ -12,7 +12,6 @@
 
 use super::rules::invite_code;
 use crate::api;
-use crate::api::ApiError;
 use crate::ui::{Entry, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,7 +43,7 @@ pub fn check(ui: Ui) {
     spawn_local(async move {
         match api::account::me().await {
             Ok(reply) => return ui.sign_in(reply),
-            Err(ApiError::Unauthorized { .. }) => {}
+            Err(err) if err.is_unauthorized() => {}
             Err(err) => ui.report(&err),
         }
         let entry = match api::account::setup_status().await {

@@ -7,18 +7,18 @@ use gloo_net::http::Request;
 use openline_core::auth::Role;
 use openline_core::ids::{AgentId, ChannelId};
 use openline_core::protocol::{
-    AgentProfile, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, IdentitySecret,
+    path, AgentProfile, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, IdentitySecret,
     Invite, InviteCreated, InviteRequest, InvitesReply, NewApiToken,
 };
 
 /// `PUT /api/agent/agents/{id}`: a colleague's new role.
 pub async fn set_role(agent: &AgentId, role: Role) -> Result<AgentProfile, ApiError> {
-    send(Request::put(&format!("/api/agent/agents/{agent}")), Some(&AgentUpdate { role })).await
+    send(Request::put(&path::agent(agent)), Some(&AgentUpdate { role })).await
 }
 
 /// `DELETE /api/agent/agents/{id}`: the colleague's sessions and tokens end.
 pub async fn remove_agent(agent: &AgentId) -> Result<(), ApiError> {
-    done(Request::delete(&format!("/api/agent/agents/{agent}"))).await
+    done(Request::delete(&path::agent(agent))).await
 }
 
 /// `GET /api/agent/invites`: the pending invitations.
@@ -33,7 +33,7 @@ pub async fn create_invite(request: &InviteRequest) -> Result<InviteCreated, Api
 
 /// `DELETE /api/agent/invites/{id}`: the link stops working.
 pub async fn revoke_invite(id: &str) -> Result<(), ApiError> {
-    done(Request::delete(&format!("/api/agent/invites/{}", encode(id)))).await
+    done(Request::delete(&path::invite(&encode(id)))).await
 }
 
 /// `GET /api/agent/api-tokens`: never the secrets.
@@ -49,16 +49,15 @@ pub async fn create_api_token(name: &str) -> Result<ApiTokenCreated, ApiError> {
 
 /// `DELETE /api/agent/api-tokens/{id}`.
 pub async fn revoke_api_token(id: &str) -> Result<(), ApiError> {
-    done(Request::delete(&format!("/api/agent/api-tokens/{}", encode(id)))).await
+    done(Request::delete(&path::api_token(&encode(id)))).await
 }
 
 /// `GET /api/agent/channels/{id}/identity-secret`: the key the host site signs user ids with.
 pub async fn identity_secret(channel: &ChannelId) -> Result<IdentitySecret, ApiError> {
-    get(&format!("/api/agent/channels/{channel}/identity-secret")).await
+    get(&path::identity_secret(channel)).await
 }
 
 /// `POST /api/agent/channels/{id}/identity-secret`: a new key; the old one stops working.
 pub async fn new_identity_secret(channel: &ChannelId) -> Result<IdentitySecret, ApiError> {
-    send(Request::post(&format!("/api/agent/channels/{channel}/identity-secret")), None::<&()>)
-        .await
+    send(Request::post(&path::identity_secret(channel)), None::<&()>).await
 }

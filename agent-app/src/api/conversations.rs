@@ -8,11 +8,11 @@ use gloo_net::http::Request;
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
-use openline_core::ids::{CommandId, DialogId};
+use openline_core::ids::DialogId;
 use openline_core::inbox::DialogSummary;
 use openline_core::protocol::{
-    AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply, CommandReply,
-    CommandRequest, EventsFrame, InboxFrame, NewChannel, PresenceRequest, RenameChat,
+    path, AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
+    CommandReply, CommandRequest, EventsFrame, InboxFrame, NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 
@@ -47,7 +47,7 @@ pub async fn create_channel(channel: &NewChannel) -> Result<ChannelSettings, Api
 
 /// `PUT /api/agent/channels/{id}` (admins): 400 `invalid_settings` says what is wrong.
 pub async fn save_channel(settings: &ChannelSettings) -> Result<ChannelSettings, ApiError> {
-    let url = format!("/api/agent/channels/{}", settings.id);
+    let url = path::channel(&settings.id);
     send(Request::put(&url), Some(settings)).await
 }
 
@@ -63,7 +63,7 @@ pub async fn save_canned(
     input: &CannedInput,
 ) -> Result<CannedResponse, ApiError> {
     let req = match id {
-        Some(id) => Request::put(&format!("/api/agent/canned/{}", encode(id))),
+        Some(id) => Request::put(&path::canned(&encode(id))),
         None => Request::post("/api/agent/canned"),
     };
     send(req, Some(input)).await
@@ -71,12 +71,12 @@ pub async fn save_canned(
 
 /// `DELETE /api/agent/canned/{id}`.
 pub async fn delete_canned(id: &str) -> Result<(), ApiError> {
-    done(Request::delete(&format!("/api/agent/canned/{}", encode(id)))).await
+    done(Request::delete(&path::canned(&encode(id)))).await
 }
 
 /// `GET /api/agent/dialogs/{id}/events?after=N`: what happened after `after` (or everything).
 pub async fn dialog_events(dialog: &DialogId, after: Option<u64>) -> Result<EventsFrame, ApiError> {
-    let mut url = format!("/api/agent/dialogs/{dialog}/events");
+    let mut url = path::dialog_events(dialog);
     if let Some(after) = after {
         url.push_str(&format!("?after={after}"));
     }
@@ -85,8 +85,10 @@ pub async fn dialog_events(dialog: &DialogId, after: Option<u64>) -> Result<Even
 
 /// `POST /api/agent/dialogs/{id}/commands` with a fresh command id (one per user action).
 pub async fn post_command(dialog: &DialogId, command: Command) -> Result<CommandReply, ApiError> {
-    let body = CommandRequest { command_id: new_command_id(), command };
-    send(Request::post(&format!("/api/agent/dialogs/{dialog}/commands")), Some(&body)).await
+    // `None` only without `window.crypto`, where nothing could be sent anyway.
+    let command_id = openline_browser::random_id().ok_or(ApiError::Network)?;
+    let body = CommandRequest { command_id, command };
+    send(Request::post(&path::dialog_commands(dialog)), Some(&body)).await
 }
 
 /// `GET /api/agent/dialog-names`: my own names for chats (C3).
@@ -96,26 +98,11 @@ pub async fn chat_names() -> Result<Vec<ChatName>, ApiError> {
 
 /// `PUT /api/agent/dialogs/{id}/name`: my name for the chat; empty clears it (C3).
 pub async fn rename_chat(dialog: &DialogId, name: &str) -> Result<ChatName, ApiError> {
-    let url = format!("/api/agent/dialogs/{dialog}/name");
+    let url = path::dialog_name(dialog);
     send(Request::put(&url), Some(&RenameChat { name: name.to_owned() })).await
 }
 
 /// `GET /emoji.json`: the emoji picker's list (C4), a static file.
 pub async fn emoji() -> Result<Vec<openline_core::emoji::Emoji>, ApiError> {
     read(Request::get("/emoji.json").send().await).await
-}
-
-/// A random id for one user action. `crypto.randomUUID()` gives `[0-9a-f-]`, which `CommandId`
-/// accepts; it needs a secure context (https or localhost), hence the fallback.
-fn new_command_id() -> CommandId {
-    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
-    uuid.and_then(|raw| CommandId::parse(&raw))
-        .or_else(|| CommandId::parse(&fallback_id()))
-        .expect("a hex id is a valid command id")
-}
-
-fn fallback_id() -> String {
-    let a = (js_sys::Math::random() * 1e15) as u64;
-    let b = js_sys::Date::now() as u64;
-    format!("c{a:x}{b:x}")
 }

@@ -7,15 +7,14 @@
 //!   responses, presence, chat names, the emoji list), re-exported here as `api::…`.
 //! - `account`: signing in, setup, invitations, one's own password.
 //! - `admin`: the admins' team, invitations, API tokens, a channel's identity secret.
-//! - `socket`: a WebSocket that reconnects with backoff.
-//! - `upload`: one file with progress (C1).
+//!
+//! The socket that reconnects (with pings) and file uploads with progress are the widget's
+//! too: `openline_browser::{socket, upload}`.
 
 pub mod account;
 pub mod admin;
 mod conversations;
 mod http;
-pub mod socket;
-pub mod upload;
 
 pub use conversations::{
     agents, canned, channels, chat_names, create_channel, delete_canned, dialog_events, emoji,

@@ -5,6 +5,7 @@
 use crate::i18n::{FileText, Lang};
 use crate::ui::icons::{FileIcon, PaperclipIcon};
 use leptos::prelude::*;
+use openline_browser::http::CSRF_HEADER;
 use openline_core::files::{format_size, FileRef};
 use openline_core::ids::{DialogId, FileId};
 use wasm_bindgen::JsCast;
@@ -76,7 +77,7 @@ impl Attachments {
 
     /// Starts uploading each file.
     pub fn add(self, files: Vec<File>) {
-        let path = format!("/api/agent/dialogs/{}/files", self.dialog.get_value());
+        let path = openline_core::protocol::path::dialog_files(&self.dialog.get_value());
         for file in files {
             let key = self.next_key.get_value();
             self.next_key.set_value(key + 1);
@@ -101,8 +102,9 @@ impl Attachments {
                     }
                 });
             };
-            crate::api::upload::upload(
+            openline_browser::upload::upload(
                 &path,
+                (CSRF_HEADER, "1"),
                 &file,
                 move |sent| set(UploadState::Sending(sent)),
                 move |result| match result {

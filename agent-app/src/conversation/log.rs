@@ -8,12 +8,13 @@ use openline_core::conversation::{apply, DialogState};
 use openline_core::event::{Actor, Event};
 use openline_core::ids::VisitorId;
 use openline_core::protocol::EventsFrame;
+use openline_core::sync::position_after;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DialogLog {
     events: Vec<Event>,
-    /// The resume position: the `last_seq` of the newest frame. Command replies do not move it,
-    /// since a frame with earlier events may still be on its way.
+    /// The resume position (`sync::position_after` the frames so far). Command replies do not
+    /// move it, since a frame with earlier events may still be on its way.
     synced_seq: u64,
     /// False until the first frame.
     pub loaded: bool,
@@ -24,10 +25,11 @@ impl DialogLog {
     pub fn apply_frame(&mut self, frame: EventsFrame) {
         if frame.reset {
             self.events.clear();
-            self.synced_seq = 0;
         }
+        // Where the next connection resumes: a page with more to come moves it only to its
+        // last event, as in the widget (core's `sync`).
+        self.synced_seq = position_after(self.resume_after(), &frame);
         self.merge(frame.events);
-        self.synced_seq = self.synced_seq.max(frame.last_seq);
         self.loaded = true;
     }
 

@@ -3,14 +3,14 @@
 //! dialog's log and its typing line.
 
 use super::typing::Typing;
-use crate::api::socket::{self, Handlers, Socket};
 use crate::api::{self, ApiError};
 use crate::conversation::DialogLog;
 use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_browser::socket::{self, Handlers, Link, Socket};
 use openline_core::ids::DialogId;
-use openline_core::protocol::{EventsFrame, TypingFrame};
+use openline_core::protocol::{path, EventsFrame, TypingFrame};
 
 /// Opens the dialog's socket for as long as the caller's owner lives (the open dialog), and
 /// lets the typing line send on it.
@@ -41,7 +41,7 @@ fn open_socket(
     let url_id = id.clone();
     Socket::open(Handlers {
         url: Box::new(move || {
-            let mut path = format!("/api/agent/dialogs/{url_id}/socket");
+            let mut path = path::dialog_socket(&url_id);
             if let Some(after) = log.try_with_untracked(DialogLog::resume_after).flatten() {
                 path.push_str(&format!("?after={after}"));
             }
@@ -55,9 +55,9 @@ fn open_socket(
                 typing.received(frame);
             }
         }),
-        on_link: Box::new(move |up| {
-            online.try_set(up);
-            if !up {
+        on_link: Box::new(move |link| {
+            online.try_set(link == Link::Live);
+            if link != Link::Live {
                 probe(ui, id.clone(), log);
             }
         }),
@@ -67,18 +67,26 @@ fn open_socket(
 /// While the socket is down, catch up over HTTP; this also surfaces a 401 (back to login) or a
 /// dialog that does not exist, which a socket cannot tell us.
 fn probe(ui: Ui, id: DialogId, log: RwSignal<DialogLog>) {
-    let after = log.try_with_untracked(DialogLog::resume_after).flatten();
     spawn_local(async move {
-        match api::dialog_events(&id, after).await {
-            Ok(frame) => {
-                log.try_update(|l| l.apply_frame(frame));
-            }
-            Err(ApiError::Network) => {}
-            Err(err) => {
-                // Retries repeat the same refusal: say it once.
-                let shown = ui.alert.try_get_untracked().flatten();
-                if shown.as_deref() != err.server_message() {
-                    ui.report(&err);
+        // Page after page until the end of the log (a long dialog's catch-up has several).
+        loop {
+            let after = log.try_with_untracked(DialogLog::resume_after).flatten();
+            match api::dialog_events(&id, after).await {
+                Ok(frame) => {
+                    let more = frame.more && !frame.events.is_empty();
+                    log.try_update(|l| l.apply_frame(frame));
+                    if !more {
+                        return;
+                    }
+                }
+                Err(ApiError::Network) => return,
+                Err(err) => {
+                    // Retries repeat the same refusal: say it once.
+                    let shown = ui.alert.try_get_untracked().flatten();
+                    if shown.as_deref() != err.server_message() {
+                        ui.report(&err);
+                    }
+                    return;
                 }
             }
         }

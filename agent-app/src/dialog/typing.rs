@@ -4,9 +4,9 @@
 //! and the screen. A hidden note's draft is announced as a note, which the dialog passes to
 //! nobody.
 
-use crate::api::socket::Sender;
 use crate::ui::use_ui;
 use leptos::prelude::*;
+use openline_browser::socket::Sender;
 use openline_core::event::{Actor, Event};
 use openline_core::inbox::visitor_display_name;
 use openline_core::protocol::{TypingFrame, TypingUpdate};

@@ -3,10 +3,10 @@
 //! rules (`InboxList::includes`, `sort_for_display`); this file only keeps the rows.
 
 use crate::api;
-use crate::api::socket::{self, Handlers, Socket};
 use crate::ui::Ui;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_browser::socket::{self, Handlers, Link, Socket};
 use openline_core::ids::{AgentId, DialogId};
 use openline_core::inbox::{sort_for_display, DialogSummary, InboxList};
 use openline_core::protocol::InboxFrame;
@@ -73,9 +73,9 @@ pub fn use_inbox(ui: Ui) -> (RwSignal<Inbox>, RwSignal<bool>) {
                     inbox.try_update(|i| i.apply(frame));
                 }
             }),
-            on_link: Box::new(move |up| {
-                online.try_set(up);
-                if !up {
+            on_link: Box::new(move |link| {
+                online.try_set(link == Link::Live);
+                if link != Link::Live {
                     probe(ui, inbox);
                 }
             }),

@@ -23,7 +23,7 @@ const LONG_FILES: &[(&str, &str)] = &[
 /// writes its plain-HTML parts only through `html.rs`, whose `Html` is built by escaping
 /// constructors and checked markup (issue 14), so a text left unescaped does not compile.
 const HTML_SINKS: &[(&str, &str)] = &[(
-    "widget/src/html.rs",
+    "browser/src/html.rs",
     "the safe-HTML type's sinks: `set`, `append` and `inner` (for `view!`) write an `Html`",
 )];
 

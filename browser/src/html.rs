@@ -1,12 +1,12 @@
 //! `Html`: markup that is safe to put in the page, escaped by type rather than by discipline.
 //!
 //! An `Html` is only ever made by `html!`: markup written in the code (its string literal,
-//! checked as the widget compiles) with values that are safe as they print (`Safe`): text
+//! checked as the app compiles) with values that are safe as they print (`Safe`): text
 //! escaped on its way in (`Escaped`), numbers, `bool` and other `Html`. A `&str` or `String`
 //! given to it does not compile, nor does a `{name}` that would capture one; `Html`s join with
-//! `+`. The functions at the end are the widget's only way to write HTML into the page (`set`,
-//! `append`, and `inner` for `view!`), so no other file of it names a raw HTML sink (a tidy
-//! check in `xtask`).
+//! `+`. The functions at the end are the only way either app writes HTML into the page (`set`,
+//! `append`, and `inner` for `view!`), so no other file names a raw HTML sink (a tidy check in
+//! `xtask`). The widget draws its plain-HTML parts with it; the agent app draws with `view!`.
 //!
 //! Escaping is what the widget always did: `&`, `<` and `"` become entities, which is enough
 //! because `html!` puts a value only in an element's text or in a double-quoted attribute
@@ -32,18 +32,20 @@ pub struct Html(String);
 pub struct Escaped<'a>(pub &'a str);
 
 impl Html {
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The markup, for tests to read; only the functions here write it into the page.
-    #[cfg(test)]
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// `html!`'s work, after its checks: not to be called by hand (a test looks).
     #[doc(hidden)]
+    #[inline]
     pub fn from_checked_format(args: fmt::Arguments) -> Html {
         Html(fmt::format(args))
     }
@@ -54,7 +56,9 @@ impl Html {
 /// Checked as the widget compiles (`check`): no captured `{name}` (it would take a `&str`), each
 /// placeholder in an element's text or in a double-quoted attribute, no tag or quote left open,
 /// no `"` outside a tag, no comment, script or style.
-macro_rules! html {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! checked_html {
     ($markup:literal $(, $value:expr)* $(,)?) => {{
         const _: () = $crate::html::check($markup);
         $crate::html::Html::from_checked_format(format_args!(
@@ -62,7 +66,7 @@ macro_rules! html {
         ))
     }};
 }
-pub(crate) use html;
+pub use crate::checked_html as html;
 
 /// What `html!` may write as it prints: nothing of it can be read as markup.
 pub trait Safe: fmt::Display {}
@@ -77,6 +81,7 @@ impl<T: Safe + ?Sized> Safe for &T {}
 
 /// `html!`'s gate: a value that is not `Safe` does not compile.
 #[doc(hidden)]
+#[inline]
 pub fn safe<T: Safe>(value: &T) -> &T {
     value
 }
@@ -155,6 +160,7 @@ const fn starts_with(bytes: &[u8], at: usize, word: &[u8]) -> bool {
 /// `&`, `<` and `"` as entities: safe in an element's text and in a double-quoted attribute,
 /// the only places `html!` puts a value.
 impl fmt::Display for Escaped<'_> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         for c in self.0.chars() {
             match c {
@@ -169,6 +175,7 @@ impl fmt::Display for Escaped<'_> {
 }
 
 impl fmt::Display for Html {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -177,6 +184,7 @@ impl fmt::Display for Html {
 impl Add for Html {
     type Output = Html;
 
+    #[inline]
     fn add(mut self, more: Html) -> Html {
         self += more;
         self
@@ -184,12 +192,14 @@ impl Add for Html {
 }
 
 impl AddAssign for Html {
+    #[inline]
     fn add_assign(&mut self, more: Html) {
         self.0.push_str(&more.0);
     }
 }
 
 impl FromIterator<Html> for Html {
+    #[inline]
     fn from_iter<I: IntoIterator<Item = Html>>(parts: I) -> Html {
         parts.into_iter().fold(Html::default(), Add::add)
     }
@@ -198,16 +208,19 @@ impl FromIterator<Html> for Html {
 // ---- The widget's only raw HTML sinks ----------------------------------------------------------
 
 /// Writes `html` as the whole inside of `el`.
+#[inline]
 pub fn set(el: &Element, html: &Html) {
     el.set_inner_html(&html.0);
 }
 
 /// Adds `html` at the end of `el`'s inside.
+#[inline]
 pub fn append(el: &Element, html: &Html) {
     _ = el.insert_adjacent_html("beforeend", &html.0);
 }
 
 /// For `view!`: the element's inside is `html`, as with `inner_html=` (`{..html::inner(h)}`).
+#[inline]
 pub fn inner(html: Html) -> leptos::tachys::html::element::InnerHtml<String> {
     leptos::tachys::html::element::inner_html(html.0)
 }
@@ -264,8 +277,9 @@ mod tests {
     /// `from_checked_format` skips `html!`'s checks: only the macro calls it.
     #[test]
     fn html_is_made_only_here_and_by_the_macro() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = vec![dir.clone()];
+        let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files: Vec<_> =
+            ["browser/src", "widget/src", "agent-app/src"].map(|d| workspace.join(d)).into();
         while let Some(path) = files.pop() {
             if path.is_dir() {
                 files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));

@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Object};
 
 /// A parsed JavaScript value read as a `T`, if it has that shape.
+#[inline]
 pub fn read<T: DeserializeOwned>(value: JsValue) -> Option<T> {
     T::deserialize(Value(value)).ok()
 }
@@ -22,6 +23,7 @@ pub fn read<T: DeserializeOwned>(value: JsValue) -> Option<T> {
 pub struct Error;
 
 impl fmt::Display for Error {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("unexpected JSON")
     }
@@ -31,27 +33,35 @@ impl std::error::Error for Error {}
 
 // serde's default constructors would format the unexpected value: every one is overridden.
 impl de::Error for Error {
+    #[inline]
     fn custom<T: fmt::Display>(_: T) -> Error {
         Error
     }
+    #[inline]
     fn invalid_type(_: de::Unexpected, _: &dyn de::Expected) -> Error {
         Error
     }
+    #[inline]
     fn invalid_value(_: de::Unexpected, _: &dyn de::Expected) -> Error {
         Error
     }
+    #[inline]
     fn invalid_length(_: usize, _: &dyn de::Expected) -> Error {
         Error
     }
+    #[inline]
     fn unknown_variant(_: &str, _: &'static [&'static str]) -> Error {
         Error
     }
+    #[inline]
     fn unknown_field(_: &str, _: &'static [&'static str]) -> Error {
         Error
     }
+    #[inline]
     fn missing_field(_: &'static str) -> Error {
         Error
     }
+    #[inline]
     fn duplicate_field(_: &'static str) -> Error {
         Error
     }
@@ -63,6 +73,7 @@ struct Value(JsValue);
 impl<'de> de::Deserializer<'de> for Value {
     type Error = Error;
 
+    #[inline]
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let value = self.0;
         if let Some(text) = value.as_string() {
@@ -87,6 +98,7 @@ impl<'de> de::Deserializer<'de> for Value {
         Err(Error)
     }
 
+    #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.0.is_null() || self.0.is_undefined() {
             visitor.visit_none()
@@ -96,6 +108,7 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 
     /// Only unit variants travel as JSON here (`"finished"`): a string names the variant.
+    #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -106,6 +119,7 @@ impl<'de> de::Deserializer<'de> for Value {
         visitor.visit_enum(name.into_deserializer())
     }
 
+    #[inline]
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -115,6 +129,7 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 
     /// Unknown fields are skipped without being read.
+    #[inline]
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
     }
@@ -125,6 +140,7 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 }
 
+#[inline]
 fn visit_number<'de, V: Visitor<'de>>(number: f64, visitor: V) -> Result<V::Value, Error> {
     match Number::of(number) {
         Number::Unsigned(n) => visitor.visit_u64(n),
@@ -143,6 +159,7 @@ enum Number {
 }
 
 impl Number {
+    #[inline]
     fn of(number: f64) -> Number {
         let whole = number as i64;
         if whole as f64 != number {
@@ -164,6 +181,7 @@ struct Items {
 impl<'de> de::SeqAccess<'de> for Items {
     type Error = Error;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -187,6 +205,7 @@ struct Entries {
 impl<'de> de::MapAccess<'de> for Entries {
     type Error = Error;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -200,6 +219,7 @@ impl<'de> de::MapAccess<'de> for Entries {
         seed.deserialize(Value(pair.get(0))).map(Some)
     }
 
+    #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Error> {
         seed.deserialize(Value(self.value.take().unwrap_or(JsValue::UNDEFINED)))
     }
@@ -210,6 +230,7 @@ mod tests {
     use super::Number;
 
     #[test]
+    #[inline]
     fn w3_whole_numbers_read_as_integers_and_others_as_floats() {
         let cases = [
             (0.0, Number::Unsigned(0)),
