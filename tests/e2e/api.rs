@@ -1,6 +1,7 @@
 //! The dialog over HTTP and WebSockets: fan-out, lifecycle, resume, exactly-once, restarts.
 
 use openline_core::protocol::{EventsFrame, InboxFrame};
+use openline_core::transcript::{fold, Item};
 use openline_core::ErrorCode;
 use openline_core::{CommandId, Event, EventBody, SessionStatus};
 use openline_tests::api::{failure, new_command_id, note, post, Agent, Customer};
@@ -87,6 +88,55 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
         all.last().map(|e| e.seq),
         Some(7),
         "opened, message, answered, reply, closed, opened, message"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn q8_an_earlier_session_reads_above_the_next_with_a_line_where_each_starts(
+) -> anyhow::Result<()> {
+    use openline_core::Command::{Answer, Finish};
+    let ws = Workspace::new("history").await?;
+    let (ana, luis, _) = ws.agents().await?;
+    let customer = ws.customer().await?;
+    let dialog = customer.session.dialog_id.clone();
+
+    // Session 1: Ana answers and finishes. Session 2: the customer writes again, Luis answers.
+    customer.say("¿Tenéis la lámpara Arco en negro?").await?;
+    ana.command(&dialog, Answer).await?;
+    ana.command(&dialog, post("Sí, en negro mate.")).await?;
+    ana.command(&dialog, Finish).await?;
+    customer.say("¿Y el envío a Canarias?").await?;
+    luis.command(&dialog, Answer).await?;
+    luis.command(&dialog, post("En 48 h.")).await?;
+
+    // Luis, who never saw session 1, gets it in the same history, above his own; the list the
+    // agent app draws (core's `fold`) opens each session with its "Session N started" line.
+    let history = luis.events(&dialog, None).await?;
+    assert!(history.reset && !history.more, "the whole history at once");
+    let read: Vec<String> = fold(&history.events)
+        .iter()
+        .map(|item| match item {
+            Item::Message(m) => m.text.clone(),
+            Item::Line(e) => match e.body {
+                EventBody::SessionOpened { session } => format!("== session {session} =="),
+                _ => kinds(std::slice::from_ref(e)).concat(),
+            },
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "== session 1 ==",
+            "¿Tenéis la lámpara Arco en negro?",
+            "answered",
+            "Sí, en negro mate.",
+            "closed",
+            "== session 2 ==",
+            "¿Y el envío a Canarias?",
+            "answered",
+            "En 48 h.",
+        ]
     );
     Ok(())
 }

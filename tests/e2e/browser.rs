@@ -238,8 +238,8 @@ async fn a1_q14_c1_an_admin_sets_the_automatic_reply_and_file_limits_in_the_chan
 }
 
 #[tokio::test]
-async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -> anyhow::Result<()>
-{
+async fn c7_m7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget_and_a_message_opens_the_canned_editor(
+) -> anyhow::Result<()> {
     let stage = Stage::new("browser-composer").await?;
     let ws = &stage.ws;
     let ana = ws.admin().await?;
@@ -293,6 +293,22 @@ async fn c7_m8_m9_a_canned_reply_then_its_edit_and_deletion_reach_the_widget() -
     customer.outside().await?;
     customer.screenshot("32-widget-after-delete").await?;
     agent.screenshot("33-agent-after-delete").await?;
+
+    // Save the customer's question as a canned response (M7): the library's editor opens as a
+    // new response holding the message's text, nothing saved yet.
+    let question = "¿Cuándo llega mi pedido?";
+    agent
+        .message_action("#messages li.msg.from-visitor", "pedido", ".msg-action-save-canned")
+        .await?;
+    agent.find_text("#canned-form-title", "New").await?;
+    let script = "const t = document.getElementById('canned-text'); return t && t.value;";
+    let holds_it = |v: &serde_json::Value| v.as_str() == Some(question);
+    agent.eval_until("the editor holding the message's text", script, holds_it).await?;
+    assert_eq!(agent.value("#canned-code").await?, "", "the agent picks the code");
+    let library: openline_core::protocol::CannedReply = ana.http.get("/api/agent/canned").await?;
+    assert_eq!(library.responses.len(), 1, "nothing is saved until the agent saves");
+    agent.screenshot("34-agent-save-as-canned").await?;
+    agent.check_accessibility("canned editor from a message").await?;
     customer.page.close().await?;
     agent.page.close().await?;
     Ok(())

@@ -11,56 +11,26 @@
 //! `security suite: <E> endpoints, <A> attacks, <L> leaks` and fails unless L is 0.
 
 use anyhow::{Context, Result};
-use openline_core::auth::{sign, Claims};
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::protocol::{
     Access, AgentsReply, ApiTokenCreated, ApiTokensReply, CannedReply, ChannelsReply,
     IdentitySecret, InviteCreated, InviteRequest, InvitesReply, NewApiToken, Route, ROUTES,
 };
-use openline_core::{AgentId, ChannelId, Command, VisitorId, WorkspaceId};
-use openline_tests::api::{note, Agent, Credentials, Customer, Http, SESSION_COOKIE};
+use openline_core::{AgentId, Command};
+use openline_tests::api::{note, Agent, Customer, Http};
 use openline_tests::demo;
 use openline_tests::scene::Workspace;
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
 
+mod cast;
+use cast::{must_refuse, Attacker, Cast};
+
 const ALICE_WORDS: &str = "alice-private-words-7f3a";
 const NOTE_WORDS: &str = "hidden-note-words-c41d";
 const CANNED_WORDS: &str = "canned-team-words-9b2e";
 const ADMIN_EMAIL: &str = demo::ADMIN_EMAIL;
-
-/// Who attacks, and what they must never see.
-struct Attacker {
-    name: &'static str,
-    http: Http,
-    /// The strings no reply to this attacker may contain.
-    must_not_see: Vec<String>,
-    /// Legitimately signed in somewhere (another customer, another workspace): their
-    /// requests may succeed, but only on what is theirs.
-    scoped: bool,
-    /// Which requests this attacker makes (a same-site read needs no CSRF header; Alice reads
-    /// her own dialog but does not write, so the suite can check her dialog is unchanged).
-    only: Only,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Only {
-    Everything,
-    Writes,
-    Reads,
-}
-
-impl Only {
-    fn covers(self, route: &Route) -> bool {
-        let read = route.method == "GET";
-        match self {
-            Only::Everything => true,
-            Only::Writes => !read,
-            Only::Reads => read,
-        }
-    }
-}
 
 /// What the target workspace (demo) holds, to prove attacks changed nothing.
 #[derive(Debug, PartialEq)]
@@ -150,6 +120,18 @@ impl World {
             tokens: serde_json::to_value(tokens)?,
             alice_last_seq: alice.last_seq,
         })
+    }
+
+    /// What no attacker from outside the demo workspace may see: Alice's words, the hidden
+    /// note, the team's canned text, the admin's email and the channel's identity secret.
+    fn secrets(&self) -> Vec<String> {
+        vec![
+            ALICE_WORDS.into(),
+            NOTE_WORDS.into(),
+            CANNED_WORDS.into(),
+            ADMIN_EMAIL.into(),
+            self.identity_secret.clone(),
+        ]
     }
 
     /// The route's path with its `{id}` filled in with a real target of the demo workspace.
@@ -271,165 +253,51 @@ impl Tally {
             self.leaks.push(format!("{what} saw {seen:?}"));
         }
     }
-}
 
-/// Ana's real cookie, sent as another site's form or script would: no CSRF header.
-fn without_csrf(cookie: &str, ws: &Workspace) -> Http {
-    ws.http().with_header("cookie", &format!("{SESSION_COOKIE}={cookie}"))
-}
-
-fn tampered(token: &str) -> String {
-    let (payload, signature) = token.split_once('.').unwrap_or((token, ""));
-    let mut payload = payload.to_owned().into_bytes();
-    if let Some(first) = payload.first_mut() {
-        *first = if *first == b'e' { b'f' } else { b'e' };
+    /// A leak for each part of the demo workspace the attacks changed.
+    fn compare(&mut self, before: &DemoState, after: &DemoState) {
+        for (what, same) in [
+            ("agents", before.agents == after.agents),
+            ("channels", before.channels == after.channels),
+            ("canned responses", before.canned == after.canned),
+            ("invitations", before.invites == after.invites),
+            ("API tokens", before.tokens == after.tokens),
+            ("Alice's dialog", before.alice_last_seq == after.alice_last_seq),
+        ] {
+            if !same {
+                self.leaks.push(format!("the demo workspace's {what} changed"));
+            }
+        }
     }
-    format!("{}.{signature}", String::from_utf8_lossy(&payload))
 }
 
-// Long: the suite's table of attackers and attacks on every route; splitting it by route is
-// owed (issue 15 grows it).
 #[tokio::test]
 async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
     let world = World::build().await?;
-    let ws = &world.ws;
-    let secret = ws.edge.secret().as_bytes().to_vec();
-    let demo_secrets: Vec<String> = vec![
-        ALICE_WORDS.into(),
-        NOTE_WORDS.into(),
-        CANNED_WORDS.into(),
-        ADMIN_EMAIL.into(),
-        world.identity_secret.clone(),
-    ];
-    let everything = demo_secrets.clone();
-    let anonymous = ws.http();
-    let Credentials::Session(ana_cookie) = world.ana.http.credentials().clone() else {
-        panic!("Ana signs in with a cookie")
-    };
-    let alice_token = world.alice.session.visitor_token.clone();
-
-    // Credentials that must never work.
-    let expired = sign(
-        &secret,
-        &Claims::Agent {
-            ws: WorkspaceId::parse(&ws.id).unwrap(),
-            a: world.ana.login.agent.id.clone(),
-            s: "s_expired".into(),
-            exp: 1,
-        },
-    );
-    let other_secret = sign(
-        b"not-the-edge-secret-at-all",
-        &Claims::Visitor {
-            ws: WorkspaceId::parse(&ws.id).unwrap(),
-            ch: ChannelId::parse("web").unwrap(),
-            v: world.alice.session.visitor_id.clone(),
-        },
-    );
-    let made_up_session = sign(
-        &secret,
-        &Claims::Agent {
-            ws: WorkspaceId::parse(&ws.id).unwrap(),
-            a: world.ana.login.agent.id.clone(),
-            s: "s_never_issued".into(),
-            exp: i64::MAX,
-        },
-    );
-    let signed_out = ws.login(ADMIN_EMAIL, demo::ADMIN_PASSWORD).await?;
-    let _: Value = signed_out.http.post("/api/agent/logout", &()).await?;
-    let luis = ws.login(demo::COLLEAGUES[0].0, demo::ADMIN_PASSWORD).await?;
-    let olga = world.rival.login("olga@rival.example", demo::ADMIN_PASSWORD).await?;
-    let bob = ws.customer().await?;
-    let rival_customer = world.rival.customer().await?;
-    let bogus_visitor = sign(
-        &secret,
-        &Claims::Visitor {
-            ws: WorkspaceId::parse(&ws.id).unwrap(),
-            ch: ChannelId::parse("web").unwrap(),
-            v: VisitorId::parse("v_guessed").unwrap(),
-        },
-    );
-
-    let stranger = |name, http: Http| Attacker {
-        name,
-        http,
-        must_not_see: everything.clone(),
-        scoped: false,
-        only: Only::Everything,
-    };
-    let with_cookie =
-        |cookie: &str| anonymous.with_credentials(Credentials::Session(cookie.to_owned()));
-    let mut attackers = vec![
-        stranger("nobody", anonymous.clone()),
-        stranger("a garbage bearer", anonymous.with_token("garbage")),
-        stranger("a garbage cookie", with_cookie("garbage")),
-        stranger("an expired session", with_cookie(&expired)),
-        stranger("a session never issued", with_cookie(&made_up_session)),
-        stranger("a tampered session", with_cookie(&tampered(&ana_cookie))),
-        stranger("a signed-out session", signed_out.http.clone()),
-        stranger("a visitor token from another secret", anonymous.with_token(&other_secret)),
-        stranger("a tampered visitor token", anonymous.with_token(&tampered(&alice_token))),
-        stranger("Ana's cookie as a bearer token", anonymous.with_token(&ana_cookie)),
-        stranger("a visitor token as a cookie", with_cookie(&alice_token)),
-        stranger(
-            "a made-up API token",
-            anonymous.with_token(&format!("olk_{}_aaaaaaaaaaaaaaaaaaaaaaaa", ws.id)),
-        ),
-        // Ana's real cookie, sent the way another site's page would.
-        Attacker {
-            only: Only::Writes,
-            ..stranger("Ana's cookie without the CSRF header", without_csrf(&ana_cookie, ws))
-        },
-        stranger(
-            "Ana's cookie from another site",
-            world.ana.http.with_header("origin", "https://evil.example"),
-        ),
-    ];
-    // Legitimately signed in, but not in what they attack.
-    let visitor_secrets = vec![
-        ALICE_WORDS.to_string(),
-        NOTE_WORDS.into(),
-        CANNED_WORDS.into(),
-        ADMIN_EMAIL.into(),
-        world.identity_secret.clone(),
-    ];
-    let scoped = |name, http: Http, must_not_see: Vec<String>| Attacker {
-        name,
-        http,
-        must_not_see,
-        scoped: true,
-        only: Only::Everything,
-    };
-    attackers.push(scoped("Bob, another customer", bob.http.clone(), visitor_secrets.clone()));
-    attackers.push(scoped(
-        "a guessed visitor",
-        anonymous.with_token(&bogus_visitor),
-        visitor_secrets.clone(),
-    ));
-    attackers.push(scoped(
-        "a customer of another workspace",
-        rival_customer.http.clone(),
-        visitor_secrets,
-    ));
-    attackers.push(scoped("Olga, admin of another workspace", olga.http.clone(), demo_secrets));
-    attackers.push(Attacker {
-        only: Only::Reads,
-        ..scoped(
-            "Alice herself",
-            world.alice.http.clone(),
-            vec![NOTE_WORDS.into(), CANNED_WORDS.into(), world.identity_secret.clone()],
-        )
-    });
-    let luis_attacker = Attacker {
-        name: "Luis, a plain agent",
-        http: luis.http.clone(),
-        must_not_see: vec![world.identity_secret.clone()],
-        scoped: false,
-        only: Only::Everything,
-    };
-
+    let cast = Cast::gather(&world).await?;
     let before = world.demo_state().await?;
     let mut tally = Tally { endpoints: 0, attacks: 0, leaks: Vec::new(), unrouted: Vec::new() };
+    attack_every_route(&world, &cast, &mut tally).await?;
+    send_malformed_input(&world, &mut tally).await?;
+    let after = world.demo_state().await?;
+    tally.compare(&before, &after);
+    the_real_paths_still_work(&world).await?;
+
+    println!(
+        "security suite: {} endpoints, {} attacks, {} leaks",
+        tally.endpoints,
+        tally.attacks,
+        tally.leaks.len()
+    );
+    assert_eq!(tally.endpoints, ROUTES.len());
+    assert!(tally.unrouted.is_empty(), "not routed by the edge: {:?}", tally.unrouted);
+    assert!(tally.leaks.is_empty(), "leaks:\n{}", tally.leaks.join("\n"));
+    Ok(())
+}
+
+/// Every attacker on every route, with a valid body so a refusal is about who asks; the
+/// plain agent on the admin routes too, who must get a 403.
+async fn attack_every_route(world: &World, cast: &Cast, tally: &mut Tally) -> Result<()> {
     // Signing out goes last: the signed-in attackers keep their sessions for every other route.
     let mut routes: Vec<&Route> = ROUTES.iter().collect();
     routes.sort_by_key(|r| r.path.ends_with("/logout"));
@@ -437,29 +305,14 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
         tally.endpoints += 1;
         let path = world.path(route);
         let body = world.valid_body(route);
-        for attacker in attackers.iter().filter(|a| a.only.covers(route)) {
-            let is_visitor = attacker.name.contains("customer")
-                || attacker.name.contains("visitor")
-                || attacker.name.starts_with("Alice")
-                || attacker.name.starts_with("Bob");
-            // Whether this attacker holds a real credential of the kind the route takes.
-            let holds_right_kind = attacker.scoped
-                && match route.access {
-                    Access::Visitor => is_visitor,
-                    Access::Agent | Access::Admin => !is_visitor,
-                    Access::Public | Access::Dev => true,
-                };
-            let must_refuse = match route.access {
-                Access::Public | Access::Dev => false,
-                _ => !holds_right_kind,
-            };
-            // A signed-out or CSRF-less cookie on a public route (say, login) is fine.
+        for attacker in cast.attackers.iter().filter(|a| a.only.covers(route)) {
             let outcome = attempt(&attacker.http, route, &path, body.as_ref()).await?;
-            tally.judge(attacker, route, &outcome, must_refuse);
+            tally.judge(attacker, route, &outcome, must_refuse(attacker, route));
         }
         if route.access == Access::Admin {
-            let outcome = attempt(&luis_attacker.http, route, &path, body.as_ref()).await?;
-            tally.judge(&luis_attacker, route, &outcome, true);
+            let luis = &cast.plain_agent;
+            let outcome = attempt(&luis.http, route, &path, body.as_ref()).await?;
+            tally.judge(luis, route, &outcome, true);
             if outcome.status != 403 {
                 tally.leaks.push(format!(
                     "{} {}: a plain agent got {}, not 403",
@@ -468,20 +321,14 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
             }
         }
     }
+    Ok(())
+}
 
-    // Malformed input, sent with credentials that are allowed: every one is refused with a
-    // 4xx JSON error and changes nothing.
-    let oversized =
-        format!("{{\"text\":\"{}\"}}", "x".repeat(openline_core::limits::MAX_BODY_BYTES + 10));
-    let malformed: Vec<(&str, Vec<u8>)> = vec![
-        ("not JSON", b"{".to_vec()),
-        ("empty", Vec::new()),
-        ("wrong type", b"[1,2,3]".to_vec()),
-        ("wrong field types", br#"{"email":7,"name":[],"role":"king","command":5}"#.to_vec()),
-        ("unknown fields only", br#"{"unexpected":true}"#.to_vec()),
-        ("invalid UTF-8", vec![b'{', b'"', 0xff, 0xfe, b'"', b'}']),
-        ("oversized", oversized.into_bytes()),
-    ];
+/// Malformed input, sent with credentials that are allowed: every body the route takes
+/// broken each way, and every `{id}` replaced with a bad one. Each is refused with a 4xx
+/// (a JSON error for a bad body) and changes nothing.
+async fn send_malformed_input(world: &World, tally: &mut Tally) -> Result<()> {
+    let malformed = malformed_bodies();
     let bad_ids = ["does-not-exist", "..%2F..%2Fetc", "%00", "a%20b", &"x".repeat(100)];
     for route in ROUTES.iter().filter(|r| !r.socket) {
         let allowed = match route.access {
@@ -517,37 +364,33 @@ async fn the_adversarial_suite_finds_no_leak() -> Result<()> {
             }
         }
     }
+    Ok(())
+}
 
-    let after = world.demo_state().await?;
-    for (what, same) in [
-        ("agents", before.agents == after.agents),
-        ("channels", before.channels == after.channels),
-        ("canned responses", before.canned == after.canned),
-        ("invitations", before.invites == after.invites),
-        ("API tokens", before.tokens == after.tokens),
-        ("Alice's dialog", before.alice_last_seq == after.alice_last_seq),
-    ] {
-        if !same {
-            tally.leaks.push(format!("the demo workspace's {what} changed"));
-        }
-    }
-    // The attacks reached the real paths: Alice's own socket and history carry her words
-    // (so the absence of the note above means something), and Ana's session still works.
+/// Bodies no route takes: (what is wrong with it, its bytes).
+fn malformed_bodies() -> Vec<(&'static str, Vec<u8>)> {
+    let oversized =
+        format!("{{\"text\":\"{}\"}}", "x".repeat(openline_core::limits::MAX_BODY_BYTES + 10));
+    vec![
+        ("not JSON", b"{".to_vec()),
+        ("empty", Vec::new()),
+        ("wrong type", b"[1,2,3]".to_vec()),
+        ("wrong field types", br#"{"email":7,"name":[],"role":"king","command":5}"#.to_vec()),
+        ("unknown fields only", br#"{"unexpected":true}"#.to_vec()),
+        ("invalid UTF-8", vec![b'{', b'"', 0xff, 0xfe, b'"', b'}']),
+        ("oversized", oversized.into_bytes()),
+    ]
+}
+
+/// The attacks reached the real paths: Alice's own socket and history carry her words (so
+/// the absence of the note in the attackers' replies means something), and Ana's session
+/// still works.
+async fn the_real_paths_still_work(world: &World) -> Result<()> {
     let socket_route = ROUTES.iter().find(|r| r.path == "/api/widget/socket").context("route")?;
     let seen = attempt(&world.alice.http, socket_route, socket_route.path, None).await?;
     assert!(seen.status == 101 && seen.text.contains(ALICE_WORDS), "{}", seen.text);
     assert!(!seen.text.contains(NOTE_WORDS));
     world.ana.inbox().await?;
-
-    println!(
-        "security suite: {} endpoints, {} attacks, {} leaks",
-        tally.endpoints,
-        tally.attacks,
-        tally.leaks.len()
-    );
-    assert_eq!(tally.endpoints, ROUTES.len());
-    assert!(tally.unrouted.is_empty(), "not routed by the edge: {:?}", tally.unrouted);
-    assert!(tally.leaks.is_empty(), "leaks:\n{}", tally.leaks.join("\n"));
     Ok(())
 }
 
