@@ -89,13 +89,13 @@ fn reply(status: u16, body: Option<JsValue>) -> Result<JsValue, ApiError> {
     if (200..300).contains(&status) {
         return body.ok_or(ApiError::Network);
     }
-    Err(refusal(status, body.and_then(json::read::<ErrorBody>)))
+    Err(refusal(status, body.and_then(json::read::<ErrorBody<String>>)))
 }
 
 /// What a reply that is not a success means: the server's refusal if it sent an `ErrorBody`;
 /// otherwise an intermediary answered (or nobody did), which counts as a network failure.
 #[inline]
-pub fn refusal(status: u16, body: Option<ErrorBody>) -> ApiError {
+pub fn refusal(status: u16, body: Option<ErrorBody<String>>) -> ApiError {
     match body {
         Some(ErrorBody { error }) if status > 0 => {
             ApiError::Refused { status, code: error.code, message: error.message }

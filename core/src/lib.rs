@@ -54,6 +54,7 @@ pub mod look;
 pub mod protocol;
 pub mod rate;
 pub mod routing;
+pub mod sign_in;
 pub mod sync;
 pub mod transcript;
 pub mod typing;

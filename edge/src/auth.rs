@@ -93,6 +93,24 @@ fn check_cookie_request(req: &Request) -> ApiResult<()> {
     Ok(())
 }
 
+/// The doors that hand out a session (sign-in, setup, accepting an invitation) take only JSON
+/// from a page of this site. A foreign page's plain form can send neither a JSON content type
+/// nor our `Origin`, so it cannot sign a browser into an account of its choosing (login CSRF);
+/// its script cannot either without a CORS preflight the edge never grants.
+pub fn check_sign_in_request(req: &Request) -> ApiResult<()> {
+    let content_type = req.headers().get("content-type")?.unwrap_or_default();
+    let json = content_type.trim_start().to_ascii_lowercase().starts_with("application/json");
+    let origin = req.headers().get("origin")?;
+    let same_site = origin.is_some_and(|o| own_origin(req).is_ok_and(|own| own == o));
+    if !(json && same_site) {
+        return Err(ApiError::Forbidden(
+            ErrorCode::Csrf,
+            "Sign in from the Openline app: this request must be JSON from this site.",
+        ));
+    }
+    Ok(())
+}
+
 pub struct VisitorAuth {
     pub workspace: WorkspaceId,
     pub channel: ChannelId,

@@ -36,10 +36,16 @@ pub enum ApiError {
     File(FileProblem),
     Misconfigured(&'static str),
     Internal(worker::Error),
-    /// An error a Durable Object already phrased, passed on as it is.
+    /// Too many failed sign-ins on this account or network (`core::sign_in`); try again in
+    /// this many milliseconds.
+    SignInWait {
+        retry_after_ms: i64,
+    },
+    /// An error a Durable Object already phrased, passed on as it is, with its `Retry-After`.
     Relayed {
         status: u16,
         body: ErrorBody<ErrorCode>,
+        retry_after: Option<String>,
     },
 }
 
@@ -64,7 +70,7 @@ impl ApiError {
             ApiError::File(FileProblem::TooLarge { .. }) => 413,
             ApiError::File(FileProblem::TypeNotAllowed { .. }) => 415,
             ApiError::File(_) => 400,
-            ApiError::RateLimited { .. } => 429,
+            ApiError::RateLimited { .. } | ApiError::SignInWait { .. } => 429,
             ApiError::Rejected(r) => rejection_status(r),
             ApiError::Misconfigured(_) | ApiError::Internal(_) => 500,
             ApiError::Relayed { status, .. } => *status,
@@ -94,6 +100,13 @@ impl ApiError {
             ApiError::RateLimited { .. } => {
                 (ErrorCode::RateLimited, "Too many messages at once; please wait a moment.".into())
             }
+            ApiError::SignInWait { retry_after_ms } => (
+                ErrorCode::RateLimited,
+                format!(
+                    "Too many failed sign-ins. Try again in {} seconds.",
+                    seconds(*retry_after_ms)
+                ),
+            ),
             ApiError::Misconfigured(what) => {
                 (ErrorCode::ServerMisconfigured, format!("The server is missing {what}."))
             }
@@ -121,13 +134,25 @@ impl ApiError {
             }
         };
         let response = Response::from_json(&body)?.with_status(self.status());
-        if let ApiError::RateLimited { retry_after_ms } = self {
+        let retry_after = match self {
+            ApiError::RateLimited { retry_after_ms } | ApiError::SignInWait { retry_after_ms } => {
+                Some(seconds(retry_after_ms).to_string())
+            }
+            ApiError::Relayed { retry_after, .. } => retry_after,
+            _ => None,
+        };
+        if let Some(retry_after) = retry_after {
             let headers = response.headers().clone();
-            headers.set("retry-after", &((retry_after_ms + 999) / 1000).max(1).to_string())?;
+            headers.set("retry-after", &retry_after)?;
             return Ok(response.with_headers(headers));
         }
         Ok(response)
     }
+}
+
+/// Milliseconds as whole seconds, rounded up, at least 1 (what `Retry-After` says).
+fn seconds(ms: i64) -> i64 {
+    ((ms + 999) / 1000).max(1)
 }
 
 fn rejection_status(rejection: &Rejection) -> u16 {

@@ -54,6 +54,9 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
             let id = id.to_string();
             team_api::api_tokens(req, env, Some(&id)).await
         }
+        (Method::Get | Method::Delete, ["api", "agent", "sign-in-locks"]) => {
+            team_api::sign_in_locks(req, env).await
+        }
         (Method::Get | Method::Post, ["api", "agent", "channels", id, "identity-secret"]) => {
             let id = id.to_string();
             team_api::identity_secret(req, env, &id).await

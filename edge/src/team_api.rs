@@ -15,6 +15,7 @@ use openline_core::protocol::{
     AcceptInvite, AgentUpdate, InviteRequest, LoginReply, LoginRequest, NewApiToken,
     PasswordChange, SetupRequest,
 };
+use openline_core::sign_in::KeyKind;
 use openline_core::ErrorCode;
 use openline_core::{AgentId, WorkspaceId};
 use worker::{Env, Method, Request, Response};
@@ -39,10 +40,12 @@ fn with_cookie(response: Response, cookie: &str) -> ApiResult<Response> {
 }
 
 pub async fn login(mut req: Request, env: &Env) -> ApiResult<Response> {
+    auth::check_sign_in_request(&req)?;
     let body: LoginRequest = read_json(&mut req).await?;
     let workspace =
         WorkspaceId::parse(body.workspace.trim()).ok_or(ApiError::InvalidCredentials)?;
-    let check = LoginCheck { email: body.email, password: body.password };
+    let network = auth::network(&req, env)?;
+    let check = LoginCheck { email: body.email, password: body.password, network };
     let object = internal::workspace(env, &workspace)?;
     let granted = object.call(&WorkspaceRequest::Login(check)).await?;
     signed_in(env, workspace, granted)
@@ -54,6 +57,7 @@ pub async fn setup_status(env: &Env) -> ApiResult<Response> {
 
 /// First run: the workspace and its first admin, only while the installation has none.
 pub async fn setup(mut req: Request, env: &Env) -> ApiResult<Response> {
+    auth::check_sign_in_request(&req)?;
     let body: SetupRequest = read_json(&mut req).await?;
     let workspace = WorkspaceId::parse(body.workspace.trim()).ok_or_else(|| {
         ApiError::bad_request(
@@ -134,6 +138,7 @@ pub async fn invitation(mut req: Request, env: &Env) -> ApiResult<Response> {
         let request = WorkspaceRequest::PreviewInvitation { workspace, code_hash: digest(&code) };
         return object.send(&request).await;
     }
+    auth::check_sign_in_request(&req)?;
     let body: AcceptInvite = read_json(&mut req).await?;
     let workspace = invitation_workspace(&body.code)?;
     let acceptance = Acceptance { code_hash: digest(&body.code), password: body.password };
@@ -174,6 +179,28 @@ pub async fn api_tokens(mut req: Request, env: &Env, id: Option<&str>) -> ApiRes
             WorkspaceRequest::RevokeApiToken { id: id.to_owned() }
         }
         _ => return Err(ApiError::NotFound("API token")),
+    };
+    internal::workspace(env, &who.workspace)?.send(&request).await
+}
+
+/// The accounts and networks that must wait before signing in again, or (DELETE) one of them
+/// let in again.
+pub async fn sign_in_locks(req: Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ManageTeam)?;
+    let request = match req.method() {
+        Method::Delete => {
+            let kind = query(&req, "kind")?.as_deref().and_then(KeyKind::parse);
+            let key = query(&req, "key")?.filter(|k| !k.is_empty());
+            let (Some(kind), Some(key)) = (kind, key) else {
+                return Err(ApiError::bad_request(
+                    ErrorCode::InvalidSettings,
+                    "Say which lock: ?kind=account|network&key=….",
+                ));
+            };
+            WorkspaceRequest::ClearSignInLock { kind, key }
+        }
+        _ => WorkspaceRequest::SignInLocks,
     };
     internal::workspace(env, &who.workspace)?.send(&request).await
 }

@@ -24,6 +24,7 @@ mod messages;
 mod routing;
 mod security;
 mod security_browser;
+mod sign_in;
 mod typing;
 mod widget_hosts;
 mod widget_offline;

@@ -341,8 +341,10 @@ async fn send_malformed_input(world: &World, tally: &mut Tally) -> Result<()> {
                 let (status, text) =
                     allowed.raw(method.clone(), &world.path(route), bytes.clone()).await?;
                 tally.attacks += 1;
-                let json_error =
-                    serde_json::from_str::<openline_core::protocol::ErrorBody>(&text).is_ok();
+                let json_error = serde_json::from_str::<
+                    openline_core::protocol::ErrorBody<openline_core::ErrorCode>,
+                >(&text)
+                .is_ok();
                 if !(400..500).contains(&status) || !json_error {
                     tally.leaks.push(format!(
                         "{} {} with {what}: {status} {text:.120}",

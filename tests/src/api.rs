@@ -178,6 +178,12 @@ impl Http {
                 }
             }
         }
+        // A browser sends its page's `Origin` with every write; a test that plays a foreign
+        // page sets its own.
+        let own_origin = !self.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("origin"));
+        if write && own_origin {
+            req = req.header("origin", &self.base);
+        }
         for (name, value) in &self.headers {
             req = req.header(name, value);
         }
@@ -207,7 +213,12 @@ impl Http {
         path: &str,
         body: Vec<u8>,
     ) -> Result<(u16, String)> {
-        let (_, status, text) = send_raw(self.request(method, path).body(body)).await?;
+        // Bodies go as the apps send theirs, as JSON, unless a test says otherwise.
+        let mut req = self.request(method, path);
+        if !self.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("content-type")) {
+            req = req.header("content-type", "application/json");
+        }
+        let (_, status, text) = send_raw(req.body(body)).await?;
         Ok((status, text))
     }
 

@@ -1,4 +1,4 @@
-//! The admins' calls: the team (roles, removal, invitations), API tokens and a channel's
+//! The admins' calls: the team (roles, removal, invitations, sign-ins on hold), API tokens and a channel's
 //! identity secret (W6). The edge refuses them to other roles (403 `forbidden`) and refuses an
 //! admin's change to their own account here (403 `not_on_yourself`).
 
@@ -8,8 +8,9 @@ use openline_core::auth::Role;
 use openline_core::ids::{AgentId, ChannelId};
 use openline_core::protocol::{
     path, AgentProfile, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, IdentitySecret,
-    Invite, InviteCreated, InviteRequest, InvitesReply, NewApiToken,
+    Invite, InviteCreated, InviteRequest, InvitesReply, NewApiToken, SignInLocksReply,
 };
+use openline_core::sign_in::Lock;
 
 /// `PUT /api/agent/agents/{id}`: a colleague's new role.
 pub async fn set_role(agent: &AgentId, role: Role) -> Result<AgentProfile, ApiError> {
@@ -50,6 +51,18 @@ pub async fn create_api_token(name: &str) -> Result<ApiTokenCreated, ApiError> {
 /// `DELETE /api/agent/api-tokens/{id}`.
 pub async fn revoke_api_token(id: &str) -> Result<(), ApiError> {
     done(Request::delete(&path::api_token(&encode(id)))).await
+}
+
+/// `GET /api/agent/sign-in-locks`: the accounts and networks waiting to sign in again.
+pub async fn sign_in_locks() -> Result<Vec<Lock>, ApiError> {
+    Ok(get::<SignInLocksReply>("/api/agent/sign-in-locks").await?.locks)
+}
+
+/// `DELETE /api/agent/sign-in-locks?kind=…&key=…`: that account or network may try now.
+pub async fn clear_sign_in_lock(lock: &Lock) -> Result<(), ApiError> {
+    let url =
+        format!("/api/agent/sign-in-locks?kind={}&key={}", lock.kind.as_str(), encode(&lock.key));
+    done(Request::delete(&url)).await
 }
 
 /// `GET /api/agent/channels/{id}/identity-secret`: the key the host site signs user ids with.

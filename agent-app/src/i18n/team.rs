@@ -2,6 +2,7 @@
 //! invitations.
 
 use super::Lang;
+use openline_core::sign_in::KeyKind;
 
 /// The team screen: colleagues and invitations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +23,10 @@ pub enum TeamText {
     NoPendingInvites,
     Revoke,
     Expires,
+    SignInLocks,
+    SignInLocksHint,
+    NoSignInLocks,
+    LetIn,
 }
 
 impl Lang {
@@ -62,6 +67,18 @@ impl Lang {
             (Lang::Es, PendingInvites) => "Invitaciones pendientes",
             (Lang::En, NoPendingInvites) => "No pending invitations.",
             (Lang::Es, NoPendingInvites) => "No hay invitaciones pendientes.",
+            (Lang::En, SignInLocks) => "Sign-ins on hold",
+            (Lang::Es, SignInLocks) => "Accesos en espera",
+            (Lang::En, SignInLocksHint) => {
+                "After several wrong passwords, an account or a network waits before it may try again."
+            }
+            (Lang::Es, SignInLocksHint) => {
+                "Tras varias contraseñas incorrectas, una cuenta o una red espera antes de volver a intentarlo."
+            }
+            (Lang::En, NoSignInLocks) => "No account or network is waiting to sign in.",
+            (Lang::Es, NoSignInLocks) => "Ninguna cuenta ni red está esperando para entrar.",
+            (Lang::En, LetIn) => "Let in now",
+            (Lang::Es, LetIn) => "Permitir ya",
             (Lang::En, Revoke) => "Revoke",
             (Lang::Es, Revoke) => "Revocar",
             (Lang::En, Expires) => "Expires",
@@ -108,6 +125,32 @@ impl Lang {
             Lang::Es => format!(
                 "Envía este enlace a {name}. Solo se muestra una vez y funciona hasta el {until}."
             ),
+        }
+    }
+
+    /// Who a sign-in lock holds back: an account's email, or a network (its tag, never its
+    /// address).
+    pub fn sign_in_lock_who(self, kind: KeyKind, key: &str) -> String {
+        match (self, kind) {
+            (_, KeyKind::Account) => key.to_owned(),
+            (Lang::En, KeyKind::Network) => format!("A network ({key})"),
+            (Lang::Es, KeyKind::Network) => format!("Una red ({key})"),
+        }
+    }
+
+    /// A sign-in lock's failures and when its next try is heard.
+    pub fn sign_in_lock_state(self, failures: u32, until: &str) -> String {
+        match self {
+            Lang::En => format!("{failures} failed sign-ins · waits until {until}"),
+            Lang::Es => format!("{failures} intentos fallidos · espera hasta el {until}"),
+        }
+    }
+
+    /// A lock's "Let in now" button, for screen readers.
+    pub fn let_in(self, who: &str) -> String {
+        match self {
+            Lang::En => format!("Let {who} sign in now"),
+            Lang::Es => format!("Permitir que {who} entre ya"),
         }
     }
 

@@ -47,7 +47,7 @@ pub use routes::{find_route, path_known, Access, Route, ROUTES};
 pub use team::{
     AcceptInvite, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, Invite,
     InviteCreated, InvitePreview, InviteRequest, InvitesReply, NewApiToken, PasswordChange,
-    SetupRequest, SetupStatus,
+    SetupRequest, SetupStatus, SignInLocksReply,
 };
 pub use widget::{ChannelInfo, VisitorIdentity, WidgetSession, WidgetSessionRequest};
 

@@ -97,6 +97,13 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/api/agent/api-tokens", Access::Admin, "→ `ApiTokensReply`"),
     route("POST", "/api/agent/api-tokens", Access::Admin, "`NewApiToken` → `ApiTokenCreated`"),
     route("DELETE", "/api/agent/api-tokens/{id}", Access::Admin, "→ `{}`"),
+    route("GET", "/api/agent/sign-in-locks", Access::Admin, "→ `SignInLocksReply`"),
+    route(
+        "DELETE",
+        "/api/agent/sign-in-locks",
+        Access::Admin,
+        "`?kind=account|network&key=K` → `{}`: that account or network may sign in again",
+    ),
     route("PUT", "/api/agent/presence", Access::Agent, "`PresenceRequest` → `AgentProfile`"),
     route("GET", "/api/agent/channels", Access::Agent, "→ `ChannelsReply`"),
     route("POST", "/api/agent/channels", Access::Admin, "`NewChannel` → `ChannelSettings`"),

@@ -109,6 +109,14 @@ pub struct ApiTokenCreated {
     pub secret: String,
 }
 
+/// `GET /api/agent/sign-in-locks`: the accounts and networks that must wait before their next
+/// sign-in (`core::sign_in`), longest wait first. An admin clears one with
+/// `DELETE /api/agent/sign-in-locks?kind=account|network&key=K`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInLocksReply {
+    pub locks: Vec<crate::sign_in::Lock>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiTokensReply {
     pub tokens: Vec<ApiTokenInfo>,

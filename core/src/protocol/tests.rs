@@ -26,7 +26,7 @@ fn snapshot_error_body() {
         },
         json,
     );
-    // The agent app's string-coded reading of the same body (until it reads `ErrorCode`).
+    // The browser apps' reading of the same body, the code as its string (`browser::http`).
     roundtrip(
         &ErrorBody {
             error: ErrorDetail { code: "not_found".to_owned(), message: "No such dialog.".into() },
@@ -38,6 +38,21 @@ fn snapshot_error_body() {
         serde_json::from_str(r#"{"error":{"code":"invented_later","message":"Later."}}"#).unwrap();
     assert_eq!(newer.error.code, ErrorCode::Unknown);
     assert_eq!(newer.error.message, "Later.");
+}
+
+#[test]
+fn snapshot_sign_in_locks() {
+    use crate::sign_in::{KeyKind, Lock};
+    let lock = |kind, key: &str| Lock { kind, key: key.into(), failures: 6, until: 1_000 };
+    roundtrip(
+        &SignInLocksReply {
+            locks: vec![lock(KeyKind::Account, "ana@example.com"), lock(KeyKind::Network, "n1")],
+        },
+        concat!(
+            r#"{"locks":[{"kind":"account","key":"ana@example.com","failures":6,"until":1000},"#,
+            r#"{"kind":"network","key":"n1","failures":6,"until":1000}]}"#
+        ),
+    );
 }
 
 #[test]

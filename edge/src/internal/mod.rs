@@ -102,8 +102,9 @@ impl<R: Serialize> Object<R> {
         if (200..300).contains(&status) {
             return Ok(response.json().await?);
         }
+        let retry_after = response.headers().get("retry-after")?;
         let body: ErrorBody<ErrorCode> = response.json().await?;
-        Err(ApiError::Relayed { status, body })
+        Err(ApiError::Relayed { status, body, retry_after })
     }
 
     /// Sends `request` with `bytes` as the body (an upload's file).

@@ -55,6 +55,10 @@ pub enum WorkspaceRequest {
     CreateApiToken(TokenRequest),
     /// → `{}`.
     RevokeApiToken { id: String },
+    /// → `SignInLocksReply`.
+    SignInLocks,
+    /// That account or network may sign in again → `{}`.
+    ClearSignInLock { kind: openline_core::sign_in::KeyKind, key: String },
 
     // Who may open a chat (`workspace/access.rs`).
     /// → `ChannelInfo`, or a refusal.
@@ -107,6 +111,9 @@ pub struct PresenceChange {
 pub struct LoginCheck {
     pub email: String,
     pub password: String,
+    /// The caller's network tag (`auth::network`), when known: failures count against it.
+    #[serde(default)]
+    pub network: Option<String>,
 }
 
 /// A new agent session (login, setup, accepted invitation): the Worker signs it into the cookie.

@@ -1,5 +1,6 @@
 //! The directory: agents, their password hashes and roles, login, and development seeding.
 
+use super::sign_in::SignInKeys;
 use super::Workspace;
 use crate::auth::random_bytes;
 use crate::error::{ApiError, ApiResult};
@@ -113,13 +114,24 @@ impl Workspace {
 
     /// The password is checked even for an unknown email, so timing tells nothing. A match
     /// opens a session.
+    /// A sign-in: refused before any hashing while its account or network must wait
+    /// (`core::sign_in`); a failure counts against both.
     pub(super) fn login(&self, check: LoginCheck) -> ApiResult<Response> {
-        let row = self.find_agents(Agents::WithEmail(&normalize_email(&check.email)))?.next();
+        let email = normalize_email(&check.email);
+        let keys = SignInKeys { email: &email, network: check.network.as_deref() };
+        self.sign_in_allowed(&keys)?;
+        let row = self.find_agents(Agents::WithEmail(&email))?.next();
         let stored = row.as_ref().map_or(DUMMY_HASH, |r| r.password_hash.as_str());
         let password_ok = verify_password(&check.password, stored);
         match (row.and_then(AgentRow::profile), password_ok) {
-            (Some(profile), true) => json(&self.open_session(profile)?),
-            _ => Err(ApiError::InvalidCredentials),
+            (Some(profile), true) => {
+                self.sign_in_succeeded(&email)?;
+                json(&self.open_session(profile)?)
+            }
+            _ => {
+                self.sign_in_failed(&keys)?;
+                Err(ApiError::InvalidCredentials)
+            }
         }
     }
 }

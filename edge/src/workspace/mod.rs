@@ -21,12 +21,14 @@ mod chat_names;
 mod directory;
 mod inbox;
 mod routing;
+mod sign_in;
 mod team;
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use crate::internal::{self, WorkspaceRequest};
 use crate::sql::{migrate, META_TABLE};
+use openline_core::protocol::SignInLocksReply;
 use worker::{
     console_error, durable_object, DurableObject, Env, Request, Response, Result, SqlStorage,
     State, WebSocket, WebSocketIncomingMessage,
@@ -60,6 +62,8 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
     // Each agent's own names for chats (C3).
     &["CREATE TABLE chat_names (agent_id TEXT NOT NULL, dialog_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (agent_id, dialog_id))"],
+    // Failed sign-ins per account and per network (`core::sign_in`).
+    &["CREATE TABLE sign_in_failures (kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (kind, key))"],
 ];
 
 #[durable_object]
@@ -125,6 +129,11 @@ impl Workspace {
                 self.preview_invite(workspace, &code_hash)
             }
             W::AcceptInvitation(acceptance) => self.accept_invite(acceptance),
+            W::SignInLocks => json(&SignInLocksReply { locks: self.sign_in_locks()? }),
+            W::ClearSignInLock { kind, key } => {
+                self.clear_sign_in_lock(kind, &key)?;
+                json(&serde_json::json!({}))
+            }
             W::Agents => self.agents(),
             W::Agent { id } => self.agent(&id),
             W::UpdateAgent { id, update } => self.update_agent(&id, update),

@@ -1,7 +1,9 @@
 //! The team screen (`screen`, at `#/team` and `#/team/api-tokens`): the colleagues with their
-//! roles (`members`) and the invitations (`invites`); its second tab is `admin::tokens`.
+//! roles (`members`), the invitations (`invites`) and the sign-ins on hold after wrong
+//! passwords (`locks`); its second tab is `admin::tokens`.
 
 mod invites;
+mod locks;
 mod members;
 mod screen;
 

@@ -5,6 +5,7 @@
 //! is for admins (the server refuses them anyway).
 
 use super::invites::TeamInvites;
+use super::locks::SignInLocks;
 use super::members::TeamMembers;
 use crate::admin::tokens::ApiTokensPanel;
 use crate::i18n::{ShellText, TeamText};
@@ -43,7 +44,7 @@ pub fn TeamScreen(
     }
     let current = Memo::new(move |_| tab.get().unwrap_or(TeamTab::Members));
     let panel = move || match current.get() {
-        TeamTab::Members => view! { <TeamMembers/> <TeamInvites/> }.into_any(),
+        TeamTab::Members => view! { <TeamMembers/> <TeamInvites/> <SignInLocks/> }.into_any(),
         TeamTab::ApiTokens => view! { <ApiTokensPanel/> }.into_any(),
     };
     view! {
