@@ -1,6 +1,6 @@
 //! Guessing passwords is slowed before any password is hashed: each account and each network
-//! has a few free tries, then waits that double with every further failure (1 s, 2 s, 4 s, …,
-//! at most 15 minutes). A wait is answered with 429 and `Retry-After`, so a guesser cannot
+//! has a few free tries, then waits that double with every further failure (30 s, 1 min,
+//! 2 min, …, at most 15 minutes). A wait is answered with 429 and `Retry-After`, so a guesser cannot
 //! make the workspace's single object hash passwords all day either.
 //!
 //! Two keys count every failure: the account (the email tried, known or not, so a guesser
@@ -17,7 +17,7 @@ pub const ACCOUNT_FREE_TRIES: u32 = 5;
 /// Failures a network may have before it waits (many people may share one address).
 pub const NETWORK_FREE_TRIES: u32 = 20;
 /// The first wait after the free tries; each further failure doubles it.
-pub const FIRST_WAIT_MS: i64 = 1_000;
+pub const FIRST_WAIT_MS: i64 = 30_000;
 /// The longest wait.
 pub const MAX_WAIT_MS: i64 = 15 * 60_000;
 /// Failures this old are forgotten.
@@ -96,24 +96,29 @@ pub fn wait_before_try(keys: &[(KeyKind, Failures)], now: i64) -> i64 {
     keys.iter().map(|(kind, failures)| failures.wait_ms(*kind, now)).max().unwrap_or(0)
 }
 
-/// A key that must wait now, as an admin sees it (`GET /api/agent/sign-in-locks`).
+/// A key on hold, as an admin sees it (`GET /api/agent/sign-in-locks`): it has spent its free
+/// tries, so each wrong password makes it wait longer, until it signs in, a day passes or an
+/// admin lets it in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lock {
     pub kind: KeyKind,
     /// The email for an account; the tag for a network (never the address itself).
     pub key: String,
     pub failures: u32,
-    /// When the next try is heard (ms since the epoch).
+    /// When its next try is heard (ms since the epoch); past once the current wait is over.
     pub until: i64,
 }
 
-/// Every key of `stored` that must wait at `now`, longest wait first.
+/// Every key of `stored` on hold at `now`, the one heard last first.
 pub fn locks(stored: impl IntoIterator<Item = (KeyKind, String, Failures)>, now: i64) -> Vec<Lock> {
     let mut locks: Vec<Lock> = stored
         .into_iter()
         .filter_map(|(kind, key, failures)| {
-            let wait = failures.wait_ms(kind, now);
-            (wait > 0).then_some(Lock { kind, key, failures: failures.count, until: now + wait })
+            let current = failures.at(now);
+            let until = now + current.wait_ms(kind, now);
+            let until = if until > now { until } else { current.last_at };
+            let held = current.count >= kind.free_tries();
+            held.then_some(Lock { kind, key, failures: current.count, until })
         })
         .collect();
     locks.sort_by(|a, b| b.until.cmp(&a.until).then_with(|| a.key.cmp(&b.key)));
@@ -136,12 +141,13 @@ mod tests {
         let cases = [
             (0, 0, 0),
             (4, 0, 0),
-            (5, 0, 1_000),
-            (5, 400, 600),
-            (5, 1_000, 0),
-            (6, 0, 2_000),
-            (7, 0, 4_000),
-            (15, 0, 1_024_000.min(MAX_WAIT_MS)),
+            (5, 0, 30_000),
+            (5, 400, 29_600),
+            (5, 30_000, 0),
+            (6, 0, 60_000),
+            (7, 0, 120_000),
+            (9, 0, 480_000),
+            (10, 0, MAX_WAIT_MS),
             (40, 0, MAX_WAIT_MS),
             // Forgotten a day later.
             (40, FORGET_AFTER_MS + 1, 0),
@@ -157,14 +163,14 @@ mod tests {
         let failures = failed(6, T);
         assert!(failures.wait_ms(KeyKind::Account, T + 5) > 0);
         assert_eq!(failures.wait_ms(KeyKind::Network, T + 5), 0);
-        assert_eq!(failed(20, T).wait_ms(KeyKind::Network, T + 19), 1_000);
+        assert_eq!(failed(20, T).wait_ms(KeyKind::Network, T + 19), 30_000);
     }
 
     #[test]
     fn a_try_waits_for_its_slowest_key() {
         let account = (KeyKind::Account, failed(7, T));
         let network = (KeyKind::Network, failed(3, T));
-        assert_eq!(wait_before_try(&[account, network], T + 6), 4_000);
+        assert_eq!(wait_before_try(&[account, network], T + 6), 120_000);
         assert_eq!(wait_before_try(&[network], T + 6), 0);
         assert_eq!(wait_before_try(&[], T), 0);
     }
@@ -182,12 +188,18 @@ mod tests {
             (KeyKind::Account, "ana@example.com".to_owned(), failed(6, T)),
             (KeyKind::Account, "luis@example.com".to_owned(), failed(2, T)),
             (KeyKind::Network, "net-1".to_owned(), failed(25, T)),
+            (KeyKind::Network, "net-2".to_owned(), failed(19, T)),
         ];
-        let locks = locks(stored, T + 30);
-        let keys: Vec<&str> = locks.iter().map(|l| l.key.as_str()).collect();
+        let held = locks(stored.clone(), T + 30);
+        let keys: Vec<&str> = held.iter().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["net-1", "ana@example.com"]);
-        assert_eq!(locks[1].until, T + 5 + 2_000);
-        assert_eq!(locks[0].failures, 25);
+        assert_eq!(held[1].until, T + 5 + 60_000);
+        assert_eq!(held[0].failures, 25);
+        // Once the wait is over the key is still on hold: its next failure waits longer.
+        let later = locks(stored.clone(), T + 3_600_000);
+        assert_eq!(later.len(), 2);
+        assert!(later.iter().all(|l| l.until < T + 3_600_000));
+        assert!(locks(stored, T + FORGET_AFTER_MS + 100).is_empty());
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! their own browser), API tokens, the account menu (change password, log out). Each new screen
 //! is photographed to `target/e2e/` and checked with axe-core.
 
-use anyhow::{Context, Result};
+use anyhow::{ensure, Context, Result};
 use openline_core::protocol::LoginReply;
+use openline_tests::api::failure;
 use openline_tests::browser::keys::ESCAPE;
 use openline_tests::browser::Driver;
 use openline_tests::demo;
@@ -127,6 +128,37 @@ async fn an_admin_invites_a_colleague_in_the_browser_who_joins_through_the_link(
     ana.find_text("li.team-row", "Núria Puig").await?;
     ana.page.close().await?;
     nuria.close().await?;
+    Ok(())
+}
+
+/// Issue 15: after a colleague's wrong passwords their account waits; the admin sees it under
+/// "Sign-ins on hold" and lets them in at once.
+#[tokio::test]
+async fn an_admin_lets_in_a_colleague_whose_wrong_passwords_put_their_sign_in_on_hold() -> Result<()>
+{
+    let stage = Stage::new("browser-sign-in-hold").await?;
+    let ws = &stage.ws;
+    let luis = demo::COLLEAGUES[0].0;
+    for guess in 0..openline_core::sign_in::ACCOUNT_FREE_TRIES {
+        let wrong = ws.login(luis, &format!("wrong {guess}")).await;
+        ensure!(failure(wrong.map(|_| ())).0 == 401, "guess {guess}");
+    }
+    let held = ws.login(luis, demo::ADMIN_PASSWORD).await;
+    ensure!(failure(held.map(|_| ())).0 == 429, "Luis's account is on hold");
+
+    let ana = stage.agent_sized(demo::ADMIN_EMAIL, 1280, 900).await?;
+    ana.click("#nav-team").await?;
+    ana.find_text("li.lock-row", luis).await?;
+    ana.find_text("li.lock-row", "5 failed sign-ins").await?;
+    ana.eval("document.getElementById('locks-title').scrollIntoView()").await?;
+    ana.screenshot("78-team-sign-ins-on-hold").await?;
+    ana.check_accessibility("team screen, sign-ins on hold").await?;
+    ana.click_in("li.lock-row", luis, "button").await?;
+    ana.wait_text_gone("li.lock-row", luis).await?;
+    ana.find_text("#locks-title + .field-hint + .list-note", "No account or network").await?;
+    ana.wait_focus("locks-title").await?;
+    ws.login(luis, demo::ADMIN_PASSWORD).await.context("Luis signs in once let in")?;
+    ana.page.close().await?;
     Ok(())
 }
 

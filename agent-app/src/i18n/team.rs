@@ -138,19 +138,24 @@ impl Lang {
         }
     }
 
-    /// A sign-in lock's failures and when its next try is heard.
-    pub fn sign_in_lock_state(self, failures: u32, until: &str) -> String {
-        match self {
-            Lang::En => format!("{failures} failed sign-ins · waits until {until}"),
-            Lang::Es => format!("{failures} intentos fallidos · espera hasta el {until}"),
+    /// A sign-in lock's failures, and when its next try is heard if it waits now.
+    pub fn sign_in_lock_state(self, failures: u32, until: Option<&str>) -> String {
+        match (self, until) {
+            (Lang::En, Some(until)) => format!("{failures} failed sign-ins · waits until {until}"),
+            (Lang::En, None) => format!("{failures} failed sign-ins · the next one waits longer"),
+            (Lang::Es, Some(until)) => {
+                format!("{failures} intentos fallidos · espera hasta el {until}")
+            }
+            (Lang::Es, None) => format!("{failures} intentos fallidos · el próximo espera más"),
         }
     }
 
-    /// A lock's "Let in now" button, for screen readers.
+    /// A lock's "Let in now" button, for screen readers (its visible words first, as WCAG's
+    /// "label in name" asks).
     pub fn let_in(self, who: &str) -> String {
         match self {
-            Lang::En => format!("Let {who} sign in now"),
-            Lang::Es => format!("Permitir que {who} entre ya"),
+            Lang::En => format!("Let in now: {who}"),
+            Lang::Es => format!("Permitir ya: {who}"),
         }
     }
 

@@ -47,7 +47,9 @@ pub fn SignInLocks() -> impl IntoView {
 fn LockRow(lock: Lock, locks: Locks, error: RwSignal<Option<String>>) -> impl IntoView {
     let ui = use_ui();
     let who = ui.lang.sign_in_lock_who(lock.kind, &lock.key);
-    let state = ui.lang.sign_in_lock_state(lock.failures, &date_time(ui.lang, lock.until));
+    let waiting = lock.until > js_sys::Date::now() as i64;
+    let until = waiting.then(|| date_time(ui.lang, lock.until));
+    let state = ui.lang.sign_in_lock_state(lock.failures, until.as_deref());
     let label = ui.lang.let_in(&who);
     let key = lock.key.clone();
     view! {
