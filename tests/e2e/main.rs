@@ -10,6 +10,7 @@
 //! or first-run setup, which needs an installation with no workspace (`identity::a_first_run_*`,
 //! `identity_browser::a_first_run_*`).
 
+mod access_ends;
 mod api;
 mod browser;
 mod channels;
