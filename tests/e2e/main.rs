@@ -11,6 +11,7 @@
 //! `identity_browser::a_first_run_*`).
 
 mod access_ends;
+mod access_ends_browser;
 mod api;
 mod browser;
 mod channels;
