@@ -33,7 +33,9 @@
 //! - `admission`: who may open a chat on a channel (allowed sites, blocks, signed identity).
 //! - `auth`: signed tokens and password hashing (pure computations over given secrets).
 //! - `authz`: the one permission function (may this caller do this to that).
+//! - `access`: which sockets close when a session, token or membership ends or changes.
 
+pub mod access;
 pub mod admission;
 pub mod auth;
 pub mod authz;

@@ -104,8 +104,10 @@ pub async fn inbox_socket(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
     let workspace = internal::workspace(env, &who.workspace)?;
-    // The agent's id tags the socket: an open app makes them available for offers (Q13).
-    workspace.forward_upgrade(&req, &WorkspaceRequest::Socket { agent: who.agent }).await
+    // The agent's id tags the socket: an open app makes them available for offers (Q13). The
+    // access tags it too: it closes when that session or token ends (issue 15).
+    let request = WorkspaceRequest::Socket { agent: who.agent, access: who.access };
+    workspace.forward_upgrade(&req, &request).await
 }
 
 fn dialog_id(id: &str) -> ApiResult<DialogId> {
@@ -194,10 +196,22 @@ pub async fn socket(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     let dialog = dialog_id(id)?;
     who.permit(Action::ReadDialog(&dialog))?;
     let after = after_param(req)?;
+    // The workspace records which dialogs the access holds sockets on, to close them when it
+    // ends (issue 15); an access that ended since it was checked is refused here.
+    let hold = WorkspaceRequest::HoldDialog {
+        workspace: who.workspace.clone(),
+        access: who.access.clone(),
+        dialog: dialog.clone(),
+    };
+    match internal::workspace(env, &who.workspace)?.call::<serde_json::Value>(&hold).await {
+        Err(ApiError::Relayed { status: 401, .. }) => return Err(ApiError::Unauthorized),
+        result => result?,
+    };
     let conversation = internal::conversation(env, &who.workspace, &dialog)?;
     // Who is on the socket, for the typing indicators it sends (W2).
     let actor = Actor::Agent { id: who.agent, name: who.name };
-    let request = ConversationRequest::Socket { viewer: Viewer::Agent, after, actor };
+    let access = Some(who.access);
+    let request = ConversationRequest::Socket { viewer: Viewer::Agent, after, actor, access };
     conversation.forward_upgrade(req, &request).await
 }
 

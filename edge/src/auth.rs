@@ -6,10 +6,10 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, query};
-use crate::internal::{self, Credential, WorkspaceRequest};
+use crate::internal::{self, Credential, Identity, WorkspaceRequest};
+use openline_core::access::Access;
 use openline_core::auth::{self, api_token_workspace, digest, Claims, Role, API_TOKEN_PREFIX};
 use openline_core::authz::{self, Action, Caller};
-use openline_core::protocol::AgentProfile;
 use openline_core::ErrorCode;
 use openline_core::{AgentId, ChannelId, VisitorId, WorkspaceId};
 use worker::{Env, Method, Request};
@@ -133,11 +133,16 @@ pub struct AgentAuth {
     pub agent: AgentId,
     pub name: String,
     pub role: Role,
-    /// The session behind a cookie; `None` for an API token.
-    pub session: Option<String>,
+    /// The session or API token checked; sockets opened with it close when it ends.
+    pub access: Access,
 }
 
 impl AgentAuth {
+    /// The session behind a cookie; `None` for an API token.
+    pub fn session(&self) -> Option<&str> {
+        self.access.session()
+    }
+
     pub fn permit(&self, action: Action<'_>) -> ApiResult<()> {
         let caller =
             Caller::Agent { workspace: &self.workspace, agent: &self.agent, role: self.role };
@@ -175,30 +180,30 @@ pub async fn agent(req: &Request, env: &Env) -> ApiResult<AgentAuth> {
             .flatten()
             .ok_or(ApiError::Unauthorized)?;
         let credential = Credential::ApiToken { hash: digest(&token) };
-        return resolve(env, workspace, credential, None).await;
+        return resolve(env, workspace, credential).await;
     }
     let token = cookie(req, SESSION_COOKIE)?.ok_or(ApiError::Unauthorized)?;
     let Ok(Claims::Agent { ws, a, s, .. }) = auth::verify(&secret(env)?, &token, now_ms()) else {
         return Err(ApiError::Unauthorized);
     };
     check_cookie_request(req)?;
-    let credential = Credential::Session { agent: a, session: s.clone() };
-    resolve(env, ws, credential, Some(s)).await
+    let credential = Credential::Session { agent: a, session: s };
+    resolve(env, ws, credential).await
 }
 
 async fn resolve(
     env: &Env,
     workspace: WorkspaceId,
     credential: Credential,
-    session: Option<String>,
 ) -> ApiResult<AgentAuth> {
     let object = internal::workspace(env, &workspace)?;
-    let profile: AgentProfile = match object.call(&WorkspaceRequest::Whoami(credential)).await {
-        Ok(profile) => profile,
+    let Identity { agent, access } = match object.call(&WorkspaceRequest::Whoami(credential)).await
+    {
+        Ok(identity) => identity,
         Err(ApiError::Relayed { status: 401 | 404, .. }) => return Err(ApiError::Unauthorized),
         Err(e) => return Err(e),
     };
-    Ok(AgentAuth { workspace, agent: profile.id, name: profile.name, role: profile.role, session })
+    Ok(AgentAuth { workspace, agent: agent.id, name: agent.name, role: agent.role, access })
 }
 
 /// The keyed tag of the caller's network address (`CF-Connecting-IP`, set by the platform).

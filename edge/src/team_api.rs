@@ -87,8 +87,8 @@ pub async fn me(req: Request, env: &Env) -> ApiResult<Response> {
 pub async fn logout(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::OwnAccount)?;
-    if let Some(session) = &who.session {
-        let request = WorkspaceRequest::Logout { session: session.clone() };
+    if let Some(session) = who.session() {
+        let request = WorkspaceRequest::Logout { session: session.to_owned() };
         internal::workspace(env, &who.workspace)?.call::<serde_json::Value>(&request).await?;
     }
     with_cookie(json(&serde_json::json!({}))?, &auth::session_cookie(None, 0))
@@ -98,7 +98,7 @@ pub async fn change_password(mut req: Request, env: &Env) -> ApiResult<Response>
     let who = auth::agent(&req, env).await?;
     who.permit(Action::OwnAccount)?;
     let body: PasswordChange = read_json(&mut req).await?;
-    let session = who.session.clone().ok_or(ApiError::Forbidden(
+    let session = who.session().map(str::to_owned).ok_or(ApiError::Forbidden(
         ErrorCode::SessionRequired,
         "Passwords are changed in the app, not with an API token.",
     ))?;
@@ -113,7 +113,11 @@ pub async fn invites(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult
         (Method::Get, None) => WorkspaceRequest::Invites,
         (Method::Post, None) => {
             let invite: InviteRequest = read_json(&mut req).await?;
-            WorkspaceRequest::Invite { workspace: who.workspace.clone(), invite }
+            WorkspaceRequest::Invite {
+                workspace: who.workspace.clone(),
+                invite,
+                by: who.agent.clone(),
+            }
         }
         (Method::Delete, Some(id)) if openline_core::ids::is_valid_id(id) => {
             WorkspaceRequest::RevokeInvite { id: id.to_owned() }

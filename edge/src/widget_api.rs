@@ -123,6 +123,7 @@ pub async fn socket(req: Request, env: &Env) -> ApiResult<Response> {
     let conversation = internal::conversation(env, &meta.workspace, &meta.dialog)?;
     // Who is on the socket, for the typing indicators it sends (W2).
     let actor = Actor::Visitor { id: who.visitor };
-    let request = ConversationRequest::Socket { viewer: Viewer::Customer, after, actor };
+    let request =
+        ConversationRequest::Socket { viewer: Viewer::Customer, after, actor, access: None };
     conversation.forward_upgrade(&req, &request).await
 }

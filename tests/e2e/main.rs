@@ -10,6 +10,8 @@
 //! or first-run setup, which needs an installation with no workspace (`identity::a_first_run_*`,
 //! `identity_browser::a_first_run_*`).
 
+mod access_ends;
+mod access_ends_browser;
 mod api;
 mod browser;
 mod channels;

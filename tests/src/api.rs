@@ -535,6 +535,25 @@ impl Socket {
         }
     }
 
+    /// The code of the server's close frame, reading past any data frames before it; an error
+    /// when the socket ends without one or none comes within `PATIENCE`.
+    pub async fn close_code(&mut self) -> Result<u16> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match tokio::time::timeout(left, self.stream.next()).await {
+                Err(_) => bail!("the socket did not close within {} s", PATIENCE.as_secs()),
+                Ok(None) => bail!("the socket ended without a close frame"),
+                Ok(Some(Err(e))) => bail!("the socket failed before a close frame: {e}"),
+                Ok(Some(Ok(Message::Close(frame)))) => {
+                    // 1005: "no status received", as RFC 6455 names a close without a code.
+                    return Ok(frame.map_or(1005, |f| u16::from(f.code)));
+                }
+                Ok(Some(Ok(_))) => continue,
+            }
+        }
+    }
+
     pub async fn close(mut self) -> Result<()> {
         self.stream.send(Message::Close(None)).await?;
         Ok(())

@@ -6,6 +6,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, json};
 use crate::internal::{self, DialogMeta, WorkspaceRequest};
 use crate::sql::get_meta;
+use openline_core::access::Access;
 use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
@@ -57,13 +58,15 @@ impl Conversation {
         Ok(())
     }
 
-    /// `actor` is who is on the socket, as the Worker authenticated them.
+    /// `actor` is who is on the socket, as the Worker authenticated them; `access`, an agent's
+    /// session or token, tags it so it closes when that access ends (issue 15).
     pub(super) fn socket(
         &self,
         req: &Request,
         viewer: Viewer,
         after: Option<u64>,
         actor: Actor,
+        access: Option<Access>,
     ) -> ApiResult<Response> {
         if !is_websocket_upgrade(req)? {
             return Err(ApiError::bad_request(
@@ -72,13 +75,21 @@ impl Conversation {
             ));
         }
         self.require_dialog_for(viewer)?;
+        if let Some(access) = &access {
+            self.refuse_ended(access)?;
+        }
         let frames = self.catch_up(after, viewer)?;
         let pair = WebSocketPair::new()?;
-        self.state.accept_web_socket(&pair.server);
+        match &access {
+            Some(access) => self.state.accept_websocket_with_tags(&pair.server, &[&access.tag()]),
+            None => self.state.accept_web_socket(&pair.server),
+        }
         pair.server.serialize_attachment(SocketInfo {
             viewer,
             actor: Some(actor),
             typing: Default::default(),
+            access,
+            closed: false,
         })?;
         for frame in frames {
             pair.server.send(&frame)?;
@@ -93,6 +104,9 @@ impl Conversation {
         }
         for ws in self.state.get_websockets() {
             let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
+            if info.closed {
+                continue;
+            }
             let visible = self.outgoing(events, info.viewer);
             if visible.is_empty() {
                 continue;

@@ -13,7 +13,10 @@
 //! - `automation`: the channel's settings copy and the automatic-close alarm (Q14).
 //! - `typing`: typing indicators passed between sockets, never stored (W2).
 //! - `files`: uploads into R2, signed links on the way out, removal with their message (C1).
+//! - `access`: agents' sockets closed when the session or token they were opened under ends
+//!   (issue 15).
 
+mod access;
 mod automation;
 mod delivery;
 mod files;
@@ -41,7 +44,7 @@ const MIGRATIONS: &[&[&str]] = &[&[
     "CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, body TEXT NOT NULL)",
     // A command id seen before, scoped to its actor, and the events it appended.
     "CREATE TABLE commands (key TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL)",
-], &[files::FILES_TABLE]];
+], &[files::FILES_TABLE], &[access::ENDED_ACCESS_TABLE]];
 
 /// Bindings cross into JavaScript as numbers; keep them exact.
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -64,6 +67,12 @@ struct SocketInfo {
     /// The socket's allowance of typing updates (W2).
     #[serde(default)]
     typing: openline_core::rate::Bucket,
+    /// An agent's session or API token the socket was opened under (issue 15).
+    #[serde(default)]
+    access: Option<openline_core::access::Access>,
+    /// Set as the dialog closes the socket: nothing more goes out or comes in through it.
+    #[serde(default)]
+    closed: bool,
 }
 
 impl DurableObject for Conversation {
@@ -113,8 +122,11 @@ impl Conversation {
             ConversationRequest::Command(cmd) => self.command(cmd).await,
             ConversationRequest::Upload(upload) => self.upload(upload, req).await,
             ConversationRequest::Events { viewer, after } => self.events(viewer, after),
-            ConversationRequest::Socket { viewer, after, actor } => {
-                self.socket(&req, viewer, after, actor)
+            ConversationRequest::Socket { viewer, after, actor, access } => {
+                self.socket(&req, viewer, after, actor, access)
+            }
+            ConversationRequest::EndAccess { accesses, change } => {
+                self.end_access(&accesses, &change)
             }
         }
     }

@@ -12,6 +12,10 @@ impl Conversation {
     pub(super) fn typing(&self, from: &WebSocket, text: &str) {
         let Ok(update) = serde_json::from_str::<TypingUpdate>(text) else { return };
         let Ok(Some(mut info)) = from.deserialize_attachment::<SocketInfo>() else { return };
+        // A socket whose access ended says nothing more (issue 15).
+        if info.closed {
+            return;
+        }
         let Some(actor) = info.actor.clone() else { return };
         if info.typing.take(crate::auth::now_ms(), BURST, REFILL_MS).is_err() {
             return;
@@ -22,7 +26,7 @@ impl Conversation {
         let Some((audience, frame)) = relay(&actor, &update) else { return };
         for ws in self.state.get_websockets() {
             let Ok(Some(to)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
-            if to.viewer == audience {
+            if to.viewer == audience && !to.closed {
                 // A socket that is closing is nobody's loss here.
                 let _ = ws.send(&frame);
             }

@@ -1,6 +1,7 @@
 //! `ConversationRequest`: every call to a Conversation object, and the dialog's owner as the
 //! Worker names it.
 
+use openline_core::access::{Access, AccessChange};
 use openline_core::event::{AgentRef, ChannelRef};
 use openline_core::protocol::CommandRequest;
 use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
@@ -18,8 +19,11 @@ pub enum ConversationRequest {
     /// One page of events after `after`, as `viewer` may see them → `EventsFrame`.
     Events { viewer: Viewer, after: Option<u64> },
     /// A WebSocket upgrade (`Object::forward_upgrade`): `EventsFrame`s from `after` for
-    /// `viewer`; `actor` is who is on it, for the typing indicators it sends (W2).
-    Socket { viewer: Viewer, after: Option<u64>, actor: Actor },
+    /// `viewer`; `actor` is who is on it, for the typing indicators it sends (W2); `access` is
+    /// the agent's session or API token, refused when it ended, and closed when it ends.
+    Socket { viewer: Viewer, after: Option<u64>, actor: Actor, access: Option<Access> },
+    /// `change` closes the sockets opened under `accesses` (issue 15) → `{}`. Idempotent.
+    EndAccess { accesses: Vec<Access>, change: AccessChange },
 }
 
 /// Which customer a dialog belongs to. Stored by the dialog on its first command.

@@ -20,8 +20,8 @@ mod workspace;
 
 pub use conversation::{ConversationRequest, DialogCommand, DialogMeta, UploadMeta};
 pub use workspace::{
-    Acceptance, Admission, BlockChange, Credential, FirstAdmin, LoginCheck, PasswordUpdate,
-    PresenceChange, SessionGranted, TokenRequest, WorkspaceRequest,
+    Acceptance, Admission, BlockChange, Credential, FirstAdmin, Identity, LoginCheck,
+    PasswordUpdate, PresenceChange, SessionGranted, TokenRequest, WorkspaceRequest,
 };
 
 use crate::error::{ApiError, ApiResult};

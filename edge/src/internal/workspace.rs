@@ -1,5 +1,6 @@
 //! `WorkspaceRequest`: every call to a Workspace object, and the bodies only these calls use.
 
+use openline_core::access::Access;
 use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
 use openline_core::inbox::DialogSummary;
@@ -21,7 +22,7 @@ pub enum WorkspaceRequest {
     Seed(DevSeedRequest),
     /// → `SessionGranted`.
     Login(LoginCheck),
-    /// → `AgentProfile` of the live session or API token.
+    /// → `Identity`: the agent of the live session or API token, and that access.
     Whoami(Credential),
     /// The session ends → `{}`.
     Logout { session: String },
@@ -31,8 +32,8 @@ pub enum WorkspaceRequest {
     Setup(FirstAdmin),
     /// → `InvitesReply`.
     Invites,
-    /// → `InviteCreated`; the code names `workspace`.
-    Invite { workspace: WorkspaceId, invite: InviteRequest },
+    /// → `InviteCreated`; the code names `workspace`. The invitation ends when `by` leaves.
+    Invite { workspace: WorkspaceId, invite: InviteRequest, by: AgentId },
     /// → `{}`.
     RevokeInvite { id: String },
     /// The invitation with this code hash → `InvitePreview` naming `workspace`.
@@ -45,7 +46,7 @@ pub enum WorkspaceRequest {
     Agent { id: AgentId },
     /// A new role → `AgentProfile`.
     UpdateAgent { id: AgentId, update: AgentUpdate },
-    /// → `{}`; their sessions and tokens end.
+    /// → `{}`; their sessions, tokens, sockets and invitations end.
     RemoveAgent { id: AgentId },
     /// → `AgentProfile`; offers follow (Q13).
     Presence(PresenceChange),
@@ -95,8 +96,12 @@ pub enum WorkspaceRequest {
     Summary { workspace: WorkspaceId, summary: DialogSummary },
     /// → `InboxFrame::Snapshot`.
     Inbox,
-    /// A WebSocket upgrade: `agent`'s inbox socket, which makes them available for offers.
-    Socket { agent: AgentId },
+    /// A WebSocket upgrade: `agent`'s inbox socket, which makes them available for offers;
+    /// refused (401) when `access` ended meanwhile, closed when it ends.
+    Socket { agent: AgentId, access: Access },
+    /// `access` is about to open a socket on `dialog` (this workspace is `workspace`): it is
+    /// recorded, so the socket closes when the access ends → `{}`, or 401 when it ended.
+    HoldDialog { workspace: WorkspaceId, access: Access, dialog: DialogId },
 }
 
 /// `WorkspaceRequest::Presence`.
@@ -122,6 +127,14 @@ pub struct SessionGranted {
     pub agent: AgentProfile,
     pub session: String,
     pub expires_at: i64,
+}
+
+/// The answer to `WorkspaceRequest::Whoami`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Identity {
+    pub agent: AgentProfile,
+    /// The session or API token checked, which every socket opened with it records.
+    pub access: Access,
 }
 
 /// `WorkspaceRequest::Whoami`: what the caller presented, checked against the live sessions

@@ -5,6 +5,7 @@ use super::Workspace;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, json};
 use crate::sql::{get_meta, put_meta};
+use openline_core::access::Access;
 use openline_core::inbox::{sort_for_display, DialogSummary};
 use openline_core::protocol::InboxFrame;
 use openline_core::ErrorCode;
@@ -45,7 +46,7 @@ impl Workspace {
     }
 
     /// Dialogs name this workspace when they report; it needs its own id to write back to them.
-    fn remember_own_id(&self, workspace: &WorkspaceId) -> ApiResult<()> {
+    pub(super) fn remember_own_id(&self, workspace: &WorkspaceId) -> ApiResult<()> {
         if get_meta::<WorkspaceId>(&self.sql, "workspace")?.is_none() {
             put_meta(&self.sql, "workspace", workspace)?;
         }
@@ -99,15 +100,25 @@ impl Workspace {
 
     /// An agent's app opens its inbox: the socket is tagged with the agent's id (the Worker
     /// checked the token), which makes them available for offers while it is open.
-    pub(super) async fn socket(&self, req: &Request, agent: &AgentId) -> ApiResult<Response> {
+    /// The access it was opened under tags it too, so it closes when that access ends, and
+    /// an access that ended since the Worker checked it is refused (issue 15).
+    pub(super) async fn socket(
+        &self,
+        req: &Request,
+        agent: &AgentId,
+        access: &Access,
+    ) -> ApiResult<Response> {
         if !is_websocket_upgrade(req)? {
             return Err(ApiError::bad_request(
                 ErrorCode::WebsocketExpected,
                 "Expected a WebSocket upgrade.",
             ));
         }
+        if !self.is_live(access)? {
+            return Err(ApiError::Unauthorized);
+        }
         let pair = WebSocketPair::new()?;
-        self.state.accept_websocket_with_tags(&pair.server, &[agent.as_str()]);
+        self.state.accept_websocket_with_tags(&pair.server, &[agent.as_str(), &access.tag()]);
         if let Err(e) = self.reroute(None) {
             worker::console_error!("rerouting failed: {e:?}");
         }

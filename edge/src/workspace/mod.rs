@@ -7,6 +7,8 @@
 //!
 //! - `directory`: agents, login, presence, development seeding.
 //! - `team`: sessions, passwords, invitations, roles, removal, API tokens.
+//! - `revocation`: the sockets of an access that ends or changes close, here and in the
+//!   dialogs it holds sockets on (issue 15).
 //! - `access`: who may open a chat: allowed sites, blocks, signed identity (W6).
 //! - `canned`: the canned-response library (C7).
 //! - `chat_names`: each agent's own names for chats (C3).
@@ -20,6 +22,7 @@ mod channels;
 mod chat_names;
 mod directory;
 mod inbox;
+mod revocation;
 mod routing;
 mod sign_in;
 mod team;
@@ -62,6 +65,9 @@ const MIGRATIONS: &[&[&str]] = &[
     ],
     // Each agent's own names for chats (C3).
     &["CREATE TABLE chat_names (agent_id TEXT NOT NULL, dialog_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (agent_id, dialog_id))"],
+    // Access ends everywhere (issue 15): the dialogs each access holds sockets on, and who
+    // made each invitation (it ends when they leave).
+    &[revocation::ACCESS_DIALOGS_TABLE, "ALTER TABLE invites ADD COLUMN invited_by TEXT"],
     // Failed sign-ins per account and per network (`core::sign_in`).
     &["CREATE TABLE sign_in_failures (kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (kind, key))"],
 ];
@@ -119,11 +125,11 @@ impl Workspace {
             W::Seed(seed) => self.seed(seed),
             W::Login(check) => self.login(check),
             W::Whoami(credential) => self.whoami(credential),
-            W::Logout { session } => self.end_session(&session),
-            W::Password(update) => self.change_password(update),
+            W::Logout { session } => self.end_session(session).await,
+            W::Password(update) => self.change_password(update).await,
             W::Setup(admin) => self.first_admin(&admin.name, &admin.email, &admin.password),
             W::Invites => self.invites(),
-            W::Invite { workspace, invite } => self.invite(&workspace, invite),
+            W::Invite { workspace, invite, by } => self.invite(&workspace, invite, &by),
             W::RevokeInvite { id } => self.revoke_invite(&id),
             W::PreviewInvitation { workspace, code_hash } => {
                 self.preview_invite(workspace, &code_hash)
@@ -136,12 +142,12 @@ impl Workspace {
             }
             W::Agents => self.agents(),
             W::Agent { id } => self.agent(&id),
-            W::UpdateAgent { id, update } => self.update_agent(&id, update),
+            W::UpdateAgent { id, update } => self.update_agent(&id, update).await,
             W::RemoveAgent { id } => self.remove_agent(&id).await,
             W::Presence(change) => self.set_presence(change).await,
             W::ApiTokens => self.api_tokens(),
             W::CreateApiToken(request) => self.create_api_token(request),
-            W::RevokeApiToken { id } => self.revoke_api_token(&id),
+            W::RevokeApiToken { id } => self.revoke_api_token(id).await,
             W::Admit(admission) => self.admit(admission),
             W::Block(change) => self.set_blocked(change),
             W::IdentitySecret { channel, rotate } => self.identity_secret(&channel, rotate),
@@ -157,7 +163,10 @@ impl Workspace {
             W::RenameChat { agent, dialog, rename } => self.rename_chat(&agent, &dialog, rename),
             W::Summary { workspace, summary } => self.summary(summary, &workspace).await,
             W::Inbox => json(&self.snapshot()?),
-            W::Socket { agent } => self.socket(&req, &agent).await,
+            W::Socket { agent, access } => self.socket(&req, &agent, &access).await,
+            W::HoldDialog { workspace, access, dialog } => {
+                self.hold_dialog(&workspace, &access, &dialog)
+            }
         }
     }
 

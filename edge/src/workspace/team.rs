@@ -1,14 +1,18 @@
 //! The team's accounts: sessions, passwords, invitations, roles and removal (issue 4).
 //!
 //! A session is a row here; the signed cookie only names it, so signing out, a password change
-//! or a removal ends it at once. Invitation codes and API tokens are stored as hashes.
+//! or a removal ends it at once, and the sockets opened with it close (`revocation`).
+//! Invitation codes and API tokens are stored as hashes.
 
 use super::directory::{normalize_email, Agents};
 use super::Workspace;
 use crate::auth::{now_ms, random_bytes, random_id};
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
-use crate::internal::{Acceptance, Credential, PasswordUpdate, SessionGranted, TokenRequest};
+use crate::internal::{
+    Acceptance, Credential, Identity, PasswordUpdate, SessionGranted, TokenRequest,
+};
+use openline_core::access::{Access, AccessChange};
 use openline_core::auth::{
     api_token, digest, hash_password, password_problem, verify_password, Role, PASSWORD_ITERATIONS,
 };
@@ -31,6 +35,7 @@ impl Workspace {
     pub(super) fn open_session(&self, agent: AgentProfile) -> ApiResult<SessionGranted> {
         let now = now_ms();
         self.sql.exec("DELETE FROM sessions WHERE expires_at <= ?", vec![(now as f64).into()])?;
+        self.forget_expired_holds()?;
         let session = random_id("s_")?;
         let expires_at = now + AGENT_SESSION_MS;
         self.sql.exec(
@@ -43,22 +48,25 @@ impl Workspace {
     /// Who a session or an API token is, now: their current name and role. Unknown, expired,
     /// signed-out and removed all read as 401.
     pub(super) fn whoami(&self, credential: Credential) -> ApiResult<Response> {
-        let agent_id = match credential {
+        let (agent_id, access) = match credential {
             Credential::Session { agent, session } => {
                 let live: Vec<IdRow> = self
                     .sql
                     .exec(
                         "SELECT agent_id AS id FROM sessions WHERE id = ? AND agent_id = ? AND expires_at > ?",
-                        vec![session.into(), agent.as_str().into(), (now_ms() as f64).into()],
+                        vec![session.as_str().into(), agent.as_str().into(), (now_ms() as f64).into()],
                     )?
                     .to_array()?;
-                live.into_iter().next().ok_or(ApiError::Unauthorized)?.id
+                (
+                    live.into_iter().next().ok_or(ApiError::Unauthorized)?.id,
+                    Access::Session(session),
+                )
             }
             Credential::ApiToken { hash } => {
                 let rows: Vec<TokenUse> = self
                     .sql
                     .exec(
-                        "SELECT agent_id, last_used_at FROM api_tokens WHERE token_hash = ?",
+                        "SELECT id, agent_id, last_used_at FROM api_tokens WHERE token_hash = ?",
                         vec![hash.clone().into()],
                     )?
                     .to_array()?;
@@ -70,20 +78,22 @@ impl Workspace {
                         vec![(now as f64).into(), hash.into()],
                     )?;
                 }
-                used.agent_id
+                (used.agent_id, Access::ApiToken(used.id))
             }
         };
         let profile = self.find_agents(Agents::WithId(&agent_id))?.find_map(|r| r.profile());
-        json(&profile.ok_or(ApiError::Unauthorized)?)
+        json(&Identity { agent: profile.ok_or(ApiError::Unauthorized)?, access })
     }
 
-    pub(super) fn end_session(&self, session: &str) -> ApiResult<Response> {
-        self.sql.exec("DELETE FROM sessions WHERE id = ?", vec![session.into()])?;
+    pub(super) async fn end_session(&self, session: String) -> ApiResult<Response> {
+        self.sql.exec("DELETE FROM sessions WHERE id = ?", vec![session.as_str().into()])?;
+        let change = AccessChange::SignedOut { session: Access::Session(session) };
+        self.close_sockets(change, &[], None).await?;
         json(&json!({}))
     }
 
     /// A new password after the current one; the agent's other sessions end.
-    pub(super) fn change_password(&self, update: PasswordUpdate) -> ApiResult<Response> {
+    pub(super) async fn change_password(&self, update: PasswordUpdate) -> ApiResult<Response> {
         let row = self
             .find_agents(Agents::WithId(update.agent.as_str()))?
             .next()
@@ -95,14 +105,17 @@ impl Workspace {
             ));
         }
         check_password(&update.new)?;
+        let held = self.accesses_of(&update.agent)?;
         self.sql.exec(
             "UPDATE agents SET password_hash = ? WHERE id = ?",
             vec![new_hash(&update.new)?.into(), update.agent.as_str().into()],
         )?;
         self.sql.exec(
             "DELETE FROM sessions WHERE agent_id = ? AND id != ?",
-            vec![update.agent.as_str().into(), update.session.into()],
+            vec![update.agent.as_str().into(), update.session.as_str().into()],
         )?;
+        let change = AccessChange::PasswordChanged { kept: Access::Session(update.session) };
+        self.close_sockets(change, &held, Some(&update.agent)).await?;
         json(&json!({}))
     }
 
@@ -170,6 +183,7 @@ impl Workspace {
         &self,
         workspace: &WorkspaceId,
         request: InviteRequest,
+        by: &AgentId,
     ) -> ApiResult<Response> {
         let (email, name) = (checked_email(&request.email)?, checked_name(&request.name)?);
         if self.find_agents(Agents::WithEmail(&email))?.next().is_some() {
@@ -189,7 +203,7 @@ impl Workspace {
         // A new invitation for the same email replaces the old one.
         self.sql.exec("DELETE FROM invites WHERE email = ?", vec![invite.email.clone().into()])?;
         self.sql.exec(
-            "INSERT INTO invites (id, code_hash, email, name, role, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO invites (id, code_hash, email, name, role, expires_at, invited_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
             vec![
                 invite.id.clone().into(),
                 digest(&code).into(),
@@ -197,6 +211,7 @@ impl Workspace {
                 invite.name.clone().into(),
                 invite.role.as_str().into(),
                 (invite.expires_at as f64).into(),
+                by.as_str().into(),
             ],
         )?;
         json(&InviteCreated { invite, code })
@@ -244,7 +259,13 @@ impl Workspace {
         json(&self.open_session(profile)?)
     }
 
-    pub(super) fn update_agent(&self, id: &AgentId, update: AgentUpdate) -> ApiResult<Response> {
+    /// A new role applies at once: the agent's sockets close and reconnect under it.
+    pub(super) async fn update_agent(
+        &self,
+        id: &AgentId,
+        update: AgentUpdate,
+    ) -> ApiResult<Response> {
+        let before = self.find_agents(Agents::WithId(id.as_str()))?.find_map(|r| r.profile());
         let cursor = self.sql.exec(
             "UPDATE agents SET role = ? WHERE id = ?",
             vec![update.role.as_str().into(), id.as_str().into()],
@@ -252,13 +273,18 @@ impl Workspace {
         if cursor.rows_written() == 0 {
             return Err(ApiError::NotFound("agent"));
         }
+        if before.is_some_and(|before| before.role != update.role) {
+            let held = self.accesses_of(id)?;
+            self.close_sockets(AccessChange::RoleChanged, &held, Some(id)).await?;
+        }
         let profile = self.find_agents(Agents::WithId(id.as_str()))?.find_map(|r| r.profile());
         json(&profile.ok_or(ApiError::NotFound("agent"))?)
     }
 
-    /// Removes an agent: their sessions and API tokens end, their open app disconnects and
-    /// their offers pass on. Dialogs keep their name in the history.
+    /// Removes an agent: their sessions, API tokens and pending invitations end, their open
+    /// sockets close and their offers pass on. Dialogs keep their name in the history.
     pub(super) async fn remove_agent(&self, id: &AgentId) -> ApiResult<Response> {
+        let held = self.accesses_of(id)?;
         let cursor = self.sql.exec("DELETE FROM agents WHERE id = ?", vec![id.as_str().into()])?;
         if cursor.rows_written() == 0 {
             return Err(ApiError::NotFound("agent"));
@@ -269,10 +295,8 @@ impl Workspace {
                 vec![id.as_str().into()],
             )?;
         }
-        for ws in self.state.get_websockets_with_tag(id.as_str()) {
-            let _ = ws.close(Some(4001), Some("removed"));
-        }
-        self.availability_changed(None).await;
+        self.sql.exec("DELETE FROM invites WHERE invited_by = ?", vec![id.as_str().into()])?;
+        self.close_sockets(AccessChange::Removed, &held, Some(id)).await?;
         json(&json!({}))
     }
 
@@ -311,11 +335,14 @@ impl Workspace {
         json(&ApiTokenCreated { token: info, secret })
     }
 
-    pub(super) fn revoke_api_token(&self, id: &str) -> ApiResult<Response> {
-        let cursor = self.sql.exec("DELETE FROM api_tokens WHERE id = ?", vec![id.into()])?;
+    pub(super) async fn revoke_api_token(&self, id: String) -> ApiResult<Response> {
+        let cursor =
+            self.sql.exec("DELETE FROM api_tokens WHERE id = ?", vec![id.as_str().into()])?;
         if cursor.rows_written() == 0 {
             return Err(ApiError::NotFound("API token"));
         }
+        let change = AccessChange::TokenRevoked { token: Access::ApiToken(id) };
+        self.close_sockets(change, &[], None).await?;
         json(&json!({}))
     }
 }
@@ -362,6 +389,7 @@ struct IdRow {
 
 #[derive(Deserialize)]
 struct TokenUse {
+    id: String,
     agent_id: String,
     last_used_at: Option<f64>,
 }
