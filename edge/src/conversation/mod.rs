@@ -116,6 +116,9 @@ impl Conversation {
             ConversationRequest::Socket { viewer, after, actor } => {
                 self.socket(&req, viewer, after, actor)
             }
+            ConversationRequest::CloseCustomerSockets { reason } => {
+                self.close_customer_sockets(reason)
+            }
         }
     }
 

@@ -20,6 +20,9 @@ pub enum ConversationRequest {
     /// A WebSocket upgrade (`Object::forward_upgrade`): `EventsFrame`s from `after` for
     /// `viewer`; `actor` is who is on it, for the typing indicators it sends (W2).
     Socket { viewer: Viewer, after: Option<u64>, actor: Actor },
+    /// The customer may no longer read the dialog (the channel's rules changed): their open
+    /// sockets close with 1008 and `reason`'s code → `{}`.
+    CloseCustomerSockets { reason: openline_core::ErrorCode },
 }
 
 /// Which customer a dialog belongs to. Stored by the dialog on its first command.

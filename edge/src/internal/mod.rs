@@ -21,7 +21,7 @@ mod workspace;
 pub use conversation::{ConversationRequest, DialogCommand, DialogMeta, UploadMeta};
 pub use workspace::{
     Acceptance, Admission, BlockChange, Credential, FirstAdmin, LoginCheck, PasswordUpdate,
-    PresenceChange, SessionGranted, TokenRequest, WorkspaceRequest,
+    PresenceChange, SessionGranted, Standing, StandingCheck, TokenRequest, WorkspaceRequest,
 };
 
 use crate::error::{ApiError, ApiResult};
