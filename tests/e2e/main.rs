@@ -12,6 +12,7 @@
 
 mod api;
 mod browser;
+mod channel_rules;
 mod channels;
 mod composer;
 mod contact_center;

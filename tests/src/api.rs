@@ -524,6 +524,25 @@ impl Socket {
         }
     }
 
+    /// Reads until the server closes the socket within `wait`: its close code and reason, or
+    /// `None` if it stayed open. Frames before the close are skipped.
+    pub async fn closed_within(&mut self, wait: Duration) -> Result<Option<(u16, String)>> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match tokio::time::timeout(left, self.stream.next()).await {
+                Err(_) => return Ok(None),
+                Ok(None) => return Ok(Some((1006, String::new()))),
+                Ok(Some(Ok(Message::Close(frame)))) => {
+                    let frame = frame.map(|f| (u16::from(f.code), f.reason.to_string()));
+                    return Ok(Some(frame.unwrap_or((1005, String::new()))));
+                }
+                Ok(Some(Ok(_))) => continue,
+                Ok(Some(Err(e))) => bail!("the socket failed before it closed: {e}"),
+            }
+        }
+    }
+
     pub async fn close(mut self) -> Result<()> {
         self.stream.send(Message::Close(None)).await?;
         Ok(())
