@@ -129,11 +129,16 @@ pub fn identity_verifies(channel_secret: &str, user_id: &str, hash: &str) -> boo
     constant_time_eq(expected.as_bytes(), hash.trim().to_ascii_lowercase().as_bytes())
 }
 
+/// How a verified user's visitor id begins (anonymous ones begin `v_`). Only the edge signs
+/// visitor tokens, and it gives this prefix only after the signature verified, so a token's
+/// visitor id says whether it was issued to a verified user (`admission::Identity::of_token`).
+pub const IDENTIFIED_VISITOR_PREFIX: &str = "u_";
+
 /// The visitor a verified user id is on a channel: the same on every device, and not
 /// guessable from the user id without the server's secret.
 pub fn identified_visitor(secret: &[u8], channel: &ChannelId, user_id: &str) -> VisitorId {
     let tag = mac(secret, format!("identity\n{channel}\n{user_id}").as_bytes()).finalize();
-    let id = format!("u_{}", &hex(&tag.into_bytes())[..32]);
+    let id = format!("{IDENTIFIED_VISITOR_PREFIX}{}", &hex(&tag.into_bytes())[..32]);
     VisitorId::parse(&id).unwrap_or_else(|| unreachable!("hex is a valid id"))
 }
 

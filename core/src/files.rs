@@ -230,12 +230,13 @@ impl FileRules {
     }
 }
 
-/// The last path part of `raw`, without control characters or quotes, at most
+/// The last path part of `raw`, without control or format characters or quotes, at most
 /// `MAX_FILE_NAME_CHARS` (keeping the extension); `None` if nothing usable is left or it has
 /// no extension.
 pub fn clean_file_name(raw: &str) -> Option<String> {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
-    let cleaned: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"')).collect();
+    let shown = |c: &char| !c.is_control() && !is_format_char(*c) && *c != '"';
+    let cleaned: String = base.chars().filter(shown).collect();
     let cleaned = cleaned.trim().trim_start_matches('.');
     let (stem, extension) = cleaned.rsplit_once('.')?;
     if stem.trim().is_empty() || extension.is_empty() {
@@ -247,6 +248,38 @@ pub fn clean_file_name(raw: &str) -> Option<String> {
     let keep = MAX_FILE_NAME_CHARS.saturating_sub(extension.chars().count() + 1);
     let stem: String = stem.chars().take(keep).collect();
     Some(format!("{}.{extension}", stem.trim_end()))
+}
+
+/// Unicode's format characters (category Cf): bidi embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069), the marks U+200E, U+200F and U+061C, zero-width spaces and
+/// joiners, the soft hyphen, invisible operators and tags. None shows in a name, and the bidi
+/// ones reorder what does, so `invoice\u{202E}fdp.zip` would read as `invoice…piz.pdf`.
+/// Dropping them costs at most an emoji sequence drawn as its parts.
+fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// A message in one line, for the inbox and quotes: its text, or for files alone "📎 name"
@@ -340,6 +373,34 @@ mod tests {
         let cleaned = clean_file_name(&long).unwrap();
         assert_eq!(cleaned.chars().count(), MAX_FILE_NAME_CHARS);
         assert!(cleaned.ends_with(".docx"));
+    }
+
+    #[test]
+    fn c1_file_names_lose_every_bidi_and_format_character() {
+        // (name as uploaded, name as kept)
+        let cases = [
+            // The classic: an override makes a .zip read as a .pdf.
+            ("invoice\u{202E}fdp.zip", Some("invoicefdp.zip")),
+            ("a\u{202A}b\u{202B}c\u{202C}d\u{202D}e.txt", Some("abcde.txt")),
+            ("\u{2066}report\u{2067}\u{2068}\u{2069}.pdf", Some("report.pdf")),
+            ("left\u{200E}right\u{200F}arabic\u{61C}.png", Some("leftrightarabic.png")),
+            (
+                "zero\u{200B}width\u{200C}non\u{200D}joiner\u{2060}.jpg",
+                Some("zerowidthnonjoiner.jpg"),
+            ),
+            ("\u{FEFF}bom\u{AD}soft.csv", Some("bomsoft.csv")),
+            ("tag\u{E0041}\u{E007F}s.txt", Some("tags.txt")),
+            ("cv.pdf\u{202E}", Some("cv.pdf")),
+            // Nothing left but format characters: no name.
+            ("\u{202E}\u{2066}.pdf", None),
+            // What people write stays: accents, other scripts, emoji.
+            ("Größe café.pdf", Some("Größe café.pdf")),
+            ("تقرير.pdf", Some("تقرير.pdf")),
+            ("報告 📎.png", Some("報告 📎.png")),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(clean_file_name(raw).as_deref(), expected, "{raw:?}");
+        }
     }
 
     #[test]

@@ -151,7 +151,8 @@ impl AgentAuth {
 }
 
 /// A widget's visitor token. The widget runs on this site (its iframe), so a browser request
-/// from any other page's script is refused.
+/// from any other page's script is refused. The token alone admits nobody: customer paths call
+/// this through `customer::admitted`, which asks the channel's rules as they are now.
 pub fn visitor(req: &Request, env: &Env) -> ApiResult<VisitorAuth> {
     if let Some(origin) = req.headers().get("origin")? {
         if origin != own_origin(req)? {

@@ -3,6 +3,7 @@
 //! Internal errors are logged and answered with a generic message: runtime text never reaches
 //! a client.
 
+use openline_core::admission::Refusal;
 use openline_core::authz::Denied;
 use openline_core::files::FileProblem;
 use openline_core::protocol::{ErrorBody, ErrorDetail};
@@ -32,6 +33,9 @@ pub enum ApiError {
     Forbidden(ErrorCode, &'static str),
     /// The permission function said no (`openline_core::authz`).
     Denied(Denied),
+    /// A visitor may not open, read or write on this channel as it is now
+    /// (`openline_core::admission`).
+    Refused(Refusal),
     /// The channel does not accept this file (C1).
     File(FileProblem),
     Misconfigured(&'static str),
@@ -67,6 +71,7 @@ impl ApiError {
             ApiError::Forbidden(..) => 403,
             ApiError::Denied(Denied::Hidden) => 404,
             ApiError::Denied(Denied::Forbidden | Denied::NotOnYourself) => 403,
+            ApiError::Refused(refusal) => refusal.status(),
             ApiError::File(FileProblem::TooLarge { .. }) => 413,
             ApiError::File(FileProblem::TypeNotAllowed { .. }) => 415,
             ApiError::File(_) => 400,
@@ -96,6 +101,7 @@ impl ApiError {
                 (*code, (*message).to_owned())
             }
             ApiError::Denied(denied) => (denied.code(), denied.message().to_owned()),
+            ApiError::Refused(refusal) => (refusal.code(), refusal.message().to_owned()),
             ApiError::File(problem) => (problem.code(), problem.message()),
             ApiError::RateLimited { .. } => {
                 (ErrorCode::RateLimited, "Too many messages at once; please wait a moment.".into())

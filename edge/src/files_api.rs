@@ -7,6 +7,7 @@
 //! and its workspace's agents. A link names one file and expires.
 
 use crate::auth::{self, AgentAuth};
+use crate::customer::{admitted, Access, Customer};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{query, read_at_most};
 use crate::internal::{self, ConversationRequest, DialogMeta, UploadMeta};
@@ -19,8 +20,8 @@ use worker::{Env, Headers, Request, Response};
 
 /// `POST /api/widget/files?name=N`: the customer uploads to their own dialog.
 pub async fn widget_upload(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::visitor(&req, env)?;
-    let network = auth::network(&req, env)?;
+    // The same gate and the same network allowance as the customer's messages.
+    let Customer { who, network, standing } = admitted(&req, env, Access::Write).await?;
     let dialog = DialogId::for_visitor(&who.channel, &who.visitor);
     who.permit(Action::UploadFile(&dialog))?;
     let upload = UploadMeta {
@@ -34,7 +35,7 @@ pub async fn widget_upload(mut req: Request, env: &Env) -> ApiResult<Response> {
         }),
         name: file_name(&req)?,
     };
-    let bytes = read_file(&mut req).await?;
+    let bytes = read_file(&mut req, standing.max_file_bytes).await?;
     let conversation = internal::conversation(env, &who.workspace, &dialog)?;
     conversation.send_bytes(&ConversationRequest::Upload(upload), &bytes).await
 }
@@ -49,7 +50,7 @@ pub async fn agent_upload(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
         meta: None,
         name: file_name(&req)?,
     };
-    let bytes = read_file(&mut req).await?;
+    let bytes = read_file(&mut req, MAX_FILE_BYTES).await?;
     let conversation = internal::conversation(env, &who.workspace, &dialog)?;
     conversation.send_bytes(&ConversationRequest::Upload(upload), &bytes).await
 }
@@ -93,8 +94,8 @@ fn file_name(req: &Request) -> ApiResult<String> {
     query(req, "name")?.filter(|n| !n.trim().is_empty()).ok_or(ApiError::File(FileProblem::BadName))
 }
 
-/// The body, refused early when it says it is larger than any channel allows.
-async fn read_file(req: &mut Request) -> ApiResult<Vec<u8>> {
-    let too_large = || ApiError::File(FileProblem::TooLarge { max_bytes: MAX_FILE_BYTES });
-    read_at_most(req, MAX_FILE_BYTES as usize, too_large).await
+/// The body, refused as soon as it passes `max_bytes` (as it declares, or as it streams in).
+async fn read_file(req: &mut Request, max_bytes: u64) -> ApiResult<Vec<u8>> {
+    let too_large = || ApiError::File(FileProblem::TooLarge { max_bytes });
+    read_at_most(req, max_bytes as usize, too_large).await
 }

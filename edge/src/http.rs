@@ -1,6 +1,7 @@
 //! JSON in and out, and query parameters, with the errors clients should see.
 
 use crate::error::{ApiError, ApiResult};
+use futures_util::StreamExt;
 use openline_core::limits::MAX_BODY_BYTES;
 use openline_core::ErrorCode;
 use serde::de::DeserializeOwned;
@@ -17,7 +18,8 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
 }
 
 /// The body, refused with `too_large()` past `max` bytes: early when the request says it is
-/// larger, and again on what actually came.
+/// larger, and otherwise as soon as what has come passes `max`, while it streams in. A client
+/// that sends more than it declared (or declares nothing) is stopped at `max`, never buffered.
 pub async fn read_at_most(
     req: &mut Request,
     max: usize,
@@ -27,9 +29,17 @@ pub async fn read_at_most(
     if declared.is_some_and(|len| len > max) {
         return Err(too_large());
     }
-    let bytes = req.bytes().await?;
-    if bytes.len() > max {
-        return Err(too_large());
+    if req.inner().body().is_none() {
+        return Ok(Vec::new());
+    }
+    let mut stream = req.stream()?;
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if bytes.len() + chunk.len() > max {
+            return Err(too_large());
+        }
+        bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
 }

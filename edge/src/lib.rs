@@ -9,6 +9,8 @@
 //! - `files_api`: file uploads (widget, agent app) and downloads by signed link (C1).
 //! - `widget_page`: the chat page with its per-channel `frame-ancestors`.
 //! - `auth`: the secret, the session cookie, API and visitor tokens, fresh ids.
+//! - `customer`: the one gate of every customer call after a session opened (the channel's
+//!   rules as they are now, the network's allowance).
 //! - `error`: `ApiError`, the one way an error leaves the edge.
 //! - `http`: JSON bodies in and out, query parameters.
 //! - `conversation`: the Conversation Durable Object (one per dialog: event log + sockets).
@@ -23,6 +25,7 @@
 mod agent_api;
 mod auth;
 mod conversation;
+mod customer;
 mod dev_api;
 mod error;
 mod files_api;

@@ -1,9 +1,11 @@
 //! What the widget calls: open a visitor session, read and write its one dialog, listen.
 //!
 //! A visitor token names one workspace, channel and visitor; the dialog follows from them, so
-//! a token can never reach another customer's dialog.
+//! a token can never reach another customer's dialog. Every call after the session opened
+//! passes `customer::admitted`: the channel's rules as they are now.
 
 use crate::auth::{self, VisitorAuth};
+use crate::customer::{admitted, limit_network, Access, Customer, NetworkLimit};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{
@@ -19,7 +21,7 @@ use worker::{Env, Request, Response};
 
 pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
     let network = auth::network(&req, env)?;
-    limit_network(env, network.as_deref(), "session").await?;
+    limit_network(env, network.as_deref(), NetworkLimit::Sessions).await?;
     let body: WidgetSessionRequest = read_json(&mut req).await?;
     let (workspace, channel) =
         parse_channel_key(&body.channel).ok_or(ApiError::NotFound("channel"))?;
@@ -52,24 +54,6 @@ pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
     })
 }
 
-/// The per-network limit on widget calls (the per-visitor one is the dialog's). Lifted with
-/// `OPENLINE_NETWORK_LIMIT=off` for the latency bench, which sends from one address.
-async fn limit_network(env: &Env, network: Option<&str>, what: &str) -> ApiResult<()> {
-    let off = env.var("OPENLINE_NETWORK_LIMIT").is_ok_and(|v| v.to_string() == "off");
-    let (Some(network), false) = (network, off) else { return Ok(()) };
-    let binding = if what == "session" { "SESSION_LIMIT" } else { "MESSAGE_LIMIT" };
-    let Ok(limiter) = env.rate_limiter(binding) else {
-        worker::console_error!("rate limiter {binding} is not bound");
-        return Ok(());
-    };
-    let outcome = limiter.limit(format!("{what}:{network}")).await?;
-    if outcome.success {
-        Ok(())
-    } else {
-        Err(ApiError::RateLimited { retry_after_ms: 10_000 })
-    }
-}
-
 fn dialog_of(who: &VisitorAuth, network: Option<String>) -> DialogMeta {
     DialogMeta {
         workspace: who.workspace.clone(),
@@ -81,7 +65,7 @@ fn dialog_of(who: &VisitorAuth, network: Option<String>) -> DialogMeta {
 }
 
 pub async fn events(req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::visitor(&req, env)?;
+    let Customer { who, .. } = admitted(&req, env, Access::Read).await?;
     let meta = dialog_of(&who, None);
     who.permit(Action::ReadDialog(&meta.dialog))?;
     let after = after_param(&req)?;
@@ -90,9 +74,7 @@ pub async fn events(req: Request, env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn command(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::visitor(&req, env)?;
-    let network = auth::network(&req, env)?;
-    limit_network(env, network.as_deref(), "message").await?;
+    let Customer { who, network, .. } = admitted(&req, env, Access::Write).await?;
     let request: CommandRequest = read_json(&mut req).await?;
     let meta = dialog_of(&who, network);
     who.permit(Action::CommandDialog(&meta.dialog, &request.command))?;
@@ -116,7 +98,7 @@ pub async fn socket(req: Request, env: &Env) -> ApiResult<Response> {
             "Expected a WebSocket upgrade.",
         ));
     }
-    let who = auth::visitor(&req, env)?;
+    let Customer { who, .. } = admitted(&req, env, Access::Read).await?;
     let meta = dialog_of(&who, None);
     who.permit(Action::ReadDialog(&meta.dialog))?;
     let after = after_param(&req)?;

@@ -634,7 +634,7 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     customer.type_into("#prechat-email", "example.es").await?;
     customer.click("#contact-submit").await?;
     customer.find_text("#messages li.msg.from-visitor .msg-text", "lámpara Arco").await?;
-    customer.find_text(".offline-note", "reply here and by email").await?;
+    customer.find_text(".offline-note", "reply here in the chat").await?;
     customer.find("#composer-input").await?;
     customer.screenshot_page("99b-widget-offline-sent").await?;
 

@@ -14,6 +14,7 @@ mod access_ends;
 mod access_ends_browser;
 mod api;
 mod browser;
+mod channel_rules;
 mod channels;
 mod composer;
 mod contact_center;

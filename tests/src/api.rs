@@ -536,20 +536,30 @@ impl Socket {
     }
 
     /// The code of the server's close frame, reading past any data frames before it; an error
-    /// when the socket ends without one or none comes within `PATIENCE`.
+    /// when none comes within `PATIENCE`.
     pub async fn close_code(&mut self) -> Result<u16> {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
+        match self.closed_within(PATIENCE).await? {
+            Some((code, _)) => Ok(code),
+            None => bail!("the socket did not close within {} s", PATIENCE.as_secs()),
+        }
+    }
+
+    /// Reads until the server closes the socket within `wait`: its close code and reason, or
+    /// `None` if it stayed open. Frames before the close are skipped.
+    pub async fn closed_within(&mut self, wait: Duration) -> Result<Option<(u16, String)>> {
+        let deadline = tokio::time::Instant::now() + wait;
         loop {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
             match tokio::time::timeout(left, self.stream.next()).await {
-                Err(_) => bail!("the socket did not close within {} s", PATIENCE.as_secs()),
-                Ok(None) => bail!("the socket ended without a close frame"),
-                Ok(Some(Err(e))) => bail!("the socket failed before a close frame: {e}"),
+                Err(_) => return Ok(None),
+                // 1006: closed without a close frame; 1005: a close frame without a code.
+                Ok(None) => return Ok(Some((1006, String::new()))),
                 Ok(Some(Ok(Message::Close(frame)))) => {
-                    // 1005: "no status received", as RFC 6455 names a close without a code.
-                    return Ok(frame.map_or(1005, |f| u16::from(f.code)));
+                    let frame = frame.map(|f| (u16::from(f.code), f.reason.to_string()));
+                    return Ok(Some(frame.unwrap_or((1005, String::new()))));
                 }
                 Ok(Some(Ok(_))) => continue,
+                Ok(Some(Err(e))) => bail!("the socket failed before it closed: {e}"),
             }
         }
     }

@@ -148,7 +148,8 @@ fn follow_timeline(
             let now = Told { agent, unread: t.unread_count(), chat: t.introduced() };
             (skipped.get_value() || now.chat, t.rating_due(), t.answered(), now)
         });
-        // W4: with the offline form sent, a note says the answer comes here and by email.
+        // W4: with the offline form sent, a note says the answer comes here, in the chat (no email
+        // is sent yet: issue 17).
         let waiting = offline && now_introduced && !answered;
         dom::set_text("offline-note", if waiting { lang.t(Text::OfflineThanks) } else { "" });
         for (signal, now) in [(introduced, now_introduced), (rating_due, now_due)] {

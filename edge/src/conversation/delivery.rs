@@ -97,6 +97,20 @@ impl Conversation {
         Ok(Response::from_websocket(pair.client)?)
     }
 
+    /// Closes the customer's sockets (1008, policy violation, with the error code as the
+    /// reason): the channel's rules changed and they may no longer read here. Their reconnect
+    /// meets the Worker's gate (`customer::admitted`), which refuses it.
+    pub(super) fn close_customer_sockets(&self, reason: ErrorCode) -> ApiResult<Response> {
+        for ws in self.state.get_websockets() {
+            let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
+            if info.viewer == Viewer::Customer {
+                // A socket already closing is not an error.
+                let _ = ws.close(Some(1008), Some(reason.as_str()));
+            }
+        }
+        json(&serde_json::json!({}))
+    }
+
     /// Sends the new events to every open socket, each through `view` for its viewer.
     pub(super) fn broadcast(&self, events: &[Event], last_seq: u64) {
         if events.is_empty() {

@@ -128,6 +128,9 @@ impl Conversation {
             ConversationRequest::EndAccess { accesses, change } => {
                 self.end_access(&accesses, &change)
             }
+            ConversationRequest::CloseCustomerSockets { reason } => {
+                self.close_customer_sockets(reason)
+            }
         }
     }
 

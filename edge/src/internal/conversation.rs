@@ -24,6 +24,9 @@ pub enum ConversationRequest {
     Socket { viewer: Viewer, after: Option<u64>, actor: Actor, access: Option<Access> },
     /// `change` closes the sockets opened under `accesses` (issue 15) → `{}`. Idempotent.
     EndAccess { accesses: Vec<Access>, change: AccessChange },
+    /// The customer may no longer read the dialog (the channel's rules changed): their open
+    /// sockets close with 1008 and `reason`'s code → `{}`.
+    CloseCustomerSockets { reason: openline_core::ErrorCode },
 }
 
 /// Which customer a dialog belongs to. Stored by the dialog on its first command.

@@ -21,7 +21,8 @@ mod workspace;
 pub use conversation::{ConversationRequest, DialogCommand, DialogMeta, UploadMeta};
 pub use workspace::{
     Acceptance, Admission, BlockChange, Credential, FirstAdmin, Identity, LoginCheck,
-    PasswordUpdate, PresenceChange, SessionGranted, TokenRequest, WorkspaceRequest,
+    PasswordUpdate, PresenceChange, SessionGranted, Standing, StandingCheck, TokenRequest,
+    WorkspaceRequest,
 };
 
 use crate::error::{ApiError, ApiResult};

@@ -64,6 +64,9 @@ pub enum WorkspaceRequest {
     // Who may open a chat (`workspace/access.rs`).
     /// → `ChannelInfo`, or a refusal.
     Admit(Admission),
+    /// Every customer call after the session opened: may this visitor still read or write,
+    /// as the channel is now? → `Standing`, or a refusal.
+    Standing(StandingCheck),
     /// → `{}`.
     Block(BlockChange),
     /// The channel's identity secret, a new one when `rotate` → `IdentitySecret`.
@@ -195,4 +198,23 @@ pub struct BlockChange {
     pub visitor: VisitorId,
     pub network: Option<String>,
     pub blocked: bool,
+}
+
+/// `WorkspaceRequest::Standing`: a customer's call, checked against the channel as it is now.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StandingCheck {
+    pub channel: ChannelId,
+    pub visitor: VisitorId,
+    /// The network the call comes from (a block covers it).
+    pub network: Option<String>,
+    /// A write (a command or an upload) rather than a read (history, socket).
+    pub writes: bool,
+}
+
+/// The answer to `StandingCheck` when the visitor may go on: what the Worker needs to enforce
+/// on its side of the call.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Standing {
+    /// The largest file the channel takes now, checked while an upload streams in.
+    pub max_file_bytes: u64,
 }

@@ -1,24 +1,29 @@
-//! Who may open a chat on a channel (issue 4): allowed sites, blocked visitors and networks,
-//! and the host site's signed identity (W6).
+//! Who may open a chat on a channel and go on using it (issue 4, issue 15): allowed sites,
+//! blocked visitors and networks, and the host site's signed identity (W6). The rule is
+//! `core::admission::admit`; this looks up what it needs.
 
 use super::Workspace;
 use crate::auth::{now_ms, random_id};
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
-use crate::internal::{Admission, BlockChange};
-use openline_core::admission::{admit, Identity, Visit};
+use crate::internal::{self, ConversationRequest};
+use crate::internal::{Admission, BlockChange, Standing, StandingCheck};
+use crate::sql::get_meta;
+use openline_core::admission::{admit, loses_reading, Identity, Step, Visit};
 use openline_core::auth::identity_verifies;
+use openline_core::channel::ChannelSettings;
+use openline_core::files::MAX_FILE_BYTES;
 use openline_core::protocol::{ChannelInfo, IdentitySecret};
-use openline_core::ChannelId;
+use openline_core::{ChannelId, DialogId, ErrorCode, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
-use worker::Response;
+use worker::{console_error, Response};
 
 impl Workspace {
     /// A widget opens a session: the channel exists, the page's site is allowed, neither the
     /// visitor nor their network is blocked, and a given (or required) identity verifies.
     pub(super) fn admit(&self, admission: Admission) -> ApiResult<Response> {
-        let settings = self.settings_of(&admission.channel)?;
+        let settings = self.current_settings(&admission.channel)?;
         let identity = match &admission.identity {
             None => Identity::Anonymous,
             // No secret yet: nobody can have signed with it (and a visit never makes one).
@@ -30,12 +35,12 @@ impl Workspace {
             },
         };
         let visit = Visit {
-            site: admission.host.as_deref(),
+            step: Step::Open { site: admission.host.as_deref() },
             blocked: self.is_blocked(admission.visitor.as_str(), admission.network.as_deref())?,
             identity,
         };
-        admit(&settings, &visit)
-            .map_err(|refusal| ApiError::Forbidden(refusal.code(), refusal.message()))?;
+        admit(settings.as_ref(), &visit).map_err(ApiError::Refused)?;
+        let Some(settings) = settings else { return Err(ApiError::NotFound("channel")) };
         // W4: whether someone can answer now decides between the chat and the offline form.
         let available = settings.staffed_at(crate::auth::now_ms(), &self.available(None)?);
         json(&ChannelInfo {
@@ -48,6 +53,60 @@ impl Workspace {
             rating: settings.rating,
             look: settings.look,
         })
+    }
+
+    /// Every customer call after the session opened asks the same rule, with the channel's
+    /// settings and the blocks as they are now and the identity the visitor's token carries.
+    pub(super) fn standing(&self, check: StandingCheck) -> ApiResult<Response> {
+        let settings = self.current_settings(&check.channel)?;
+        let visit = Visit {
+            step: if check.writes { Step::Write } else { Step::Read },
+            blocked: self.is_blocked(check.visitor.as_str(), check.network.as_deref())?,
+            identity: Identity::of_token(&check.visitor),
+        };
+        admit(settings.as_ref(), &visit).map_err(ApiError::Refused)?;
+        let max_file_bytes =
+            settings.map_or(MAX_FILE_BYTES, |s| s.files.max_bytes.min(MAX_FILE_BYTES));
+        json(&Standing { max_file_bytes })
+    }
+
+    /// After an edit of `before` into `after`: the customers of this channel whose tokens may
+    /// no longer read (an anonymous visitor once identity is required) lose their open
+    /// sockets now, not at their next reconnect. Sent in the background, one call per dialog.
+    pub(super) fn close_sockets_refused_now(
+        &self,
+        before: &ChannelSettings,
+        after: &ChannelSettings,
+    ) -> ApiResult<()> {
+        let Some(workspace) = get_meta::<WorkspaceId>(&self.sql, "workspace")? else {
+            return Ok(());
+        };
+        for summary in self.all_summaries()? {
+            let made_here = DialogId::for_visitor(&after.id, &summary.visitor_id);
+            if made_here != summary.dialog_id || !loses_reading(before, after, &summary.visitor_id)
+            {
+                continue;
+            }
+            let conversation = internal::conversation(&self.env, &workspace, &summary.dialog_id)?;
+            self.state.wait_until(async move {
+                let request = ConversationRequest::CloseCustomerSockets {
+                    reason: ErrorCode::IdentityRequired,
+                };
+                if let Err(e) = conversation.send(&request).await {
+                    console_error!("a refused customer's sockets stay open: {e:?}");
+                }
+            });
+        }
+        Ok(())
+    }
+
+    /// The channel's settings, or `None` when it does not exist (any more).
+    fn current_settings(&self, channel: &ChannelId) -> ApiResult<Option<ChannelSettings>> {
+        match self.settings_of(channel) {
+            Ok(settings) => Ok(Some(settings)),
+            Err(ApiError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     fn is_blocked(&self, visitor: &str, network: Option<&str>) -> ApiResult<bool> {

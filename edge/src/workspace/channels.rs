@@ -76,11 +76,14 @@ impl Workspace {
     }
 
     /// Saves an admin's edit (the Worker checked the role). Takes effect for every session
-    /// that opens from now on, and for automatic close from the next message or alarm.
+    /// that opens from now on, for every customer call from now on (`customer::admitted`),
+    /// for the sockets it refuses at once, and for automatic close from the next message or
+    /// alarm.
     pub(super) fn save_settings(&self, settings: ChannelSettings) -> ApiResult<Response> {
         settings
             .validate()
             .map_err(|message| ApiError::bad_request(ErrorCode::InvalidSettings, message))?;
+        let before = self.settings_of(&settings.id)?;
         let cursor = self.sql.exec(
             "UPDATE channels SET name = ?, greeting = ?, settings = ? WHERE id = ?",
             vec![
@@ -93,6 +96,7 @@ impl Workspace {
         if cursor.rows_written() == 0 {
             return Err(ApiError::NotFound("channel"));
         }
+        self.close_sockets_refused_now(&before, &settings)?;
         json(&settings)
     }
 

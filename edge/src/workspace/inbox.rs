@@ -64,6 +64,13 @@ impl Workspace {
         }
     }
 
+    /// Every dialog's row, oldest first.
+    pub(super) fn all_summaries(&self) -> ApiResult<Vec<DialogSummary>> {
+        let rows: Vec<Row> = self.sql.exec("SELECT summary FROM inbox", None)?.to_array()?;
+        let summaries = rows.iter().map(|r| serde_json::from_str(&r.summary));
+        Ok(summaries.collect::<std::result::Result<Vec<DialogSummary>, _>>()?)
+    }
+
     /// Stores the row and pushes it to every open inbox.
     pub(super) fn store_and_push(&self, summary: &DialogSummary) -> ApiResult<()> {
         self.sql.exec(

@@ -149,6 +149,7 @@ impl Workspace {
             W::CreateApiToken(request) => self.create_api_token(request),
             W::RevokeApiToken { id } => self.revoke_api_token(id).await,
             W::Admit(admission) => self.admit(admission),
+            W::Standing(check) => self.standing(check),
             W::Block(change) => self.set_blocked(change),
             W::IdentitySecret { channel, rotate } => self.identity_secret(&channel, rotate),
             W::Channels => self.channels(),
