@@ -129,7 +129,7 @@ impl Conversation {
         // writes commit together and no other request interleaves (a retry racing the
         // original included).
         if let Some(events) = self.already_applied(&key)? {
-            return json(&CommandReply { events: self.outgoing(&events, cmd.viewer) });
+            return json(&CommandReply { events: self.outgoing(&events, cmd.viewer)? });
         }
         // A read mark is not the customer writing: it never spends their allowance (W2).
         let writes = !matches!(cmd.request.command, Command::MarkRead { .. });
@@ -173,7 +173,7 @@ impl Conversation {
         }
         self.schedule_alarm(&after, &settings).await;
         self.remove_deleted_files(&meta, &events, &message).await;
-        json(&CommandReply { events: self.outgoing(&events, cmd.viewer) })
+        json(&CommandReply { events: self.outgoing(&events, cmd.viewer)? })
     }
 
     /// A customer writes at a human pace: a burst, then one message a second (abuse
