@@ -15,6 +15,7 @@ mod browser;
 mod channels;
 mod composer;
 mod contact_center;
+mod customer_view;
 mod errors;
 mod feedback;
 mod files;
