@@ -7,8 +7,8 @@
 use anyhow::{bail, Result};
 use openline_core::contact::Rating;
 use openline_core::protocol::{CommandReply, CommandRequest, EventsFrame};
-use openline_core::{Command, CommandId, Event, EventBody};
-use openline_tests::api::{attach, new_command_id, note, post, Customer, Socket, PATIENCE};
+use openline_core::{Command, CommandId, DialogId, Event, EventBody};
+use openline_tests::api::{attach, new_command_id, note, post, Agent, Customer, Socket, PATIENCE};
 use openline_tests::scene::Workspace;
 use tokio::time::Instant;
 
@@ -29,7 +29,6 @@ const NEVER_FOR_THE_CUSTOMER: &[&str] = &[
 /// an empty one).
 const THE_CUSTOMERS: &[&str] = &["FINAL-PRICE-249", "Otra cosa: mi factura", "Te la envío"];
 
-// Long: one conversation, step by step, then every path a customer reads it by.
 #[tokio::test]
 async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_customer_by_no_path(
 ) -> Result<()> {
@@ -43,23 +42,7 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
     let mut live = customer.socket(None).await?;
     let mut live_frames = frames_until(&mut live, |f| !f.more).await?;
 
-    // Luis corrects a price twice; a wrong message, a wrong file and an edited one are
-    // withdrawn (Ana, an admin, withdraws one of Luis's); a note is written and edited.
-    let price = seq_of(&luis.command(&dialog, post("DRAFT-PRICE-199 €")).await?);
-    for text in ["MIDDLE-PRICE-229 €", "FINAL-PRICE-249 €"] {
-        luis.command(&dialog, Command::EditMessage { seq: price, text: text.into() }).await?;
-    }
-    let wrong = seq_of(&luis.command(&dialog, post("WRONG-ADDRESS-CALLE-9")).await?);
-    luis.command(&dialog, Command::DeleteMessage { seq: wrong }).await?;
-    let file = luis.upload(&dialog, "old-quote-2024.pdf", b"%PDF-1.4 old".to_vec()).await?;
-    let filed = seq_of(&luis.command(&dialog, attach(&[&file], "FILE-CAPTION-OLD")).await?);
-    ana.command(&dialog, Command::DeleteMessage { seq: filed }).await?;
-    let typo = seq_of(&luis.command(&dialog, post("TYPO-FIRST")).await?);
-    luis.command(&dialog, Command::EditMessage { seq: typo, text: "TYPO-SECOND".into() }).await?;
-    luis.command(&dialog, Command::DeleteMessage { seq: typo }).await?;
-    let noted = seq_of(&luis.command(&dialog, note("NOTE-VIP-MARGIN 30 %")).await?);
-    let vip = Command::EditMessage { seq: noted, text: "NOTE-VIP-MARGIN 35 %".into() };
-    luis.command(&dialog, vip).await?;
+    let withdrawn = revise_and_withdraw(&ana, &luis, &dialog).await?;
 
     // A new topic becomes session 2 for agents; it ends, is rated, and the customer writes
     // again (session 3 for agents). For the customer it is one chat: sessions 1 and 2.
@@ -108,7 +91,7 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
 
     // The withdrawn messages are tombstones in place; sessions are numbered without the move.
     let frame: EventsFrame = serde_json::from_str(history)?;
-    for seq in [wrong, filed, typo] {
+    for seq in withdrawn {
         let posted = frame.events.iter().find(|e| e.seq == seq).map(|e| &e.body);
         let Some(EventBody::MessagePosted { text, files, .. }) = posted else {
             bail!("message {seq} is not in its place: {posted:?}")
@@ -132,6 +115,28 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
         assert!(agents.contains(kept), "the agents' history lacks {kept:?}");
     }
     Ok(())
+}
+
+/// Luis corrects a price twice; a wrong message, a wrong file and an edited one are withdrawn
+/// (Ana, an admin, withdraws one of Luis's); a note is written and edited. Returns the `seq`
+/// of the three withdrawn messages.
+async fn revise_and_withdraw(ana: &Agent, luis: &Agent, dialog: &DialogId) -> Result<[u64; 3]> {
+    let price = seq_of(&luis.command(dialog, post("DRAFT-PRICE-199 €")).await?);
+    for text in ["MIDDLE-PRICE-229 €", "FINAL-PRICE-249 €"] {
+        luis.command(dialog, Command::EditMessage { seq: price, text: text.into() }).await?;
+    }
+    let wrong = seq_of(&luis.command(dialog, post("WRONG-ADDRESS-CALLE-9")).await?);
+    luis.command(dialog, Command::DeleteMessage { seq: wrong }).await?;
+    let file = luis.upload(dialog, "old-quote-2024.pdf", b"%PDF-1.4 old".to_vec()).await?;
+    let filed = seq_of(&luis.command(dialog, attach(&[&file], "FILE-CAPTION-OLD")).await?);
+    ana.command(dialog, Command::DeleteMessage { seq: filed }).await?;
+    let typo = seq_of(&luis.command(dialog, post("TYPO-FIRST")).await?);
+    luis.command(dialog, Command::EditMessage { seq: typo, text: "TYPO-SECOND".into() }).await?;
+    luis.command(dialog, Command::DeleteMessage { seq: typo }).await?;
+    let noted = seq_of(&luis.command(dialog, note("NOTE-VIP-MARGIN 30 %")).await?);
+    let vip = Command::EditMessage { seq: noted, text: "NOTE-VIP-MARGIN 35 %".into() };
+    luis.command(dialog, vip).await?;
+    Ok([wrong, filed, typo])
 }
 
 /// The `seq` of the last message a command posted.
