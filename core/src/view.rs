@@ -93,7 +93,8 @@ impl Revisions {
 /// `revisions` are the log's (see `Revisions`).
 ///
 /// A customer sees only what concerns them: who is answering now, not how it came to be
-/// (a transfer or a take-over reads as "Luis joined the chat"); a close, not its reason; no
+/// (a transfer or a take-over reads as "Luis joined the chat", by Luis, as does an invitation);
+/// a close, not its reason; no
 /// hidden note (C6), no lock (Q11) and no move of their messages to a new session (M6: for
 /// them it is one chat, numbered so). A message they see keeps its quote (M1): `decide` lets a
 /// public message quote only public messages, so the quoted one is theirs to see too. Mentions
@@ -158,7 +159,15 @@ pub fn view(event: &Event, viewer: Viewer, revisions: &Revisions) -> Option<Even
         | EventBody::ContactShared { .. }
         | EventBody::Read { .. } => event.body.clone(),
     };
-    Some(Event { body, ..event.clone() })
+    // Who joins is who acts, as when they answer themselves: who handed the chat over or
+    // invited them stays with the agents (Q4, Q9).
+    let actor = match &body {
+        EventBody::Answered { agent, agent_name } | EventBody::Invited { agent, agent_name } => {
+            Actor::Agent { id: agent.clone(), name: agent_name.clone() }
+        }
+        _ => event.actor.clone(),
+    };
+    Some(Event { seq: event.seq, at: event.at, actor, body })
 }
 
 /// `view` over a slice, keeping order.
@@ -256,6 +265,30 @@ mod tests {
         );
         let seen = view(&by_luis(EventBody::Pinned), Viewer::Agent, &none).unwrap();
         assert_eq!((seen.seq, seen.body), (7, EventBody::Pinned));
+    }
+
+    #[test]
+    fn q4_q9_who_handed_the_chat_over_or_invited_stays_with_the_agents() {
+        let luis = || AgentId::parse("a_luis").unwrap();
+        let ana = Actor::Agent { id: AgentId::parse("a_ana").unwrap(), name: "Ana".into() };
+        let as_luis = Actor::Agent { id: luis(), name: "Luis".into() };
+        // (what Ana did, the customer's copy: by whom, and what)
+        let cases = [
+            (
+                EventBody::Transferred { agent: luis(), agent_name: "Luis".into() },
+                EventBody::Answered { agent: luis(), agent_name: "Luis".into() },
+            ),
+            (
+                EventBody::Invited { agent: luis(), agent_name: "Luis".into() },
+                EventBody::Invited { agent: luis(), agent_name: "Luis".into() },
+            ),
+        ];
+        for (body, expected) in cases {
+            let by_ana = Event { seq: 3, at: 0, actor: ana.clone(), body };
+            let seen = view(&by_ana, Viewer::Customer, &Revisions::default()).unwrap();
+            assert_eq!((&seen.actor, &seen.body), (&as_luis, &expected), "{by_ana:?}");
+            assert_eq!(view(&by_ana, Viewer::Agent, &Revisions::default()), Some(by_ana));
+        }
     }
 
     #[test]

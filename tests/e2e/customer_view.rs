@@ -7,7 +7,7 @@
 use anyhow::{bail, Result};
 use openline_core::contact::Rating;
 use openline_core::protocol::{CommandReply, CommandRequest, EventsFrame};
-use openline_core::{Command, CommandId, DialogId, Event, EventBody};
+use openline_core::{Actor, Command, CommandId, DialogId, Event, EventBody};
 use openline_tests::api::{attach, new_command_id, note, post, Agent, Customer, Socket, PATIENCE};
 use openline_tests::scene::Workspace;
 use tokio::time::Instant;
@@ -33,7 +33,7 @@ const THE_CUSTOMERS: &[&str] = &["FINAL-PRICE-249", "Otra cosa: mi factura", "Te
 async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_customer_by_no_path(
 ) -> Result<()> {
     let ws = Workspace::new("customer-view").await?;
-    let (ana, luis, _) = ws.agents().await?;
+    let (ana, luis, marta) = ws.agents().await?;
     let customer = ws.customer().await?;
     let hello = new_command_id();
     customer.command(hello.clone(), post("Hola, ¿precio de la lámpara Arco?")).await?;
@@ -56,8 +56,15 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
     let rate_reply = command_raw(&customer, &new_command_id(), &rate).await?;
     let (thanks_id, thanks) = (new_command_id(), post("Gracias"));
     let thanks_reply = command_raw(&customer, &thanks_id, &thanks).await?;
-    live_frames
-        .extend(frames_until(&mut live, |f| f.events.iter().any(|e| is_post(e, "Gracias"))).await?);
+    // Luis answers the new session, invites Ana and hands over to Marta: the customer sees each
+    // join by themselves, as when one answers.
+    luis.command(&dialog, Command::Answer).await?;
+    luis.command(&dialog, Command::Invite { agent: ana.login.agent.id.clone() }).await?;
+    let marta_id = marta.login.agent.id.clone();
+    luis.command(&dialog, Command::Transfer { to: marta_id.clone() }).await?;
+    let marta_joined =
+        |e: &Event| matches!(&e.body, EventBody::Answered { agent, .. } if *agent == marta_id);
+    live_frames.extend(frames_until(&mut live, |f| f.events.iter().any(marta_joined)).await?);
 
     // Every path a customer reads by, as raw bytes.
     let mut fresh = customer.socket(None).await?;
@@ -74,7 +81,25 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
         ("replayed topic", command_raw(&customer, &topic_id, &topic).await?),
         ("replayed thanks", command_raw(&customer, &thanks_id, &thanks).await?),
     ];
-    for (path, bytes) in &paths {
+    check_raw_bytes(&paths, &live_frames);
+
+    // The withdrawn messages are tombstones in place; sessions are numbered without the move.
+    let history: EventsFrame = serde_json::from_str(&paths[0].1)?;
+    let thanks: CommandReply = serde_json::from_str(&paths[6].1)?;
+    let live: Vec<Event> = live_frames
+        .iter()
+        .filter_map(|f| serde_json::from_str::<EventsFrame>(f).ok())
+        .flat_map(|f| f.events)
+        .collect();
+    check_customer_events(&history.events, withdrawn, &thanks.events, &live)?;
+    check_agents_keep_everything(&luis, &dialog).await?;
+    Ok(())
+}
+
+/// No path carries what is not the customer's; the history carries what stands; the live
+/// socket got each text as it was then, but never a note or the move.
+fn check_raw_bytes(paths: &[(&str, String)], live_frames: &[String]) {
+    for (path, bytes) in paths {
         for never in NEVER_FOR_THE_CUSTOMER {
             assert!(!bytes.contains(never), "{path} carries {never:?}: {bytes}");
         }
@@ -83,34 +108,48 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
     for standing in THE_CUSTOMERS {
         assert!(history.contains(standing), "history lacks {standing:?}: {history}");
     }
-    // Live, only notes and the move were kept back; the texts were current when they came.
     let live = live_frames.concat();
     for never in ["NOTE-VIP-MARGIN", "session_split"] {
         assert!(!live.contains(never), "the live socket carries {never:?}: {live}");
     }
+}
 
-    // The withdrawn messages are tombstones in place; sessions are numbered without the move.
-    let frame: EventsFrame = serde_json::from_str(history)?;
+/// The withdrawn messages are tombstones in place, sessions are numbered as the customer met
+/// them on every path, and each agent who joined is the one who acts.
+fn check_customer_events(
+    history: &[Event],
+    withdrawn: [u64; 3],
+    thanks: &[Event],
+    live: &[Event],
+) -> Result<()> {
     for seq in withdrawn {
-        let posted = frame.events.iter().find(|e| e.seq == seq).map(|e| &e.body);
+        let posted = history.iter().find(|e| e.seq == seq).map(|e| &e.body);
         let Some(EventBody::MessagePosted { text, files, .. }) = posted else {
             bail!("message {seq} is not in its place: {posted:?}")
         };
         assert!(text.is_empty() && files.is_empty(), "message {seq}: {posted:?}");
-        assert!(frame.events.iter().any(|e| e.body == deleted(seq)), "no deletion of {seq}");
+        assert!(history.iter().any(|e| e.body == deleted(seq)), "no deletion of {seq}");
     }
-    assert_eq!(sessions(&frame.events), ["opened 1", "closed 1", "rated 1", "opened 2"]);
-    let thanks: CommandReply = serde_json::from_str(&paths[6].1)?;
-    assert_eq!(sessions(&thanks.events), ["opened 2"]);
-    let live: Vec<Event> = live_frames
-        .iter()
-        .filter_map(|f| serde_json::from_str::<EventsFrame>(f).ok())
-        .flat_map(|f| f.events)
-        .collect();
-    assert_eq!(sessions(&live), ["opened 1", "closed 1", "rated 1", "opened 2"]);
+    assert_eq!(sessions(history), ["opened 1", "closed 1", "rated 1", "opened 2"]);
+    assert_eq!(sessions(thanks), ["opened 2"]);
+    assert_eq!(sessions(live), ["opened 1", "closed 1", "rated 1", "opened 2"]);
+    let joins = joins(history);
+    assert_eq!(joins.len(), 4, "Luis twice, Ana, Marta: {joins:?}");
+    assert!(joins.iter().all(|(by, who)| by == who), "{joins:?}");
+    Ok(())
+}
 
-    // Agents keep every version, the note and the move.
-    let agents = serde_json::to_string(&luis.events(&dialog, None).await?)?;
+/// Agents keep every version, the note, the move, and who handed over and invited.
+async fn check_agents_keep_everything(luis: &Agent, dialog: &DialogId) -> Result<()> {
+    let agents = luis.events(dialog, None).await?;
+    let luis_name = &luis.login.agent.name;
+    let by_luis = |e: &&Event| matches!(&e.actor, Actor::Agent { name, .. } if name == luis_name);
+    let handed_over =
+        agents.events.iter().filter(by_luis).filter(|e| {
+            matches!(e.body, EventBody::Transferred { .. } | EventBody::Invited { .. })
+        });
+    assert_eq!(handed_over.count(), 2);
+    let agents = serde_json::to_string(&agents)?;
     for kept in NEVER_FOR_THE_CUSTOMER.iter().chain(THE_CUSTOMERS) {
         assert!(agents.contains(kept), "the agents' history lacks {kept:?}");
     }
@@ -145,8 +184,16 @@ fn seq_of(reply: &CommandReply) -> u64 {
     posts.find(|e| matches!(e.body, EventBody::MessagePosted { .. })).map_or(0, |e| e.seq)
 }
 
-fn is_post(event: &Event, wanted: &str) -> bool {
-    matches!(&event.body, EventBody::MessagePosted { text, .. } if text == wanted)
+/// Each agent joining: (who the event says acted, who joined).
+fn joins(events: &[Event]) -> Vec<(String, String)> {
+    let join = |e: &Event| match (&e.actor, &e.body) {
+        (Actor::Agent { name, .. }, EventBody::Answered { agent_name, .. })
+        | (Actor::Agent { name, .. }, EventBody::Invited { agent_name, .. }) => {
+            Some((name.clone(), agent_name.clone()))
+        }
+        _ => None,
+    };
+    events.iter().filter_map(join).collect()
 }
 
 fn deleted(seq: u64) -> EventBody {

@@ -271,10 +271,14 @@ fn check_customer_events(customer: &[Event]) {
             | EventBody::MessageDeleted { internal, .. } => {
                 assert!(!internal, "{event:?}")
             }
-            EventBody::Answered { .. }
-            | EventBody::Invited { .. }
-            | EventBody::ContactShared { .. }
-            | EventBody::Read { .. } => {}
+            // Who joined acts for themselves: who handed over or invited stays with agents.
+            EventBody::Answered { agent, .. } | EventBody::Invited { agent, .. } => {
+                assert!(
+                    matches!(&event.actor, Actor::Agent { id, .. } if id == agent),
+                    "{event:?}"
+                );
+            }
+            EventBody::ContactShared { .. } | EventBody::Read { .. } => {}
             other => panic!("an agent-only event reached the customer: {other:?}"),
         }
     }
