@@ -2,14 +2,19 @@
 //! real edge: after agents edit, delete, note and move, every byte a customer can read (the
 //! history over HTTP, a fresh socket, a resumed one, a socket open all along, the replies to
 //! their own commands, a retried command's replay) carries no replaced or deleted text, no
-//! deleted file, no note and no trace of the move, while agents keep every version.
+//! deleted file, no note and no trace of the move, while agents keep every version; and the
+//! widget draws that copy as it should (a tombstone as "message deleted", the current text as
+//! edited).
 
 use anyhow::{bail, Result};
+use fantoccini::Locator;
 use openline_core::contact::Rating;
-use openline_core::protocol::{CommandReply, CommandRequest, EventsFrame};
+use openline_core::inbox::DialogSummary;
+use openline_core::protocol::{CommandReply, CommandRequest, EventsFrame, InboxFrame};
 use openline_core::{Actor, Command, CommandId, DialogId, Event, EventBody};
 use openline_tests::api::{attach, new_command_id, note, post, Agent, Customer, Socket, PATIENCE};
-use openline_tests::scene::Workspace;
+use openline_tests::scene::{Stage, Workspace};
+use openline_tests::wait::{budget, wait_until};
 use tokio::time::Instant;
 
 /// What agents wrote and then replaced, withdrew or kept among themselves.
@@ -93,6 +98,48 @@ async fn m6_m8_m9_c6_what_agents_replaced_deleted_noted_or_moved_reaches_the_cus
         .collect();
     check_customer_events(&history.events, withdrawn, &thanks.events, &live)?;
     check_agents_keep_everything(&luis, &dialog).await?;
+    Ok(())
+}
+
+/// The widget draws the customer's copy: after a reload it has only the tombstone and the
+/// current text, and still shows "message deleted" and the edited mark where they belong.
+#[tokio::test]
+async fn m8_m9_a_reloaded_widget_draws_the_current_text_and_the_deleted_line_from_its_copy(
+) -> Result<()> {
+    let stage = Stage::new("browser-customer-view").await?;
+    let (_, luis, _) = stage.ws.agents().await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
+    customer.send("¿Precio de la lámpara Arco?").await?;
+    customer.sees_mine("lámpara Arco").await?;
+    let dialog = wait_until("the chat in Luis's inbox", budget::API, || async {
+        let InboxFrame::Snapshot { dialogs } = luis.inbox().await? else { return Ok(None) };
+        let asked = |d: &&DialogSummary| {
+            d.last_message.as_ref().is_some_and(|m| m.text.contains("lámpara Arco"))
+        };
+        Ok(dialogs.iter().find(asked).map(|d| d.dialog_id.clone()))
+    })
+    .await?;
+    let price = seq_of(&luis.command(&dialog, post("DRAFT-PRICE-199 €")).await?);
+    let text = "FINAL-PRICE-249 €".to_owned();
+    luis.command(&dialog, Command::EditMessage { seq: price, text }).await?;
+    let wrong = seq_of(&luis.command(&dialog, post("WRONG-ADDRESS-CALLE-9")).await?);
+    luis.command(&dialog, Command::DeleteMessage { seq: wrong }).await?;
+    customer.find_text("#messages li.msg.deleted", "deleted").await?;
+
+    customer.outside().await?;
+    customer.reload_page().await?;
+    customer.open().await?;
+    let edited = customer.find_text("#messages li.msg.from-agent", "FINAL-PRICE-249").await?;
+    assert!(edited.find(Locator::Css(".msg-edited")).await.is_ok(), "marked as edited");
+    customer.find_text("#messages li.msg.deleted", "deleted").await?;
+    let list = customer.find("#messages").await?.html(true).await?;
+    for never in ["DRAFT-PRICE-199", "WRONG-ADDRESS-CALLE-9"] {
+        assert!(!list.contains(never), "the list shows {never:?}: {list}");
+    }
+    customer.outside().await?;
+    customer.screenshot("40-widget-reloaded-customer-copy").await?;
+    customer.page.close().await?;
     Ok(())
 }
 
