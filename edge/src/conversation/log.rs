@@ -72,14 +72,16 @@ impl Conversation {
     }
 
     /// The log's edits, deletions and moves to a new session, folded: what a customer's copy
-    /// of an earlier event depends on (`core::view`).
+    /// of an earlier event depends on (`core::view`). Read through the `events_by_type` index,
+    /// in no particular order (an `ORDER BY seq` may lead SQLite to scan the log instead);
+    /// `Revisions` folds them in any order.
     pub(super) fn revisions(&self) -> ApiResult<Revisions> {
         let [edited, deleted, split] = REVISION_TYPES;
         let rows: Vec<EventRow> = self
             .sql
             .exec(
                 "SELECT seq, at, actor, body FROM events \
-                 WHERE json_extract(body, '$.type') IN (?, ?, ?) ORDER BY seq",
+                 WHERE json_extract(body, '$.type') IN (?, ?, ?)",
                 vec![edited.into(), deleted.into(), split.into()],
             )?
             .to_array()?;

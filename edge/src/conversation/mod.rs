@@ -41,7 +41,11 @@ const MIGRATIONS: &[&[&str]] = &[&[
     "CREATE TABLE events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, body TEXT NOT NULL)",
     // A command id seen before, scoped to its actor, and the events it appended.
     "CREATE TABLE commands (key TEXT PRIMARY KEY, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL)",
-], &[files::FILES_TABLE]];
+], &[files::FILES_TABLE], &[
+    // The events found by kind: a customer's copy reads the log's edits, deletions and moves
+    // (`log::revisions`) without a scan of the whole log.
+    "CREATE INDEX events_by_type ON events (json_extract(body, '$.type'))",
+]];
 
 /// Bindings cross into JavaScript as numbers; keep them exact.
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
