@@ -10,7 +10,7 @@
 
 use super::*;
 use crate::files::Upload;
-use crate::view::{view_log, Viewer};
+use crate::view::{view, view_log, Revisions, Viewer};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -47,6 +47,7 @@ proptest! {
     ) {
         let log = play(&steps, if stars { "stars" } else { "" });
         check_customer_copy(&log);
+        check_live_agrees_with_a_later_load(&log);
     }
 }
 
@@ -281,5 +282,40 @@ fn check_customer_events(customer: &[Event]) {
             EventBody::ContactShared { .. } | EventBody::Read { .. } => {}
             other => panic!("an agent-only event reached the customer: {other:?}"),
         }
+    }
+}
+
+/// What the customer got live, each event as its time's revisions showed it, agrees with what
+/// a later load gives them: the same events, numbered the same, so a resume never has to take
+/// back or renumber a line. Only a message's text may differ, when a later edit or deletion,
+/// which they get too, changed it.
+fn check_live_agrees_with_a_later_load(log: &[Event]) {
+    let later = view_log(log, Viewer::Customer);
+    let live: Vec<Event> = (0..log.len())
+        .filter_map(|i| view(&log[i], Viewer::Customer, &Revisions::of(&log[..=i])))
+        .collect();
+    let seqs = |events: &[Event]| events.iter().map(|e| e.seq).collect::<Vec<_>>();
+    assert_eq!(seqs(&live), seqs(&later), "the same events, live or loaded later");
+    let changed_later = |message: u64, after: u64| {
+        later.iter().any(|e| {
+            e.seq > after
+                && matches!(e.body, EventBody::MessageEdited { seq, .. }
+                    | EventBody::MessageDeleted { seq, .. } if seq == message)
+        })
+    };
+    for (then, now) in live.iter().zip(&later) {
+        if then == now {
+            continue;
+        }
+        let message = match (&then.body, &now.body) {
+            (EventBody::MessagePosted { .. }, EventBody::MessagePosted { .. }) => then.seq,
+            (EventBody::MessageEdited { seq: a, .. }, EventBody::MessageEdited { seq: b, .. })
+                if a == b =>
+            {
+                *a
+            }
+            _ => panic!("{then:?} was told live, {now:?} later"),
+        };
+        assert!(changed_later(message, then.seq), "{then:?} changed with nothing to say so");
     }
 }
