@@ -1,6 +1,6 @@
 //! What the customer's chat derives from the events it receives (W2, W4): who is answering,
 //! what they have not read, whether a read mark or a rating is due. Each is a fold over the
-//! customer's view of the log (`view::view(_, Viewer::Customer)`), so the widget needs no
+//! customer's view of the log (`view::view_log(_, Viewer::Customer)`), so the widget needs no
 //! dialog state; the tests check that each agrees with the rule `decide` applies.
 
 use crate::event::{Actor, Event, EventBody};

@@ -16,7 +16,7 @@
 //! - `files`: files in messages: accepted types per channel, names, sizes (C1).
 //! - `contact`: a customer's contact details and ratings (W4).
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
-//! - `view`: what a customer or an agent may see of an event.
+//! - `view`: what a customer or an agent may see of an event, given the log's later revisions.
 //! - `customer`: what the customer's chat derives from what it sees (unread, marks, rating due).
 //! - `transcript`: the messages as they read now (edits, deletions, quotes, moves folded in).
 //! - `sync`: how a client's last seen `seq` turns into a replay or a full resync.

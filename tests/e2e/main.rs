@@ -18,6 +18,7 @@ mod channel_rules;
 mod channels;
 mod composer;
 mod contact_center;
+mod customer_view;
 mod errors;
 mod feedback;
 mod files;

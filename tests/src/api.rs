@@ -475,6 +475,13 @@ impl Socket {
 
     /// The next JSON frame within `wait`, or `None` if none came.
     pub async fn next_within<T: DeserializeOwned>(&mut self, wait: Duration) -> Result<Option<T>> {
+        let text = self.next_text(wait).await?;
+        Ok(text.map(|text| serde_json::from_str(&text)).transpose()?)
+    }
+
+    /// The next text frame within `wait` as it came, byte for byte (for tests that look for
+    /// what must not be in it), or `None` if none came.
+    pub async fn next_text(&mut self, wait: Duration) -> Result<Option<String>> {
         loop {
             let message = match tokio::time::timeout(wait, self.stream.next()).await {
                 Err(_) => return Ok(None),
@@ -482,7 +489,7 @@ impl Socket {
                 Ok(Some(message)) => message?,
             };
             if let Message::Text(text) = message {
-                return Ok(Some(serde_json::from_str(text.as_str())?));
+                return Ok(Some(text.as_str().to_owned()));
             }
         }
     }

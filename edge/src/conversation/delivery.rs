@@ -33,7 +33,7 @@ impl Conversation {
             let page = self.read_events(from as i64, None, MAX_EVENTS_PER_PAGE)?;
             let more = page.len() as u64 == MAX_EVENTS_PER_PAGE;
             from = page.last().map_or(from, |e| e.seq);
-            let events = self.outgoing(&page, viewer);
+            let events = self.outgoing(&page, viewer)?;
             frames.push(EventsFrame { events, reset: reset && frames.is_empty(), last_seq, more });
             if !more {
                 return Ok(frames);
@@ -111,21 +111,35 @@ impl Conversation {
         json(&serde_json::json!({}))
     }
 
-    /// Sends the new events to every open socket, each through `view` for its viewer.
+    /// Sends the new events to every open socket, each through `view` for its viewer: each
+    /// viewer's copy is made once, when the first socket of theirs needs it.
     pub(super) fn broadcast(&self, events: &[Event], last_seq: u64) {
         if events.is_empty() {
             return;
         }
+        let (mut customers, mut agents) = (None, None);
         for ws in self.state.get_websockets() {
             let Ok(Some(info)) = ws.deserialize_attachment::<SocketInfo>() else { continue };
             if info.closed {
                 continue;
             }
-            let visible = self.outgoing(events, info.viewer);
+            let copy = match info.viewer {
+                Viewer::Customer => &mut customers,
+                Viewer::Agent => &mut agents,
+            };
+            let visible = match copy.get_or_insert_with(|| self.outgoing(events, info.viewer)) {
+                Ok(visible) => visible,
+                Err(e) => {
+                    // The events are stored: the socket's next resume brings them.
+                    console_error!("broadcast failed: {e:?}");
+                    continue;
+                }
+            };
             if visible.is_empty() {
                 continue;
             }
-            let frame = EventsFrame { events: visible, reset: false, last_seq, more: false };
+            let frame =
+                EventsFrame { events: visible.clone(), reset: false, last_seq, more: false };
             // A socket that is closing is not an error of this command.
             let _ = ws.send(&frame);
         }

@@ -12,7 +12,7 @@ use crate::http::json;
 use crate::internal::{DialogMeta, UploadMeta};
 use openline_core::auth::file_link;
 use openline_core::files::{content_disposition, link_expiry, FileRef, Upload, UNATTACHED_KEPT_MS};
-use openline_core::view::view_all;
+use openline_core::view::{view_all, Revisions};
 use openline_core::{Actor, DialogId, Event, EventBody, FileId, Rejection, Viewer, WorkspaceId};
 use serde::Deserialize;
 use worker::{console_error, HttpMetadata, Request, Response};
@@ -185,22 +185,26 @@ impl Conversation {
     }
 
     /// `events` as `viewer` may see them, every file with a signed link: the one way events
-    /// leave this object.
-    pub(super) fn outgoing(&self, events: &[Event], viewer: Viewer) -> Vec<Event> {
-        let mut events = view_all(events, viewer);
+    /// leave this object. A customer's copy reads the log's revisions first (`core::view`).
+    pub(super) fn outgoing(&self, events: &[Event], viewer: Viewer) -> ApiResult<Vec<Event>> {
+        let revisions = match viewer {
+            Viewer::Customer => self.revisions()?,
+            Viewer::Agent => Revisions::default(),
+        };
+        let mut events = view_all(events, viewer, &revisions);
         let has_files = |e: &Event| matches!(&e.body, EventBody::MessagePosted { files, .. } if !files.is_empty());
         if !events.iter().any(has_files) {
-            return events;
+            return Ok(events);
         }
         let Ok(Some(meta)) = crate::sql::get_meta::<DialogMeta>(&self.sql, "dialog") else {
-            return events;
+            return Ok(events);
         };
         // One secret and one expiry for the whole batch.
         let secret = match crate::auth::secret(&self.env) {
             Ok(secret) => secret,
             Err(e) => {
                 console_error!("cannot sign file links: {e:?}");
-                return events;
+                return Ok(events);
             }
         };
         let exp = link_expiry(crate::auth::now_ms());
@@ -212,7 +216,7 @@ impl Conversation {
                 }
             }
         }
-        events
+        Ok(events)
     }
 
     fn link(&self, meta: &DialogMeta, file: &FileId) -> ApiResult<String> {

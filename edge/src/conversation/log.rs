@@ -5,6 +5,7 @@
 use super::{Conversation, MAX_SAFE_INTEGER};
 use crate::error::ApiResult;
 use crate::sql::{get_meta, put_meta};
+use openline_core::view::{Revisions, REVISION_TYPES};
 use openline_core::{apply, DialogState, Event};
 use serde::Deserialize;
 
@@ -68,6 +69,27 @@ impl Conversation {
             )?
             .to_array()?;
         rows.into_iter().map(EventRow::into_event).collect()
+    }
+
+    /// The log's edits, deletions and moves to a new session, folded: what a customer's copy
+    /// of an earlier event depends on (`core::view`). Read through the `events_by_type` index,
+    /// in no particular order (an `ORDER BY seq` may lead SQLite to scan the log instead);
+    /// `Revisions` folds them in any order.
+    pub(super) fn revisions(&self) -> ApiResult<Revisions> {
+        let [edited, deleted, split] = REVISION_TYPES;
+        let rows: Vec<EventRow> = self
+            .sql
+            .exec(
+                "SELECT seq, at, actor, body FROM events \
+                 WHERE json_extract(body, '$.type') IN (?, ?, ?)",
+                vec![edited.into(), deleted.into(), split.into()],
+            )?
+            .to_array()?;
+        let mut revisions = Revisions::default();
+        for row in rows {
+            revisions.learn(&row.into_event()?);
+        }
+        Ok(revisions)
     }
 
     /// Events with `after < seq <= until`, oldest first, at most `limit`.

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::customer;
-use crate::view::{view_all, Viewer};
+use crate::view::{view_log, Viewer};
 
 const SCRIPTS: [&str; 8] = [
     "visitor: say hola",
@@ -25,7 +25,7 @@ fn visitor_may(state: &DialogState, command: Command) -> Option<usize> {
 fn w4_a_rating_is_due_exactly_when_decide_would_take_one() {
     for script in SCRIPTS {
         let (state, log, _) = run(script);
-        let seen = view_all(&log, Viewer::Customer);
+        let seen = view_log(&log, Viewer::Customer);
         let rating =
             Command::Rate { rating: crate::contact::Rating::thumbs(true), comment: "".into() };
         let accepted = visitor_may(&state, rating).is_some();
@@ -37,7 +37,7 @@ fn w4_a_rating_is_due_exactly_when_decide_would_take_one() {
 fn w2_a_read_mark_is_due_exactly_when_decide_would_record_one() {
     for script in SCRIPTS {
         let (state, log, _) = run(script);
-        let seen = view_all(&log, Viewer::Customer);
+        let seen = view_log(&log, Viewer::Customer);
         let due = customer::read_mark_due(&seen);
         let records = |up_to| visitor_may(&state, Command::MarkRead { up_to }) > Some(0);
         match due {
@@ -51,7 +51,7 @@ fn w2_a_read_mark_is_due_exactly_when_decide_would_record_one() {
 
 #[test]
 fn w2_the_customer_sees_sent_then_seen_under_their_latest_message() {
-    let mark = |script| customer::delivery_mark(&view_all(&run(script).1, Viewer::Customer));
+    let mark = |script| customer::delivery_mark(&view_log(&run(script).1, Viewer::Customer));
     assert_eq!(mark("visitor: say hola"), Some(false));
     assert_eq!(mark("visitor: say hola | luis: answer"), None, "a line follows");
     assert_eq!(mark("visitor: say hola | luis: answer | visitor: say ok"), Some(false));
@@ -65,7 +65,7 @@ fn w2_the_customer_sees_sent_then_seen_under_their_latest_message() {
 #[test]
 fn w2_the_header_names_who_joined_the_current_session_last() {
     let agent = |script| {
-        let seen = view_all(&run(script).1, Viewer::Customer);
+        let seen = view_log(&run(script).1, Viewer::Customer);
         customer::answering_agent(&seen).map(str::to_owned)
     };
     assert_eq!(agent("visitor: say hola"), None);

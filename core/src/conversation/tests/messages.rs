@@ -2,6 +2,7 @@
 //! details, ratings and read marks (C1, C2, C6, M1, M6, M8, M9, W2, W4).
 
 use super::*;
+use crate::view::{view, view_log, Revisions, Viewer};
 
 // Seqs in these scripts: 1 session_opened, 2 the customer's message, 3 answered, 4 Luis's reply.
 
@@ -55,7 +56,7 @@ fn c6_m8_edits_of_hidden_notes_stay_hidden() {
         .collect();
     assert_eq!(kinds, [true, true]);
     for e in &log[3..] {
-        assert_eq!(crate::view::view(e, crate::view::Viewer::Customer), None);
+        assert_eq!(view(e, Viewer::Customer, &Revisions::of(&log)), None);
     }
 }
 
@@ -88,7 +89,7 @@ fn m1_quoting_a_deleted_or_missing_message_is_refused() {
 #[test]
 fn m1_a_quote_survives_in_the_customers_view_of_the_reply() {
     let (_, log, _) = run("visitor: say hola | luis: quote 2 hola, ¿en qué te ayudo?");
-    let reply = crate::view::view(&log[3], crate::view::Viewer::Customer).unwrap();
+    let reply = view(&log[3], Viewer::Customer, &Revisions::of(&log)).unwrap();
     assert!(matches!(reply.body, EventBody::MessagePosted { quote: Some(2), .. }));
 }
 
@@ -119,8 +120,8 @@ fn m6_customers_are_not_told_of_the_move() {
     let (state, log, _) = run("visitor: say a | luis: say b | visitor: say c | luis: split 5");
     assert_eq!(state.first_message, Some(5));
     let split = log.last().unwrap();
-    assert_eq!(crate::view::view(split, crate::view::Viewer::Customer), None);
-    assert!(crate::view::view(split, crate::view::Viewer::Agent).is_some());
+    assert_eq!(view(split, Viewer::Customer, &Revisions::of(&log)), None);
+    assert!(view(split, Viewer::Agent, &Revisions::of(&log)).is_some());
 }
 
 #[test]
@@ -133,16 +134,16 @@ fn c2_agents_mention_colleagues_of_the_workspace_and_they_are_told() {
     let mention = state.last_mention.unwrap();
     assert_eq!((mention.seq, mention.by.as_str()), (3, "ana"));
     assert_eq!(mention.agents, [agent_id("luis")]);
-    assert_eq!(crate::view::view(&log[2], crate::view::Viewer::Customer), None, "a note");
+    assert_eq!(view(&log[2], Viewer::Customer, &Revisions::of(&log)), None, "a note");
 }
 
 #[test]
 fn c2_customers_read_a_mention_as_plain_text() {
     let (_, log, _) = run("visitor: say hola | ana: mention luis te atiende mañana");
-    let seen = crate::view::view(&log[3], crate::view::Viewer::Customer).unwrap();
+    let seen = view(&log[3], Viewer::Customer, &Revisions::of(&log)).unwrap();
     let EventBody::MessagePosted { text, mentions, .. } = seen.body else { panic!("{seen:?}") };
     assert_eq!((text.as_str(), mentions.len()), ("@luis te atiende mañana", 0));
-    let agents = crate::view::view(&log[3], crate::view::Viewer::Agent).unwrap();
+    let agents = view(&log[3], Viewer::Agent, &Revisions::of(&log)).unwrap();
     assert!(
         matches!(agents.body, EventBody::MessagePosted { ref mentions, .. } if mentions.len() == 1)
     );
@@ -172,7 +173,7 @@ fn c1_nobody_attaches_someone_elses_upload_or_one_sent_already() {
 #[test]
 fn c1_files_reach_whoever_sees_the_message_and_notes_stay_with_agents() {
     let (_, log, _) = run("visitor: say hola | ana: attach f_ana | luis: note-attach f_luis");
-    let customer = crate::view::view_all(&log, crate::view::Viewer::Customer);
+    let customer = view_log(&log, Viewer::Customer);
     let files: Vec<&str> = customer
         .iter()
         .flat_map(|e| match &e.body {
@@ -181,7 +182,7 @@ fn c1_files_reach_whoever_sees_the_message_and_notes_stay_with_agents() {
         })
         .collect();
     assert_eq!(files, ["f_ana"]);
-    assert_eq!(crate::view::view_all(&log, crate::view::Viewer::Agent).len(), log.len());
+    assert_eq!(view_log(&log, Viewer::Agent).len(), log.len());
 }
 
 #[test]
@@ -230,7 +231,7 @@ fn w4_a_finished_session_is_rated_once() {
     // The next session may be rated again, once it ends; agents see the last rating.
     let (state, log, _) = run("visitor: say a | ana: finish | visitor: rate down | visitor: say b | ana: answer | ana: finish | visitor: rate up");
     assert_eq!(state.last_rating, Some(crate::contact::Rating::thumbs(true)));
-    assert!(crate::view::view(log.last().unwrap(), crate::view::Viewer::Customer).is_some());
+    assert!(view(log.last().unwrap(), Viewer::Customer, &Revisions::of(&log)).is_some());
 }
 
 #[test]
@@ -243,7 +244,7 @@ fn w2_read_marks_go_forward_only_and_only_the_answering_agents_mark() {
     assert_eq!((state.customer_read, state.agents_read), (4, 2));
     // Each side sees the other's marks.
     for event in &log[4..] {
-        assert!(crate::view::view(event, crate::view::Viewer::Customer).is_some());
+        assert!(view(event, Viewer::Customer, &Revisions::of(&log)).is_some());
     }
 }
 

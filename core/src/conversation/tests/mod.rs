@@ -304,3 +304,4 @@ mod customer;
 mod lifecycle;
 mod messages;
 mod offer;
+mod properties;
