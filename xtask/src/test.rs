@@ -24,60 +24,31 @@ pub fn main(args: &[String]) -> Result<()> {
         .current_dir(root()))?;
     let cargo = |args: &[&str]| run(Command::new("cargo").args(args).current_dir(root()));
     cargo(&["fmt", "--all", "--check"])?;
-    cargo(&[
-        "clippy",
-        "--quiet",
-        "-p",
-        "openline-core",
-        "-p",
-        "openline-tests",
-        "-p",
-        "xtask",
-        // The UIs natively too: their unit tests are native code.
-        "-p",
-        "openline-browser",
-        "-p",
-        "openline-widget",
-        "-p",
-        "openline-agent",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ])?;
-    cargo(&[
-        "clippy",
-        "--quiet",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "openline-edge",
-        "-p",
-        "openline-browser",
-        "-p",
-        "openline-widget",
-        "-p",
-        "openline-agent",
-        "--",
-        "-D",
-        "warnings",
-    ])?;
+    // The browser crates natively too: their unit tests are native code.
+    let native = ["openline-core", "openline-browser", "openline-widget", "openline-agent"];
+    let all_targets = [&native[..], &["openline-tests", "xtask"]].concat();
+    cargo(
+        &[
+            &["clippy", "--quiet"],
+            &packages(&all_targets)[..],
+            &["--all-targets", "--", "-D", "warnings"],
+        ]
+        .concat(),
+    )?;
+    let wasm = ["openline-edge", "openline-browser", "openline-widget", "openline-agent"];
+    let target = ["clippy", "--quiet", "--target", "wasm32-unknown-unknown"];
+    cargo(&[&target[..], &packages(&wasm)[..], &["--", "-D", "warnings"]].concat())?;
     cargo(&["test", "--quiet", "-p", "xtask"])?;
     // The UIs' models and string tables are plain Rust and run natively too.
-    cargo(&[
-        "test",
-        "-p",
-        "openline-core",
-        "-p",
-        "openline-browser",
-        "-p",
-        "openline-widget",
-        "-p",
-        "openline-agent",
-    ])?;
+    cargo(&[&["test"], &packages(&native)[..]].concat())?;
     // `--show-output` prints what passing tests print: the security suite's summary line.
     run(Command::new("cargo")
         .args(["test", "-p", "openline-tests", "--", "--show-output"])
         .args(args)
         .current_dir(root()))
+}
+
+/// `-p name` for each package.
+fn packages<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    names.iter().flat_map(|name| ["-p", *name]).collect()
 }
