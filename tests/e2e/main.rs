@@ -22,6 +22,7 @@ mod customer_view;
 mod errors;
 mod feedback;
 mod files;
+mod history;
 mod identity;
 mod identity_browser;
 mod messages;

@@ -23,29 +23,57 @@ impl Conversation {
         after: Option<u64>,
         viewer: Viewer,
     ) -> ApiResult<Vec<EventsFrame>> {
-        let last_seq = self.load_state()?.last_seq;
-        let (mut from, reset) = match resume(after, last_seq) {
-            Resume::Replay { after } => (after, false),
-            Resume::Reset => (0, true),
-        };
+        let (mut from, reset, last_seq) = self.start(after)?;
         let mut frames = Vec::new();
+        loop {
+            let (frame, read_to) =
+                self.frame(from, viewer, reset && frames.is_empty(), last_seq)?;
+            let more = frame.more;
+            frames.push(frame);
+            if !more {
+                return Ok(frames);
+            }
+            from = read_to;
+        }
+    }
+
+    /// One page of history (`GET …/events`): the client asks again, after the page's last
+    /// event, while `more` is set.
+    pub(super) fn events(&self, viewer: Viewer, after: Option<u64>) -> ApiResult<Response> {
+        self.require_dialog_for(viewer)?;
+        let (from, reset, last_seq) = self.start(after)?;
+        json(&self.frame(from, viewer, reset, last_seq)?.0)
+    }
+
+    /// Where a catch-up from `after` starts, whether it resets, and the log's `last_seq`.
+    fn start(&self, after: Option<u64>) -> ApiResult<(u64, bool, u64)> {
+        let last_seq = self.load_state()?.last_seq;
+        Ok(match resume(after, last_seq) {
+            Resume::Replay { after } => (after, false, last_seq),
+            Resume::Reset => (0, true, last_seq),
+        })
+    }
+
+    /// The frame of events after `from` as `viewer` may see them, and the last `seq` it read.
+    /// Raw pages are read until one shows the viewer something or the log ends, so a frame that
+    /// says `more` always carries an event to continue after: a long run of events the reader
+    /// may not see (hidden notes) never strands them on an empty page.
+    fn frame(
+        &self,
+        mut from: u64,
+        viewer: Viewer,
+        reset: bool,
+        last_seq: u64,
+    ) -> ApiResult<(EventsFrame, u64)> {
         loop {
             let page = self.read_events(from as i64, None, MAX_EVENTS_PER_PAGE)?;
             let more = page.len() as u64 == MAX_EVENTS_PER_PAGE;
             from = page.last().map_or(from, |e| e.seq);
             let events = self.outgoing(&page, viewer)?;
-            frames.push(EventsFrame { events, reset: reset && frames.is_empty(), last_seq, more });
-            if !more {
-                return Ok(frames);
+            if !events.is_empty() || !more {
+                return Ok((EventsFrame { events, reset, last_seq, more }, from));
             }
         }
-    }
-
-    pub(super) fn events(&self, viewer: Viewer, after: Option<u64>) -> ApiResult<Response> {
-        self.require_dialog_for(viewer)?;
-        // One page per request: the client asks again with `after` while `more` is set.
-        let first = self.catch_up(after, viewer)?.into_iter().next();
-        json(&first.ok_or(ApiError::NotFound("events"))?)
     }
 
     /// A customer's own dialog exists as soon as they have a token; for an agent, a dialog no
