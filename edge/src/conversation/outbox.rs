@@ -6,8 +6,9 @@
 //!
 //! So each effect is a row in `outbox`, written in the same transaction as the events (no
 //! `await` between the append and it). It is sent right after the commit (the block before
-//! the reply, the summary after it) and deleted only when the workspace acknowledged that very
-//! version; a failure leaves it for the dialog's alarm, which tries again with backoff.
+//! the reply, the summary after it) and marked delivered only when the workspace acknowledged
+//! that very version; a failure leaves it for the dialog's alarm, which tries again with
+//! backoff.
 //!
 //! Effects are state-like, so one row per kind is kept, the newest replacing older ones: the
 //! workspace only ever needs the latest summary and the latest block flag, and it takes both
@@ -26,7 +27,9 @@ use worker::{console_error, State};
 
 /// One row per kind of effect. `version` is the dialog's `last_seq` when it was recorded, so a
 /// newer effect always has a larger one; `next_at` is when the alarm tries it (again).
-pub(super) const OUTBOX_TABLE: &str = "CREATE TABLE outbox (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, request TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL)";
+/// `acked` marks it delivered: the row stays (one per kind) so that an older delivery landing
+/// after it can be followed by the newest again.
+pub(super) const OUTBOX_TABLE: &str = "CREATE TABLE outbox (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, request TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL, acked INTEGER NOT NULL DEFAULT 0)";
 
 /// The first retry comes a second after the commit (the first attempt is immediate); each
 /// failure doubles the wait, up to a minute.
@@ -53,6 +56,12 @@ impl Kind {
             Kind::Block => "block",
         }
     }
+
+    /// The workspace drops a summary older than the one it has (by `last_seq`); a block is a
+    /// flag, and the last one to land wins.
+    fn ordered_by_workspace(self) -> bool {
+        matches!(self, Kind::Summary)
+    }
 }
 
 #[derive(Deserialize)]
@@ -60,6 +69,7 @@ struct Pending {
     version: i64,
     request: String,
     attempts: i64,
+    acked: i64,
 }
 
 impl Conversation {
@@ -99,7 +109,7 @@ impl Conversation {
         self.sql.exec(
             "INSERT INTO outbox (kind, version, request, attempts, next_at) VALUES (?, ?, ?, 0, ?) \
              ON CONFLICT(kind) DO UPDATE SET version = excluded.version, request = excluded.request, \
-             attempts = 0, next_at = excluded.next_at WHERE excluded.version > outbox.version",
+             attempts = 0, next_at = excluded.next_at, acked = 0 WHERE excluded.version > outbox.version",
             vec![
                 kind.as_str().into(),
                 (version as i64).into(),
@@ -144,46 +154,62 @@ impl Conversation {
         struct Next {
             at: Option<i64>,
         }
-        let rows: Vec<Next> =
-            self.sql.exec("SELECT MIN(next_at) AS at FROM outbox", None)?.to_array()?;
+        let rows: Vec<Next> = self
+            .sql
+            .exec("SELECT MIN(next_at) AS at FROM outbox WHERE acked = 0", None)?
+            .to_array()?;
         Ok(rows.into_iter().next().and_then(|row| row.at))
     }
 
-    /// One attempt at `kind`'s pending effect: deleted when acknowledged, unless a newer one
-    /// replaced it meanwhile; else its next try is pushed back.
+    /// One attempt at `kind`'s pending effect: marked delivered when acknowledged, unless a
+    /// newer one replaced it meanwhile; else its next try is pushed back.
+    ///
+    /// Two deliveries of one kind may be on their way at once (two commands, or a command and
+    /// the alarm), and the older may land last: a block undone by its own unblock arriving
+    /// first. So after a block is acknowledged the newest is sent (again) until the last one
+    /// acknowledged is the newest; the workspace takes repeats. Summaries need not: the
+    /// workspace orders them itself.
     async fn deliver(&self, kind: Kind) {
-        let pending = self.pending(kind);
-        let Ok(Some(pending)) = pending else {
-            if let Err(e) = pending {
-                console_error!("outbox not read: {e:?}");
-            }
-            return;
+        let mut pending = match self.latest(kind) {
+            Ok(Some(latest)) if latest.acked == 0 => latest,
+            Ok(_) => return,
+            Err(e) => return console_error!("outbox not read: {e:?}"),
         };
-        let key = (kind.as_str(), pending.version);
-        let written = match self.send(kind, &pending).await {
-            Ok(()) => self.sql.exec(
-                "DELETE FROM outbox WHERE kind = ? AND version = ?",
-                vec![key.0.into(), key.1.into()],
-            ),
-            Err(e) => {
-                console_error!("{} to workspace failed, retrying later: {e:?}", key.0);
+        loop {
+            if let Err(e) = self.send(kind, &pending).await {
+                console_error!("{} to workspace failed, retrying later: {e:?}", kind.as_str());
                 let next_at = crate::auth::now_ms() + retry_delay(pending.attempts + 1);
-                self.sql.exec(
+                let bumped = self.sql.exec(
                     "UPDATE outbox SET attempts = attempts + 1, next_at = ? WHERE kind = ? AND version = ?",
-                    vec![next_at.into(), key.0.into(), key.1.into()],
-                )
+                    vec![next_at.into(), kind.as_str().into(), pending.version.into()],
+                );
+                if let Err(e) = bumped {
+                    console_error!("outbox not updated: {e:?}");
+                }
+                return;
             }
-        };
-        if let Err(e) = written {
-            console_error!("outbox not updated: {e:?}");
+            pending = match self.acknowledged(kind, pending.version) {
+                Ok(Some(newer)) if !kind.ordered_by_workspace() => newer,
+                Ok(_) => return,
+                Err(e) => return console_error!("outbox not updated: {e:?}"),
+            };
         }
     }
 
-    fn pending(&self, kind: Kind) -> ApiResult<Option<Pending>> {
+    /// Marks `version` delivered; the newer effect recorded meanwhile, if any, to send next.
+    fn acknowledged(&self, kind: Kind, version: i64) -> ApiResult<Option<Pending>> {
+        self.sql.exec(
+            "UPDATE outbox SET acked = 1 WHERE kind = ? AND version = ?",
+            vec![kind.as_str().into(), version.into()],
+        )?;
+        Ok(self.latest(kind)?.filter(|latest| latest.version != version))
+    }
+
+    fn latest(&self, kind: Kind) -> ApiResult<Option<Pending>> {
         let rows: Vec<Pending> = self
             .sql
             .exec(
-                "SELECT version, request, attempts FROM outbox WHERE kind = ?",
+                "SELECT version, request, attempts, acked FROM outbox WHERE kind = ?",
                 vec![kind.as_str().into()],
             )?
             .to_array()?;
