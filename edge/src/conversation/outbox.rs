@@ -19,6 +19,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::internal::{self, BlockChange, DialogMeta, WorkspaceRequest};
 use crate::sql::{get_meta, put_meta};
 use openline_core::inbox::DialogSummary;
+use openline_core::retry::{retry_delay, FIRST_RETRY_MS};
 use openline_core::DialogState;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -30,11 +31,6 @@ use worker::{console_error, State};
 /// `acked` marks it delivered: the row stays (one per kind) so that an older delivery landing
 /// after it can be followed by the newest again.
 pub(super) const OUTBOX_TABLE: &str = "CREATE TABLE outbox (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, request TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL, acked INTEGER NOT NULL DEFAULT 0)";
-
-/// The first retry comes a second after the commit (the first attempt is immediate); each
-/// failure doubles the wait, up to a minute.
-const FIRST_RETRY_MS: i64 = 1_000;
-const LONGEST_RETRY_MS: i64 = 60_000;
 
 /// What a command's events owe the workspace.
 #[derive(Clone, Copy, Default)]
@@ -178,7 +174,8 @@ impl Conversation {
         loop {
             if let Err(e) = self.send(kind, &pending).await {
                 console_error!("{} to workspace failed, retrying later: {e:?}", kind.as_str());
-                let next_at = crate::auth::now_ms() + retry_delay(pending.attempts + 1);
+                let next_at = crate::auth::now_ms()
+                    + retry_delay((pending.attempts as u32).saturating_add(1));
                 let bumped = self.sql.exec(
                     "UPDATE outbox SET attempts = attempts + 1, next_at = ? WHERE kind = ? AND version = ?",
                     vec![next_at.into(), kind.as_str().into(), pending.version.into()],
@@ -260,10 +257,4 @@ impl Conversation {
             sql: self.sql.clone(),
         }
     }
-}
-
-/// The wait after `failures` failed tries in a row: 1 s, 2 s, 4 s … up to a minute.
-fn retry_delay(failures: i64) -> i64 {
-    let doubled = FIRST_RETRY_MS.saturating_mul(1 << (failures - 1).clamp(0, 16));
-    doubled.min(LONGEST_RETRY_MS)
 }
