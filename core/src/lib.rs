@@ -24,6 +24,7 @@
 //! - `protocol`: HTTP bodies and WebSocket frames, the API's routes and their path builders.
 //! - `error_code`: `ErrorCode`, the stable code of every error reply.
 //! - `rate`: token buckets for rate limits.
+//! - `retry`: how long a failed delivery waits before the next try.
 //! - `routing`: who is offered a waiting session, and who is next (Q13).
 //! - `channel`: an open channel's settings: texts, working hours, automatic close (Q14).
 //! - `canned`: canned responses: validation, search, `/code` shortcuts, placeholders (C7).
@@ -55,6 +56,7 @@ pub mod limits;
 pub mod look;
 pub mod protocol;
 pub mod rate;
+pub mod retry;
 pub mod routing;
 pub mod sign_in;
 pub mod sync;

@@ -6,7 +6,8 @@
 //! fresh workspace per test on it (`Workspace::new`, or `Stage::new` with a chromedriver and
 //! the workspace's demo shop). A few tests start an edge of their own with `Edge::start_fresh`,
 //! each saying why: the runtime restarts or stops under them (`api::w3_history_survives_*`,
-//! `widget_offline`), a Worker variable only they may have (`files::c1_an_upload_no_message_*`),
+//! `widget_offline`), a Worker variable only they may have (`files::c1_an_upload_no_message_*`,
+//! `outbox`),
 //! or first-run setup, which needs an installation with no workspace (`identity::a_first_run_*`,
 //! `identity_browser::a_first_run_*`).
 
@@ -26,6 +27,7 @@ mod history;
 mod identity;
 mod identity_browser;
 mod messages;
+mod outbox;
 mod routing;
 mod security;
 mod security_browser;

@@ -1,7 +1,8 @@
 //! What the dialog does by itself (Q14): it keeps a copy of its channel's settings, schedules
 //! its alarm at the automatic-close deadline (or sooner, when an unattached upload is due to
-//! go: `files`), and closes the session when the alarm rings. The rules are `core`'s
-//! (`new_session_reply`, `auto_close_deadline`); this is the plumbing.
+//! go: `files`, or an effect on the workspace is due for a retry: `outbox`), and closes the
+//! session when the alarm rings. The rules are `core`'s (`new_session_reply`,
+//! `auto_close_deadline`); this is the plumbing.
 
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
@@ -47,18 +48,20 @@ impl Conversation {
         Ok(settings)
     }
 
-    /// Sets the alarm at the automatic-close deadline or when an unattached upload is due to
-    /// go, whichever is first, or clears it when there is neither.
+    /// Sets the alarm at the automatic-close deadline, when an unattached upload is due to go
+    /// or when an effect on the workspace is due for a retry, whichever is first, or clears it
+    /// when there is none.
     pub(super) async fn schedule_alarm(&self, state: &DialogState, settings: &ChannelSettings) {
         let storage = self.state.storage();
         let sweep = self.next_sweep().unwrap_or_else(|e| {
             console_error!("unattached uploads not looked up: {e:?}");
             None
         });
-        let next = match (auto_close_deadline(state, settings), sweep) {
-            (Some(close), Some(sweep)) => Some(close.min(sweep)),
-            (close, sweep) => close.or(sweep),
-        };
+        let retry = self.next_retry().unwrap_or_else(|e| {
+            console_error!("outbox not looked up: {e:?}");
+            None
+        });
+        let next = [auto_close_deadline(state, settings), sweep, retry].into_iter().flatten().min();
         let result = match next {
             // An absolute time: a plain i64 would be read as an offset from now.
             Some(deadline) => {
@@ -72,10 +75,12 @@ impl Conversation {
         }
     }
 
-    /// The alarm rang: remove the uploads whose time is up, close the session if its deadline
-    /// has passed (with fresh settings, so an admin's change counts), or move the alarm on.
+    /// The alarm rang: deliver what the workspace is still owed, remove the uploads whose time
+    /// is up, close the session if its deadline has passed (with fresh settings, so an admin's
+    /// change counts), or move the alarm on.
     pub(super) async fn on_alarm(&self) -> ApiResult<()> {
         let Some(meta) = get_meta::<DialogMeta>(&self.sql, "dialog")? else { return Ok(()) };
+        self.deliver_pending().await;
         self.sweep_unattached(crate::auth::now_ms()).await?;
         let settings = self.settings(&meta, true).await;
         // From here to the writes: no `await`, as in every command.
@@ -92,10 +97,9 @@ impl Conversation {
         let events = decide(&before, &Actor::System, &Command::AutoClose, ctx)
             .map_err(ApiError::Rejected)?;
         let after = self.append(&before, &events)?;
+        let effects = self.record_effects(&meta, &before, &after)?;
         self.broadcast(&events, after.last_seq);
-        if !events.is_empty() {
-            self.send_summary(&meta, &after);
-        }
+        self.deliver_effects(effects).await;
         self.schedule_alarm(&after, &settings).await;
         Ok(())
     }

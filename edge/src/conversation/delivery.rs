@@ -1,19 +1,18 @@
 //! Getting events out: history pages, sockets with resume, live broadcast through
-//! `core::view`, and the summary for the workspace's inbox.
+//! `core::view`. What the workspace is owed goes through `outbox`.
 
 use super::{Conversation, SocketInfo};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, json};
-use crate::internal::{self, DialogMeta, WorkspaceRequest};
+use crate::internal::DialogMeta;
 use crate::sql::get_meta;
 use openline_core::access::Access;
-use openline_core::inbox::DialogSummary;
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
 use openline_core::sync::{resume, Resume};
 use openline_core::ErrorCode;
-use openline_core::{Actor, DialogState, Event, Viewer};
-use worker::{console_error, Request, Response, WebSocketPair};
+use openline_core::{Actor, Event, Viewer};
+use worker::{Request, Response, WebSocketPair};
 
 impl Conversation {
     /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
@@ -171,42 +170,5 @@ impl Conversation {
             // A socket that is closing is not an error of this command.
             let _ = ws.send(&frame);
         }
-    }
-
-    /// The workspace's inbox row for this dialog, sent after the reply: the customer does not
-    /// wait for the inbox. A failure loses no message (the log is stored) and the next change
-    /// sends a fresh summary; summaries that overtake each other are ordered by `last_seq`.
-    /// A block covers the customer's new chats too (Q6): the workspace refuses new visitor
-    /// sessions for them and their network.
-    pub(super) async fn report_block(&self, meta: &DialogMeta, blocked: bool) -> ApiResult<()> {
-        let change = internal::BlockChange {
-            visitor: meta.visitor.clone(),
-            network: meta.network.clone(),
-            blocked,
-        };
-        let workspace = internal::workspace(&self.env, &meta.workspace)?;
-        workspace.call::<serde_json::Value>(&WorkspaceRequest::Block(change)).await?;
-        Ok(())
-    }
-
-    pub(super) fn send_summary(&self, meta: &DialogMeta, state: &DialogState) {
-        let summary = DialogSummary::new(
-            meta.dialog.clone(),
-            state.channel_or(&meta.channel),
-            meta.visitor.clone(),
-            state,
-        );
-        let (env, workspace) = (self.env.clone(), meta.workspace.clone());
-        self.state.wait_until(async move {
-            let result = async {
-                let object = internal::workspace(&env, &workspace)?;
-                let request = WorkspaceRequest::Summary { workspace, summary };
-                object.call::<serde_json::Value>(&request).await
-            }
-            .await;
-            if let Err(e) = result {
-                console_error!("summary to workspace failed: {e:?}");
-            }
-        });
     }
 }

@@ -3,14 +3,18 @@
 //! It owns the dialog's event log (SQLite), the state folded from it, the commands already
 //! applied (for exactly-once retries) and the sockets of the customer and of agents who have
 //! the dialog open. Every action is the same four steps: load, `core::decide`, append in one
-//! transaction, broadcast through `core::view`. Then it tells its workspace a short summary.
+//! transaction, broadcast through `core::view`. What the events owe its workspace (the inbox
+//! summary, a block) is recorded in that same transaction and delivered until acknowledged.
 //!
 //! Sockets are hibernatable: an idle chat costs no memory. What a socket needs after a wake-up
 //! (who is on it) lives in its attachment, not in a struct field.
 //!
 //! - `log`: the event log, state snapshot and applied commands in SQLite.
-//! - `delivery`: history pages, sockets with resume, broadcast, the workspace summary.
-//! - `automation`: the channel's settings copy and the automatic-close alarm (Q14).
+//! - `delivery`: history pages, sockets with resume, broadcast.
+//! - `outbox`: effects on the workspace (the inbox summary, a block), recorded with the events
+//!   and sent until acknowledged, retried by the alarm (issue 15).
+//! - `automation`: the channel's settings copy and the alarm: automatic close (Q14), unattached
+//!   uploads, the outbox's retries.
 //! - `typing`: typing indicators passed between sockets, never stored (W2).
 //! - `files`: uploads into R2, signed links on the way out, removal with their message (C1).
 //! - `access`: agents' sockets closed when the session or token they were opened under ends
@@ -21,6 +25,7 @@ mod automation;
 mod delivery;
 mod files;
 mod log;
+mod outbox;
 mod typing;
 
 pub use files::object_key;
@@ -48,7 +53,7 @@ const MIGRATIONS: &[&[&str]] = &[&[
     // The events found by kind: a customer's copy reads the log's edits, deletions and moves
     // (`log::revisions`) without a scan of the whole log.
     "CREATE INDEX events_by_type ON events (json_extract(body, '$.type'))",
-]];
+], &[outbox::OUTBOX_TABLE]];
 
 /// Bindings cross into JavaScript as numbers; keep them exact.
 const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -110,7 +115,8 @@ impl DurableObject for Conversation {
         Ok(())
     }
 
-    /// The automatic-close deadline (Q14) rang; see `automation`.
+    /// A deadline rang (an outbox retry, the automatic close of Q14, an upload's time); see
+    /// `automation`.
     async fn alarm(&self) -> Result<Response> {
         if let Err(e) = self.on_alarm().await {
             console_error!("conversation alarm failed: {e:?}");
@@ -181,15 +187,11 @@ impl Conversation {
             after = self.append(&after, &auto)?;
             events.extend(auto);
         }
+        let effects = self.record_effects(&meta, &before, &after)?;
         self.remember(&key, before.last_seq, after.last_seq)?;
 
         self.broadcast(&events, after.last_seq);
-        if !events.is_empty() {
-            self.send_summary(&meta, &after);
-        }
-        if before.blocked != after.blocked {
-            self.report_block(&meta, after.blocked).await?;
-        }
+        self.deliver_effects(effects).await;
         self.schedule_alarm(&after, &settings).await;
         self.remove_deleted_files(&meta, &events, &message).await;
         json(&CommandReply { events: self.outgoing(&events, cmd.viewer)? })
