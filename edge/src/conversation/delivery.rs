@@ -12,7 +12,7 @@ use openline_core::protocol::EventsFrame;
 use openline_core::sync::{resume, Resume};
 use openline_core::ErrorCode;
 use openline_core::{Actor, Event, Viewer};
-use worker::{Request, Response, WebSocketPair};
+use worker::{console_error, Request, Response, WebSocketPair};
 
 impl Conversation {
     /// The frames a client resuming from `after` needs, as `viewer` may see them: a replay of
