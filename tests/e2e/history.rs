@@ -1,14 +1,28 @@
-//! Long histories (issue 15, "no customer is ever out of sight"): paged history reaches the end
-//! of the log for every reader, whatever run of events that reader may not see lies between.
+//! No customer is ever out of sight (issue 15): paged history reaches the end of the log for
+//! every reader, whatever run of events that reader may not see lies between; the inbox holds
+//! every open session and the most recently active of the others, however many dialogs the
+//! workspace has.
 
 use anyhow::{ensure, Result};
+use futures_util::stream::{self, StreamExt, TryStreamExt};
 use openline_core::limits::MAX_EVENTS_PER_PAGE;
 use openline_core::protocol::EventsFrame;
+use openline_core::protocol::InboxFrame;
 use openline_core::sync::position_after;
 use openline_core::{Command, Event, EventBody};
-use openline_tests::api::{note, post};
+use openline_tests::api::{note, post, Customer, Http, Site};
 use openline_tests::scene::Workspace;
 use std::future::Future;
+
+/// Customers each from a network of their own (one network opening hundreds of chats would be
+/// slowed down, rightly).
+struct Network(Http);
+
+impl Site for Network {
+    fn http(&self) -> Http {
+        self.0.clone()
+    }
+}
 
 /// The texts of the messages in `events`.
 fn texts(events: &[Event]) -> Vec<String> {
@@ -69,5 +83,48 @@ async fn q8_w3_history_pages_reach_the_end_past_a_long_run_of_hidden_notes() -> 
     let agent_texts = texts(&all);
     ensure!(agent_texts.len() as u64 == notes + 3, "the agent read {}", agent_texts.len());
     ensure!(agent_texts.last().map(String::as_str) == Some("Thanks"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn q2_the_inbox_keeps_open_and_recently_active_chats_past_its_snapshot_size() -> Result<()> {
+    let ws = Workspace::new("inbox-past-snapshot").await?;
+    let agent = ws.admin().await?;
+    let from = |n: usize| {
+        Network(ws.http().with_header("cf-connecting-ip", &format!("10.9.{}.{}", n / 250, n % 250)))
+    };
+    // Two early customers: Ana closes the first chat now and the second after all the others;
+    // the first customer comes back later.
+    let returning = Customer::open(&from(1000), &ws.channel_key()).await?;
+    returning.say("First visit").await?;
+    let early = Customer::open(&from(1001), &ws.channel_key()).await?;
+    early.say("An early question").await?;
+    agent.command(&returning.session.dialog_id, Command::AcceptAndClose).await?;
+    // More closed chats than the inbox snapshot holds, all created after those two.
+    let others = 510;
+    stream::iter(0..others)
+        .map(|n| {
+            let (site, agent, key) = (from(n), &agent, ws.channel_key());
+            async move {
+                let customer = Customer::open(&site, &key).await?;
+                customer.say(&format!("Question {n}")).await?;
+                agent.command(&customer.session.dialog_id, Command::AcceptAndClose).await?;
+                anyhow::Ok(())
+            }
+        })
+        .buffer_unordered(8)
+        .try_collect::<Vec<()>>()
+        .await?;
+    // The early chat is closed last (its latest activity), and the customer comes back.
+    agent.command(&early.session.dialog_id, Command::AcceptAndClose).await?;
+    returning.say("I am back").await?;
+
+    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+        anyhow::bail!("the inbox answers with a snapshot")
+    };
+    let has = |dialog| dialogs.iter().any(|d| &d.dialog_id == dialog);
+    ensure!(has(&returning.session.dialog_id), "the returning customer's new chat is missing");
+    ensure!(has(&early.session.dialog_id), "the most recently active closed chat is missing");
+    ensure!(dialogs.len() as u64 <= 500 + 1, "the snapshot grew to {}", dialogs.len());
     Ok(())
 }

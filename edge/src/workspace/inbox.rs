@@ -9,14 +9,25 @@ use openline_core::access::Access;
 use openline_core::inbox::{sort_for_display, DialogSummary};
 use openline_core::protocol::InboxFrame;
 use openline_core::ErrorCode;
+use openline_core::SessionStatus;
 use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{Request, Response, WebSocketPair};
 
-/// The inbox snapshot is bounded so one socket frame stays small; older closed dialogs are
-/// reached through search (a later issue).
+/// The inbox snapshot holds every dialog with an open session and the most recently active of
+/// the others, so one socket frame stays small; older closed dialogs are reached through search
+/// (a later issue).
 const INBOX_SNAPSHOT_ROWS: i64 = 500;
+
+/// Inbox rows know when they last changed and whether a session is open, so the snapshot can
+/// pick them without reading every summary (issue 15: a returning customer's new chat was
+/// missing once a workspace had more than 500 dialogs, as the snapshot took the newest created).
+pub(super) const INBOX_ACTIVITY_COLUMNS: [&str; 3] = [
+    "ALTER TABLE inbox ADD COLUMN active_at INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE inbox ADD COLUMN open INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX inbox_by_activity ON inbox (open, active_at)",
+];
 
 #[derive(Deserialize)]
 struct Row {
@@ -71,15 +82,19 @@ impl Workspace {
         Ok(summaries.collect::<std::result::Result<Vec<DialogSummary>, _>>()?)
     }
 
-    /// Stores the row and pushes it to every open inbox.
+    /// Stores the row, stamped with now as its last activity, and pushes it to every open inbox.
     pub(super) fn store_and_push(&self, summary: &DialogSummary) -> ApiResult<()> {
+        let open = summary.status != SessionStatus::Idle;
         self.sql.exec(
-            "INSERT INTO inbox (dialog_id, last_seq, summary) VALUES (?, ?, ?) \
-             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, summary = excluded.summary",
+            "INSERT INTO inbox (dialog_id, last_seq, summary, active_at, open) VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, \
+             summary = excluded.summary, active_at = excluded.active_at, open = excluded.open",
             vec![
                 summary.dialog_id.as_str().into(),
                 (summary.last_seq as i64).into(),
                 serde_json::to_string(summary)?.into(),
+                (crate::auth::now_ms() as f64).into(),
+                i32::from(open).into(),
             ],
         )?;
         let frame = InboxFrame::Upsert { dialog: summary.clone() };
@@ -93,7 +108,9 @@ impl Workspace {
         let rows: Vec<Row> = self
             .sql
             .exec(
-                "SELECT summary FROM inbox ORDER BY rowid DESC LIMIT ?",
+                "SELECT summary FROM inbox WHERE open = 1 UNION ALL \
+                 SELECT summary FROM (SELECT summary FROM inbox WHERE open = 0 \
+                 ORDER BY active_at DESC, rowid DESC LIMIT ?)",
                 vec![INBOX_SNAPSHOT_ROWS.into()],
             )?
             .to_array()?;

@@ -70,6 +70,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &[revocation::ACCESS_DIALOGS_TABLE, "ALTER TABLE invites ADD COLUMN invited_by TEXT"],
     // Failed sign-ins per account and per network (`core::sign_in`).
     &["CREATE TABLE sign_in_failures (kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (kind, key))"],
+    // The inbox by last activity, open sessions first (issue 15).
+    &inbox::INBOX_ACTIVITY_COLUMNS,
 ];
 
 #[durable_object]
