@@ -14,7 +14,7 @@ use openline_core::protocol::{
     TypingUpdate,
 };
 use openline_core::{Actor, DialogId, EventBody};
-use openline_tests::api::{failure, note, post, Customer, Http, Socket, PATIENCE};
+use openline_tests::api::{failure, note, post, Agent, Customer, Http, Socket, PATIENCE};
 use openline_tests::demo;
 use openline_tests::scene::Workspace;
 use serde_json::Value;
@@ -153,6 +153,33 @@ async fn a_removed_admins_pending_invitations_end_with_her() -> Result<()> {
     let _: Empty = ana.http.delete(&path::agent(&luis.login.agent.id)).await?;
     let pending: InvitesReply = ana.http.get("/api/agent/invites").await?;
     assert_eq!(pending.invites, vec![by_ana.invite], "only Ana's invitation is left");
+    let preview = format!("/api/agent/invitation?code={}", by_luis.code);
+    assert_eq!(failure(ws.http().get::<InvitePreview>(&preview).await).0, 404);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_demoted_admins_pending_invitations_end_and_other_admins_stay() -> Result<()> {
+    let ws = Workspace::new("access-invites-demoted").await?;
+    let (ana, luis, marta) = ws.agents().await?;
+    let set_role = |who: &Agent, role: Role| {
+        let (path, update) = (path::agent(&who.login.agent.id), AgentUpdate { role });
+        let http = ana.http.clone();
+        async move { http.put::<_, AgentProfile>(&path, &update).await }
+    };
+    set_role(&luis, Role::Admin).await?;
+    set_role(&marta, Role::Admin).await?;
+    let invite =
+        |email: &str| InviteRequest { email: email.into(), name: "Pau".into(), role: Role::Agent };
+    let by_luis: InviteCreated =
+        luis.http.post("/api/agent/invites", &invite("pau@x.test")).await?;
+    let by_marta: InviteCreated =
+        marta.http.post("/api/agent/invites", &invite("joan@x.test")).await?;
+
+    // Luis may no longer invite: his invitation ends; Marta's stays.
+    set_role(&luis, Role::Supervisor).await?;
+    let pending: InvitesReply = ana.http.get("/api/agent/invites").await?;
+    assert_eq!(pending.invites, vec![by_marta.invite], "only Marta's invitation is left");
     let preview = format!("/api/agent/invitation?code={}", by_luis.code);
     assert_eq!(failure(ws.http().get::<InvitePreview>(&preview).await).0, 404);
     Ok(())

@@ -16,6 +16,7 @@ use openline_core::access::{Access, AccessChange};
 use openline_core::auth::{
     api_token, digest, hash_password, password_problem, verify_password, Role, PASSWORD_ITERATIONS,
 };
+use openline_core::authz::{role_may, Action};
 use openline_core::limits::{AGENT_SESSION_MS, INVITE_MS, MAX_NAME_CHARS};
 use openline_core::protocol::{
     AgentProfile, AgentUpdate, ApiTokenCreated, ApiTokenInfo, ApiTokensReply, Invite,
@@ -274,6 +275,11 @@ impl Workspace {
             return Err(ApiError::NotFound("agent"));
         }
         if before.is_some_and(|before| before.role != update.role) {
+            // An invitation lives only as long as its maker may invite.
+            if !role_may(update.role, Action::ManageTeam) {
+                self.sql
+                    .exec("DELETE FROM invites WHERE invited_by = ?", vec![id.as_str().into()])?;
+            }
             let held = self.accesses_of(id)?;
             self.close_sockets(AccessChange::RoleChanged, &held, Some(id)).await?;
         }
