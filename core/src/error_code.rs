@@ -18,6 +18,7 @@ pub enum ErrorCode {
     // The request itself.
     InvalidJson,
     InvalidAfter,
+    InvalidCursor,
     PayloadTooLarge,
     MethodNotAllowed,
     NotFound,
@@ -88,6 +89,7 @@ impl ErrorCode {
     pub const ALL: &'static [ErrorCode] = &[
         ErrorCode::InvalidJson,
         ErrorCode::InvalidAfter,
+        ErrorCode::InvalidCursor,
         ErrorCode::PayloadTooLarge,
         ErrorCode::MethodNotAllowed,
         ErrorCode::NotFound,
@@ -156,6 +158,7 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
             ErrorCode::InvalidAfter => "invalid_after",
+            ErrorCode::InvalidCursor => "invalid_cursor",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::NotFound => "not_found",
@@ -235,6 +238,7 @@ mod tests {
     const WIRE: &[&str] = &[
         "invalid_json",
         "invalid_after",
+        "invalid_cursor",
         "payload_too_large",
         "method_not_allowed",
         "not_found",

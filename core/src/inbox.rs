@@ -45,6 +45,10 @@ pub struct DialogSummary {
     /// The customer's rating of their last finished session (W4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<Rating>,
+    /// When the dialog last changed (ms), stamped by the workspace as the summary arrives: the
+    /// lists' order and their paging position. 0 from the dialog.
+    #[serde(default)]
+    pub active_at: i64,
 }
 
 impl DialogSummary {
@@ -79,7 +83,14 @@ impl DialogSummary {
             blocked: state.blocked,
             last_mention: state.last_mention.clone(),
             rating: state.last_rating,
+            active_at: 0,
         }
+    }
+
+    /// Where the row stands in every list: newest activity first, then by id (two rows may
+    /// change in the same millisecond).
+    pub fn position(&self) -> InboxCursor {
+        InboxCursor { active_at: self.active_at, dialog_id: self.dialog_id.clone() }
     }
 }
 
@@ -108,6 +119,33 @@ impl InboxList {
         InboxList::Spam,
     ];
 
+    /// The shelves this list draws from, for every agent: a store picks a list's candidates by
+    /// shelf, then keeps those `includes` accepts for the agent asking.
+    pub fn shelves(self) -> &'static [Shelf] {
+        match self {
+            InboxList::Unanswered => &[Shelf::Unanswered],
+            InboxList::Mine => &[Shelf::InProgress],
+            InboxList::AllOpen => &[Shelf::Unanswered, Shelf::InProgress],
+            InboxList::Closed => &[Shelf::Closed],
+            InboxList::Spam => &[Shelf::Spam],
+        }
+    }
+
+    /// Its name on the wire (`?list=`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InboxList::Unanswered => "unanswered",
+            InboxList::Mine => "mine",
+            InboxList::AllOpen => "all_open",
+            InboxList::Closed => "closed",
+            InboxList::Spam => "spam",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<InboxList> {
+        InboxList::ALL.into_iter().find(|list| list.as_str() == name)
+    }
+
     pub fn includes(self, dialog: &DialogSummary, me: &AgentId) -> bool {
         let is_spam = dialog.last_close == Some(CloseReason::Spam);
         match (self, &dialog.status) {
@@ -125,6 +163,94 @@ impl InboxList {
     }
 }
 
+/// Which lists a row can be in, whoever looks: the part of a list's rule that does not depend on
+/// the agent, so a store can index it (the workspace keeps it in a column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shelf {
+    Unanswered,
+    InProgress,
+    Closed,
+    Spam,
+    /// A dialog that never had a session: in no list.
+    Unlisted,
+}
+
+impl Shelf {
+    pub fn of(dialog: &DialogSummary) -> Shelf {
+        match &dialog.status {
+            SessionStatus::Unanswered => Shelf::Unanswered,
+            SessionStatus::InProgress { .. } => Shelf::InProgress,
+            SessionStatus::Idle if dialog.last_close == Some(CloseReason::Spam) => Shelf::Spam,
+            SessionStatus::Idle if dialog.session > 0 => Shelf::Closed,
+            SessionStatus::Idle => Shelf::Unlisted,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shelf::Unanswered => "unanswered",
+            Shelf::InProgress => "in_progress",
+            Shelf::Closed => "closed",
+            Shelf::Spam => "spam",
+            Shelf::Unlisted => "unlisted",
+        }
+    }
+}
+
+/// A position in a list: rows strictly older than it come next.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct InboxCursor {
+    pub active_at: i64,
+    pub dialog_id: DialogId,
+}
+
+/// How many rows each list holds for one agent, exactly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxCounts {
+    pub unanswered: u64,
+    pub mine: u64,
+    pub all_open: u64,
+    pub closed: u64,
+    pub spam: u64,
+}
+
+impl InboxCounts {
+    pub fn get(&self, list: InboxList) -> u64 {
+        let mut copy = *self;
+        *copy.slot(list)
+    }
+
+    fn slot(&mut self, list: InboxList) -> &mut u64 {
+        match list {
+            InboxList::Unanswered => &mut self.unanswered,
+            InboxList::Mine => &mut self.mine,
+            InboxList::AllOpen => &mut self.all_open,
+            InboxList::Closed => &mut self.closed,
+            InboxList::Spam => &mut self.spam,
+        }
+    }
+
+    /// Counts `dialog` in each of `me`'s lists that include it.
+    pub fn add(&mut self, dialog: &DialogSummary, me: &AgentId) {
+        for list in InboxList::ALL.into_iter().filter(|l| l.includes(dialog, me)) {
+            *self.slot(list) += 1;
+        }
+    }
+
+    /// A row changed from `before` (none: a new dialog) to `after`: the counts follow, so an
+    /// app keeps exact counts for lists it holds only the first rows of.
+    pub fn shift(&mut self, before: Option<&DialogSummary>, after: &DialogSummary, me: &AgentId) {
+        for list in InboxList::ALL {
+            let was = before.is_some_and(|b| list.includes(b, me));
+            match (was, list.includes(after, me)) {
+                (false, true) => *self.slot(list) += 1,
+                (true, false) => *self.slot(list) = self.get(list).saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+}
+
 /// Until the customer gives a name (pre-chat form, a later issue), a short stable label.
 pub fn visitor_display_name(visitor: &VisitorId) -> String {
     let id = visitor.as_str();
@@ -132,9 +258,9 @@ pub fn visitor_display_name(visitor: &VisitorId) -> String {
     format!("Visitor {}", tail.to_uppercase())
 }
 
-/// Newest activity first, so the list reads like a messenger.
+/// Newest activity first, so the list reads like a messenger; the order the workspace pages in.
 pub fn sort_for_display(dialogs: &mut [DialogSummary]) {
-    dialogs.sort_by_key(|d| std::cmp::Reverse(d.last_message.as_ref().map_or(0, |m| m.at)));
+    dialogs.sort_by_key(|d| std::cmp::Reverse(d.position()));
 }
 
 #[cfg(test)]
@@ -161,6 +287,7 @@ mod tests {
             blocked: false,
             last_mention: None,
             rating: None,
+            active_at: 0,
         }
     }
 
@@ -196,6 +323,94 @@ mod tests {
         }
     }
 
+    /// Every status × session × spam × owner × invitation × offer an agent's lists can see.
+    fn every_kind_of_row() -> Vec<DialogSummary> {
+        let (ana, luis) = (AgentId::parse("a_ana").unwrap(), AgentId::parse("a_luis").unwrap());
+        let in_progress =
+            |a: &AgentId| SessionStatus::InProgress { agent: a.clone(), agent_name: "x".into() };
+        let statuses =
+            [SessionStatus::Unanswered, in_progress(&ana), in_progress(&luis), SessionStatus::Idle];
+        let mut rows = Vec::new();
+        for status in statuses {
+            for session in [0, 1] {
+                for last_close in [None, Some(CloseReason::Finished), Some(CloseReason::Spam)] {
+                    for (participants, offered_to) in [
+                        (vec![], vec![]),
+                        (vec![ana.clone()], vec![luis.clone()]),
+                        (vec![], vec![ana.clone()]),
+                    ] {
+                        let base = summary(status.clone(), session);
+                        rows.push(DialogSummary {
+                            last_close,
+                            participants: participants.clone(),
+                            offered_to,
+                            ..base
+                        });
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn q2_a_list_holds_only_rows_of_its_shelves() {
+        let ana = AgentId::parse("a_ana").unwrap();
+        for row in every_kind_of_row() {
+            for list in InboxList::ALL {
+                if list.includes(&row, &ana) {
+                    assert!(list.shelves().contains(&Shelf::of(&row)), "{list:?} {row:?}");
+                }
+            }
+            // The closed lists are whole shelves: a store counts them from its index.
+            for list in [InboxList::Closed, InboxList::Spam] {
+                assert_eq!(list.includes(&row, &ana), list.shelves() == [Shelf::of(&row)]);
+            }
+            let unlisted = Shelf::of(&row) == Shelf::Unlisted;
+            assert_eq!(unlisted, !InboxList::ALL.iter().any(|l| l.includes(&row, &ana)), "{row:?}");
+        }
+        for list in InboxList::ALL {
+            assert_eq!(InboxList::parse(list.as_str()), Some(list));
+            assert_eq!(serde_json::to_string(&list).unwrap(), format!("\"{}\"", list.as_str()));
+        }
+    }
+
+    #[test]
+    fn q2_counts_follow_each_change_of_a_row() {
+        let ana = AgentId::parse("a_ana").unwrap();
+        let rows = every_kind_of_row();
+        // Any row turning into any other: the shifted counts are the counts made afresh.
+        for before in &rows {
+            for after in &rows {
+                let mut shifted = InboxCounts::default();
+                shifted.add(before, &ana);
+                shifted.shift(Some(before), after, &ana);
+                let mut fresh = InboxCounts::default();
+                fresh.add(after, &ana);
+                assert_eq!(shifted, fresh, "{before:?} → {after:?}");
+            }
+            let mut new = InboxCounts::default();
+            new.shift(None, before, &ana);
+            let mut fresh = InboxCounts::default();
+            fresh.add(before, &ana);
+            assert_eq!(new, fresh);
+        }
+    }
+
+    #[test]
+    fn q2_lists_read_newest_activity_first_and_ties_by_id() {
+        let at = |id: &str, active_at: i64| DialogSummary {
+            dialog_id: DialogId::parse(id).unwrap(),
+            active_at,
+            ..summary(SessionStatus::Unanswered, 1)
+        };
+        let mut rows = vec![at("d1", 5), at("d2", 9), at("d3", 5), at("d4", 1)];
+        sort_for_display(&mut rows);
+        let ids: Vec<&str> = rows.iter().map(|d| d.dialog_id.as_str()).collect();
+        assert_eq!(ids, ["d2", "d3", "d1", "d4"]);
+        assert!(rows[1].position() > rows[2].position(), "a page goes on below its last row");
+    }
+
     #[test]
     fn visitor_names_are_short_and_stable() {
         assert_eq!(visitor_display_name(&VisitorId::parse("v_abcd12ef").unwrap()), "Visitor 12EF");
@@ -206,7 +421,7 @@ mod tests {
         let d = summary(SessionStatus::Unanswered, 1);
         assert_eq!(
             serde_json::to_string(&d).unwrap(),
-            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null,"offered_to":[],"blocked":false}"#
+            r#"{"dialog_id":"d1","channel_id":"web","channel_name":"Website","visitor_id":"v_abcd1234","visitor_name":"Visitor 1234","session":1,"status":{"state":"unanswered"},"last_message":null,"unread":0,"waiting_since":null,"last_seq":0,"participants":[],"pinned":false,"last_close":null,"offered_to":[],"blocked":false,"active_at":0}"#
         );
     }
 }

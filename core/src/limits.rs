@@ -6,6 +6,8 @@ pub const MAX_MESSAGE_CHARS: usize = 4_000;
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Most events one history page or resync frame carries.
 pub const MAX_EVENTS_PER_PAGE: u64 = 500;
+/// Rows of each inbox list in the snapshot, and in each page after it.
+pub const INBOX_PAGE_ROWS: usize = 50;
 /// How long an agent's session token lasts, in milliseconds (12 hours).
 pub const AGENT_SESSION_MS: i64 = 12 * 60 * 60 * 1000;
 /// How long an invitation link stays valid, in milliseconds (7 days).

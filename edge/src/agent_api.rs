@@ -6,13 +6,14 @@
 
 use crate::auth::{self, AgentAuth};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{after_param, is_websocket_upgrade, read_json};
+use crate::http::{after_param, is_websocket_upgrade, query, read_json};
 use crate::internal::{
     self, ConversationRequest, DialogCommand, Object, PresenceChange, WorkspaceRequest,
 };
 use openline_core::authz::Action;
 use openline_core::channel::ChannelSettings;
 use openline_core::event::{AgentRef, ChannelRef};
+use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
     AgentProfile, AgentsReply, CommandRequest, NewChannel, PresenceRequest, RenameChat,
 };
@@ -23,7 +24,36 @@ use worker::{Env, Method, Request, Response};
 pub async fn inbox(req: Request, env: &Env) -> ApiResult<Response> {
     let who = auth::agent(&req, env).await?;
     who.permit(Action::ReadWorkspace)?;
-    internal::workspace(env, &who.workspace)?.send(&WorkspaceRequest::Inbox).await
+    let inbox = WorkspaceRequest::Inbox { agent: who.agent.clone() };
+    internal::workspace(env, &who.workspace)?.send(&inbox).await
+}
+
+/// The next rows of one list, after the position of the last row the app holds of it.
+pub async fn inbox_page(req: Request, env: &Env, list: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
+    let list = InboxList::parse(list).ok_or(ApiError::NotFound("list"))?;
+    let page = WorkspaceRequest::InboxPage { agent: who.agent.clone(), list, after: cursor(&req)? };
+    internal::workspace(env, &who.workspace)?.send(&page).await
+}
+
+/// `?at=&id=`: a row's position in its list (`DialogSummary::position`), both or neither.
+fn cursor(req: &Request) -> ApiResult<Option<InboxCursor>> {
+    let invalid = || {
+        ApiError::bad_request(
+            ErrorCode::InvalidCursor,
+            "`at` must be a whole number and `id` a dialog id, given together.",
+        )
+    };
+    match (query(req, "at")?, query(req, "id")?) {
+        (None, None) => Ok(None),
+        (Some(at), Some(id)) => {
+            let active_at = at.parse::<i64>().map_err(|_| invalid())?;
+            let dialog_id = DialogId::parse(&id).ok_or_else(invalid)?;
+            Ok(Some(InboxCursor { active_at, dialog_id }))
+        }
+        _ => Err(invalid()),
+    }
 }
 
 /// Every open channel's settings.

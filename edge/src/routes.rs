@@ -63,6 +63,9 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         }
 
         (Method::Get, ["api", "agent", "inbox"]) => agent_api::inbox(req, env).await,
+        (Method::Get, ["api", "agent", "inbox", "lists", list]) => {
+            agent_api::inbox_page(req, env, list).await
+        }
         (Method::Get, ["api", "agent", "agents"]) => agent_api::agents(req, env).await,
         (Method::Get, ["api", "agent", "channels"]) => agent_api::channels(req, env).await,
         (Method::Post, ["api", "agent", "channels"]) => agent_api::create_channel(req, env).await,
@@ -102,6 +105,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         }
 
         (Method::Post, ["api", "dev", "seed"]) => dev_api::seed(req, env).await,
+        (Method::Post, ["api", "dev", "inbox"]) => dev_api::seed_inbox(req, env).await,
 
         (_, ["api", ..]) if path_known(&path) => Err(ApiError::MethodNotAllowed),
         _ => Err(ApiError::NotFound("route")),

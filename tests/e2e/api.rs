@@ -37,7 +37,9 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     let ws = Workspace::new("round-trip").await?;
     let agent = ws.admin().await?;
     let mut inbox = agent.inbox_socket().await?;
-    let InboxFrame::Snapshot { dialogs } = inbox.next().await? else { panic!("snapshot first") };
+    let InboxFrame::Snapshot { dialogs, .. } = inbox.next().await? else {
+        panic!("snapshot first")
+    };
     assert!(dialogs.is_empty());
 
     // The customer writes: the agents' inbox shows it as unanswered at once (Q2).
@@ -46,7 +48,7 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     let first: EventsFrame = customer_socket.next().await?;
     assert!(first.reset && first.events.is_empty());
     customer.say("Hola, ¿tenéis envío a Canarias?").await?;
-    let InboxFrame::Upsert { dialog } = inbox.next().await? else { panic!("upsert") };
+    let InboxFrame::Upsert { dialog, .. } = inbox.next().await? else { panic!("upsert") };
     assert_eq!(dialog.dialog_id, customer.session.dialog_id);
     assert_eq!(dialog.channel_name, "Website");
     assert_eq!(dialog.status, SessionStatus::Unanswered);
@@ -65,7 +67,7 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     agent.command(&dialog_id, post("¡Sí! Envío en 48 h.")).await?;
     let seen = customer_socket.events_until(is_message("¡Sí! Envío en 48 h.")).await?;
     assert_eq!(kinds(&seen), ["session_opened", "message_posted", "answered", "message_posted"]);
-    let InboxFrame::Upsert { dialog } = inbox.next().await? else { panic!("upsert") };
+    let InboxFrame::Upsert { dialog, .. } = inbox.next().await? else { panic!("upsert") };
     assert!(matches!(dialog.status, SessionStatus::InProgress { .. }));
 
     // Finish (Q10): the customer is told.
@@ -80,7 +82,7 @@ async fn q2_q3_q10_q12_round_trip_fans_out_to_customer_agent_and_inbox() -> anyh
     let reply = customer.say("Otra pregunta").await?;
     assert_eq!(kinds(&reply.events), ["session_opened", "message_posted"]);
     assert_eq!(reply.events[0].body, EventBody::SessionOpened { session: 2 });
-    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = agent.inbox().await? else { panic!("snapshot") };
     assert_eq!(dialogs.len(), 1, "same dialog, not a new one");
     assert_eq!((dialogs[0].session, &dialogs[0].status), (2, &SessionStatus::Unanswered));
     let all = agent_socket.events_until(is_message("Otra pregunta")).await?;
@@ -232,7 +234,7 @@ async fn w3_history_survives_a_restart_of_the_runtime() -> anyhow::Result<()> {
     assert_eq!(agent.events(&customer.session.dialog_id, None).await?, before_agent);
     let reply = customer.say("after the restart").await?;
     assert_eq!(reply.events[0].seq, before_agent.last_seq + 1);
-    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = agent.inbox().await? else { panic!("snapshot") };
     assert_eq!(
         dialogs[0].last_message.as_ref().map(|m| m.text.as_str()),
         Some("after the restart")
@@ -292,7 +294,7 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
 
     // An agent of another workspace cannot see or touch the demo's dialogs.
     let outsider = acme.login("boss@acme.test", demo::ADMIN_PASSWORD).await?;
-    let InboxFrame::Snapshot { dialogs } = outsider.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = outsider.inbox().await? else { panic!("snapshot") };
     assert!(dialogs.is_empty());
     assert_eq!(
         failure(outsider.events(&ana.session.dialog_id, None).await),
@@ -304,7 +306,7 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     );
     assert!(outsider.socket(&ana.session.dialog_id, None).await.is_err());
     // And the demo's own agent sees both customers.
-    let InboxFrame::Snapshot { dialogs } = ws.admin().await?.inbox().await? else {
+    let InboxFrame::Snapshot { dialogs, .. } = ws.admin().await?.inbox().await? else {
         panic!("snapshot")
     };
     assert_eq!(dialogs.len(), 2);

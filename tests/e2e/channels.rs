@@ -77,7 +77,7 @@ async fn q14_a_new_session_gets_the_automatic_reply_in_hours_and_the_other_out_o
     assert_eq!(system_texts(&reply.events), ["Gracias, un agente te responde enseguida."]);
     // Only when a session opens, and agents still owe the customer an answer.
     assert!(system_texts(&customer.say("¿Hola?").await?.events).is_empty());
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("snapshot") };
     assert_eq!(
         (dialogs[0].unread, dialogs[0].last_message.as_ref().map(|m| m.text.as_str())),
         (2, Some("¿Hola?"))
@@ -137,7 +137,7 @@ async fn q14_q11_sessions_close_by_themselves_after_inactivity_unless_locked() -
         Ok(history.events.iter().any(|e| matches!(e.body, EventBody::Closed { .. })).then_some(()))
     })
     .await?;
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("snapshot") };
     let still = dialogs.iter().find(|d| d.dialog_id == locked.session.dialog_id).map(|d| &d.status);
     assert!(matches!(still, Some(SessionStatus::InProgress { .. })), "{still:?}");
     Ok(())

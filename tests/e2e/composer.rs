@@ -28,7 +28,7 @@ async fn c3_a_chat_name_is_seen_only_by_the_agent_who_set_it() -> anyhow::Result
     let _: InboxFrame = inbox.next().await?;
     customer.say("Quiero devolver la lámpara Nido").await?;
     let dialog = customer.session.dialog_id.to_string();
-    while !matches!(inbox.next().await?, InboxFrame::Upsert { dialog: d } if d.dialog_id.as_str() == dialog)
+    while !matches!(inbox.next().await?, InboxFrame::Upsert { dialog: d, .. } if d.dialog_id.as_str() == dialog)
     {
     }
 
@@ -84,7 +84,7 @@ async fn c2_a_mentioned_colleague_is_told_and_the_customer_reads_plain_text() ->
     let seq = asked.events.last().map_or(0, |e| e.seq);
     loop {
         let frame: InboxFrame = luis_inbox.next().await?;
-        if let InboxFrame::Upsert { dialog: row } = frame {
+        if let InboxFrame::Upsert { dialog: row, .. } = frame {
             if let Some(m) = row.last_mention.filter(|m| m.seq == seq) {
                 assert_eq!((m.by.as_str(), m.agents), (demo::ADMIN_NAME, vec![luis_id.clone()]));
                 break;

@@ -39,7 +39,7 @@ async fn summary(
     agent: &Agent,
     dialog: &DialogId,
 ) -> anyhow::Result<openline_core::inbox::DialogSummary> {
-    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+    let InboxFrame::Snapshot { dialogs, .. } = agent.inbox().await? else {
         anyhow::bail!("no snapshot")
     };
     dialogs

@@ -113,7 +113,7 @@ async fn m8_m9_a_reloaded_widget_draws_the_current_text_and_the_deleted_line_fro
     customer.send("¿Precio de la lámpara Arco?").await?;
     customer.sees_mine("lámpara Arco").await?;
     let dialog = wait_until("the chat in Luis's inbox", budget::API, || async {
-        let InboxFrame::Snapshot { dialogs } = luis.inbox().await? else { return Ok(None) };
+        let InboxFrame::Snapshot { dialogs, .. } = luis.inbox().await? else { return Ok(None) };
         let asked = |d: &&DialogSummary| {
             d.last_message.as_ref().is_some_and(|m| m.text.contains("lámpara Arco"))
         };

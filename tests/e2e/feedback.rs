@@ -12,7 +12,7 @@ use openline_tests::api::{failure, new_command_id, Agent, Customer};
 use openline_tests::scene::Workspace;
 
 async fn row(agent: &Agent, customer: &Customer) -> anyhow::Result<DialogSummary> {
-    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+    let InboxFrame::Snapshot { dialogs, .. } = agent.inbox().await? else {
         anyhow::bail!("the inbox answers with a snapshot")
     };
     dialogs

@@ -1,11 +1,11 @@
 //! No customer is ever out of sight (issue 15): paged history reaches the end of the log for
-//! every reader, whatever run of events that reader may not see lies between; the inbox holds
-//! every open session and the most recently active of the others, however many dialogs the
-//! workspace has.
+//! every reader, whatever run of events that reader may not see lies between; the inbox's first
+//! page of each list holds the most recently active chats, however many the workspace has
+//! (paging and counts at 10,000 dialogs: `inbox_lists`).
 
 use anyhow::{ensure, Result};
 use futures_util::stream::{self, StreamExt, TryStreamExt};
-use openline_core::limits::MAX_EVENTS_PER_PAGE;
+use openline_core::limits::{INBOX_PAGE_ROWS, MAX_EVENTS_PER_PAGE};
 use openline_core::protocol::EventsFrame;
 use openline_core::protocol::InboxFrame;
 use openline_core::sync::position_after;
@@ -100,8 +100,8 @@ async fn q2_the_inbox_keeps_open_and_recently_active_chats_past_its_snapshot_siz
     let early = Customer::open(&from(1001), &ws.channel_key()).await?;
     early.say("An early question").await?;
     agent.command(&returning.session.dialog_id, Command::AcceptAndClose).await?;
-    // More closed chats than the inbox snapshot holds, all created after those two.
-    let others = 510;
+    // More closed chats than the snapshot holds of Closed, all created after those two.
+    let others = INBOX_PAGE_ROWS + 10;
     stream::iter(0..others)
         .map(|n| {
             let (site, agent, key) = (from(n), &agent, ws.channel_key());
@@ -119,12 +119,12 @@ async fn q2_the_inbox_keeps_open_and_recently_active_chats_past_its_snapshot_siz
     agent.command(&early.session.dialog_id, Command::AcceptAndClose).await?;
     returning.say("I am back").await?;
 
-    let InboxFrame::Snapshot { dialogs } = agent.inbox().await? else {
+    let InboxFrame::Snapshot { dialogs, .. } = agent.inbox().await? else {
         anyhow::bail!("the inbox answers with a snapshot")
     };
     let has = |dialog| dialogs.iter().any(|d| &d.dialog_id == dialog);
     ensure!(has(&returning.session.dialog_id), "the returning customer's new chat is missing");
     ensure!(has(&early.session.dialog_id), "the most recently active closed chat is missing");
-    ensure!(dialogs.len() as u64 <= 500 + 1, "the snapshot grew to {}", dialogs.len());
+    ensure!(dialogs.len() <= 5 * INBOX_PAGE_ROWS, "the snapshot grew to {}", dialogs.len());
     Ok(())
 }

@@ -233,7 +233,7 @@ async fn api_tokens_act_as_their_admin_until_revoked() -> Result<()> {
     customer.say("Is my order shipped?").await?;
     let api = ws.http().with_token(&created.secret);
     let inbox: InboxFrame = api.get("/api/agent/inbox").await?;
-    let InboxFrame::Snapshot { dialogs } = inbox else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = inbox else { panic!("a snapshot") };
     assert_eq!(dialogs.len(), 1);
     let dialog = &customer.session.dialog_id;
     let reply: openline_core::protocol::CommandReply = api

@@ -26,6 +26,7 @@ mod files;
 mod history;
 mod identity;
 mod identity_browser;
+mod inbox_lists;
 mod messages;
 mod outbox;
 mod routing;

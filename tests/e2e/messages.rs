@@ -259,7 +259,9 @@ async fn m6_a_new_topic_moves_to_a_new_session_and_every_message_stays_once() ->
 
     // The inbox row is session 2 now, still Luis's.
     let row = openline_tests::api::Agent::inbox(&luis).await?;
-    let openline_core::protocol::InboxFrame::Snapshot { dialogs } = row else { panic!("snapshot") };
+    let openline_core::protocol::InboxFrame::Snapshot { dialogs, .. } = row else {
+        panic!("snapshot")
+    };
     let row = dialogs.iter().find(|d| d.dialog_id == dialog).expect("in the inbox");
     assert_eq!(row.session, 2);
     Ok(())

@@ -30,7 +30,9 @@ async fn q2_a_first_message_reaches_the_inbox_when_its_first_deliveries_are_lost
     let edge = dropping_edge("outbox-summary").await?;
     let (ana, _, _) = demo_agents(&edge).await?;
     let mut inbox = ana.inbox_socket().await?;
-    let InboxFrame::Snapshot { dialogs } = inbox.next().await? else { panic!("snapshot first") };
+    let InboxFrame::Snapshot { dialogs, .. } = inbox.next().await? else {
+        panic!("snapshot first")
+    };
     assert!(dialogs.is_empty());
 
     // The customer's command succeeds although the summary's first attempt is dropped.
@@ -40,14 +42,14 @@ async fn q2_a_first_message_reaches_the_inbox_when_its_first_deliveries_are_lost
 
     // Two attempts lost, the third, by the alarm, lands: the list and the socket show it.
     let listed = wait_until("the dialog in the agents' inbox list", budget::ALARM, || async {
-        let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { return Ok(None) };
+        let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { return Ok(None) };
         Ok(dialogs.into_iter().find(|d| d.dialog_id == dialog))
     })
     .await?;
     let last = listed.last_message.as_ref().map(|m| m.text.as_str());
     assert_eq!(last, Some("Is the lamp still in stock?"));
     let pushed = inbox.next_of::<InboxFrame>(budget::API).await?;
-    let Some(InboxFrame::Upsert { dialog: row }) = pushed else { panic!("pushed: {pushed:?}") };
+    let Some(InboxFrame::Upsert { dialog: row, .. }) = pushed else { panic!("pushed: {pushed:?}") };
     assert_eq!((row.dialog_id, row.last_seq), (dialog, listed.last_seq));
     Ok(())
 }

@@ -61,8 +61,8 @@ async fn row_until(
             anyhow::bail!("no inbox row of {dialog} as waited for within {:?}", budget::ALARM);
         };
         let rows = match frame {
-            InboxFrame::Snapshot { dialogs } => dialogs,
-            InboxFrame::Upsert { dialog } => vec![dialog],
+            InboxFrame::Snapshot { dialogs, .. } => dialogs,
+            InboxFrame::Upsert { dialog, .. } => vec![dialog],
         };
         if let Some(row) = rows.into_iter().find(|d| &d.dialog_id == dialog && wanted(d)) {
             return Ok(row);

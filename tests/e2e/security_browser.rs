@@ -70,7 +70,7 @@ async fn xss_payloads_in_names_messages_and_channel_texts_stay_inert_in_both_uis
     page.click("#composer-send").await?;
     page.find_text("#messages li.msg.from-visitor .msg-text", "onerror").await?;
     // A colleague with a hostile name answers with a hostile canned text.
-    let InboxFrame::Snapshot { dialogs } = mallory.inbox().await? else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = mallory.inbox().await? else { panic!("a snapshot") };
     let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
     mallory.command(&dialog, Command::Answer).await?;
     mallory.command(&dialog, openline_tests::api::post(&payload("pwnCanned"))).await?;

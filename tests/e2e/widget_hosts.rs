@@ -165,7 +165,7 @@ async fn w1_the_chat_works_on_a_hostile_page_of_another_site_under_a_strict_csp(
     page.find_text("#messages li.msg.from-visitor .msg-text", "opinionated").await?;
 
     // The message arrives, and the reply comes back into the page of the other site.
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("a snapshot") };
     let dialog = dialogs.first().context("the customer's dialog")?.dialog_id.clone();
     let events = ana.events(&dialog, None).await?;
     ensure!(events.events.iter().any(
@@ -274,7 +274,7 @@ Openline('identify', {{ userId: 'customer-1001', hash: '{hash}', name: 'Marta Ru
     ensure!(violations == serde_json::json!([]), "CSP violations: {violations}");
 
     // The identity was verified: the customer is the shop's user, the same on every device.
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("a snapshot") };
     let row = dialogs.first().context("the customer's dialog")?;
     let expected = openline_core::auth::identified_visitor(
         ws.edge.secret().as_bytes(),
@@ -311,7 +311,7 @@ async fn w2_w5_replies_while_the_chat_is_closed_show_on_the_launcher_and_in_the_
     page.outside().await?;
     eval(&page, "Openline.close(); return null").await?;
 
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("a snapshot") };
     let dialog = dialogs.first().context("the customer's dialog")?.dialog_id.clone();
     ana.command(&dialog, Command::Answer).await?;
     ana.command(&dialog, post("Yes, in 3 days.")).await?;

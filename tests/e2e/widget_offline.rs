@@ -19,7 +19,7 @@ use openline_tests::pages::WidgetPage;
 /// messages left out), with that agent and the dialog.
 async fn customer_texts(edge: &Edge) -> Result<(Vec<String>, Agent, DialogId)> {
     let (ana, _, _) = demo_agents(edge).await?;
-    let InboxFrame::Snapshot { dialogs } = ana.inbox().await? else { panic!("a snapshot") };
+    let InboxFrame::Snapshot { dialogs, .. } = ana.inbox().await? else { panic!("a snapshot") };
     let dialog = dialogs.first().expect("the customer's dialog").dialog_id.clone();
     let texts = ana
         .events(&dialog, None)

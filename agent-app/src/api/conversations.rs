@@ -9,19 +9,22 @@ use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
 use openline_core::ids::DialogId;
-use openline_core::inbox::DialogSummary;
+use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
     path, AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
-    CommandReply, CommandRequest, EventsFrame, InboxFrame, NewChannel, PresenceRequest, RenameChat,
+    CommandReply, CommandRequest, EventsFrame, InboxFrame, InboxPage, NewChannel, PresenceRequest,
+    RenameChat,
 };
 use openline_core::routing::Presence;
 
-/// `GET /api/agent/inbox`: the rows of every list, as a snapshot.
-pub async fn inbox() -> Result<Vec<DialogSummary>, ApiError> {
-    match get::<InboxFrame>("/api/agent/inbox").await? {
-        InboxFrame::Snapshot { dialogs } => Ok(dialogs),
-        InboxFrame::Upsert { dialog } => Ok(vec![dialog]),
-    }
+/// `GET /api/agent/inbox`: the first rows of every list and their counts, as a snapshot.
+pub async fn inbox() -> Result<InboxFrame, ApiError> {
+    get::<InboxFrame>("/api/agent/inbox").await
+}
+
+/// `GET /api/agent/inbox/lists/{list}`: the rows of `list` after `after`.
+pub async fn inbox_page(list: InboxList, after: &InboxCursor) -> Result<InboxPage, ApiError> {
+    get::<InboxPage>(&path::inbox_list(list, Some(after))).await
 }
 
 /// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).

@@ -18,6 +18,6 @@ mod http;
 
 pub use conversations::{
     agents, canned, channels, chat_names, create_channel, delete_canned, dialog_events, emoji,
-    inbox, post_command, rename_chat, save_canned, save_channel, set_presence,
+    inbox, inbox_page, post_command, rename_chat, save_canned, save_channel, set_presence,
 };
 pub use http::{encode, ApiError};

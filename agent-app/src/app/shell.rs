@@ -25,7 +25,7 @@ pub fn Shell() -> impl IntoView {
     ui.first_screen.set_value(false);
     let me = reply.agent.id.clone();
     let me_dialog = me.clone();
-    let (inbox, online) = use_inbox(ui);
+    let (inbox, online) = use_inbox(ui, me.clone());
     let selected = route::use_selected_dialog();
     let channels = route::use_channels_route();
     let canned_page = route::use_canned_route();

@@ -16,6 +16,7 @@ pub enum InboxText {
     Unread,
     Channel,
     OfferedToYou,
+    ShowMore,
 }
 
 impl Lang {
@@ -42,6 +43,8 @@ impl Lang {
             (Lang::Es, Channel) => "Canal",
             (Lang::En, OfferedToYou) => "Offered to you",
             (Lang::Es, OfferedToYou) => "Ofrecida a ti",
+            (Lang::En, ShowMore) => "Show older conversations",
+            (Lang::Es, ShowMore) => "Ver conversaciones anteriores",
         }
     }
 

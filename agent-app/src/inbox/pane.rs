@@ -7,7 +7,7 @@
 //! Rows are links to `#/dialog/<id>`: opening a dialog is an ordinary navigation, so it works
 //! with the keyboard, in a new tab, and after a reload. Nothing opens by itself.
 
-use super::model::Inbox;
+use super::model::{load_more, Inbox};
 use super::row::InboxRow;
 use crate::i18n::{CommonText, InboxText, ShellText};
 use crate::ui::clock::use_now;
@@ -28,14 +28,14 @@ pub fn InboxPane(
     let ui = use_ui();
     let tab = RwSignal::new(InboxList::Unanswered);
     let now = use_now();
-    let me_rows = me.clone();
-    let me_row = StoredValue::new(me.clone());
+    let me_row = StoredValue::new(me);
     // Read by the empty check and the list: a memo computes it once per change.
-    let rows = Memo::new(move |_| inbox.with(|i| i.rows(tab.get(), &me_rows)));
-    let tabs = InboxList::ALL
-        .into_iter()
-        .map(|list| view! { <TabButton list tab inbox me=me.clone()/> })
-        .collect_view();
+    let rows = Memo::new(move |_| inbox.with(|i| i.rows(tab.get())));
+    let has_more = Memo::new(move |_| inbox.with(|i| i.more_after(tab.get()).is_some()));
+    let loading = RwSignal::new(false);
+    let more = move || load_more(ui, inbox, tab.get_untracked(), loading);
+    let tabs =
+        InboxList::ALL.into_iter().map(|list| view! { <TabButton list tab inbox/> }).collect_view();
     view! {
         <div
             class="tabs"
@@ -45,7 +45,17 @@ pub fn InboxPane(
         >
             {tabs}
         </div>
-        <div id="inbox-panel" class="inbox-panel" role="tabpanel" aria-labelledby=move || tab_id(tab.get())>
+        <div
+            id="inbox-panel"
+            class="inbox-panel"
+            role="tabpanel"
+            aria-labelledby=move || tab_id(tab.get())
+            on:scroll=move |ev| {
+                if has_more.get_untracked() && near_the_end(&ev) {
+                    more();
+                }
+            }
+        >
             <Show when=move || inbox.with(|i| i.loaded) fallback=move || view! {
                 <p class="list-note">{ui.lang.common(CommonText::Loading)}</p>
             }>
@@ -61,6 +71,20 @@ pub fn InboxPane(
                         />
                     </ul>
                 </Show>
+                <Show when=move || has_more.get()>
+                    <button
+                        type="button"
+                        class="btn small show-more"
+                        aria-busy=move || if loading.get() { "true" } else { "false" }
+                        on:click=move |_| more()
+                    >
+                        {move || if loading.get() {
+                            ui.lang.common(CommonText::Loading)
+                        } else {
+                            ui.lang.inbox(InboxText::ShowMore)
+                        }}
+                    </button>
+                </Show>
             </Show>
         </div>
     }
@@ -74,8 +98,6 @@ fn TabButton(
     tab: RwSignal<InboxList>,
     /// The rows, for the count.
     inbox: RwSignal<Inbox>,
-    /// The signed-in agent.
-    me: AgentId,
 ) -> impl IntoView {
     let ui = use_ui();
     let active = move || tab.get() == list;
@@ -92,7 +114,7 @@ fn TabButton(
         >
             <span class="tab-label">{ui.lang.inbox(tab_text(list))}</span>
             " "
-            <span class="count">{move || inbox.with(|i| i.count(list, &me))}</span>
+            <span class="count">{move || inbox.with(|i| i.count(list))}</span>
         </button>
     }
 }
@@ -136,4 +158,14 @@ fn move_between_tabs(ev: &leptos::ev::KeyboardEvent, tab: RwSignal<InboxList>) {
             let _ = el.focus();
         }
     }
+}
+
+/// The list is scrolled to within a screenful of its end: time to load the next rows.
+fn near_the_end(ev: &leptos::ev::Event) -> bool {
+    let Some(panel) =
+        ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+    else {
+        return false;
+    };
+    panel.scroll_top() + 2 * panel.client_height() >= panel.scroll_height()
 }

@@ -52,22 +52,21 @@ pub fn whats_new(
     }
     let is_open = |d: &DialogSummary| open == Some(&d.dialog_id);
     let mut notices = Vec::new();
-    for d in after.rows(InboxList::Unanswered, me) {
+    for d in after.rows(InboxList::Unanswered) {
         let was_unanswered =
             before.get(&d.dialog_id).is_some_and(|old| InboxList::Unanswered.includes(old, me));
         if !was_unanswered && !is_open(&d) {
             notices.push(notice(&d, NoticeKind::NewConversation));
         }
     }
-    for d in after.rows(InboxList::Mine, me) {
+    for d in after.rows(InboxList::Mine) {
         let unread_before = before.get(&d.dialog_id).map_or(0, |old| old.unread);
         if d.unread > unread_before && !is_open(&d) {
             notices.push(notice(&d, NoticeKind::NewMessage));
         }
     }
     // A colleague's new mention of me, in any conversation (C2).
-    for d in after.rows(InboxList::AllOpen, me).into_iter().chain(after.rows(InboxList::Closed, me))
-    {
+    for d in after.rows(InboxList::AllOpen).into_iter().chain(after.rows(InboxList::Closed)) {
         let Some(mention) = d.last_mention.as_ref().filter(|m| m.agents.contains(me)) else {
             continue;
         };
@@ -82,9 +81,9 @@ pub fn whats_new(
 /// The number in the page title: unread customer messages in my conversations, plus the
 /// conversations waiting in my Unanswered list (each at least one, even before its first
 /// message is counted).
-pub fn attention_count(inbox: &Inbox, me: &AgentId) -> u32 {
-    let mine: u32 = inbox.rows(InboxList::Mine, me).iter().map(|d| d.unread).sum();
-    let waiting: u32 = inbox.rows(InboxList::Unanswered, me).iter().map(|d| d.unread.max(1)).sum();
+pub fn attention_count(inbox: &Inbox) -> u32 {
+    let mine: u32 = inbox.rows(InboxList::Mine).iter().map(|d| d.unread).sum();
+    let waiting: u32 = inbox.rows(InboxList::Unanswered).iter().map(|d| d.unread.max(1)).sum();
     mine + waiting
 }
 
@@ -180,6 +179,7 @@ mod tests {
             blocked: false,
             last_mention: None,
             rating: None,
+            active_at: 0,
         };
         for word in words {
             match word.split_once('=') {
@@ -207,8 +207,8 @@ mod tests {
     /// An inbox after a snapshot of `rows` (separated by `|`; empty: no rows).
     fn inbox(rows: &str) -> Inbox {
         let dialogs = rows.split('|').map(str::trim).filter(|r| !r.is_empty()).map(row).collect();
-        let mut inbox = Inbox::default();
-        inbox.apply(InboxFrame::Snapshot { dialogs });
+        let mut inbox = Inbox::new(ana());
+        inbox.apply(InboxFrame::Snapshot { dialogs, counts: Default::default(), more: vec![] });
         inbox
     }
 
@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn q1_the_first_snapshot_is_never_news() {
-        check(&Inbox::default(), "d1 unanswered unread=1 | d2 ana unread=3", None, &[]);
+        check(&Inbox::new(ana()), "d1 unanswered unread=1 | d2 ana unread=3", None, &[]);
     }
 
     #[test]
@@ -266,8 +266,7 @@ mod tests {
 
     #[test]
     fn q1_title_counts_my_unread_messages_and_waiting_conversations() {
-        let me = ana();
-        let count = |rows: &str| attention_count(&inbox(rows), &me);
+        let count = |rows: &str| attention_count(&inbox(rows));
         assert_eq!(count(""), 0);
         assert_eq!(count("d2 ana unread=2 | d3 luis unread=5 | d4 closed"), 2);
         // Waiting conversations count at least once; a colleague's offer not at all.

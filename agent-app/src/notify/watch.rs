@@ -25,7 +25,7 @@ pub fn use_notifications(
 ) -> RwSignal<Toasts> {
     let toasts = RwSignal::new(Toasts::default());
     browser::use_sound_unlock();
-    use_title_count(inbox, me.clone());
+    use_title_count(inbox);
     // The previous inbox is the effect's own value: each run compares it with the new one.
     Effect::new(move |previous: Option<Inbox>| {
         let current = inbox.get();
@@ -77,11 +77,11 @@ fn expire_later(toasts: RwSignal<Toasts>, id: u64) {
 }
 
 /// Keeps `document.title` as "(N) <title>" while the shell lives, and puts it back after.
-fn use_title_count(inbox: RwSignal<Inbox>, me: AgentId) {
+fn use_title_count(inbox: RwSignal<Inbox>) {
     let base = document().title();
     let restore = base.clone();
     Effect::new(move |_| {
-        let count = inbox.with(|i| attention_count(i, &me));
+        let count = inbox.with(attention_count);
         document().set_title(&page_title(&base, count));
     });
     on_cleanup(move || document().set_title(&restore));

@@ -2,6 +2,7 @@
 
 use super::agent::NewChannel;
 use crate::ids::{ChannelId, WorkspaceId};
+use crate::inbox::DialogSummary;
 use serde::{Deserialize, Serialize};
 
 /// Development only (`OPENLINE_DEV_SEED=true`): create a workspace with one admin and one
@@ -30,4 +31,13 @@ pub struct DevAgent {
     pub email: String,
     pub name: String,
     pub password: String,
+}
+
+/// Development only: inbox rows as dialogs would report them, each with its `active_at`, to
+/// try the lists at scale without thousands of conversations. `POST /api/dev/inbox`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DevInboxRows {
+    pub workspace: WorkspaceId,
+    pub rows: Vec<DialogSummary>,
 }

@@ -4,7 +4,7 @@
 use crate::conversation::Command;
 use crate::event::Event;
 use crate::ids::CommandId;
-use crate::inbox::DialogSummary;
+use crate::inbox::{DialogSummary, InboxCounts, InboxCursor, InboxList};
 use serde::{Deserialize, Serialize};
 
 /// A command with the client's id for it: a retry with the same id is applied once and
@@ -59,6 +59,36 @@ pub struct TypingFrame {
 // Frames live for one send or receive; boxing the row would buy nothing.
 #[allow(clippy::large_enum_variant)]
 pub enum InboxFrame {
-    Snapshot { dialogs: Vec<DialogSummary> },
-    Upsert { dialog: DialogSummary },
+    /// The first page of each of the agent's lists (their union), every list's exact count,
+    /// and where each list that holds more goes on (`InboxPage` gives the next rows).
+    Snapshot {
+        dialogs: Vec<DialogSummary>,
+        #[serde(default)]
+        counts: InboxCounts,
+        #[serde(default)]
+        more: Vec<ListMore>,
+    },
+    /// A row changed; `before` is the row it replaces (none: a new dialog), so that counts of
+    /// rows the app has not loaded stay exact (`InboxCounts::shift`).
+    Upsert {
+        dialog: DialogSummary,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<DialogSummary>,
+    },
+}
+
+/// The rows of one list after a position, newest activity first (scrolling down the list).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPage {
+    pub list: InboxList,
+    pub dialogs: Vec<DialogSummary>,
+    /// More rows follow, after this position (the last row's here).
+    pub next: Option<InboxCursor>,
+}
+
+/// A list holds rows older than those sent: the next page starts after `after`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListMore {
+    pub list: InboxList,
+    pub after: InboxCursor,
 }

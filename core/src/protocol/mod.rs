@@ -38,10 +38,11 @@ pub use agent::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     IdentitySecret, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
 };
-pub use dev::{DevAgent, DevSeedRequest};
+pub use dev::{DevAgent, DevInboxRows, DevSeedRequest};
 pub use error_body::{ErrorBody, ErrorDetail};
 pub use frames::{
-    CommandReply, CommandRequest, EventsFrame, InboxFrame, TypingFrame, TypingUpdate,
+    CommandReply, CommandRequest, EventsFrame, InboxFrame, InboxPage, ListMore, TypingFrame,
+    TypingUpdate,
 };
 pub use routes::{find_route, path_known, Access, Route, ROUTES};
 pub use team::{

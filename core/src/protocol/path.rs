@@ -3,6 +3,7 @@
 //! (`ids::is_valid_id`), and the server answers any other with 404.
 
 use crate::ids::{AgentId, ChannelId, DialogId};
+use crate::inbox::{InboxCursor, InboxList};
 
 /// `PUT|DELETE /api/agent/agents/{id}`.
 pub fn agent(id: &AgentId) -> String {
@@ -32,6 +33,15 @@ pub fn identity_secret(channel: &ChannelId) -> String {
 /// `PUT|DELETE /api/agent/canned/{id}`.
 pub fn canned(id: &str) -> String {
     format!("/api/agent/canned/{id}")
+}
+
+/// `GET /api/agent/inbox/lists/{id}`: the first rows of `list`, or those after `after`.
+pub fn inbox_list(list: InboxList, after: Option<&InboxCursor>) -> String {
+    let base = format!("/api/agent/inbox/lists/{}", list.as_str());
+    match after {
+        Some(at) => format!("{base}?at={}&id={}", at.active_at, at.dialog_id),
+        None => base,
+    }
 }
 
 /// `GET /api/agent/dialogs/{id}/events`.

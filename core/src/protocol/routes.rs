@@ -82,6 +82,12 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/api/agent/me", Access::Agent, "→ `LoginReply`"),
     route("PUT", "/api/agent/password", Access::Agent, "`PasswordChange` → `{}`"),
     route("GET", "/api/agent/inbox", Access::Agent, "→ `InboxFrame::Snapshot`"),
+    route(
+        "GET",
+        "/api/agent/inbox/lists/{id}",
+        Access::Agent,
+        "`?at=&id=` (a row's `position`, to page on) → `InboxPage`",
+    ),
     socket("/api/agent/inbox/socket", Access::Agent, "`InboxFrame`s"),
     route("GET", "/api/agent/agents", Access::Agent, "→ `AgentsReply`"),
     route("PUT", "/api/agent/agents/{id}", Access::Admin, "`AgentUpdate` → `AgentProfile`"),
@@ -156,6 +162,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("PUT", "/api/agent/dialogs/{id}/name", Access::Agent, "`RenameChat` → `ChatName` (C3)"),
     route("POST", "/api/dev/seed", Access::Dev, "`DevSeedRequest` → `{ \"created\": bool }`"),
+    route("POST", "/api/dev/inbox", Access::Dev, "`DevInboxRows` → `{}`"),
 ];
 
 /// The route `method path` matches, if any; `{id}` matches one non-empty segment.

@@ -6,6 +6,7 @@ use crate::contact::RatingScale;
 use crate::conversation::Command;
 use crate::error_code::ErrorCode;
 use crate::ids::{AgentId, ChannelId, CommandId, DialogId, VisitorId, WorkspaceId};
+use crate::inbox::InboxList;
 use crate::routing::Presence;
 use serde::{Deserialize, Serialize};
 
@@ -104,7 +105,20 @@ fn snapshot_command_request_and_frames() {
         &EventsFrame { events: vec![], reset: true, last_seq: 3, more: false },
         r#"{"events":[],"reset":true,"last_seq":3,"more":false}"#,
     );
-    roundtrip(&InboxFrame::Snapshot { dialogs: vec![] }, r#"{"type":"snapshot","dialogs":[]}"#);
+    roundtrip(
+        &InboxFrame::Snapshot {
+            dialogs: vec![],
+            counts: Default::default(),
+            more: vec![ListMore {
+                list: InboxList::Closed,
+                after: crate::inbox::InboxCursor {
+                    active_at: 9,
+                    dialog_id: DialogId::parse("web-v_1").unwrap(),
+                },
+            }],
+        },
+        r#"{"type":"snapshot","dialogs":[],"counts":{"unanswered":0,"mine":0,"all_open":0,"closed":0,"spam":0},"more":[{"list":"closed","after":{"active_at":9,"dialog_id":"web-v_1"}}]}"#,
+    );
 }
 
 #[test]
@@ -164,12 +178,18 @@ fn every_path_builder_names_a_route() {
         ("POST", path::dialog_files(&dialog), "/api/agent/dialogs/{id}/files"),
         ("PUT", path::dialog_name(&dialog), "/api/agent/dialogs/{id}/name"),
         ("GET", path::file("t"), "/api/files/{id}"),
+        ("GET", path::inbox_list(InboxList::Closed, None), "/api/agent/inbox/lists/{id}"),
     ];
     for (method, path, pattern) in built {
         let route = find_route(method, &path).unwrap_or_else(|| panic!("{method} {path}"));
         assert_eq!(route.path, pattern, "{method} {path}");
     }
     assert_eq!(path::dialog_events(&dialog), "/api/agent/dialogs/web-v_1/events");
+    let after = crate::inbox::InboxCursor { active_at: 17, dialog_id: dialog.clone() };
+    assert_eq!(
+        path::inbox_list(InboxList::AllOpen, Some(&after)),
+        "/api/agent/inbox/lists/all_open?at=17&id=web-v_1"
+    );
 }
 
 #[test]

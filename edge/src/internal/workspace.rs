@@ -3,9 +3,9 @@
 use openline_core::access::Access;
 use openline_core::canned::CannedInput;
 use openline_core::channel::ChannelSettings;
-use openline_core::inbox::DialogSummary;
+use openline_core::inbox::{DialogSummary, InboxCursor, InboxList};
 use openline_core::protocol::{
-    AgentProfile, AgentUpdate, DevSeedRequest, InviteRequest, NewChannel, RenameChat,
+    AgentProfile, AgentUpdate, DevInboxRows, DevSeedRequest, InviteRequest, NewChannel, RenameChat,
     VisitorIdentity,
 };
 use openline_core::{AgentId, ChannelId, DialogId, VisitorId, WorkspaceId};
@@ -97,8 +97,12 @@ pub enum WorkspaceRequest {
     // The inbox (`workspace/inbox.rs`).
     /// A dialog's new summary; `workspace` is this object's own id → `{ "ok": true }`.
     Summary { workspace: WorkspaceId, summary: DialogSummary },
-    /// → `InboxFrame::Snapshot`.
-    Inbox,
+    /// `agent`'s first page of each list → `InboxFrame::Snapshot`.
+    Inbox { agent: AgentId },
+    /// `agent`'s rows of `list` after `after` (none: from the top) → `InboxPage`.
+    InboxPage { agent: AgentId, list: InboxList, after: Option<InboxCursor> },
+    /// Development only: rows as dialogs would report them, with their activity → `{}`.
+    SeedInbox(DevInboxRows),
     /// A WebSocket upgrade: `agent`'s inbox socket, which makes them available for offers;
     /// refused (401) when `access` ended meanwhile, closed when it ends.
     Socket { agent: AgentId, access: Access },

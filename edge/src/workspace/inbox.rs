@@ -6,19 +6,17 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{is_websocket_upgrade, json};
 use crate::sql::{get_meta, put_meta};
 use openline_core::access::Access;
-use openline_core::inbox::{sort_for_display, DialogSummary};
-use openline_core::protocol::InboxFrame;
+use openline_core::inbox::{
+    sort_for_display, DialogSummary, InboxCounts, InboxCursor, InboxList, Shelf,
+};
+use openline_core::limits::INBOX_PAGE_ROWS;
+use openline_core::protocol::{DevInboxRows, InboxFrame, InboxPage, ListMore};
 use openline_core::ErrorCode;
 use openline_core::SessionStatus;
 use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
-use worker::{Request, Response, WebSocketPair};
-
-/// The inbox snapshot holds every dialog with an open session and the most recently active of
-/// the others, so one socket frame stays small; older closed dialogs are reached through search
-/// (a later issue).
-const INBOX_SNAPSHOT_ROWS: i64 = 500;
+use worker::{Request, Response, SqlStorage, SqlStorageValue, WebSocketPair};
 
 /// Inbox rows know when they last changed and whether a session is open, so the snapshot can
 /// pick them without reading every summary (issue 15: a returning customer's new chat was
@@ -29,9 +27,44 @@ pub(super) const INBOX_ACTIVITY_COLUMNS: [&str; 3] = [
     "CREATE INDEX inbox_by_activity ON inbox (open, active_at)",
 ];
 
+/// Each row's shelf (`core::inbox::Shelf`), so every list is paged by last activity from an
+/// index, and counted exactly, at any number of dialogs. Rows from before have none until
+/// `fill_shelves` gives them one.
+pub(super) const INBOX_SHELF_COLUMN: [&str; 2] = [
+    "ALTER TABLE inbox ADD COLUMN shelf TEXT",
+    "CREATE INDEX inbox_by_shelf ON inbox (shelf, active_at, dialog_id)",
+];
+
 #[derive(Deserialize)]
 struct Row {
     summary: String,
+    active_at: i64,
+}
+
+impl Row {
+    /// The stored summary, with its activity from the column the lists are ordered by.
+    fn summary(&self) -> ApiResult<DialogSummary> {
+        let mut summary: DialogSummary = serde_json::from_str(&self.summary)?;
+        summary.active_at = self.active_at;
+        Ok(summary)
+    }
+}
+
+fn summaries(rows: &[Row]) -> ApiResult<Vec<DialogSummary>> {
+    rows.iter().map(Row::summary).collect()
+}
+
+/// Gives rows stored before shelves existed their shelf; nothing to do once they all have one.
+pub(super) fn fill_shelves(sql: &SqlStorage) -> ApiResult<()> {
+    let rows: Vec<Row> =
+        sql.exec("SELECT summary, active_at FROM inbox WHERE shelf IS NULL", None)?.to_array()?;
+    for summary in summaries(&rows)? {
+        sql.exec(
+            "UPDATE inbox SET shelf = ? WHERE dialog_id = ?",
+            vec![Shelf::of(&summary).as_str().into(), summary.dialog_id.as_str().into()],
+        )?;
+    }
+    Ok(())
 }
 
 impl Workspace {
@@ -67,59 +100,183 @@ impl Workspace {
     pub(super) fn summary_of(&self, dialog: &DialogId) -> ApiResult<Option<DialogSummary>> {
         let rows: Vec<Row> = self
             .sql
-            .exec("SELECT summary FROM inbox WHERE dialog_id = ?", vec![dialog.as_str().into()])?
+            .exec(
+                "SELECT summary, active_at FROM inbox WHERE dialog_id = ?",
+                vec![dialog.as_str().into()],
+            )?
             .to_array()?;
-        match rows.into_iter().next() {
-            Some(row) => Ok(Some(serde_json::from_str(&row.summary)?)),
-            None => Ok(None),
-        }
+        rows.first().map(Row::summary).transpose()
     }
 
     /// Every dialog's row, oldest first.
     pub(super) fn all_summaries(&self) -> ApiResult<Vec<DialogSummary>> {
-        let rows: Vec<Row> = self.sql.exec("SELECT summary FROM inbox", None)?.to_array()?;
-        let summaries = rows.iter().map(|r| serde_json::from_str(&r.summary));
-        Ok(summaries.collect::<std::result::Result<Vec<DialogSummary>, _>>()?)
+        let rows: Vec<Row> =
+            self.sql.exec("SELECT summary, active_at FROM inbox", None)?.to_array()?;
+        summaries(&rows)
     }
 
-    /// Stores the row, stamped with now as its last activity, and pushes it to every open inbox.
+    /// Stores the row and pushes it, with the row it replaces, to every open inbox. A new
+    /// event stamps it with now as its last activity; a new offer alone keeps its place.
     pub(super) fn store_and_push(&self, summary: &DialogSummary) -> ApiResult<()> {
-        let open = summary.status != SessionStatus::Idle;
-        self.sql.exec(
-            "INSERT INTO inbox (dialog_id, last_seq, summary, active_at, open) VALUES (?, ?, ?, ?, ?) \
-             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, \
-             summary = excluded.summary, active_at = excluded.active_at, open = excluded.open",
-            vec![
-                summary.dialog_id.as_str().into(),
-                (summary.last_seq as i64).into(),
-                serde_json::to_string(summary)?.into(),
-                (crate::auth::now_ms() as f64).into(),
-                i32::from(open).into(),
-            ],
-        )?;
-        let frame = InboxFrame::Upsert { dialog: summary.clone() };
+        let before = self.summary_of(&summary.dialog_id)?;
+        let mut row = summary.clone();
+        row.active_at = match &before {
+            Some(before) if before.last_seq == row.last_seq => before.active_at,
+            // Never earlier than before: a row's place in the lists only moves up.
+            Some(before) => crate::auth::now_ms().max(before.active_at),
+            None => crate::auth::now_ms(),
+        };
+        self.store_row(&row)?;
+        let frame = InboxFrame::Upsert { dialog: row, before };
         for ws in self.state.get_websockets() {
             let _ = ws.send(&frame);
         }
         Ok(())
     }
 
-    pub(super) fn snapshot(&self) -> ApiResult<InboxFrame> {
-        let rows: Vec<Row> = self
+    /// Writes the row, with its activity and shelf in their columns for the lists' index.
+    fn store_row(&self, row: &DialogSummary) -> ApiResult<()> {
+        let open = row.status != SessionStatus::Idle;
+        self.sql.exec(
+            "INSERT INTO inbox (dialog_id, last_seq, summary, active_at, open, shelf) \
+             VALUES (?, ?, ?, ?, ?, ?) \
+             ON CONFLICT(dialog_id) DO UPDATE SET last_seq = excluded.last_seq, \
+             summary = excluded.summary, active_at = excluded.active_at, open = excluded.open, \
+             shelf = excluded.shelf",
+            vec![
+                row.dialog_id.as_str().into(),
+                (row.last_seq as i64).into(),
+                serde_json::to_string(row)?.into(),
+                (row.active_at as f64).into(),
+                i32::from(open).into(),
+                Shelf::of(row).as_str().into(),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Development only: rows written as they come, activity included; open inboxes learn of
+    /// them at their next snapshot.
+    pub(super) fn seed_inbox(&self, seed: DevInboxRows) -> ApiResult<Response> {
+        self.remember_own_id(&seed.workspace)?;
+        for mut row in seed.rows {
+            row.channel_name = self.channel_name(&row.channel_id)?;
+            self.store_row(&row)?;
+        }
+        json(&json!({}))
+    }
+
+    /// What `me`'s app starts from: the first page of each list, every list's exact count.
+    pub(super) fn snapshot(&self, me: &AgentId) -> ApiResult<InboxFrame> {
+        let (mut dialogs, mut more) = (Vec::new(), Vec::new());
+        for list in InboxList::ALL {
+            let page = self.page(me, list, None)?;
+            if let Some(after) = page.next {
+                more.push(ListMore { list, after });
+            }
+            for row in page.dialogs {
+                if !dialogs.iter().any(|d: &DialogSummary| d.dialog_id == row.dialog_id) {
+                    dialogs.push(row);
+                }
+            }
+        }
+        sort_for_display(&mut dialogs);
+        Ok(InboxFrame::Snapshot { dialogs, counts: self.counts(me)?, more })
+    }
+
+    /// The rows of `list` for `me` after `after` (none: from the top), newest activity first.
+    pub(super) fn page(
+        &self,
+        me: &AgentId,
+        list: InboxList,
+        after: Option<InboxCursor>,
+    ) -> ApiResult<InboxPage> {
+        // One row more than a page tells whether more follow. Mine and Unanswered (offers)
+        // depend on the agent, not on a column: their rows are read on until the page is full.
+        let batch_rows = INBOX_PAGE_ROWS as i64 + 1;
+        let mut dialogs = Vec::new();
+        let mut position = after;
+        loop {
+            let batch = self.rows_of_shelves(list.shelves(), position.as_ref(), batch_rows)?;
+            let exhausted = (batch.len() as i64) < batch_rows;
+            for row in batch {
+                position = Some(row.position());
+                if !list.includes(&row, me) {
+                    continue;
+                }
+                if dialogs.len() == INBOX_PAGE_ROWS {
+                    let next = dialogs.last().map(DialogSummary::position);
+                    return Ok(InboxPage { list, dialogs, next });
+                }
+                dialogs.push(row);
+            }
+            if exhausted {
+                return Ok(InboxPage { list, dialogs, next: None });
+            }
+        }
+    }
+
+    /// Up to `limit` rows on `shelves` older than `after`, newest activity first.
+    fn rows_of_shelves(
+        &self,
+        shelves: &[Shelf],
+        after: Option<&InboxCursor>,
+        limit: i64,
+    ) -> ApiResult<Vec<DialogSummary>> {
+        let marks = vec!["?"; shelves.len()].join(", ");
+        let mut bindings: Vec<SqlStorageValue> =
+            shelves.iter().map(|s| s.as_str().into()).collect();
+        let older = match after {
+            Some(at) => {
+                bindings.push((at.active_at as f64).into());
+                bindings.push((at.active_at as f64).into());
+                bindings.push(at.dialog_id.as_str().into());
+                "AND (active_at < ? OR (active_at = ? AND dialog_id < ?))"
+            }
+            None => "",
+        };
+        bindings.push(limit.into());
+        let query = format!(
+            "SELECT summary, active_at FROM inbox WHERE shelf IN ({marks}) {older} \
+             ORDER BY active_at DESC, dialog_id DESC LIMIT ?"
+        );
+        let rows: Vec<Row> = self.sql.exec(&query, bindings)?.to_array()?;
+        summaries(&rows)
+    }
+
+    /// How many rows each of `me`'s lists holds: the closed ones counted from the index, the
+    /// open rows read (they are few, and Unanswered and Mine depend on the agent).
+    fn counts(&self, me: &AgentId) -> ApiResult<InboxCounts> {
+        #[derive(Deserialize)]
+        struct Count {
+            shelf: String,
+            rows: i64,
+        }
+        let per_shelf: Vec<Count> = self
+            .sql
+            .exec("SELECT shelf, COUNT(*) AS rows FROM inbox GROUP BY shelf", None)?
+            .to_array()?;
+        let on = |shelf: Shelf| {
+            per_shelf.iter().find(|c| c.shelf == shelf.as_str()).map_or(0, |c| c.rows as u64)
+        };
+        // Closed and Spam are whole shelves (a test in core says so); the open lists depend
+        // on who asks.
+        let mut counts = InboxCounts {
+            closed: on(Shelf::Closed),
+            spam: on(Shelf::Spam),
+            ..InboxCounts::default()
+        };
+        let open: Vec<Row> = self
             .sql
             .exec(
-                "SELECT summary FROM inbox WHERE open = 1 UNION ALL \
-                 SELECT summary FROM (SELECT summary FROM inbox WHERE open = 0 \
-                 ORDER BY active_at DESC, rowid DESC LIMIT ?)",
-                vec![INBOX_SNAPSHOT_ROWS.into()],
+                "SELECT summary, active_at FROM inbox WHERE shelf IN (?, ?)",
+                vec![Shelf::Unanswered.as_str().into(), Shelf::InProgress.as_str().into()],
             )?
             .to_array()?;
-        let mut dialogs = rows
-            .iter()
-            .map(|r| serde_json::from_str(&r.summary))
-            .collect::<std::result::Result<Vec<DialogSummary>, _>>()?;
-        sort_for_display(&mut dialogs);
-        Ok(InboxFrame::Snapshot { dialogs })
+        for row in summaries(&open)? {
+            counts.add(&row, me);
+        }
+        Ok(counts)
     }
 
     /// An agent's app opens its inbox: the socket is tagged with the agent's id (the Worker
@@ -146,7 +303,7 @@ impl Workspace {
         if let Err(e) = self.reroute(None) {
             worker::console_error!("rerouting failed: {e:?}");
         }
-        pair.server.send(&self.snapshot()?)?;
+        pair.server.send(&self.snapshot(agent)?)?;
         self.after_routing().await;
         Ok(Response::from_websocket(pair.client)?)
     }

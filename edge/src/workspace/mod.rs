@@ -72,6 +72,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &["CREATE TABLE sign_in_failures (kind TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL, PRIMARY KEY (kind, key))"],
     // The inbox by last activity, open sessions first (issue 15).
     &inbox::INBOX_ACTIVITY_COLUMNS,
+    // Every list paged and counted from an index (issue 15).
+    &inbox::INBOX_SHELF_COLUMN,
 ];
 
 #[durable_object]
@@ -87,6 +89,9 @@ impl DurableObject for Workspace {
         let sql = state.storage().sql();
         if let Err(e) = migrate(&sql, MIGRATIONS) {
             console_error!("workspace migration failed: {e}");
+        }
+        if let Err(e) = inbox::fill_shelves(&sql) {
+            console_error!("giving inbox rows their shelves failed: {e:?}");
         }
         Workspace { state, env, sql }
     }
@@ -165,7 +170,9 @@ impl Workspace {
             W::ChatNames { agent } => self.chat_names(&agent),
             W::RenameChat { agent, dialog, rename } => self.rename_chat(&agent, &dialog, rename),
             W::Summary { workspace, summary } => self.summary(summary, &workspace).await,
-            W::Inbox => json(&self.snapshot()?),
+            W::Inbox { agent } => json(&self.snapshot(&agent)?),
+            W::InboxPage { agent, list, after } => json(&self.page(&agent, list, after)?),
+            W::SeedInbox(seed) => self.seed_inbox(seed),
             W::Socket { agent, access } => self.socket(&req, &agent, &access).await,
             W::HoldDialog { workspace, access, dialog } => {
                 self.hold_dialog(&workspace, &access, &dialog)
