@@ -71,6 +71,8 @@ impl Access {
 pub enum AccessChange {
     /// This session signed out.
     SignedOut { session: Access },
+    /// This session's time ran out.
+    Expired { session: Access },
     /// The agent set a new password from `kept`: their other sessions end, their API tokens
     /// (an admin's integrations) do not, as over HTTP.
     PasswordChanged { kept: Access },
@@ -86,7 +88,9 @@ impl AccessChange {
     /// Of `held`, every access the agent had before the change, those whose sockets close.
     pub fn closing(&self, held: &[Access]) -> Vec<Access> {
         match self {
-            AccessChange::SignedOut { session } => vec![session.clone()],
+            AccessChange::SignedOut { session } | AccessChange::Expired { session } => {
+                vec![session.clone()]
+            }
             AccessChange::TokenRevoked { token } => vec![token.clone()],
             AccessChange::PasswordChanged { kept } => held
                 .iter()
@@ -137,6 +141,7 @@ mod tests {
         let held = [s("s_laptop"), s("s_phone"), t("tok_crm")];
         let cases: &[(AccessChange, &[Access], bool, u16)] = &[
             (AccessChange::SignedOut { session: s("s_laptop") }, &[s("s_laptop")], false, 4401),
+            (AccessChange::Expired { session: s("s_phone") }, &[s("s_phone")], false, 4401),
             (AccessChange::PasswordChanged { kept: s("s_laptop") }, &[s("s_phone")], false, 4401),
             (AccessChange::TokenRevoked { token: t("tok_crm") }, &[t("tok_crm")], false, 4401),
             (AccessChange::Removed, &held, true, 4401),

@@ -1,5 +1,5 @@
-//! Access ends at once, everywhere (issue 15), against the real edge: when a session signs out,
-//! a password changes, an agent leaves the team, an API token is revoked or a role changes,
+//! Access ends at once, everywhere (issue 15), against the real edge: when a session signs out
+//! or its time runs out, a password changes, an agent leaves the team, an API token is revoked or a role changes,
 //! the sockets opened under that access (the inbox socket on the Workspace object, dialog
 //! sockets on each Conversation object) get a close frame with `core::access`'s code, sockets
 //! of other accesses go on, and a closed access opens no socket again. Each test waits for the
@@ -14,8 +14,11 @@ use openline_core::protocol::{
     TypingUpdate,
 };
 use openline_core::{Actor, DialogId, EventBody};
-use openline_tests::api::{failure, note, post, Agent, Customer, Http, Socket, PATIENCE};
+use openline_tests::api::{
+    demo_agents, failure, note, post, Agent, Customer, Http, Socket, PATIENCE,
+};
 use openline_tests::demo;
+use openline_tests::edge::Edge;
 use openline_tests::scene::Workspace;
 use serde_json::Value;
 
@@ -73,6 +76,29 @@ async fn signing_out_closes_that_sessions_inbox_and_dialog_sockets_and_no_other_
     assert_closes(&mut dialog_socket, ACCESS_ENDED.code, "the signed-out dialog").await?;
     assert_refused(&laptop.http, &dialog, "the signed-out session").await;
     still_delivers(&mut phone_dialog, &customer).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_sessions_sockets_close_when_its_time_runs_out_and_a_tokens_stay_open() -> Result<()> {
+    // Sessions of 8 s, on an edge of its own: the shared edge's last 12 hours.
+    let edge = Edge::start_fresh_with("access-expiry", &[("OPENLINE_SESSION_SECS", "8")]).await?;
+    edge.seed(&demo::seed()).await?;
+    let (ana, _, _) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("Hello?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    let name = NewApiToken { name: "CRM sync".into() };
+    let created: ApiTokenCreated = ana.http.post("/api/agent/api-tokens", &name).await?;
+    let api = Http::new(&edge).with_token(&created.secret);
+    let (mut inbox, mut dialog_socket) = open_sockets(&ana.http, &dialog).await?;
+    let (_api_inbox, mut api_dialog) = open_sockets(&api, &dialog).await?;
+
+    // Nobody does anything: the session's end alone closes its sockets.
+    assert_closes(&mut inbox, ACCESS_ENDED.code, "the expired session's inbox").await?;
+    assert_closes(&mut dialog_socket, ACCESS_ENDED.code, "the expired session's dialog").await?;
+    assert_refused(&ana.http, &dialog, "the expired session").await;
+    still_delivers(&mut api_dialog, &customer).await?;
     Ok(())
 }
 

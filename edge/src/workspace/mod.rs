@@ -117,8 +117,12 @@ impl DurableObject for Workspace {
         Ok(())
     }
 
-    /// An offer's answer time ran out (Q13).
+    /// An offer's answer time ran out (Q13), or a session's did (issue 15).
     async fn alarm(&self) -> Result<Response> {
+        if let Err(e) = self.end_expired_sessions().await {
+            console_error!("ending expired sessions failed: {e:?}");
+        }
+        // Offers pass on, and the alarm moves to what comes next.
         self.availability_changed(None).await;
         Response::ok("")
     }
@@ -130,18 +134,22 @@ impl Workspace {
         use WorkspaceRequest as W;
         match internal::receive(&mut req).await? {
             W::Seed(seed) => self.seed(seed),
-            W::Login(check) => self.login(check),
+            W::Login(check) => self.with_alarm(self.login(check)).await,
             W::Whoami(credential) => self.whoami(credential),
             W::Logout { session } => self.end_session(session).await,
             W::Password(update) => self.change_password(update).await,
-            W::Setup(admin) => self.first_admin(&admin.name, &admin.email, &admin.password),
+            W::Setup(admin) => {
+                self.with_alarm(self.first_admin(&admin.name, &admin.email, &admin.password)).await
+            }
             W::Invites => self.invites(),
             W::Invite { workspace, invite, by } => self.invite(&workspace, invite, &by),
             W::RevokeInvite { id } => self.revoke_invite(&id),
             W::PreviewInvitation { workspace, code_hash } => {
                 self.preview_invite(workspace, &code_hash)
             }
-            W::AcceptInvitation(acceptance) => self.accept_invite(acceptance),
+            W::AcceptInvitation(acceptance) => {
+                self.with_alarm(self.accept_invite(acceptance)).await
+            }
             W::SignInLocks => json(&SignInLocksReply { locks: self.sign_in_locks()? }),
             W::ClearSignInLock { kind, key } => {
                 self.clear_sign_in_lock(kind, &key)?;
@@ -178,6 +186,14 @@ impl Workspace {
                 self.hold_dialog(&workspace, &access, &dialog)
             }
         }
+    }
+
+    /// After a sign-in: the new session's end may be the first to come.
+    async fn with_alarm(&self, reply: ApiResult<Response>) -> ApiResult<Response> {
+        if reply.is_ok() {
+            self.schedule_alarm().await;
+        }
+        reply
     }
 
     /// Offers follow who is available; `closing` is a socket on its way out.

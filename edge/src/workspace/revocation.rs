@@ -87,14 +87,40 @@ impl Workspace {
         json(&json!({}))
     }
 
-    /// Expired sessions' records go with them (called where expired sessions are swept).
-    pub(super) fn forget_expired_holds(&self) -> ApiResult<()> {
-        self.sql.exec(
-            "DELETE FROM access_dialogs WHERE access LIKE 'session:%' \
-             AND substr(access, 9) NOT IN (SELECT id FROM sessions)",
-            None,
-        )?;
+    /// Sessions whose time ran out end like a sign-out: their sockets close, here and in
+    /// every dialog, then they go. Run by the alarm at the first session's end.
+    pub(super) async fn end_expired_sessions(&self) -> ApiResult<()> {
+        #[derive(Deserialize)]
+        struct Expired {
+            id: String,
+            agent_id: String,
+        }
+        let expired: Vec<Expired> = self
+            .sql
+            .exec(
+                "SELECT id, agent_id FROM sessions WHERE expires_at <= ?",
+                vec![(now_ms() as f64).into()],
+            )?
+            .to_array()?;
+        for row in expired {
+            let session = Access::Session(row.id.clone());
+            let change = AccessChange::Expired { session: session.clone() };
+            let agent = AgentId::parse(&row.agent_id);
+            self.close_sockets(change, &[session], agent.as_ref()).await?;
+            self.sql.exec("DELETE FROM sessions WHERE id = ?", vec![row.id.into()])?;
+        }
         Ok(())
+    }
+
+    /// When the first live session ends, if any does.
+    pub(super) fn next_session_end(&self) -> ApiResult<Option<i64>> {
+        #[derive(Deserialize)]
+        struct First {
+            at: Option<i64>,
+        }
+        let rows: Vec<First> =
+            self.sql.exec("SELECT MIN(expires_at) AS at FROM sessions", None)?.to_array()?;
+        Ok(rows.into_iter().next().and_then(|r| r.at))
     }
 
     /// Closes every socket `change` ends or changes, of `held` (what the agent held before the

@@ -90,14 +90,24 @@ impl Workspace {
         if let Err(e) = self.tell_nobody() {
             console_error!("no-agent reply failed: {e:?}");
         }
-        let next = self
+        self.schedule_alarm().await;
+    }
+
+    /// The object's one alarm, at whichever comes first: an offer's deadline (Q13) or a
+    /// session's end (its sockets close then, issue 15).
+    pub(super) async fn schedule_alarm(&self) {
+        let offers = self
             .offer_rows(None)
             .ok()
             .into_iter()
             .flatten()
             .filter_map(|r| serde_json::from_str::<Offer>(&r.offer).ok().and_then(|o| o.until));
+        let session_end = self.next_session_end().unwrap_or_else(|e| {
+            console_error!("the first session's end is unknown: {e:?}");
+            None
+        });
         let storage = self.state.storage();
-        let result = match next.min() {
+        let result = match offers.chain(session_end).min() {
             Some(at) => {
                 let at = js_sys::Date::new(&js_sys::Number::from(at as f64));
                 storage.set_alarm(ScheduledTime::new(at)).await
@@ -105,7 +115,7 @@ impl Workspace {
             None => storage.delete_alarm().await,
         };
         if let Err(e) = result {
-            console_error!("offer alarm not scheduled: {e}");
+            console_error!("alarm not scheduled: {e}");
         }
     }
 
