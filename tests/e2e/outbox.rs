@@ -1,16 +1,19 @@
 //! Nothing is lost between two objects (issue 15): what a dialog's events owe the Workspace
 //! object (the inbox row, a block) is recorded with the events and delivered until the
-//! workspace acknowledges it, so a lost call is tried again by the dialog's alarm.
+//! workspace acknowledges it, so a lost call is tried again by the dialog's alarm; what the
+//! workspace owes a dialog (close an ended access's sockets) likewise, by the workspace's.
 //!
 //! Each test runs on an edge of its own with `OPENLINE_DROP_EFFECTS=2`: the first two
-//! attempts at each kind of effect of every dialog fail before reaching the workspace (the
-//! immediate one and the first retry, a second later), and the third, two seconds after that,
-//! goes through. The shared edge cannot have the variable: every test there would wait.
+//! attempts at each kind of effect of every dialog, and at each call owed to a dialog, fail
+//! before reaching the other object (the immediate one and the first retry, a second later),
+//! and the third, two seconds after that, goes through. The shared edge cannot have the
+//! variable: every test there would wait.
 
 use anyhow::Result;
-use openline_core::protocol::{InboxFrame, WidgetSession, WidgetSessionRequest};
+use openline_core::access::ACCESS_ENDED;
+use openline_core::protocol::{EventsFrame, InboxFrame, WidgetSession, WidgetSessionRequest};
 use openline_core::ErrorCode;
-use openline_core::{Command, DialogId, EventBody};
+use openline_core::{Command, DialogId, Event, EventBody};
 use openline_tests::api::{demo_agents, failure, Customer, Http};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
@@ -84,6 +87,31 @@ async fn q6_a_block_whose_first_deliveries_are_lost_still_keeps_the_spammer_out(
     assert_eq!(failure(returning.map(|c| c.session)), (403, ErrorCode::Blocked), "the visitor");
     let other = open(from("198.51.100.2"), None).await?;
     other.say("Hello, I have a question").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_signed_out_sessions_dialog_socket_closes_when_the_first_calls_to_close_it_are_lost(
+) -> Result<()> {
+    let edge = dropping_edge("outbox-end-access").await?;
+    let (ana, luis, _) = demo_agents(&edge).await?;
+    let customer = Customer::open(&edge, demo::CHANNEL_KEY).await?;
+    customer.say("Hello?").await?;
+    let dialog = customer.session.dialog_id.clone();
+    let mut ana_socket = ana.socket(&dialog, None).await?;
+    let _: EventsFrame = ana_socket.next().await?;
+    let mut luis_socket = luis.socket(&dialog, None).await?;
+    let _: EventsFrame = luis_socket.next().await?;
+
+    // Telling the dialog is lost twice; the workspace's alarm tries until it lands.
+    let _: serde_json::Value = ana.http.post("/api/agent/logout", &()).await?;
+    let closed = ana_socket.closed_within(budget::ALARM).await?;
+    assert_eq!(closed.map(|(code, _)| code), Some(ACCESS_ENDED.code), "the signed-out socket");
+    let text = "Still there?";
+    customer.say(text).await?;
+    let is_it =
+        |e: &Event| matches!(&e.body, EventBody::MessagePosted { text: t, .. } if t == text);
+    luis_socket.events_until(is_it).await?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use super::Workspace;
 use crate::auth::{now_ms, random_id};
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
-use crate::internal::{self, ConversationRequest};
+use crate::internal::ConversationRequest;
 use crate::internal::{Admission, BlockChange, Standing, StandingCheck};
 use crate::sql::get_meta;
 use openline_core::admission::{admit, loses_reading, Identity, Step, Visit};
@@ -17,7 +17,7 @@ use openline_core::protocol::{ChannelInfo, IdentitySecret};
 use openline_core::{ChannelId, DialogId, ErrorCode, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
-use worker::{console_error, Response};
+use worker::Response;
 
 impl Workspace {
     /// A widget opens a session: the channel exists, the page's site is allowed, neither the
@@ -72,30 +72,26 @@ impl Workspace {
 
     /// After an edit of `before` into `after`: the customers of this channel whose tokens may
     /// no longer read (an anonymous visitor once identity is required) lose their open
-    /// sockets now, not at their next reconnect. Sent in the background, one call per dialog.
+    /// sockets now, not at their next reconnect: one call owed to each dialog (`dialog_outbox`),
+    /// made once the edit is saved.
     pub(super) fn close_sockets_refused_now(
         &self,
         before: &ChannelSettings,
         after: &ChannelSettings,
     ) -> ApiResult<()> {
-        let Some(workspace) = get_meta::<WorkspaceId>(&self.sql, "workspace")? else {
+        // No dialog has reported yet, so none has a socket.
+        if get_meta::<WorkspaceId>(&self.sql, "workspace")?.is_none() {
             return Ok(());
-        };
+        }
+        let request =
+            ConversationRequest::CloseCustomerSockets { reason: ErrorCode::IdentityRequired };
         for summary in self.all_summaries()? {
             let made_here = DialogId::for_visitor(&after.id, &summary.visitor_id);
             if made_here != summary.dialog_id || !loses_reading(before, after, &summary.visitor_id)
             {
                 continue;
             }
-            let conversation = internal::conversation(&self.env, &workspace, &summary.dialog_id)?;
-            self.state.wait_until(async move {
-                let request = ConversationRequest::CloseCustomerSockets {
-                    reason: ErrorCode::IdentityRequired,
-                };
-                if let Err(e) = conversation.send(&request).await {
-                    console_error!("a refused customer's sockets stay open: {e:?}");
-                }
-            });
+            self.owe_dialog(&summary.dialog_id, &request)?;
         }
         Ok(())
     }

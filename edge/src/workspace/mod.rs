@@ -9,6 +9,8 @@
 //! - `team`: sessions, passwords, invitations, roles, removal, API tokens.
 //! - `revocation`: the sockets of an access that ends or changes close, here and in the
 //!   dialogs it holds sockets on (issue 15).
+//! - `dialog_outbox`: calls owed to dialogs (close an ended access's sockets), made until they
+//!   answer.
 //! - `access`: who may open a chat: allowed sites, blocks, signed identity (W6).
 //! - `canned`: the canned-response library (C7).
 //! - `chat_names`: each agent's own names for chats (C3).
@@ -20,6 +22,7 @@ mod access;
 mod canned;
 mod channels;
 mod chat_names;
+mod dialog_outbox;
 mod directory;
 mod inbox;
 mod revocation;
@@ -74,6 +77,8 @@ const MIGRATIONS: &[&[&str]] = &[
     &inbox::INBOX_ACTIVITY_COLUMNS,
     // Every list paged and counted from an index (issue 15).
     &inbox::INBOX_SHELF_COLUMN,
+    // What the workspace owes its dialogs, until they answer (issue 15).
+    &[dialog_outbox::DIALOG_OUTBOX_TABLE],
 ];
 
 #[durable_object]
@@ -122,6 +127,7 @@ impl DurableObject for Workspace {
         if let Err(e) = self.end_expired_sessions().await {
             console_error!("ending expired sessions failed: {e:?}");
         }
+        self.deliver_owed_calls().await;
         // Offers pass on, and the alarm moves to what comes next.
         self.availability_changed(None).await;
         Response::ok("")
@@ -170,7 +176,11 @@ impl Workspace {
             W::Channels => self.channels(),
             W::Settings { channel } => json(&self.settings_of(&channel)?),
             W::CreateChannel(channel) => self.create_channel(channel),
-            W::SaveChannel(settings) => self.save_settings(settings),
+            W::SaveChannel(settings) => {
+                let saved = self.save_settings(settings);
+                self.deliver_owed_calls().await;
+                saved
+            }
             W::Canned => self.canned(),
             W::CreateCanned(input) => self.save_canned(None, input),
             W::ReplaceCanned { id, input } => self.save_canned(Some(id), input),

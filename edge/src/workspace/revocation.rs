@@ -11,14 +11,13 @@ use super::Workspace;
 use crate::auth::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
-use crate::internal::{self, ConversationRequest};
-use crate::sql::get_meta;
+use crate::internal::ConversationRequest;
 use openline_core::access::{Access, AccessChange};
 use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-use worker::{console_error, Response};
+use worker::Response;
 
 /// Which dialogs each access opened sockets on (by `Access::tag`).
 pub(super) const ACCESS_DIALOGS_TABLE: &str = "CREATE TABLE access_dialogs (access TEXT NOT NULL, dialog_id TEXT NOT NULL, PRIMARY KEY (access, dialog_id))";
@@ -180,8 +179,9 @@ impl Workspace {
         Ok(dialogs)
     }
 
-    /// Each dialog closes its sockets of those accesses. One dialog failing does not stop the
-    /// others; its sockets' access is gone from here all the same, so they reopen nowhere.
+    /// Each dialog closes its sockets of those accesses: owed to each, then delivered until
+    /// it answers (`dialog_outbox`). One dialog failing does not stop the others; its sockets'
+    /// access is gone from here all the same, so they reopen nowhere.
     async fn tell_dialogs(
         &self,
         dialogs: BTreeMap<String, Vec<Access>>,
@@ -190,22 +190,12 @@ impl Workspace {
         if dialogs.is_empty() {
             return Ok(());
         }
-        let Some(workspace) = get_meta::<WorkspaceId>(&self.sql, "workspace")? else {
-            console_error!("dialog sockets to close, but the workspace does not know its id");
-            return Ok(());
-        };
         for (dialog, accesses) in dialogs {
             let Some(dialog) = DialogId::parse(&dialog) else { continue };
             let request = ConversationRequest::EndAccess { accesses, change: change.clone() };
-            let result = async {
-                let conversation = internal::conversation(&self.env, &workspace, &dialog)?;
-                conversation.call::<serde_json::Value>(&request).await
-            }
-            .await;
-            if let Err(e) = result {
-                console_error!("closing the sockets of an ended access failed: {e:?}");
-            }
+            self.owe_dialog(&dialog, &request)?;
         }
+        self.deliver_owed_calls().await;
         Ok(())
     }
 }

@@ -93,8 +93,8 @@ impl Workspace {
         self.schedule_alarm().await;
     }
 
-    /// The object's one alarm, at whichever comes first: an offer's deadline (Q13) or a
-    /// session's end (its sockets close then, issue 15).
+    /// The object's one alarm, at whichever comes first: an offer's deadline (Q13), a
+    /// session's end (its sockets close then) or a call owed to a dialog (issue 15).
     pub(super) async fn schedule_alarm(&self) {
         let offers = self
             .offer_rows(None)
@@ -106,8 +106,12 @@ impl Workspace {
             console_error!("the first session's end is unknown: {e:?}");
             None
         });
+        let owed = self.next_owed_call().unwrap_or_else(|e| {
+            console_error!("the next owed call is unknown: {e:?}");
+            None
+        });
         let storage = self.state.storage();
-        let result = match offers.chain(session_end).min() {
+        let result = match offers.chain(session_end).chain(owed).min() {
             Some(at) => {
                 let at = js_sys::Date::new(&js_sys::Number::from(at as f64));
                 storage.set_alarm(ScheduledTime::new(at)).await
