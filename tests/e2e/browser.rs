@@ -680,3 +680,23 @@ async fn w4_w2_offline_and_prechat_forms_read_marks_and_a_rating_in_both_uis() -
     second.page.close().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn w6_an_open_chat_tells_an_anonymous_visitor_to_sign_in_once_the_channel_requires_it(
+) -> anyhow::Result<()> {
+    let stage = Stage::new("browser-identity-now").await?;
+    let customer = stage.customer().await?;
+    customer.open().await?;
+    customer.send("Hola, ¿tenéis la lámpara en verde?").await?;
+    customer.sees_mine("lámpara").await?;
+
+    // The admin requires a signed identity: the open chat's socket is closed, and the chat
+    // says what the visitor can do, instead of reconnecting for ever.
+    let admin = stage.ws.admin().await?;
+    crate::channel_rules::change_web(&admin, |web| web.require_identity = true).await?;
+    customer.find_text("p.notice.error[role=alert]", "Sign in on the site").await?;
+    customer.wait_gone("#composer-input").await?;
+    customer.outside().await?;
+    customer.screenshot("101-widget-identity-required-now").await?;
+    Ok(())
+}

@@ -27,7 +27,10 @@ async fn web_settings(admin: &Agent) -> Result<ChannelSettings> {
     reply.channels.into_iter().find(|c| c.id.as_str() == "web").context("the web channel")
 }
 
-async fn change_web(admin: &Agent, change: impl FnOnce(&mut ChannelSettings)) -> Result<()> {
+pub(crate) async fn change_web(
+    admin: &Agent,
+    change: impl FnOnce(&mut ChannelSettings),
+) -> Result<()> {
     let mut settings = web_settings(admin).await?;
     change(&mut settings);
     let _: ChannelSettings = admin.http.put("/api/agent/channels/web", &settings).await?;

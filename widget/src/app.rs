@@ -157,11 +157,20 @@ fn start(channel: String, phase: RwSignal<Phase>, attempt: u32) {
 }
 
 /// While the socket cannot connect: if the server now answers with another token (it no
-/// longer accepts ours), switch to the new session; otherwise the socket just keeps retrying.
+/// longer accepts ours), switch to the new session; if it refuses the visitor now (blocked,
+/// or the channel requires signing in since), say why; otherwise the socket keeps retrying.
 fn recheck_session(channel: String, token: String, phase: RwSignal<Phase>) {
     spawn_local(async move {
-        let Ok(session) = api::start_session(&channel, Some(token.clone())).await else {
-            return;
+        let session = match api::start_session(&channel, Some(token.clone())).await {
+            Ok(session) => session,
+            // Refused since (blocked, or signing in is now required): say why, as at the start.
+            Err(ApiError::Refused { status, message, .. })
+                if status != 401 && !api::is_transient_status(status) =>
+            {
+                phase.set(Phase::Failed(message));
+                return;
+            }
+            Err(_) => return,
         };
         if session.visitor_token != token {
             store_token(&channel, &session.visitor_token);
