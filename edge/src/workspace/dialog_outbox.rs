@@ -5,15 +5,16 @@
 //!
 //! So each call is a row in `dialog_outbox`, written before the first attempt (no `await`
 //! between the change and it), deleted when the dialog answered, and otherwise tried again by
-//! the object's alarm with `core::retry`'s back-off. Every such call is idempotent at the
-//! dialog: closing closed sockets, or remembering an ended access twice, changes nothing.
+//! the object's alarm with `core::retry`'s back-off, for about a day (`retry::gives_up`).
+//! Every such call is idempotent at the dialog: closing closed sockets, or remembering an
+//! ended access twice, changes nothing.
 
 use super::Workspace;
 use crate::auth::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::internal::{self, ConversationRequest};
 use crate::sql::get_meta;
-use openline_core::retry::retry_delay;
+use openline_core::retry::{gives_up, retry_delay};
 use openline_core::{DialogId, WorkspaceId};
 use serde::Deserialize;
 use worker::console_error;
@@ -75,6 +76,10 @@ impl Workspace {
                 Ok(()) => {
                     self.sql
                         .exec("DELETE FROM dialog_outbox WHERE id = ?", vec![owed.id.into()])?;
+                }
+                Err(e) if gives_up((owed.attempts + 1) as u32) => {
+                    console_error!("given up a call owed to dialog {}: {e:?}", owed.dialog_id);
+                    self.sql.exec("DELETE FROM dialog_outbox WHERE id = ?", vec![owed.id.into()])?;
                 }
                 Err(e) => {
                     console_error!("a call owed to dialog {} failed: {e:?}", owed.dialog_id);
