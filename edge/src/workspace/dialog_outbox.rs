@@ -79,7 +79,8 @@ impl Workspace {
                 }
                 Err(e) if gives_up((owed.attempts + 1) as u32) => {
                     console_error!("given up a call owed to dialog {}: {e:?}", owed.dialog_id);
-                    self.sql.exec("DELETE FROM dialog_outbox WHERE id = ?", vec![owed.id.into()])?;
+                    self.sql
+                        .exec("DELETE FROM dialog_outbox WHERE id = ?", vec![owed.id.into()])?;
                 }
                 Err(e) => {
                     console_error!("a call owed to dialog {} failed: {e:?}", owed.dialog_id);
