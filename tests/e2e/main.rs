@@ -6,7 +6,7 @@
 //! fresh workspace per test on it (`Workspace::new`, or `Stage::new` with a chromedriver and
 //! the workspace's demo shop). A few tests start an edge of their own with `Edge::start_fresh`,
 //! each saying why: the runtime restarts or stops under them (`api::w3_history_survives_*`,
-//! `widget_offline`), a Worker variable only they may have (`files::c1_an_upload_no_message_*`,
+//! `widget_offline`, `chaos`), a Worker variable only they may have (`files::c1_an_upload_no_message_*`,
 //! `outbox`),
 //! or first-run setup, which needs an installation with no workspace (`identity::a_first_run_*`,
 //! `identity_browser::a_first_run_*`).
@@ -17,6 +17,7 @@ mod api;
 mod browser;
 mod channel_rules;
 mod channels;
+mod chaos;
 mod composer;
 mod contact_center;
 mod customer_view;

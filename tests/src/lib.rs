@@ -1,6 +1,7 @@
 //! The harness: the real edge on workerd, started and stopped, and clients that speak its wire
-//! protocol; the same harness serves `cargo xtask dev` (`bin/serve.rs`) and the latency bench
-//! (`bin/latency.rs`). The tests themselves live in `e2e/`.
+//! protocol; the same harness serves `cargo xtask dev` (`bin/serve.rs`), the latency bench
+//! (`bin/latency.rs`) and `cargo xtask chaos` (`bin/chaos.rs`). The tests themselves live in
+//! `e2e/`.
 //!
 //! Layout:
 //! - `edge`: `wrangler dev` on a free loopback port with its own persistence directory.
@@ -11,9 +12,12 @@
 //! - `pages`: page objects for the widget and the agent app.
 //! - `host`: a customer's website on another origin, for the widget's embedding tests.
 //! - `wait`: `wait_until` and the budgets every wait uses.
+//! - `chaos`: messages and notes under dropped sockets, restarts and replays, every view
+//!   compared with the logs (issue 15).
 
 pub mod api;
 pub mod browser;
+pub mod chaos;
 pub mod demo;
 pub mod edge;
 pub mod host;

@@ -10,10 +10,14 @@
 //!   headless Chromium.
 //! - `bench`: sizes of what browsers download, and customer→agent latency on local workerd;
 //!   prints them and writes `target/bench/report.json`. Never fails on a figure.
+//! - `chaos [--messages N] [--drops N] [--restarts N]`: customers and agents exchange messages
+//!   on local workerd while sockets drop (1,000 times), the runtime restarts (twice) and
+//!   commands are replayed; prints what was lost, duplicated or leaked, and fails on any.
 //! - `deploy [wrangler args…]`: build, then `wrangler deploy` (e.g. `-- --dry-run --outdir dist/deploy`).
 
 mod bench;
 mod build;
+mod chaos;
 mod dev;
 mod run;
 mod test;
@@ -30,9 +34,17 @@ fn main() -> Result<()> {
         "build" => build::main(),
         "test" => test::main(rest),
         "bench" => bench::main(rest),
+        "chaos" => chaos::main(rest),
         "deploy" => build::deploy(rest),
         "help" | "--help" | "-h" => {
-            println!("{}", include_str!("main.rs").lines().take(15).collect::<Vec<_>>().join("\n"));
+            println!(
+                "{}",
+                include_str!("main.rs")
+                    .lines()
+                    .take_while(|l| l.starts_with("//!"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
             Ok(())
         }
         other => bail!("unknown command `{other}`; try `cargo xtask help`"),
