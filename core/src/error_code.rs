@@ -7,7 +7,7 @@
 //! `Unknown`, so an old client still reads the reply and shows its message.
 //!
 //! The domain's refusals keep their own types (`Rejection`, `ContactProblem`, `FileProblem`,
-//! `admission::Refusal`, `authz::Denied`); each one's `code()` names its `ErrorCode`.
+//! `admission::Refusal`, `authz::Denied`, `crm::MergeRefusal`); each one's `code()` names its `ErrorCode`.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -79,6 +79,11 @@ pub enum ErrorCode {
     FileTooLarge,
     FileTypeNotAllowed,
     InvalidFileName,
+    // Contacts (`crm::MergeRefusal`).
+    MergeSameContact,
+    /// The contact was merged into another (a merge refused, or later its id looked up).
+    ContactMerged,
+    MergeUserIdsDiffer,
     /// A code this build does not know (a newer server's). Never sent; keep it last.
     #[serde(other)]
     Unknown,
@@ -145,6 +150,9 @@ impl ErrorCode {
         ErrorCode::FileTooLarge,
         ErrorCode::FileTypeNotAllowed,
         ErrorCode::InvalidFileName,
+        ErrorCode::MergeSameContact,
+        ErrorCode::ContactMerged,
+        ErrorCode::MergeUserIdsDiffer,
     ];
 
     /// The code the wire spells `code`; `Unknown` for one this build does not know (what serde
@@ -214,6 +222,9 @@ impl ErrorCode {
             ErrorCode::FileTooLarge => "file_too_large",
             ErrorCode::FileTypeNotAllowed => "file_type_not_allowed",
             ErrorCode::InvalidFileName => "invalid_file_name",
+            ErrorCode::MergeSameContact => "merge_same_contact",
+            ErrorCode::ContactMerged => "contact_merged",
+            ErrorCode::MergeUserIdsDiffer => "merge_user_ids_differ",
             ErrorCode::Unknown => "unknown",
         }
     }
@@ -294,6 +305,9 @@ mod tests {
         "file_too_large",
         "file_type_not_allowed",
         "invalid_file_name",
+        "merge_same_contact",
+        "contact_merged",
+        "merge_user_ids_differ",
     ];
 
     #[test]

@@ -76,6 +76,11 @@ string_id!(
     FileId
 );
 string_id!(
+    /// A CRM contact (R1): a person the workspace knows, with every dialog they had. Made by
+    /// the edge with the prefix `c_`.
+    ContactId
+);
+string_id!(
     /// Made by the client for each command, so a retry is recognised and applied once.
     CommandId
 );

@@ -15,6 +15,8 @@
 //! - `event`: the stored/broadcast event (`Event`, `EventBody`, `Actor`).
 //! - `files`: files in messages: accepted types per channel, names, sizes (C1).
 //! - `contact`: a customer's contact details and ratings (W4).
+//! - `crm`: CRM contacts: emails and phones in one normal form, which contact a person belongs
+//!   to, merges (R1, R3). Phone numbers in national formats need the `phone` feature.
 //! - `conversation`: dialog state, `decide` (command → events or `Rejection`), `apply` (fold).
 //! - `view`: what a customer or an agent may see of an event, given the log's later revisions.
 //! - `customer`: what the customer's chat derives from what it sees (unread, marks, rating due).
@@ -45,6 +47,7 @@ pub mod channel;
 pub mod chat_name;
 pub mod contact;
 pub mod conversation;
+pub mod crm;
 pub mod customer;
 pub mod emoji;
 pub mod error_code;
@@ -67,5 +70,5 @@ pub mod view;
 pub use conversation::{apply, decide, Command, DialogState, Rejection, SessionStatus};
 pub use error_code::ErrorCode;
 pub use event::{Actor, CloseReason, Event, EventBody};
-pub use ids::{AgentId, ChannelId, CommandId, DialogId, FileId, VisitorId, WorkspaceId};
+pub use ids::{AgentId, ChannelId, CommandId, ContactId, DialogId, FileId, VisitorId, WorkspaceId};
 pub use view::{view, Viewer};
