@@ -13,6 +13,7 @@
 //!   notifications and the title count (Q1).
 //! - `dialog`: the open conversation's pane, header, actions and pickers; it draws `message`
 //!   (the message list and per-message actions) and `composer` (the composer and its tools).
+//! - `crm`: the contact card beside a conversation (issue 16).
 //! - `canned`: the canned responses library (C7), also read by the composer and message menu.
 //! - `conversation`: the open dialog's log, its commands and my chat names, under all of those.
 //! - `presence`: the agent's status control (Q13).
@@ -27,6 +28,7 @@ mod app;
 mod canned;
 mod composer;
 mod conversation;
+mod crm;
 mod dialog;
 mod i18n;
 mod inbox;

@@ -67,6 +67,10 @@ pub struct ChannelSettings {
     /// The widget's colour and launcher side (W5).
     #[serde(default)]
     pub look: Look,
+    /// The country of phone numbers customers write without a `+` (R1), as an ISO 3166-1
+    /// alpha-2 code; empty: such numbers are not read as phones.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub default_country: String,
 }
 
 /// Most allowed origins per channel.
@@ -149,6 +153,7 @@ impl ChannelSettings {
             offline_form: false,
             rating: RatingScale::default(),
             look: Look::default(),
+            default_country: String::new(),
         }
     }
 
@@ -248,6 +253,15 @@ impl ChannelSettings {
             if !(1..=30 * 24 * 3600).contains(&secs) {
                 return Err("Automatic close must be between 1 second and 30 days.".into());
             }
+        }
+        if !self.default_country.is_empty()
+            && crate::crm::Country::parse(&self.default_country)
+                .is_none_or(|c| c.as_str() != self.default_country)
+        {
+            return Err(format!(
+                "{:?} is not a country code: write its two capital letters, like ES or GB.",
+                self.default_country
+            ));
         }
         self.files.validate()?;
         self.look.validate()
@@ -357,10 +371,14 @@ mod tests {
     fn q14_settings_are_validated_with_reasons() {
         let ok = ChannelSettings::new(ChannelId::parse("web").unwrap(), "Web".into(), "Hi".into());
         assert_eq!(ok.validate(), Ok(()));
+        let spain = ChannelSettings { default_country: "ES".into(), ..ok.clone() };
+        assert_eq!(spain.validate(), Ok(()));
         let bad = [
             ChannelSettings { name: " ".into(), ..ok.clone() },
             ChannelSettings { greeting: "x".repeat(MAX_TEXT_CHARS + 1), ..ok.clone() },
             ChannelSettings { auto_close_after_secs: Some(0), ..ok.clone() },
+            ChannelSettings { default_country: "UK".into(), ..ok.clone() },
+            ChannelSettings { default_country: "es".into(), ..ok.clone() },
             ChannelSettings { offer_timeout_secs: 0, ..ok.clone() },
             ChannelSettings {
                 hours: Some(WorkingHours { utc_offset_minutes: 15 * 60, days: [None; 7] }),

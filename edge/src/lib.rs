@@ -1,4 +1,4 @@
-//! The Openline Worker: one entry point, the route table, and the two Durable Objects.
+//! The Openline Worker: one entry point, the route table, and the Durable Objects.
 //!
 //! A thin shell: it authenticates, loads state, asks `openline_core` what happens, stores it and
 //! broadcasts it. No rule of the product is decided here.
@@ -6,6 +6,7 @@
 //! Layout:
 //! - `routes`: every URL of the API, on one screen.
 //! - `widget_api`, `agent_api`, `team_api`, `dev_api`: the handlers, grouped by who calls them.
+//! - `crm_api`: CRM contacts for the agent app (issue 16).
 //! - `files_api`: file uploads (widget, agent app) and downloads by signed link (C1).
 //! - `widget_page`: the chat page with its per-channel `frame-ancestors`.
 //! - `auth`: the secret, the session cookie, API and visitor tokens, fresh ids.
@@ -16,6 +17,7 @@
 //! - `conversation`: the Conversation Durable Object (one per dialog: event log + sockets).
 //! - `workspace`: the Workspace Durable Object (one per tenant: directory, inbox, inbox sockets).
 //! - `registry`: the Registry Durable Object (one per installation: which workspaces exist).
+//! - `contacts`: the Contacts Durable Object (one per workspace: CRM contacts, issue 16).
 //! - `internal`: the typed requests the Worker sends to the Durable Objects.
 //! - `sql`: schema migrations and row helpers shared by both objects.
 //! - `sockets`: what both objects do with their hibernatable sockets.
@@ -24,7 +26,9 @@
 
 mod agent_api;
 mod auth;
+mod contacts;
 mod conversation;
+mod crm_api;
 mod customer;
 mod dev_api;
 mod error;
@@ -42,6 +46,7 @@ mod workspace;
 
 use worker::{event, Context, Env, Request, Response, Result};
 
+pub use contacts::Contacts;
 pub use conversation::Conversation;
 pub use registry::Registry;
 pub use workspace::Workspace;

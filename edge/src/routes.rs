@@ -4,7 +4,7 @@
 //! access levels are listed in `openline_core::protocol::ROUTES`.
 
 use crate::error::{ApiError, ApiResult};
-use crate::{agent_api, dev_api, files_api, team_api, widget_api, widget_page};
+use crate::{agent_api, crm_api, dev_api, files_api, team_api, widget_api, widget_page};
 use openline_core::protocol::path_known;
 use worker::{Env, Method, Request, Response};
 
@@ -84,6 +84,11 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Get, ["api", "agent", "inbox", "socket"]) => {
             agent_api::inbox_socket(req, env).await
         }
+        (Method::Get, ["api", "agent", "dialogs", id, "contact"]) => {
+            crm_api::of_dialog(&req, env, id).await
+        }
+        (Method::Get, ["api", "agent", "contacts"]) => crm_api::search(&req, env).await,
+        (Method::Get, ["api", "agent", "contacts", id]) => crm_api::get(&req, env, id).await,
         (Method::Get, ["api", "agent", "dialogs", id, "events"]) => {
             agent_api::events(&req, env, id).await
         }

@@ -9,14 +9,15 @@ use crate::customer::{admitted, limit_network, Access, Customer, NetworkLimit};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{after_param, is_websocket_upgrade, json, read_json};
 use crate::internal::{
-    self, Admission, ConversationRequest, DialogCommand, DialogMeta, WorkspaceRequest,
+    self, Admission, ContactsRequest, ConversationRequest, DialogCommand, DialogMeta, Sighting,
+    WorkspaceRequest,
 };
 use openline_core::auth::{identified_visitor, sign, verify, Claims};
 use openline_core::authz::Action;
 use openline_core::ids::parse_channel_key;
 use openline_core::protocol::{ChannelInfo, CommandRequest, WidgetSession, WidgetSessionRequest};
 use openline_core::ErrorCode;
-use openline_core::{Actor, DialogId, Viewer, VisitorId};
+use openline_core::{Actor, ChannelId, DialogId, Viewer, VisitorId, WorkspaceId};
 use worker::{Env, Request, Response};
 
 pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
@@ -36,6 +37,7 @@ pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
         (None, Some(Claims::Visitor { ws, ch, v })) if ws == workspace && ch == channel => v,
         _ => VisitorId::parse(&auth::random_id("v_")?).ok_or(ApiError::NotFound("visitor"))?,
     };
+    let user_id = body.identity.as_ref().map(|i| i.user_id.clone());
     let admission = Admission {
         channel: channel.clone(),
         visitor: visitor.clone(),
@@ -45,13 +47,45 @@ pub async fn session(mut req: Request, env: &Env) -> ApiResult<Response> {
     };
     let object = internal::workspace(env, &workspace)?;
     let info: ChannelInfo = object.call(&WorkspaceRequest::Admit(admission)).await?;
+    let dialog = DialogId::for_visitor(&channel, &visitor);
+    if let Some(user_id) = user_id {
+        note_signed_user(env, &workspace, &dialog, &channel, &visitor, user_id).await;
+    }
     let claims = Claims::Visitor { ws: workspace, ch: channel.clone(), v: visitor.clone() };
     json(&WidgetSession {
         visitor_token: sign(&secret, &claims),
-        dialog_id: DialogId::for_visitor(&channel, &visitor),
+        dialog_id: dialog,
         visitor_id: visitor,
         channel: info,
     })
+}
+
+/// A signed user (verified by the admission) is a contact from their first visit (R1). Told
+/// again at every session they open, so a lost call only waits for the next one; the chat
+/// opens either way.
+async fn note_signed_user(
+    env: &Env,
+    workspace: &WorkspaceId,
+    dialog: &DialogId,
+    channel: &ChannelId,
+    visitor: &VisitorId,
+    user_id: String,
+) {
+    let sighting = Sighting {
+        dialog: dialog.clone(),
+        channel: channel.clone(),
+        visitor: visitor.clone(),
+        user_id: Some(user_id),
+        contact: Default::default(),
+        default_country: String::new(),
+    };
+    let noted = async {
+        let contacts = internal::contacts(env, workspace)?;
+        contacts.call::<serde_json::Value>(&ContactsRequest::Note(sighting)).await
+    };
+    if let Err(e) = noted.await {
+        worker::console_error!("a signed user not noted as a contact: {e:?}");
+    }
 }
 
 fn dialog_of(who: &VisitorAuth, network: Option<String>) -> DialogMeta {

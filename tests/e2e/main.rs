@@ -20,6 +20,7 @@ mod channels;
 mod chaos;
 mod composer;
 mod contact_center;
+mod contacts;
 mod customer_view;
 mod errors;
 mod feedback;

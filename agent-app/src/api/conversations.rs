@@ -12,8 +12,8 @@ use openline_core::ids::DialogId;
 use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
     path, AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
-    CommandReply, CommandRequest, EventsFrame, InboxFrame, InboxPage, NewChannel, PresenceRequest,
-    RenameChat,
+    CommandReply, CommandRequest, ContactCard, EventsFrame, InboxFrame, InboxPage, NewChannel,
+    PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 
@@ -25,6 +25,16 @@ pub async fn inbox() -> Result<InboxFrame, ApiError> {
 /// `GET /api/agent/inbox/lists/{list}`: the rows of `list` after `after`.
 pub async fn inbox_page(list: InboxList, after: &InboxCursor) -> Result<InboxPage, ApiError> {
     get::<InboxPage>(&path::inbox_list(list, Some(after))).await
+}
+
+/// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is; `None` while
+/// they are none (404).
+pub async fn contact_of(dialog: &DialogId) -> Result<Option<ContactCard>, ApiError> {
+    match get::<ContactCard>(&format!("/api/agent/dialogs/{dialog}/contact")).await {
+        Ok(card) => Ok(Some(card)),
+        Err(ApiError::Refused { status: 404, .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).

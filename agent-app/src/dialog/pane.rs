@@ -1,5 +1,6 @@
 //! The open conversation: header (`header`), the notice line, the message list, the typing
-//! line and the composer, with files dropped anywhere on it attached (`file_drop`). It owns the
+//! line and the composer, with files dropped anywhere on it attached (`file_drop`), and the
+//! customer's contact card beside it (`crm::ContactPanel`). It owns the
 //! dialog's socket (`socket`), so opening another dialog closes this one's, and the draft the
 //! composer writes (`send` turns it into a message).
 
@@ -13,6 +14,7 @@ use super::socket;
 use super::typing::{Typing, TypingLine};
 use crate::composer::{Composer, Draft};
 use crate::conversation::{Commands, DialogLog};
+use crate::crm::ContactPanel;
 use crate::i18n::{DialogText, FileText};
 use crate::message::{fold, quote_of, ImageViewer, MessageList, MessageTools, Quote};
 use crate::ui::use_ui;
@@ -41,6 +43,8 @@ pub fn DialogPane(
     let state = Memo::new(move |_| log.with(DialogLog::state));
     mark_read_as_it_shows(id.clone(), me.clone(), state);
     let open = move || state.with(DialogState::is_open);
+    let shared = Memo::new(move |_| state.with(|s| s.contact.clone()));
+    let contact_dialog = id.clone();
     let customer_name = customer_name(id.clone(), summary, log);
     let flash = Flash::new();
     let commands = Commands { ui, id: StoredValue::new(id.clone()), log, pending };
@@ -69,6 +73,7 @@ pub fn DialogPane(
             </Show>
             <ImageViewer lang=ui.lang viewer=tools.viewer/>
         </section>
+        <ContactPanel dialog=contact_dialog shared/>
     }
 }
 

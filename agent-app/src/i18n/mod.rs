@@ -9,6 +9,7 @@ mod canned;
 mod channels;
 mod common;
 mod composer;
+mod crm;
 mod dialog;
 mod files;
 mod inbox;
@@ -27,6 +28,7 @@ pub use channels::{
 };
 pub use common::CommonText;
 pub use composer::ComposerText;
+pub use crm::CrmText;
 pub use dialog::DialogText;
 pub use files::FileText;
 pub use inbox::InboxText;

@@ -53,6 +53,13 @@ impl CrmContact {
         }
     }
 
+    /// A name they gave, kept unless the contact has one: an agent's or an earlier form's stays.
+    pub fn learn_name(&mut self, name: &str) {
+        if self.name.is_empty() {
+            self.name = name.trim().to_owned();
+        }
+    }
+
     /// Whether this is the tombstone of a merged contact (`merged_into` says where it went).
     pub fn is_merged(&self) -> bool {
         self.merged_into.is_some()

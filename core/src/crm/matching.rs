@@ -111,6 +111,25 @@ pub fn match_contact(person: &Identity, candidates: &[CrmContact]) -> Option<Con
     })
 }
 
+/// `match_contact` for a person writing in a dialog already linked to `linked`: when none of
+/// their keys is known, they are that dialog's contact (a signed user giving their email for
+/// the first time, a customer adding a phone to the email they gave before), unless it carries
+/// another user id.
+pub fn match_in_dialog(
+    person: &Identity,
+    candidates: &[CrmContact],
+    linked: Option<&CrmContact>,
+) -> Option<ContactMatch> {
+    let fallback = linked.filter(|c| !c.is_merged() && may_belong(person, c));
+    match (match_contact(person, candidates)?, fallback) {
+        (ContactMatch::New(_), Some(contact)) => Some(ContactMatch::Existing {
+            id: contact.id.clone(),
+            add: additions(person, Some(contact)),
+        }),
+        (found, _) => Some(found),
+    }
+}
+
 /// Which keys a contact shares with a person; compared field by field, in this order.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Strength {

@@ -6,6 +6,7 @@
 //! - `contact`: `CrmContact`, the stored and wire shape of a contact (or of its tombstone).
 //! - `matching`: `match_contact`, which contact a person belongs to (user id, then email, then
 //!   phone; never one with another user id), and what it learns.
+//! - `search`: the words a contact is found by, and a typed query as a full-text expression.
 //! - `merge`: `merge`, one contact into another by hand: the survivor, the tombstone, what
 //!   moves (`ContactLinks`), and when it is refused (`MergeRefusal`).
 //!
@@ -20,9 +21,11 @@ mod merge;
 mod normalize;
 #[cfg(feature = "phone")]
 mod phone;
+mod search;
 
 pub use contact::CrmContact;
 pub use country::Country;
-pub use matching::{match_contact, Additions, ContactMatch, Identity};
+pub use matching::{match_contact, match_in_dialog, Additions, ContactMatch, Identity};
 pub use merge::{merge, ContactLinks, Merge, MergeRefusal};
 pub use normalize::{Email, Phone};
+pub use search::{search_expression, search_words};

@@ -21,11 +21,12 @@
 //!
 //! The files, by subject: `error_body` (every error reply), `widget` (opening a chat),
 //! `frames` (what a dialog and the inbox carry: commands, events, typing, inbox rows), `agent`
-//! (the agent app's other bodies), `team` (setup, passwords, invitations, roles, API tokens),
+//! (the agent app's other bodies), `crm` (contacts), `team` (setup, passwords, invitations, roles, API tokens),
 //! `dev` (seeding), `routes` (the table and its matching) and `path` (the builders). Every type
 //! is re-exported here: `protocol::X` is the one name to use.
 
 mod agent;
+mod crm;
 mod dev;
 mod error_body;
 mod frames;
@@ -38,6 +39,7 @@ pub use agent::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     IdentitySecret, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
 };
+pub use crm::{ContactCard, ContactDialog, ContactsPage, Noted};
 pub use dev::{DevAgent, DevInboxRows, DevSeedRequest};
 pub use error_body::{ErrorBody, ErrorDetail};
 pub use frames::{

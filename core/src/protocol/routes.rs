@@ -90,6 +90,9 @@ pub const ROUTES: &[Route] = &[
     ),
     socket("/api/agent/inbox/socket", Access::Agent, "`InboxFrame`s"),
     route("GET", "/api/agent/agents", Access::Agent, "→ `AgentsReply`"),
+    route("GET", "/api/agent/contacts", Access::Agent, "`?q=&after=` → `ContactsPage`"),
+    route("GET", "/api/agent/contacts/{id}", Access::Agent, "→ `ContactCard`"),
+    route("GET", "/api/agent/dialogs/{id}/contact", Access::Agent, "→ `ContactCard`, or 404"),
     route("PUT", "/api/agent/agents/{id}", Access::Admin, "`AgentUpdate` → `AgentProfile`"),
     route(
         "DELETE",

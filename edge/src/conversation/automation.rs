@@ -97,7 +97,7 @@ impl Conversation {
         let events = decide(&before, &Actor::System, &Command::AutoClose, ctx)
             .map_err(ApiError::Rejected)?;
         let after = self.append(&before, &events)?;
-        let effects = self.record_effects(&meta, &before, &after)?;
+        let effects = self.record_effects(&meta, &settings, &before, &after)?;
         self.broadcast(&events, after.last_seq);
         self.deliver_effects(effects).await;
         self.schedule_alarm(&after, &settings).await;

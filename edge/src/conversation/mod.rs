@@ -187,7 +187,7 @@ impl Conversation {
             after = self.append(&after, &auto)?;
             events.extend(auto);
         }
-        let effects = self.record_effects(&meta, &before, &after)?;
+        let effects = self.record_effects(&meta, &settings, &before, &after)?;
         self.remember(&key, before.last_seq, after.last_seq)?;
 
         self.broadcast(&events, after.last_seq);

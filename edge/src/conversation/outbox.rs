@@ -1,6 +1,7 @@
-//! Effects on the Workspace object, recorded with the events and delivered until acknowledged
-//! (issue 15). A command's events change things the workspace keeps: the dialog's inbox row
-//! (the summary) and, for a block (Q6), the visitor's and their network's standing. Sending
+//! Effects on the workspace's objects, recorded with the events and delivered until
+//! acknowledged (issue 15). A command's events change things the Workspace object keeps: the
+//! dialog's inbox row (the summary) and, for a block (Q6), the visitor's and their network's
+//! standing; and what the customer said of themselves goes to the Contacts object (R1). Sending
 //! them once, after the commit, lost them whenever that one call failed: a stale inbox row, a
 //! blocked spammer still opening chats.
 //!
@@ -16,12 +17,13 @@
 
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
-use crate::internal::{self, BlockChange, DialogMeta, WorkspaceRequest};
+use crate::internal::{self, BlockChange, ContactsRequest, DialogMeta, Sighting, WorkspaceRequest};
 use crate::sql::{get_meta, put_meta};
+use openline_core::channel::ChannelSettings;
 use openline_core::inbox::DialogSummary;
 use openline_core::retry::{retry_delay, FIRST_RETRY_MS};
 use openline_core::DialogState;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use worker::worker_sys::DurableObjectState;
 use worker::{console_error, State};
@@ -32,24 +34,30 @@ use worker::{console_error, State};
 /// after it can be followed by the newest again.
 pub(super) const OUTBOX_TABLE: &str = "CREATE TABLE outbox (kind TEXT PRIMARY KEY, version INTEGER NOT NULL, request TEXT NOT NULL, attempts INTEGER NOT NULL, next_at INTEGER NOT NULL, acked INTEGER NOT NULL DEFAULT 0)";
 
-/// What a command's events owe the workspace.
+/// What a command's events owe the workspace's objects.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Effects {
     summary: bool,
     block: bool,
+    contact: bool,
 }
 
 #[derive(Clone, Copy)]
 enum Kind {
     Summary,
     Block,
+    /// What the customer said of themselves, to the Contacts object (issue 16, R1).
+    Contact,
 }
 
 impl Kind {
+    const ALL: [Kind; 3] = [Kind::Block, Kind::Summary, Kind::Contact];
+
     fn as_str(self) -> &'static str {
         match self {
             Kind::Summary => "summary",
             Kind::Block => "block",
+            Kind::Contact => "contact",
         }
     }
 
@@ -74,6 +82,7 @@ impl Conversation {
     pub(super) fn record_effects(
         &self,
         meta: &DialogMeta,
+        settings: &ChannelSettings,
         before: &DialogState,
         after: &DialogState,
     ) -> ApiResult<Effects> {
@@ -98,10 +107,22 @@ impl Conversation {
             self.record(Kind::Block, after.last_seq, &WorkspaceRequest::Block(change))?;
             effects.block = true;
         }
+        if let (Some(contact), true) = (&after.contact, after.contact != before.contact) {
+            let sighting = Sighting {
+                dialog: meta.dialog.clone(),
+                channel: after.channel_or(&meta.channel),
+                visitor: meta.visitor.clone(),
+                user_id: None,
+                contact: contact.clone(),
+                default_country: settings.default_country.clone(),
+            };
+            self.record(Kind::Contact, after.last_seq, &ContactsRequest::Note(sighting))?;
+            effects.contact = true;
+        }
         Ok(effects)
     }
 
-    fn record(&self, kind: Kind, version: u64, request: &WorkspaceRequest) -> ApiResult<()> {
+    fn record(&self, kind: Kind, version: u64, request: &impl Serialize) -> ApiResult<()> {
         self.sql.exec(
             "INSERT INTO outbox (kind, version, request, attempts, next_at) VALUES (?, ?, ?, 0, ?) \
              ON CONFLICT(kind) DO UPDATE SET version = excluded.version, request = excluded.request, \
@@ -123,10 +144,12 @@ impl Conversation {
         if effects.block {
             self.deliver(Kind::Block).await;
         }
-        if effects.summary {
+        if effects.summary || effects.contact {
             let twin = self.twin();
             self.state.wait_until(async move {
-                twin.deliver(Kind::Summary).await;
+                for kind in [Kind::Summary, Kind::Contact] {
+                    twin.deliver(kind).await;
+                }
                 // The alarm was set while the summary was on its way: move it to the next
                 // retry, or off the one no longer needed.
                 if let Err(e) = twin.reschedule().await {
@@ -139,7 +162,7 @@ impl Conversation {
     /// The alarm rang: everything still owed is tried, due or not (an early try costs one
     /// call, and the workspace takes repeats).
     pub(super) async fn deliver_pending(&self) {
-        for kind in [Kind::Block, Kind::Summary] {
+        for kind in Kind::ALL {
             self.deliver(kind).await;
         }
     }
@@ -217,6 +240,12 @@ impl Conversation {
         self.drop_on_purpose(kind)?;
         let meta: DialogMeta =
             get_meta(&self.sql, "dialog")?.ok_or(ApiError::NotFound("dialog"))?;
+        if let Kind::Contact = kind {
+            let request: ContactsRequest = serde_json::from_str(&pending.request)?;
+            let contacts = internal::contacts(&self.env, &meta.workspace)?;
+            contacts.call::<serde_json::Value>(&request).await?;
+            return Ok(());
+        }
         let request: WorkspaceRequest = serde_json::from_str(&pending.request)?;
         let workspace = internal::workspace(&self.env, &meta.workspace)?;
         workspace.call::<serde_json::Value>(&request).await?;

@@ -14,10 +14,13 @@
 //!
 //! - `workspace`: `WorkspaceRequest` and its bodies (sign-in, the team, access, the inbox).
 //! - `conversation`: `ConversationRequest`, `DialogMeta` and `DialogCommand`, uploads.
+//! - `contacts`: `ContactsRequest` and `Sighting` (what a dialog knows of its customer).
 
+mod contacts;
 mod conversation;
 mod workspace;
 
+pub use contacts::{ContactsRequest, Sighting};
 pub use conversation::{ConversationRequest, DialogCommand, DialogMeta, UploadMeta};
 pub use workspace::{
     Acceptance, Admission, BlockChange, Credential, FirstAdmin, Identity, LoginCheck,
@@ -73,6 +76,11 @@ pub fn conversation(
     dialog: &DialogId,
 ) -> ApiResult<Object<ConversationRequest>> {
     object(env.durable_object("CONVERSATION")?.get_by_name(&format!("{workspace}/{dialog}"))?)
+}
+
+/// The workspace's Contacts object (issue 16).
+pub fn contacts(env: &Env, workspace: &WorkspaceId) -> ApiResult<Object<ContactsRequest>> {
+    object(env.durable_object("CONTACTS")?.get_by_name(&format!("{workspace}/contacts"))?)
 }
 
 /// The one Registry of the installation.

@@ -217,3 +217,30 @@ fn r1_matching_across_phone_formats() {
     let outcome = render(match_contact(&who, &[contact("B e=ana@x.es")]));
     assert_eq!(outcome, "B +u=42");
 }
+
+#[test]
+fn r1_a_person_with_no_known_key_is_their_dialogs_contact() {
+    // (why, the dialog's contact, other contacts by key, the person, the outcome)
+    let rows = [
+        ("a signed user gives an email", "A u=42", "", "e=ines@x.es", "A +e=ines@x.es"),
+        ("a phone added to the email", "A e=ana@x.es", "", "p=+3460", "A +p=+3460"),
+        ("a known email wins over the dialog", "A e=ana@x.es", "B e=bea@x.es", "e=bea@x.es", "B"),
+        (
+            "another user id is never the dialog's",
+            "A u=42",
+            "",
+            "u=77 e=x@x.es",
+            "new +u=77 +e=x@x.es",
+        ),
+        ("a tombstone is not", "A merged", "", "e=x@x.es", "new +e=x@x.es"),
+        ("nothing to know them by", "A", "", "", "none"),
+    ];
+    for (why, linked, others, who, expected) in rows {
+        let linked = contact(linked);
+        let known: Vec<CrmContact> =
+            others.split('|').map(str::trim).filter(|c| !c.is_empty()).map(contact).collect();
+        let got = render(match_in_dialog(&person(who), &known, Some(&linked)));
+        assert_eq!(got, expected, "{why}");
+    }
+    assert_eq!(render(match_in_dialog(&person("e=x@x.es"), &[], None)), "new +e=x@x.es");
+}

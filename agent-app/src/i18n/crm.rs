@@ -1,0 +1,44 @@
+//! The CRM's strings (issue 16): the contact card beside a conversation.
+
+use super::Lang;
+
+/// The contact card's strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrmText {
+    Contact,
+    NoContactYet,
+    Emails,
+    Phones,
+    SignedInAs,
+    Company,
+    Conversations,
+    ThisConversation,
+}
+
+impl Lang {
+    pub fn crm(self, text: CrmText) -> &'static str {
+        use CrmText::*;
+        match (self, text) {
+            (Lang::En, Contact) => "Contact",
+            (Lang::Es, Contact) => "Contacto",
+            (Lang::En, NoContactYet) => {
+                "No contact yet: once the customer shares an email or a phone, or signs in on the site, they become one."
+            }
+            (Lang::Es, NoContactYet) => {
+                "Aún no es un contacto: lo será en cuanto comparta un email o un teléfono, o inicie sesión en el sitio."
+            }
+            (Lang::En, Emails) => "Email",
+            (Lang::Es, Emails) => "Email",
+            (Lang::En, Phones) => "Phone",
+            (Lang::Es, Phones) => "Teléfono",
+            (Lang::En, SignedInAs) => "Site user id",
+            (Lang::Es, SignedInAs) => "Id de usuario del sitio",
+            (Lang::En, Company) => "Company",
+            (Lang::Es, Company) => "Empresa",
+            (Lang::En, Conversations) => "Conversations",
+            (Lang::Es, Conversations) => "Conversaciones",
+            (Lang::En, ThisConversation) => "this one",
+            (Lang::Es, ThisConversation) => "esta",
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! What the agent app calls for CRM contacts (issue 16): the contact of a dialog, one contact,
+//! and the list with its search. Any agent of the workspace reads them; the workspace comes
+//! from the agent's session, never from the request.
+
+use crate::auth;
+use crate::error::{ApiError, ApiResult};
+use crate::http::query;
+use crate::internal::{self, ContactsRequest};
+use openline_core::authz::Action;
+use openline_core::DialogId;
+use worker::{Env, Request, Response};
+
+/// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is, or 404.
+pub async fn of_dialog(req: &Request, env: &Env, dialog: &str) -> ApiResult<Response> {
+    let who = auth::agent(req, env).await?;
+    let dialog = DialogId::parse(dialog).ok_or(ApiError::NotFound("dialog"))?;
+    who.permit(Action::ReadDialog(&dialog))?;
+    let contacts = internal::contacts(env, &who.workspace)?;
+    contacts.send(&ContactsRequest::OfDialog { dialog }).await
+}
+
+/// `GET /api/agent/contacts/{id}`.
+pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
+    let contacts = internal::contacts(env, &who.workspace)?;
+    contacts.send(&ContactsRequest::Get { id: id.to_owned() }).await
+}
+
+/// `GET /api/agent/contacts?q=&after=`: a page of the list, or of a search.
+pub async fn search(req: &Request, env: &Env) -> ApiResult<Response> {
+    let who = auth::agent(req, env).await?;
+    who.permit(Action::ReadWorkspace)?;
+    let query = query(req, "q")?.unwrap_or_default();
+    let after = query_after(req)?;
+    let contacts = internal::contacts(env, &who.workspace)?;
+    contacts.send(&ContactsRequest::Search { query, after }).await
+}
+
+/// `after`: the `next` of the page before, a whole number.
+fn query_after(req: &Request) -> ApiResult<Option<String>> {
+    match query(req, "after")? {
+        Some(after) if after.parse::<u32>().is_err() => Err(ApiError::bad_request(
+            openline_core::ErrorCode::InvalidCursor,
+            "`after` is the `next` of the page before.",
+        )),
+        after => Ok(after),
+    }
+}

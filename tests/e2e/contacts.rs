@@ -1,0 +1,188 @@
+//! CRM contacts on the real edge (issue 16, R1): a customer becomes a contact as soon as the
+//! product knows how to reach them, one person on two devices is one contact with both
+//! dialogs, a signed user is one contact wherever they write from, and agents find contacts
+//! by any word of their name, email, phone or company.
+
+use anyhow::Result;
+use openline_core::auth::identity_hash;
+use openline_core::contact::Contact;
+use openline_core::protocol::{
+    path, ContactCard, ContactsPage, IdentitySecret, VisitorIdentity, WidgetSession,
+    WidgetSessionRequest,
+};
+use openline_core::{ChannelId, Command, DialogId, ErrorCode};
+use openline_tests::api::{failure, new_command_id, Agent, Customer};
+use openline_tests::demo;
+use openline_tests::scene::{Stage, Workspace};
+use openline_tests::wait::{budget, wait_until};
+
+/// The customer shares their details, as the pre-chat form does.
+async fn share(customer: &Customer, name: &str, email: &str, phone: &str) -> Result<()> {
+    let contact = Contact { name: name.into(), email: email.into(), phone: phone.into() };
+    customer.command(new_command_id(), Command::ShareContact { contact }).await?;
+    Ok(())
+}
+
+/// The contact of `dialog`, once the dialog has told the Contacts object (after the reply).
+async fn contact_of(agent: &Agent, dialog: &DialogId) -> Result<ContactCard> {
+    let path = format!("/api/agent/dialogs/{dialog}/contact");
+    wait_until(&format!("the contact of {dialog}"), budget::API, || async {
+        Ok(agent.http.get::<ContactCard>(&path).await.ok())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn r1_one_email_on_two_devices_is_one_contact_with_both_dialogs() -> Result<()> {
+    let ws = Workspace::new("contacts-devices").await?;
+    let ana = ws.admin().await?;
+    let laptop = ws.customer().await?;
+    share(&laptop, "Lucía Pérez", "Lucia@Example.es ", "").await?;
+    let phone = ws.customer().await?;
+    share(&phone, "", "lucia@example.es", "+34 612 34 56 78").await?;
+
+    let first = contact_of(&ana, &laptop.session.dialog_id).await?;
+    let second = contact_of(&ana, &phone.session.dialog_id).await?;
+    assert_eq!(first.contact.id, second.contact.id, "one person, one contact");
+    let card: ContactCard =
+        ana.http.get(&format!("/api/agent/contacts/{}", first.contact.id)).await?;
+    let emails: Vec<&str> = card.contact.emails.iter().map(|e| e.as_str()).collect();
+    let phones: Vec<&str> = card.contact.phones.iter().map(|p| p.as_str()).collect();
+    assert_eq!(
+        (card.contact.name.as_str(), emails, phones),
+        ("Lucía Pérez", vec!["lucia@example.es"], vec!["+34612345678"])
+    );
+    let dialogs: Vec<&DialogId> = card.dialogs.iter().map(|d| &d.dialog_id).collect();
+    assert_eq!(dialogs, [&laptop.session.dialog_id, &phone.session.dialog_id], "both dialogs");
+
+    // Another customer is another contact.
+    let other = ws.customer().await?;
+    share(&other, "Marco", "marco@example.it", "").await?;
+    assert_ne!(contact_of(&ana, &other.session.dialog_id).await?.contact.id, first.contact.id);
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_a_signed_user_is_one_contact_on_every_device_and_keeps_what_they_share() -> Result<()> {
+    let ws = Workspace::new("contacts-signed").await?;
+    let ana = ws.admin().await?;
+    let web = ChannelId::parse("web").expect("a channel id");
+    let secret: IdentitySecret = ana.http.get(&path::identity_secret(&web)).await?;
+    let signed = |user_id: &str| VisitorIdentity {
+        user_id: user_id.into(),
+        hash: identity_hash(&secret.secret, user_id),
+    };
+    let open = |user_id: &str| {
+        let request = WidgetSessionRequest {
+            channel: ws.channel_key(),
+            visitor_token: None,
+            host: None,
+            identity: Some(signed(user_id)),
+        };
+        let http = ws.http();
+        async move {
+            let session: WidgetSession = http.post("/api/widget/session", &request).await?;
+            anyhow::Ok(Customer { http: http.with_token(&session.visitor_token), session })
+        }
+    };
+    let desk = open("user-42").await?;
+    let card = contact_of(&ana, &desk.session.dialog_id).await?;
+    assert_eq!(card.contact.user_id.as_deref(), Some("user-42"), "a contact from the first visit");
+    share(&desk, "Inés Roca", "ines@example.es", "").await?;
+    let named = wait_until("the shared details on the contact", budget::API, || async {
+        let card = contact_of(&ana, &desk.session.dialog_id).await?;
+        Ok((!card.contact.emails.is_empty()).then_some(card))
+    })
+    .await?;
+    assert_eq!(named.contact.id, card.contact.id, "the signed user's own contact");
+    assert_eq!(named.contact.name, "Inés Roca");
+
+    // Someone else typing Inés's email is not put on her contact: it carries her user id.
+    let stranger = open("user-77").await?;
+    share(&stranger, "", "ines@example.es", "").await?;
+    let theirs = contact_of(&ana, &stranger.session.dialog_id).await?;
+    assert_ne!(theirs.contact.id, card.contact.id, "another user id is another person");
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_agents_find_contacts_by_any_word_and_page_through_them() -> Result<()> {
+    let ws = Workspace::new("contacts-search").await?;
+    let ana = ws.admin().await?;
+    let people = [
+        ("José Ángel Núñez", "jose@tienda.es", "+34 699 000 111"),
+        ("Ana María Ruiz", "ana.ruiz@example.com", ""),
+        ("Joseph Brown", "joe@example.co.uk", "+44 7700 900123"),
+    ];
+    let mut dialogs = Vec::new();
+    for (name, email, phone) in people {
+        let customer = ws.customer().await?;
+        share(&customer, name, email, phone).await?;
+        dialogs.push(customer.session.dialog_id.clone());
+    }
+    for dialog in &dialogs {
+        contact_of(&ana, dialog).await?;
+    }
+    let names = |page: ContactsPage| -> Vec<String> {
+        let mut names: Vec<String> = page.contacts.into_iter().map(|c| c.name).collect();
+        names.sort();
+        names
+    };
+    let search = |q: &str| {
+        let http = ana.http.clone();
+        let path = format!("/api/agent/contacts?q={q}");
+        async move { http.get::<ContactsPage>(&path).await }
+    };
+    assert_eq!(names(search("jos").await?), ["Joseph Brown", "José Ángel Núñez"]);
+    assert_eq!(names(search("nunez").await?), ["José Ángel Núñez"], "accents folded");
+    assert_eq!(names(search("ana.ru").await?), ["Ana María Ruiz"], "an email's words");
+    assert_eq!(names(search("447700").await?), ["Joseph Brown"], "a phone's digits");
+    assert!(search("zzz").await?.contacts.is_empty());
+    let all: ContactsPage = ana.http.get("/api/agent/contacts").await?;
+    assert_eq!(all.contacts.len(), 3);
+    assert_eq!(all.next, None);
+    let bad = ana.http.get::<ContactsPage>("/api/agent/contacts?after=x").await;
+    assert_eq!(failure(bad), (400, ErrorCode::InvalidCursor));
+    let missing = ana.http.get::<ContactCard>("/api/agent/contacts/c_nobody").await;
+    assert_eq!(failure(missing).0, 404);
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_the_contact_card_beside_the_chat_shows_who_they_are_and_their_conversations(
+) -> Result<()> {
+    let stage = Stage::new("contacts-card").await?;
+    let ws = &stage.ws;
+    let earlier = ws.customer().await?;
+    share(&earlier, "Lucía Pérez", "lucia@example.es", "").await?;
+    earlier.say("¿Hacéis envíos a Canarias?").await?;
+    let now = ws.customer().await?;
+    now.say("Hola, soy Lucía otra vez").await?;
+
+    let ana = stage.agent_sized(demo::ADMIN_EMAIL, 1440, 900).await?;
+    ana.open_chat("otra vez").await?;
+    ana.find_text(".contact-panel .contact-none", "No contact yet").await?;
+    // She shares her email from the second device: the card finds her, with both chats.
+    share(&now, "", "LUCIA@example.es", "").await?;
+    ana.find_text(".contact-panel .contact-name", "Lucía Pérez").await?;
+    ana.find_text(".contact-panel .contact-fields dd", "lucia@example.es").await?;
+    ana.eval_until(
+        "both conversations on the card",
+        "return document.querySelectorAll('.contact-panel .contact-dialogs li').length;",
+        |v| v.as_u64() == Some(2),
+    )
+    .await?;
+    ana.find_text(
+        ".contact-panel .contact-dialogs a[aria-current=page] + .contact-this",
+        "this one",
+    )
+    .await?;
+    ana.screenshot("102-contact-card").await?;
+    ana.check_accessibility("the contact card").await?;
+
+    // The other conversation is one click away.
+    ana.click(".contact-panel .contact-dialogs a:not([aria-current])").await?;
+    ana.find_text("#messages li.msg", "Canarias").await?;
+    ana.page.close().await?;
+    Ok(())
+}
