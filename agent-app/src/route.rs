@@ -1,7 +1,8 @@
 //! The hash route: `#/dialog/<id>` names the open dialog, so a reload or a shared link keeps it;
 //! `#/channels` (and `#/channels/<id>`) is the admins' channels screen; `#/canned` (and
 //! `#/canned/new`, `#/canned/<id>`) the canned responses library (C7); `#/team` and
-//! `#/team/api-tokens` the admins' team screen.
+//! `#/team/api-tokens` the admins' team screen; `#/contacts` (and `#/contacts/<id>`) the CRM's
+//! contacts (issue 16).
 //!
 //! The hash is the only place the selection lives: rows are plain links that change it, and
 //! `use_selected_dialog` turns `hashchange` into a signal.
@@ -13,7 +14,39 @@ const PREFIX: &str = "#/dialog/";
 const CHANNELS: &str = "#/channels";
 const CANNED: &str = "#/canned";
 const TEAM: &str = "#/team";
+const CONTACTS: &str = "#/contacts";
 const API_TOKENS: &str = "#/team/api-tokens";
+
+/// The contacts screen as the address names it (issue 16): the list, or one contact beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ContactsRoute {
+    List,
+    One(String),
+}
+
+/// The contacts screen's page; `None` when it is not open.
+pub fn use_contacts_route() -> Memo<Option<ContactsRoute>> {
+    let hash = use_hash();
+    Memo::new(move |_| hash.with(|h| parse_contacts(h)))
+}
+
+/// The link to the list (`None`) or to one contact.
+pub fn contacts_href(contact: Option<&str>) -> String {
+    match contact {
+        None => CONTACTS.to_owned(),
+        Some(id) => format!("{CONTACTS}/{}", crate::api::encode(id)),
+    }
+}
+
+fn parse_contacts(hash: &str) -> Option<ContactsRoute> {
+    let rest = hash.strip_prefix(CONTACTS)?;
+    match rest.strip_prefix('/') {
+        None if rest.is_empty() => Some(ContactsRoute::List),
+        Some("") => Some(ContactsRoute::List),
+        Some(id) => Some(ContactsRoute::One(decode(id))),
+        None => None,
+    }
+}
 
 /// The team screen's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,5 +242,15 @@ mod tests {
         assert_eq!(parse_canned("#/canned/c_12"), Some(CannedPage::Edit("c_12".into())));
         assert_eq!(parse_canned("#/cannedx"), None);
         assert_eq!(parse_canned("#/channels"), None);
+    }
+
+    #[test]
+    fn r1_the_contacts_screen_and_each_contact_have_their_own_address() {
+        assert_eq!(parse_contacts("#/contacts"), Some(ContactsRoute::List));
+        assert_eq!(parse_contacts("#/contacts/"), Some(ContactsRoute::List));
+        assert_eq!(parse_contacts("#/contacts/ct_12"), Some(ContactsRoute::One("ct_12".into())));
+        assert_eq!(parse_contacts("#/contactsx"), None);
+        assert_eq!(parse_contacts("#/canned"), None);
+        assert_eq!(parse("#/contacts"), None, "no dialog is open there");
     }
 }

@@ -11,10 +11,19 @@ use openline_core::protocol::{
     WidgetSessionRequest,
 };
 use openline_core::{ChannelId, Command, DialogId, ErrorCode};
-use openline_tests::api::{failure, new_command_id, Agent, Customer};
+use openline_tests::api::{failure, new_command_id, Agent, Customer, Http, Site};
 use openline_tests::demo;
 use openline_tests::scene::{Stage, Workspace};
 use openline_tests::wait::{budget, wait_until};
+
+/// Customers from a network of their own.
+struct Network(Http);
+
+impl Site for Network {
+    fn http(&self) -> Http {
+        self.0.clone()
+    }
+}
 
 /// The customer shares their details, as the pre-chat form does.
 async fn share(customer: &Customer, name: &str, email: &str, phone: &str) -> Result<()> {
@@ -184,5 +193,73 @@ async fn r1_the_contact_card_beside_the_chat_shows_who_they_are_and_their_conver
     ana.click(".contact-panel .contact-dialogs a:not([aria-current])").await?;
     ana.find_text("#messages li.msg", "Canarias").await?;
     ana.page.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_agents_search_the_contacts_screen_and_open_a_contact() -> Result<()> {
+    let stage = Stage::new("contacts-screen").await?;
+    let ws = &stage.ws;
+    for (name, email) in [("Lucía Pérez", "lucia@example.es"), ("Marco Rossi", "marco@example.it")]
+    {
+        let customer = ws.customer().await?;
+        share(&customer, name, email, "").await?;
+        customer.say("Hola").await?;
+    }
+    let ana = stage.agent(demo::ADMIN_EMAIL).await?;
+    ana.click("#nav-contacts").await?;
+    ana.wait_focus("contacts-title").await?;
+    ana.eval_until(
+        "both contacts listed",
+        "return document.querySelectorAll('.contact-nav a.contact-link').length;",
+        |v| v.as_u64() == Some(2),
+    )
+    .await?;
+    ana.type_into("#contacts-search", "ross").await?;
+    ana.eval_until(
+        "the search narrows the list",
+        "return [...document.querySelectorAll('.contact-nav a.contact-link')].map(a => a.textContent).join('|');",
+        |v| v.as_str().is_some_and(|t| t.contains("Marco Rossi") && !t.contains("Lucía")),
+    )
+    .await?;
+    ana.click_in(".contact-nav li", "Marco Rossi", "a").await?;
+    ana.find_text(".contact-page .contact-name", "Marco Rossi").await?;
+    ana.find_text(".contact-page .contact-fields dd", "marco@example.it").await?;
+    ana.screenshot("103-contacts-screen").await?;
+    ana.check_accessibility("the contacts screen").await?;
+    // Its conversation opens from there.
+    ana.click(".contact-page .contact-dialogs a").await?;
+    ana.find_text("#messages li.msg", "Hola").await?;
+    ana.page.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_the_contacts_list_pages_to_its_end() -> Result<()> {
+    let ws = Workspace::new("contacts-paging").await?;
+    let ana = ws.admin().await?;
+    for n in 0..55 {
+        // Each from a network of its own: one network opening 55 chats at once is slowed down.
+        let network = Network(ws.http().with_header("cf-connecting-ip", &format!("10.8.0.{n}")));
+        let customer = Customer::open(&network, &ws.channel_key()).await?;
+        share(&customer, &format!("Cliente {n}"), &format!("cliente{n}@example.es"), "").await?;
+        contact_of(&ana, &customer.session.dialog_id).await?;
+    }
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let path = match &after {
+            Some(after) => format!("/api/agent/contacts?after={after}"),
+            None => "/api/agent/contacts".to_owned(),
+        };
+        let page: ContactsPage = ana.http.get(&path).await?;
+        seen.extend(page.contacts.into_iter().map(|c| c.id));
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    let distinct: std::collections::HashSet<_> = seen.iter().collect();
+    assert_eq!((seen.len(), distinct.len()), (55, 55), "every contact once");
     Ok(())
 }

@@ -12,8 +12,8 @@ use openline_core::ids::DialogId;
 use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
     path, AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
-    CommandReply, CommandRequest, ContactCard, EventsFrame, InboxFrame, InboxPage, NewChannel,
-    PresenceRequest, RenameChat,
+    CommandReply, CommandRequest, ContactCard, ContactsPage, EventsFrame, InboxFrame, InboxPage,
+    NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 
@@ -35,6 +35,20 @@ pub async fn contact_of(dialog: &DialogId) -> Result<Option<ContactCard>, ApiErr
         Err(ApiError::Refused { status: 404, .. }) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// `GET /api/agent/contacts?q=&after=`: a page of the contacts, or of those `query` finds.
+pub async fn contacts(query: &str, after: Option<&str>) -> Result<ContactsPage, ApiError> {
+    let mut url = format!("/api/agent/contacts?q={}", encode(query));
+    if let Some(after) = after {
+        url.push_str(&format!("&after={}", encode(after)));
+    }
+    get::<ContactsPage>(&url).await
+}
+
+/// `GET /api/agent/contacts/{id}`: a contact with every conversation of theirs.
+pub async fn contact(id: &str) -> Result<ContactCard, ApiError> {
+    get::<ContactCard>(&format!("/api/agent/contacts/{}", encode(id))).await
 }
 
 /// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).

@@ -7,6 +7,7 @@ use super::top_bar::TopBar;
 use crate::admin::{ChannelsScreen, TeamScreen};
 use crate::canned::{provide_canned, CannedScreen};
 use crate::conversation::provide_chat_names;
+use crate::crm::ContactsScreen;
 use crate::dialog::DialogPane;
 use crate::i18n::ShellText;
 use crate::inbox::{use_inbox, InboxPane};
@@ -30,6 +31,8 @@ pub fn Shell() -> impl IntoView {
     let channels = route::use_channels_route();
     let canned_page = route::use_canned_route();
     let canned_open = Memo::new(move |_| canned_page.with(Option::is_some));
+    let contacts_page = route::use_contacts_route();
+    let contacts_open = Memo::new(move |_| contacts_page.with(Option::is_some));
     let team_tab = route::use_team_route();
     let team_open = Memo::new(move |_| team_tab.with(Option::is_some));
     provide_canned(ui);
@@ -45,10 +48,10 @@ pub fn Shell() -> impl IntoView {
     };
     view! {
         <div class="shell">
-            <TopBar online channels_open=channels.open canned_open team_open/>
+            <TopBar online channels_open=channels.open canned_open team_open contacts_open/>
             <AlertLine/>
             <NotifyBanner/>
-            <div class="workspace" hidden=move || channels.open.get() || canned_open.get() || team_open.get()>
+            <div class="workspace" hidden=move || channels.open.get() || canned_open.get() || team_open.get() || contacts_open.get()>
                 <aside class="sidebar" aria-label=ui.lang.shell(ShellText::Lists)>
                     <InboxPane inbox selected me/>
                 </aside>
@@ -56,6 +59,7 @@ pub fn Shell() -> impl IntoView {
             </div>
             {move || channels.open.get().then(|| view! { <ChannelsScreen route=channels/> })}
             {move || canned_open.get().then(|| view! { <CannedScreen page=canned_page/> })}
+            {move || contacts_open.get().then(|| view! { <ContactsScreen route=contacts_page/> })}
             {move || team_open.get().then(|| view! { <TeamScreen tab=team_tab/> })}
             <ToastRegion toasts/>
         </div>

@@ -2,9 +2,9 @@
 //! agent's presence and the account menu.
 
 use crate::account::AccountMenu;
-use crate::i18n::{CannedText, ChannelText, CommonText, ShellText, TeamText};
+use crate::i18n::{CannedText, ChannelText, CommonText, CrmText, ShellText, TeamText};
 use crate::presence::PresenceControl;
-use crate::route::{canned_href, channels_href, CannedPage, TeamTab};
+use crate::route::{canned_href, channels_href, contacts_href, CannedPage, TeamTab};
 use crate::ui::use_ui;
 use leptos::prelude::*;
 use openline_core::authz::Action;
@@ -20,6 +20,8 @@ pub fn TopBar(
     canned_open: Memo<bool>,
     /// Whether the team screen is open (admins).
     team_open: Memo<bool>,
+    /// Whether the contacts screen is open.
+    contacts_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
@@ -28,7 +30,7 @@ pub fn TopBar(
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Openline"
             </h1>
-            <MainNav open=channels_open canned_open team_open/>
+            <MainNav open=channels_open canned_open team_open contacts_open/>
             <span class="link-status" role="status">
                 {move || (!online.get()).then(|| ui.lang.common(CommonText::Reconnecting))}
             </span>
@@ -38,8 +40,9 @@ pub fn TopBar(
     }
 }
 
-/// The main navigation: "Conversations | Canned responses | Channels | Team" (`#nav-inbox`,
-/// `#nav-canned`, and for admins `#nav-channels` and `#nav-team`).
+/// The main navigation: "Conversations | Contacts | Canned responses | Channels | Team"
+/// (`#nav-inbox`, `#nav-contacts`, `#nav-canned`, and for admins `#nav-channels` and
+/// `#nav-team`).
 #[component]
 fn MainNav(
     /// Whether the channels screen is open.
@@ -48,6 +51,8 @@ fn MainNav(
     canned_open: Memo<bool>,
     /// Whether the team screen is open.
     team_open: Memo<bool>,
+    /// Whether the contacts screen is open.
+    contacts_open: Memo<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
     let channels = ui.may(Action::ConfigureChannels);
@@ -56,8 +61,12 @@ fn MainNav(
     view! {
         <nav class="main-nav" aria-label=ui.lang.shell(ShellText::MainNav)>
             <a id="nav-inbox" class="nav-link" href="#/"
-                aria-current=move || current(!open.get() && !canned_open.get() && !team_open.get())>
+                aria-current=move || current(!open.get() && !canned_open.get() && !team_open.get() && !contacts_open.get())>
                 {ui.lang.shell(ShellText::Conversations)}
+            </a>
+            <a id="nav-contacts" class="nav-link" href=contacts_href(None)
+                aria-current=move || current(contacts_open.get())>
+                {ui.lang.crm(CrmText::Contacts)}
             </a>
             <a id="nav-canned" class="nav-link" href=canned_href(&CannedPage::Library)
                 aria-current=move || current(canned_open.get())>

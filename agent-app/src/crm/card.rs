@@ -43,7 +43,7 @@ pub fn ContactPanel(
         <aside class="contact-panel" aria-labelledby="contact-title">
             <h2 id="contact-title" class="contact-heading">{ui.lang.crm(CrmText::Contact)}</h2>
             {move || match card.get() {
-                Some(card) => view! { <Details card current=id.get_value()/> }.into_any(),
+                Some(card) => view! { <Details card current=Some(id.get_value())/> }.into_any(),
                 None if loaded.get() => view! {
                     <p class="contact-none">{ui.lang.crm(CrmText::NoContactYet)}</p>
                 }.into_any(),
@@ -65,8 +65,9 @@ fn load(ui: Ui, dialog: DialogId, card: RwSignal<Option<ContactCard>>, loaded: R
     });
 }
 
+/// A contact's name, ways to reach them and conversations; `current` is the one on screen.
 #[component]
-fn Details(card: ContactCard, current: DialogId) -> impl IntoView {
+pub(super) fn Details(card: ContactCard, current: Option<DialogId>) -> impl IntoView {
     let ui = use_ui();
     let contact = card.contact;
     let field = |label: CrmText, values: Vec<String>| {
@@ -81,7 +82,7 @@ fn Details(card: ContactCard, current: DialogId) -> impl IntoView {
     let phones = contact.phones.iter().map(|p| p.as_str().to_owned()).collect();
     let company = (!contact.company.is_empty()).then(|| contact.company.clone());
     let dialogs = card.dialogs.into_iter().map(|d| {
-        let this = d.dialog_id == current;
+        let this = current.as_ref() == Some(&d.dialog_id);
         let when = date_time(ui.lang, d.first_at);
         view! {
             <li>

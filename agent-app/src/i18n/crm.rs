@@ -13,6 +13,12 @@ pub enum CrmText {
     Company,
     Conversations,
     ThisConversation,
+    Contacts,
+    SearchContacts,
+    NoContacts,
+    NoMatches,
+    ShowMore,
+    PickContact,
 }
 
 impl Lang {
@@ -39,6 +45,22 @@ impl Lang {
             (Lang::Es, Conversations) => "Conversaciones",
             (Lang::En, ThisConversation) => "this one",
             (Lang::Es, ThisConversation) => "esta",
+            (Lang::En, Contacts) => "Contacts",
+            (Lang::Es, Contacts) => "Contactos",
+            (Lang::En, SearchContacts) => "Search by name, email, phone or company",
+            (Lang::Es, SearchContacts) => "Buscar por nombre, email, teléfono o empresa",
+            (Lang::En, NoContacts) => {
+                "No contacts yet: customers become contacts when they share an email or a phone, or sign in on the site."
+            }
+            (Lang::Es, NoContacts) => {
+                "Aún no hay contactos: los clientes lo son cuando comparten un email o un teléfono, o inician sesión en el sitio."
+            }
+            (Lang::En, NoMatches) => "No contact matches.",
+            (Lang::Es, NoMatches) => "Ningún contacto coincide.",
+            (Lang::En, ShowMore) => "Show more contacts",
+            (Lang::Es, ShowMore) => "Ver más contactos",
+            (Lang::En, PickContact) => "Pick a contact to see who they are and their conversations.",
+            (Lang::Es, PickContact) => "Elige un contacto para ver quién es y sus conversaciones.",
         }
     }
 }
