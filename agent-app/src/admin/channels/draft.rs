@@ -51,6 +51,8 @@ pub struct ChannelDraft {
     pub prechat: Vec<FormField>,
     pub offline_form: bool,
     pub rating: RatingScale,
+    /// The country of phone numbers typed without `+` (R1), as typed; empty: none.
+    pub default_country: String,
     /// The widget's colour as typed, and its launcher's side (W5).
     pub color: String,
     pub side: Side,
@@ -158,6 +160,7 @@ impl ChannelDraft {
             prechat: s.prechat.clone(),
             offline_form: s.offline_form,
             rating: s.rating,
+            default_country: s.default_country.clone(),
             color: s.look.color.clone(),
             side: s.look.position,
             icon: s.look.icon,
@@ -195,6 +198,8 @@ impl ChannelDraft {
             prechat: self.prechat.clone(),
             offline_form: self.offline_form,
             rating: self.rating,
+            // In capitals, as core checks it: `es` is Spain too.
+            default_country: self.default_country.trim().to_ascii_uppercase(),
             look: Look {
                 color: self.color.trim().to_ascii_lowercase(),
                 position: self.side,
@@ -456,6 +461,7 @@ mod tests {
         s.auto_reply = "Thanks!".into();
         s.auto_close_after_secs = Some(3600);
         s.distribution = Distribution::InOrder;
+        s.default_country = "ES".into();
         s.queue = vec![agent("a_luis"), agent("a_ana")];
         s.hours = Some(WorkingHours {
             utc_offset_minutes: -300,
@@ -476,6 +482,8 @@ mod tests {
         let always = ChannelDraft::from_settings(&web(), 60);
         assert!(always.always_open);
         assert_eq!(always.to_settings(&web()), Ok(web()));
+        let typed = ChannelDraft { default_country: " gb ".into(), ..draft };
+        assert_eq!(typed.to_settings(&s).map(|s| s.default_country), Ok("GB".to_owned()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the widget asks of customers (W4), a fieldset of the channel editor: the pre-chat
 //! form's fields (each not asked, optional or required), the offline form when nobody can
-//! answer, and the rating asked for when a conversation ends.
+//! answer, the country phone numbers are read in (R1), and the rating asked for when a
+//! conversation ends.
 
 use super::draft::{Ask, ChannelDraft};
 use crate::i18n::FormText;
@@ -65,6 +66,7 @@ pub fn FormFields(
                 </label>
                 <p id="channel-offline-form-hint" class="field-hint">{lang.form(FormText::OfflineFormHint)}</p>
             </div>
+            <PhoneCountryField draft/>
             <div class="form-field">
                 <label for="channel-rating" class="field-label">{lang.form(FormText::Rating)}</label>
                 <select id="channel-rating" class="field narrow" on:change=move |ev| {
@@ -81,6 +83,27 @@ pub fn FormFields(
                 </select>
             </div>
         </fieldset>
+    }
+}
+
+/// The country phone numbers typed without `+` are read in (R1).
+#[component]
+fn PhoneCountryField(draft: RwSignal<ChannelDraft>) -> impl IntoView {
+    let lang = use_ui().lang;
+    view! {
+        <div class="form-field">
+            <label for="channel-default-country" class="field-label">{lang.form(FormText::PhoneCountry)}</label>
+            <input
+                id="channel-default-country"
+                class="field narrow"
+                maxlength="2"
+                autocomplete="off"
+                aria-describedby="channel-default-country-hint"
+                prop:value=draft.with_untracked(|d| d.default_country.clone())
+                on:input=move |ev| draft.update(|d| d.default_country = event_target_value(&ev))
+            />
+            <p id="channel-default-country-hint" class="field-hint">{lang.form(FormText::PhoneCountryHint)}</p>
+        </div>
     }
 }
 

@@ -14,6 +14,8 @@ pub enum FormText {
     NotAsked,
     Optional,
     Required,
+    PhoneCountry,
+    PhoneCountryHint,
 }
 
 impl Lang {
@@ -38,6 +40,10 @@ impl Lang {
             (Lang::Es, Optional) => "Opcional",
             (Lang::En, Required) => "Required",
             (Lang::Es, Required) => "Obligatorio",
+            (Lang::En, PhoneCountry) => "Country of phone numbers",
+            (Lang::Es, PhoneCountry) => "País de los teléfonos",
+            (Lang::En, PhoneCountryHint) => "Two letters, like ES, GB or US: a number a customer types without + is read as this country's, so the same person is one contact. Empty: only numbers with + are read.",
+            (Lang::Es, PhoneCountryHint) => "Dos letras, como ES, GB o US: un número escrito sin + se lee como de este país, para que la misma persona sea un solo contacto. Vacío: solo se leen los números con +.",
         }
     }
 
