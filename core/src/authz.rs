@@ -33,6 +33,8 @@ pub enum Action<'a> {
     OwnAccount,
     /// The team's canned-response library (C7): any agent keeps it.
     EditCannedResponses,
+    /// Edit and merge CRM contacts (issue 16): any agent, as in the chat they serve.
+    EditContacts,
     /// Open channels and change their settings, secrets and allowed sites (A1).
     ConfigureChannels,
     /// Invite colleagues, change their roles, remove them.
@@ -128,7 +130,8 @@ pub fn role_may(role: Role, action: Action<'_>) -> bool {
         | Action::UploadFile(_)
         | Action::ReadWorkspace
         | Action::OwnAccount
-        | Action::EditCannedResponses => true,
+        | Action::EditCannedResponses
+        | Action::EditContacts => true,
         Action::ConfigureChannels
         | Action::ManageTeam
         | Action::ManageAgent(_)
@@ -187,6 +190,7 @@ mod tests {
             Action::OwnAccount,
             Action::ManageTeam,
             Action::EditCannedResponses,
+            Action::EditContacts,
         ] {
             assert_eq!(permit(me, &demo, action), Err(Denied::Forbidden));
         }
@@ -211,6 +215,7 @@ mod tests {
             Action::ReadWorkspace,
             Action::OwnAccount,
             Action::EditCannedResponses,
+            Action::EditContacts,
         ];
         for role in [Role::Admin, Role::Supervisor, Role::Agent] {
             let me = Caller::Agent { workspace: &demo, agent: &ana, role };

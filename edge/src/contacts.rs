@@ -14,8 +14,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use crate::internal::{self, ContactsRequest, Sighting};
 use crate::sql::{migrate, META_TABLE};
-use openline_core::crm::{self, match_in_dialog, ContactMatch, Country, CrmContact, Identity};
-use openline_core::protocol::{ContactCard, ContactDialog, ContactsPage, Noted};
+use openline_core::crm::{
+    self, match_in_dialog, ContactLinks, ContactMatch, Country, CrmContact, Identity, MergeRefusal,
+};
+use openline_core::protocol::{
+    ContactCard, ContactDialog, ContactsPage, ErrorBody, ErrorDetail, Noted,
+};
+use openline_core::ErrorCode;
 use openline_core::{ContactId, DialogId};
 use serde::Deserialize;
 use worker::{
@@ -41,6 +46,9 @@ const MIGRATIONS: &[&[&str]] = &[&[
     // Which site user each signed visitor is: a form they fill later carries no signature, yet
     // it is that user's.
     "CREATE TABLE signed_visitors (visitor_id TEXT PRIMARY KEY, user_id TEXT NOT NULL)",
+], &[
+    // Merged contacts (tombstones) are kept, pointing to their survivor, out of the list.
+    "ALTER TABLE contacts ADD COLUMN merged_into TEXT",
 ]];
 
 #[durable_object]
@@ -82,7 +90,17 @@ impl Contacts {
             }
             ContactsRequest::Get { id } => {
                 let id = ContactId::parse(&id).ok_or(ApiError::NotFound("contact"))?;
-                json(&self.card(&id)?)
+                match self.contact(&id)?.and_then(|c| c.merged_into) {
+                    Some(survivor) => merged_reply(&id, &survivor),
+                    None => json(&self.card(&id)?),
+                }
+            }
+            ContactsRequest::Merge { into, from } => {
+                let parse = |id: &str| ContactId::parse(id).ok_or(ApiError::NotFound("contact"));
+                match self.merge(&parse(&into)?, &parse(&from)?)? {
+                    Ok(card) => json(&card),
+                    Err(refused) => error_reply(409, refused.code(), refused.message()),
+                }
             }
             ContactsRequest::Search { query, after } => json(&self.search(&query, after)?),
         }
@@ -190,17 +208,45 @@ impl Contacts {
         Ok(found?.into_iter().flatten().collect())
     }
 
-    /// Writes the contact, its keys and its search words.
+    /// `from` merged into `into` by hand (`core::crm::merge`): the survivor keeps both's
+    /// details, `from`'s dialogs and keys move to it, and `from` stays as a tombstone.
+    fn merge(
+        &self,
+        into: &ContactId,
+        from: &ContactId,
+    ) -> ApiResult<Result<ContactCard, MergeRefusal>> {
+        let survivor = self.contact(into)?.ok_or(ApiError::NotFound("contact"))?;
+        let merged = self.contact(from)?.ok_or(ApiError::NotFound("contact"))?;
+        let links = ContactLinks { dialogs: self.dialogs_of(from)?, ..ContactLinks::default() };
+        let plan = match crm::merge(&survivor, &merged, &links) {
+            Ok(plan) => plan,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let now = now_ms();
+        // The tombstone first: the user id it gives up is unique.
+        self.save(&plan.tombstone, now)?;
+        self.save(&plan.survivor, now)?;
+        for table in ["contact_dialogs", "contact_keys"] {
+            self.sql.exec(
+                &format!("UPDATE {table} SET contact_id = ? WHERE contact_id = ?"),
+                vec![into.as_str().into(), from.as_str().into()],
+            )?;
+        }
+        Ok(Ok(self.card(into)?))
+    }
+
+    /// Writes the contact, its keys and its search words (a tombstone: none of them).
     fn save(&self, contact: &CrmContact, now: i64) -> ApiResult<()> {
         self.sql.exec(
-            "INSERT INTO contacts (id, body, user_id, seen_at) VALUES (?, ?, ?, ?) \
+            "INSERT INTO contacts (id, body, user_id, seen_at, merged_into) VALUES (?, ?, ?, ?, ?) \
              ON CONFLICT(id) DO UPDATE SET body = excluded.body, user_id = excluded.user_id, \
-             seen_at = excluded.seen_at",
+             seen_at = excluded.seen_at, merged_into = excluded.merged_into",
             vec![
                 contact.id.as_str().into(),
                 serde_json::to_string(contact)?.into(),
                 contact.user_id.clone().into(),
                 (now as f64).into(),
+                contact.merged_into.as_ref().map(|id| id.as_str().to_owned()).into(),
             ],
         )?;
         let keys = contact.emails.iter().map(|e| ("email", e.as_str()));
@@ -215,11 +261,28 @@ impl Contacts {
             "DELETE FROM contacts_search WHERE contact_id = ?",
             vec![contact.id.as_str().into()],
         )?;
-        self.sql.exec(
-            "INSERT INTO contacts_search (contact_id, words) VALUES (?, ?)",
-            vec![contact.id.as_str().into(), crm::search_words(contact).into()],
-        )?;
+        if !contact.is_merged() {
+            self.sql.exec(
+                "INSERT INTO contacts_search (contact_id, words) VALUES (?, ?)",
+                vec![contact.id.as_str().into(), crm::search_words(contact).into()],
+            )?;
+        }
         Ok(())
+    }
+
+    fn dialogs_of(&self, id: &ContactId) -> ApiResult<Vec<DialogId>> {
+        #[derive(Deserialize)]
+        struct Row {
+            dialog_id: String,
+        }
+        let rows: Vec<Row> = self
+            .sql
+            .exec(
+                "SELECT dialog_id FROM contact_dialogs WHERE contact_id = ?",
+                vec![id.as_str().into()],
+            )?
+            .to_array()?;
+        Ok(rows.iter().filter_map(|r| DialogId::parse(&r.dialog_id)).collect())
     }
 
     fn contact(&self, id: &ContactId) -> ApiResult<Option<CrmContact>> {
@@ -280,7 +343,8 @@ impl Contacts {
             None => self
                 .sql
                 .exec(
-                    "SELECT body FROM contacts ORDER BY seen_at DESC, id DESC LIMIT ? OFFSET ?",
+                    "SELECT body FROM contacts WHERE merged_into IS NULL \
+                     ORDER BY seen_at DESC, id DESC LIMIT ? OFFSET ?",
                     vec![limit.into(), (offset as i64).into()],
                 )?
                 .to_array()?,
@@ -308,4 +372,20 @@ impl Contacts {
         let id = crate::auth::random_id("ct_")?;
         ContactId::parse(&id).ok_or(ApiError::Misconfigured("a contact id that does not parse"))
     }
+}
+
+/// A merged contact's id answers 410 Gone, naming the contact that holds all it had, in the
+/// message and in `Location`, so a client or an integration can follow it.
+fn merged_reply(id: &ContactId, survivor: &ContactId) -> ApiResult<Response> {
+    let message = format!("Contact {id} was merged into {survivor}.");
+    let response = error_reply(410, ErrorCode::ContactMerged, message)?;
+    let headers = response.headers().clone();
+    headers.set("location", &format!("/api/agent/contacts/{survivor}"))?;
+    Ok(response.with_headers(headers))
+}
+
+/// An error reply whose message names what this object knows (ids): `{ "error": … }`.
+fn error_reply(status: u16, code: ErrorCode, message: String) -> ApiResult<Response> {
+    let body = ErrorBody { error: ErrorDetail { code, message } };
+    Ok(Response::from_json(&body)?.with_status(status))
 }

@@ -4,9 +4,10 @@
 
 use crate::auth;
 use crate::error::{ApiError, ApiResult};
-use crate::http::query;
+use crate::http::{query, read_json};
 use crate::internal::{self, ContactsRequest};
 use openline_core::authz::Action;
+use openline_core::protocol::MergeRequest;
 use openline_core::DialogId;
 use worker::{Env, Request, Response};
 
@@ -25,6 +26,15 @@ pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     who.permit(Action::ReadWorkspace)?;
     let contacts = internal::contacts(env, &who.workspace)?;
     contacts.send(&ContactsRequest::Get { id: id.to_owned() }).await
+}
+
+/// `POST /api/agent/contacts/{id}/merge`: another contact merged into this one.
+pub async fn merge(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::EditContacts)?;
+    let body: MergeRequest = read_json(&mut req).await?;
+    let merge = ContactsRequest::Merge { into: id.to_owned(), from: body.from.to_string() };
+    internal::contacts(env, &who.workspace)?.send(&merge).await
 }
 
 /// `GET /api/agent/contacts?q=&after=`: a page of the list, or of a search.

@@ -7,10 +7,10 @@ use anyhow::Result;
 use openline_core::auth::identity_hash;
 use openline_core::contact::Contact;
 use openline_core::protocol::{
-    path, ContactCard, ContactsPage, IdentitySecret, VisitorIdentity, WidgetSession,
+    path, ContactCard, ContactsPage, IdentitySecret, MergeRequest, VisitorIdentity, WidgetSession,
     WidgetSessionRequest,
 };
-use openline_core::{ChannelId, Command, DialogId, ErrorCode};
+use openline_core::{ChannelId, Command, ContactId, DialogId, ErrorCode};
 use openline_tests::api::{failure, new_command_id, Agent, Customer, Http, Site};
 use openline_tests::demo;
 use openline_tests::scene::{Stage, Workspace};
@@ -113,6 +113,11 @@ async fn r1_a_signed_user_is_one_contact_on_every_device_and_keeps_what_they_sha
     share(&stranger, "", "ines@example.es", "").await?;
     let theirs = contact_of(&ana, &stranger.session.dialog_id).await?;
     assert_ne!(theirs.contact.id, card.contact.id, "another user id is another person");
+    // Nor can an agent merge them.
+    let path = format!("/api/agent/contacts/{}/merge", card.contact.id);
+    let merge =
+        ana.http.post::<_, ContactCard>(&path, &MergeRequest { from: theirs.contact.id }).await;
+    assert_eq!(failure(merge), (409, ErrorCode::MergeUserIdsDiffer));
     Ok(())
 }
 
@@ -263,5 +268,55 @@ async fn r1_the_contacts_list_pages_to_its_end() -> Result<()> {
     }
     let distinct: std::collections::HashSet<_> = seen.iter().collect();
     assert_eq!((seen.len(), distinct.len()), (55, 55), "every contact once");
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_an_agent_merges_two_contacts_and_the_merged_one_points_to_the_survivor() -> Result<()> {
+    let ws = Workspace::new("contacts-merge").await?;
+    let ana = ws.admin().await?;
+    let work = ws.customer().await?;
+    share(&work, "Lucía Pérez", "lucia@empresa.es", "").await?;
+    let home = ws.customer().await?;
+    share(&home, "Lu", "lucia@casa.es", "+34 612 34 56 78").await?;
+    let survivor = contact_of(&ana, &work.session.dialog_id).await?.contact.id;
+    let duplicate = contact_of(&ana, &home.session.dialog_id).await?.contact.id;
+    assert_ne!(survivor, duplicate);
+
+    let merge = |into: &ContactId, from: &ContactId| {
+        let (http, path) = (ana.http.clone(), format!("/api/agent/contacts/{into}/merge"));
+        let body = MergeRequest { from: from.clone() };
+        async move { http.post::<_, ContactCard>(&path, &body).await }
+    };
+    let merged = merge(&survivor, &duplicate).await?;
+    let emails: Vec<&str> = merged.contact.emails.iter().map(|e| e.as_str()).collect();
+    assert_eq!(merged.contact.name, "Lucía Pérez", "the survivor keeps its name");
+    assert_eq!(emails, ["lucia@empresa.es", "lucia@casa.es"], "the other's email as a second one");
+    assert_eq!(merged.contact.phones.len(), 1);
+    assert_eq!(merged.dialogs.len(), 2, "every conversation of both");
+
+    // The merged id answers 410, pointing to the survivor; lists and searches show one.
+    let gone = ana.http.download(&format!("/api/agent/contacts/{duplicate}")).await?;
+    assert_eq!(
+        (gone.status, gone.location.as_str()),
+        (410, format!("/api/agent/contacts/{survivor}").as_str())
+    );
+    assert!(String::from_utf8_lossy(&gone.bytes).contains("contact_merged"));
+    let all: ContactsPage = ana.http.get("/api/agent/contacts").await?;
+    assert_eq!(all.contacts.iter().map(|c| &c.id).collect::<Vec<_>>(), [&survivor]);
+    let found: ContactsPage = ana.http.get("/api/agent/contacts?q=casa").await?;
+    assert_eq!(found.contacts.iter().map(|c| &c.id).collect::<Vec<_>>(), [&survivor]);
+    let of_home = contact_of(&ana, &home.session.dialog_id).await?;
+    assert_eq!(of_home.contact.id, survivor, "the moved conversation's contact");
+
+    // Refused, with reasons: again, into itself, unknown.
+    assert_eq!(failure(merge(&survivor, &duplicate).await), (409, ErrorCode::ContactMerged));
+    assert_eq!(failure(merge(&survivor, &survivor).await), (409, ErrorCode::MergeSameContact));
+    let nobody = ContactId::parse("ct_nobody").expect("an id");
+    assert_eq!(failure(merge(&survivor, &nobody).await).0, 404);
+    // What the customer shares later still lands on the survivor.
+    share(&home, "", "lucia@casa.es", "").await?;
+    let again = contact_of(&ana, &home.session.dialog_id).await?;
+    assert_eq!(again.contact.id, survivor);
     Ok(())
 }

@@ -103,6 +103,8 @@ pub struct Download {
     pub content_type: String,
     pub disposition: String,
     pub nosniff: bool,
+    /// Where a moved thing is now (a merged contact's survivor).
+    pub location: String,
     pub bytes: Vec<u8>,
 }
 
@@ -236,9 +238,10 @@ impl Http {
         };
         let (content_type, disposition) = (header("content-type"), header("content-disposition"));
         let nosniff = header("x-content-type-options") == "nosniff";
+        let location = header("location");
         let status = response.status().as_u16();
         let bytes = response.bytes().await?.to_vec();
-        Ok(Download { status, content_type, disposition, nosniff, bytes })
+        Ok(Download { status, content_type, disposition, nosniff, location, bytes })
     }
 
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T> {

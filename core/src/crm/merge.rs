@@ -76,6 +76,19 @@ impl MergeRefusal {
             MergeRefusal::DifferentUserIds => ErrorCode::MergeUserIdsDiffer,
         }
     }
+
+    /// What an agent reads.
+    pub fn message(&self) -> String {
+        match self {
+            MergeRefusal::SameContact => "A contact cannot be merged into itself.".into(),
+            MergeRefusal::AlreadyMerged { id, into } => {
+                format!("Contact {id} was merged into {into} already.")
+            }
+            MergeRefusal::DifferentUserIds => "These are two users of the site (each has a user \
+                id of its own): they cannot be merged."
+                .into(),
+        }
+    }
 }
 
 /// `merged` merged into `survivor`, given the links `merged` has. The survivor keeps its name,

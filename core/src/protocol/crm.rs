@@ -33,3 +33,11 @@ pub struct ContactsPage {
 pub struct Noted {
     pub contact: Option<ContactId>,
 }
+
+/// `POST /api/agent/contacts/{id}/merge`: `from` is merged into the contact in the URL, which
+/// keeps everything both had (R1). It cannot be undone; `from` then answers 410.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRequest {
+    pub from: ContactId,
+}

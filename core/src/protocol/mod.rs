@@ -39,7 +39,7 @@ pub use agent::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     IdentitySecret, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
 };
-pub use crm::{ContactCard, ContactDialog, ContactsPage, Noted};
+pub use crm::{ContactCard, ContactDialog, ContactsPage, MergeRequest, Noted};
 pub use dev::{DevAgent, DevInboxRows, DevSeedRequest};
 pub use error_body::{ErrorBody, ErrorDetail};
 pub use frames::{

@@ -91,7 +91,13 @@ pub const ROUTES: &[Route] = &[
     socket("/api/agent/inbox/socket", Access::Agent, "`InboxFrame`s"),
     route("GET", "/api/agent/agents", Access::Agent, "→ `AgentsReply`"),
     route("GET", "/api/agent/contacts", Access::Agent, "`?q=&after=` → `ContactsPage`"),
-    route("GET", "/api/agent/contacts/{id}", Access::Agent, "→ `ContactCard`"),
+    route("GET", "/api/agent/contacts/{id}", Access::Agent, "→ `ContactCard`; 410 when merged"),
+    route(
+        "POST",
+        "/api/agent/contacts/{id}/merge",
+        Access::Agent,
+        "`MergeRequest` → `ContactCard` of the survivor",
+    ),
     route("GET", "/api/agent/dialogs/{id}/contact", Access::Agent, "→ `ContactCard`, or 404"),
     route("PUT", "/api/agent/agents/{id}", Access::Admin, "`AgentUpdate` → `AgentProfile`"),
     route(

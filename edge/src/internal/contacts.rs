@@ -15,6 +15,8 @@ pub enum ContactsRequest {
     OfDialog { dialog: DialogId },
     /// One contact → `ContactCard`, or 404 (410 with the survivor when merged).
     Get { id: String },
+    /// `from` merged into `into` (R1) → `ContactCard` of `into`, or the refusal.
+    Merge { into: String, from: String },
     /// Contacts whose name, email, phone or company starts with `query` (all when empty),
     /// most recently seen first, after `after` → `ContactsPage`.
     Search { query: String, after: Option<String> },
