@@ -37,6 +37,7 @@ mod widget;
 pub use agent::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     IdentitySecret, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
+    SessionStatus,
 };
 pub use dev::{DevAgent, DevInboxRows, DevSeedRequest};
 pub use error_body::{ErrorBody, ErrorDetail};
