@@ -222,6 +222,10 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.wait_focus("password-current").await?;
     ana.screenshot("71-change-password").await?;
     ana.check_accessibility("change password").await?;
+    ana.expect_console_error(
+        "/api/agent/password - Failed to load resource: the server responded with a status of 403",
+        "a wrong current password is refused, on purpose",
+    );
     ana.type_into("#password-current", "not my password").await?;
     ana.type_into("#password-new", "a brand new password").await?;
     ana.type_into("#password-new-again", "a brand new password").await?;
@@ -254,6 +258,10 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.retype("#login-workspace", &ws.id).await?;
     ana.type_into("#login-email", demo::ADMIN_EMAIL).await?;
     ana.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
+    ana.expect_console_error(
+        "/api/agent/login - Failed to load resource: the server responded with a status of 401",
+        "the old password is refused, on purpose",
+    );
     ana.click("#login-submit").await?;
     ana.find_text(".alert", "Wrong workspace, email or password").await?;
     ana.retype("#login-password", "a brand new password").await?;
