@@ -34,8 +34,10 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
+    pub const END: &str = "\u{E010}";
     pub const HOME: &str = "\u{E011}";
     pub const RIGHT: &str = "\u{E014}";
+    pub const DOWN: &str = "\u{E015}";
 }
 
 /// One chromedriver; each `page()` is a separate browser with its own profile (a customer and
