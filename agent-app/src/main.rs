@@ -42,5 +42,8 @@ mod ui;
 mod layering;
 
 fn main() {
+    // A panic aborts (the `wasm` profile) with only "RuntimeError: unreachable"; say what
+    // panicked and where first, in the console, where the browser tests' guard reads it.
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
     leptos::mount::mount_to_body(app::App);
 }

@@ -32,6 +32,7 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         (Method::Post, ["api", "agent", "login"]) => team_api::login(req, env).await,
         (Method::Post, ["api", "agent", "logout"]) => team_api::logout(req, env).await,
         (Method::Get, ["api", "agent", "me"]) => team_api::me(req, env).await,
+        (Method::Get, ["api", "agent", "session"]) => team_api::session(req, env).await,
         (Method::Put, ["api", "agent", "password"]) => team_api::change_password(req, env).await,
         (Method::Get | Method::Post, ["api", "agent", "invitation"]) => {
             team_api::invitation(req, env).await

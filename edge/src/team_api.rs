@@ -13,7 +13,7 @@ use openline_core::auth::{digest, sign, Claims};
 use openline_core::authz::Action;
 use openline_core::protocol::{
     AcceptInvite, AgentUpdate, InviteRequest, LoginReply, LoginRequest, NewApiToken,
-    PasswordChange, SetupRequest,
+    PasswordChange, SessionStatus, SetupRequest,
 };
 use openline_core::sign_in::KeyKind;
 use openline_core::ErrorCode;
@@ -77,11 +77,25 @@ pub async fn setup(mut req: Request, env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn me(req: Request, env: &Env) -> ApiResult<Response> {
-    let who = auth::agent(&req, env).await?;
+    json(&signed_in_agent(&req, env).await?)
+}
+
+/// The app's start-up question: like `me`, with "no one" as an answer instead of a 401.
+pub async fn session(req: Request, env: &Env) -> ApiResult<Response> {
+    let signed_in = match signed_in_agent(&req, env).await {
+        Ok(reply) => Some(reply),
+        Err(ApiError::Unauthorized) => None,
+        Err(e) => return Err(e),
+    };
+    json(&SessionStatus { signed_in })
+}
+
+async fn signed_in_agent(req: &Request, env: &Env) -> ApiResult<LoginReply> {
+    let who = auth::agent(req, env).await?;
     who.permit(Action::OwnAccount)?;
     let object = internal::workspace(env, &who.workspace)?;
     let agent = object.call(&WorkspaceRequest::Agent { id: who.agent }).await?;
-    json(&LoginReply { workspace: who.workspace, agent })
+    Ok(LoginReply { workspace: who.workspace, agent })
 }
 
 pub async fn logout(req: Request, env: &Env) -> ApiResult<Response> {

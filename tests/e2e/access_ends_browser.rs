@@ -21,6 +21,10 @@ async fn a_password_changed_elsewhere_returns_the_open_app_to_the_login_at_once(
     app.screenshot("90-app-open-before-the-password-change").await?;
 
     // …and changes her password from another device: the app's session ends.
+    app.expect_console_error(
+        "the server responded with a status of 401",
+        "the app's calls after its session ended are refused: that is how it notices",
+    );
     let elsewhere = ws.admin().await?;
     let change =
         PasswordChange { current: demo::ADMIN_PASSWORD.into(), new: "a brand new password".into() };

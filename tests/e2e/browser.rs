@@ -591,6 +591,10 @@ async fn c1_an_image_from_the_widget_and_a_document_from_the_agent_show_on_both_
     customer.screenshot_page("97-widget-files-in-chat").await?;
 
     // A type the channel does not take is refused on the file, in the customer's words.
+    customer.expect_console_error(
+        "/api/widget/files?name=pagina.html - Failed to load resource: the server responded with a status of 415",
+        "the upload of a type the channel refuses, on purpose",
+    );
     customer.find("#attach-input").await?.send_keys(&asset("pagina.html")).await?;
     customer.find_text(".tray-item .tray-error", "not accepted").await?;
     customer.outside().await?;
@@ -692,6 +696,12 @@ async fn w6_an_open_chat_tells_an_anonymous_visitor_to_sign_in_once_the_channel_
 
     // The admin requires a signed identity: the open chat's socket is closed, and the chat
     // says what the visitor can do, instead of reconnecting for ever.
+    let why = "an anonymous visitor is refused once identity is required: how the chat learns it";
+    customer.expect_console_error("/api/widget/socket", why);
+    customer.expect_console_error(
+        "/api/widget/session - Failed to load resource: the server responded with a status of 403",
+        why,
+    );
     let admin = stage.ws.admin().await?;
     crate::channel_rules::change_web(&admin, |web| web.require_identity = true).await?;
     customer.find_text("p.notice.error[role=alert]", "Sign in on the site").await?;

@@ -9,8 +9,8 @@ use openline_core::protocol::path;
 use openline_core::protocol::{
     AcceptInvite, AgentProfile, AgentUpdate, AgentsReply, ApiTokenCreated, ApiTokensReply,
     ChannelsReply, IdentitySecret, InboxFrame, InviteCreated, InvitePreview, InviteRequest,
-    InvitesReply, LoginReply, LoginRequest, NewApiToken, NewChannel, PasswordChange, SetupRequest,
-    SetupStatus, VisitorIdentity, WidgetSession, WidgetSessionRequest,
+    InvitesReply, LoginReply, LoginRequest, NewApiToken, NewChannel, PasswordChange, SessionStatus,
+    SetupRequest, SetupStatus, VisitorIdentity, WidgetSession, WidgetSessionRequest,
 };
 use openline_core::ErrorCode;
 use openline_core::{ChannelId, Command, EventBody};
@@ -154,6 +154,9 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
     let _: Empty = first.http.put("/api/agent/password", &change).await?;
     assert_eq!(failure(second.inbox().await), (401, ErrorCode::Unauthorized), "other sessions end");
     first.inbox().await?;
+    // The app's start-up question: the cookie's agent, or no one (not a 401) once it ended.
+    assert_eq!(signed_in(&first).await?.as_deref(), Some(demo::ADMIN_EMAIL));
+    assert_eq!(signed_in(&second).await?, None);
 
     let http = ws.http();
     let old = http
@@ -170,7 +173,14 @@ async fn logout_and_a_password_change_end_sessions() -> Result<()> {
     let _: Empty = first.http.post("/api/agent/logout", &()).await?;
     assert_eq!(failure(first.inbox().await).0, 401, "a signed-out cookie is dead");
     assert_eq!(failure(first.http.get::<LoginReply>("/api/agent/me").await).0, 401);
+    assert_eq!(signed_in(&first).await?, None);
     Ok(())
+}
+
+/// Whom `agent`'s cookie signs in (their email), as the app asks at start-up.
+async fn signed_in(agent: &Agent) -> Result<Option<String>> {
+    let status: SessionStatus = agent.http.get("/api/agent/session").await?;
+    Ok(status.signed_in.map(|s| s.agent.email))
 }
 
 #[tokio::test]

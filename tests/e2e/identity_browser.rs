@@ -4,9 +4,10 @@
 //! is photographed to `target/e2e/` and checked with axe-core.
 
 use anyhow::{ensure, Context, Result};
+use fantoccini::Locator;
 use openline_core::protocol::LoginReply;
 use openline_tests::api::failure;
-use openline_tests::browser::keys::ESCAPE;
+use openline_tests::browser::keys::{DOWN, END, ENTER, ESCAPE};
 use openline_tests::browser::Driver;
 use openline_tests::demo;
 use openline_tests::edge::Edge;
@@ -222,6 +223,10 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.wait_focus("password-current").await?;
     ana.screenshot("71-change-password").await?;
     ana.check_accessibility("change password").await?;
+    ana.expect_console_error(
+        "/api/agent/password - Failed to load resource: the server responded with a status of 403",
+        "a wrong current password is refused, on purpose",
+    );
     ana.type_into("#password-current", "not my password").await?;
     ana.type_into("#password-new", "a brand new password").await?;
     ana.type_into("#password-new-again", "a brand new password").await?;
@@ -254,6 +259,10 @@ async fn logout_ends_the_session_and_change_password_works() -> Result<()> {
     ana.retype("#login-workspace", &ws.id).await?;
     ana.type_into("#login-email", demo::ADMIN_EMAIL).await?;
     ana.type_into("#login-password", demo::ADMIN_PASSWORD).await?;
+    ana.expect_console_error(
+        "/api/agent/login - Failed to load resource: the server responded with a status of 401",
+        "the old password is refused, on purpose",
+    );
     ana.click("#login-submit").await?;
     ana.find_text(".alert", "Wrong workspace, email or password").await?;
     ana.retype("#login-password", "a brand new password").await?;
@@ -298,6 +307,57 @@ async fn q6_an_agent_spams_and_blocks_a_customer_and_a_supervisor_unblocks() -> 
     customer.say("Perdón, era una broma").await?;
     luis.page.close().await?;
     ana.page.close().await?;
+    Ok(())
+}
+
+/// Both spam actions of the dialog's "…" menu, one by mouse and one by keyboard: each dialog
+/// ends in the Spam list, the blocked one marked so. Issue 18: both panicked the app (the menu
+/// went away under its focused button); the console guard fails the test on any panic.
+#[tokio::test]
+async fn q6_mark_as_spam_and_spam_and_block_from_the_menu_end_in_the_spam_list() -> Result<()> {
+    let stage = Stage::new("browser-spam-menu").await?;
+    let (spammer, flooder) = (stage.ws.customer().await?, stage.ws.customer().await?);
+    spammer.say("Cheap watches, click here").await?;
+    flooder.say("Buy followers now").await?;
+    let luis = stage.agent(demo::COLLEAGUES[0].0).await?;
+
+    // Mark as spam, by mouse: the dialog closes as spam; the menu closes back to its button
+    // ("Spam and block" is still offered).
+    luis.open_chat("Cheap watches").await?;
+    luis.find("#action-answer").await?;
+    luis.click("#action-more").await?;
+    luis.click("#action-spam").await?;
+    luis.sees_line("Marked as spam by Luis Romero").await?;
+    luis.find_text(".dialog-header .status-pill", "Marked as spam").await?;
+    luis.wait_gone("#action-spam").await?;
+    luis.wait_focus("action-more").await?;
+    luis.screenshot("78-dialog-marked-spam").await?;
+
+    // Spam and block, by keyboard: the menu opens on its first item, End goes to the last.
+    luis.open_chat("Buy followers").await?;
+    luis.find("#action-answer").await?;
+    luis.find("#action-more").await?.send_keys(DOWN).await?;
+    luis.wait_focus("action-spam").await?;
+    luis.type_into("#action-spam", END).await?;
+    luis.wait_focus("action-block").await?;
+    luis.type_into("#action-block", ENTER).await?;
+    luis.sees_line("Luis Romero blocked the customer").await?;
+    luis.find_text(".dialog-header .blocked-badge", "Blocked").await?;
+    // Nothing is left to do with it: the menu is gone, and focus goes to the dialog's title.
+    luis.wait_gone("#action-more").await?;
+    luis.wait_focus("dialog-title").await?;
+    luis.screenshot("79-dialog-spam-and-blocked").await?;
+    luis.check_accessibility("a dialog spammed and blocked from the menu").await?;
+
+    // Both in the Spam list, only the second marked blocked; the blocked customer is refused.
+    luis.click("#tab-spam").await?;
+    let blocked = luis.find_text("li.inbox-row", "Buy followers").await?;
+    blocked.find(Locator::Css(".blocked-badge")).await?;
+    let spam = luis.find_text("li.inbox-row", "Cheap watches").await?;
+    ensure!(spam.find_all(Locator::Css(".blocked-badge")).await?.is_empty(), "not blocked");
+    luis.screenshot("80-spam-list-after-the-menu").await?;
+    ensure!(flooder.say("Still there?").await.is_err(), "a blocked customer is refused");
+    luis.page.close().await?;
     Ok(())
 }
 

@@ -19,6 +19,7 @@ mod channel_rules;
 mod channels;
 mod chaos;
 mod composer;
+mod console_browser;
 mod contact_center;
 mod contacts;
 mod customer_view;

@@ -40,6 +40,7 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     let (mut edge, _driver, page) = chatting("outage", "Before the outage").await?;
 
     // The edge goes away; the customer keeps writing.
+    expect_the_outage(&page);
     edge.stop();
     page.send("Written offline, first").await?;
     page.send("Written offline, second").await?;
@@ -68,6 +69,10 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     );
 
     // A refusal with a reason shows it (a blocked customer), and the chat goes on.
+    page.expect_console_error(
+        "/api/widget/commands - Failed to load resource: the server responded with a status of 403",
+        "a blocked customer's message is refused, on purpose",
+    );
     ana.command(&dialog, Command::Block).await?;
     page.send("Are you there?").await?;
     page.find_text("#messages li.pending.failed .failed-status", "does not accept").await?;
@@ -75,6 +80,11 @@ async fn w2_messages_written_during_an_outage_arrive_once_in_order_when_it_ends(
     page.screenshot("92-widget-refused").await?;
     page.page.close().await?;
     Ok(())
+}
+
+/// Every call and socket the chat tries while the edge is stopped fails to connect.
+fn expect_the_outage(page: &WidgetPage) {
+    page.expect_console_error("net::ERR_CONNECTION_REFUSED", "the edge is stopped, on purpose");
 }
 
 /// A fresh edge of its own (the outage stops it) with the demo workspace, and a customer on
@@ -95,6 +105,7 @@ async fn w2_a_message_written_during_an_outage_outlives_the_page_and_arrives_onc
     let (mut edge, _driver, page) = chatting("outage-leave", "Hello, is this in stock?").await?;
 
     // The edge goes away; the customer writes, then leaves the page before it could go.
+    expect_the_outage(&page);
     edge.stop();
     page.send("I'll come back later for the answer").await?;
     page.find_text("#messages li.pending", "Sending").await?;

@@ -9,11 +9,17 @@
 //! "normal" strategy a reload of such a page waited for that whole frame (its document, glue
 //! script and wasm) before WebDriver answered, and one slow asset held the reload for as long
 //! as the page-load timeout (300 s by default). Tests wait for the elements they need instead.
+//!
+//! Every page is watched by the console guard (`console`): an error it logs and its test did
+//! not expect fails the test.
+
+mod console;
 
 use crate::edge::free_port;
 use crate::root;
 use crate::wait::{budget, wait_until, within};
 use anyhow::{bail, Context, Result};
+use console::Console;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -28,8 +34,10 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
+    pub const END: &str = "\u{E010}";
     pub const HOME: &str = "\u{E011}";
     pub const RIGHT: &str = "\u{E014}";
+    pub const DOWN: &str = "\u{E015}";
 }
 
 /// One chromedriver; each `page()` is a separate browser with its own profile (a customer and
@@ -84,6 +92,10 @@ impl Driver {
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
+            // A frame from another site (the chat on a customer's site) would run in a process
+            // of its own, whose console chromedriver's log never sees; the console guard needs
+            // it. Only processes change: origins, storage and policies stay apart.
+            "--disable-site-isolation-trials",
             "--lang=en-US",
             &format!("--window-size={width},{height}"),
             &format!("--user-data-dir={}", profile.display()),
@@ -94,6 +106,8 @@ impl Driver {
             options["mobileEmulation"] = mobile;
         }
         caps.insert("goog:chromeOptions".into(), options);
+        // The console guard reads the browser's log.
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         // Navigations return once the document is parsed, and none may take longer than the
         // budget (WebDriver's default is 300 s); scripts likewise.
         caps.insert("pageLoadStrategy".into(), json!("eager"));
@@ -113,7 +127,8 @@ impl Driver {
             Ok(builder.connect(&driver).await?)
         })
         .await?;
-        Ok(Page { client })
+        let session = client.session_id().await?.context("a WebDriver session without an id")?;
+        Ok(Page { client, console: Console::new(self.port, &session) })
     }
 }
 
@@ -127,6 +142,14 @@ impl Drop for Driver {
 
 pub struct Page {
     pub client: Client,
+    console: Console,
+}
+
+/// A page never closed is checked when its test lets go of it.
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.console.check_at_drop();
+    }
 }
 
 impl Page {
@@ -368,11 +391,14 @@ impl Page {
     }
 
     /// On a failed wait, a screenshot of the page as it was (`target/e2e/failed-<n>.png`),
-    /// named in the error.
+    /// named in the error, and the errors the page logged meanwhile (often the cause).
     async fn shot_on_failure<T>(&self, result: Result<T>) -> Result<T> {
-        let Err(e) = result else { return result };
+        let Err(mut e) = result else { return result };
+        if let Some(errors) = self.console.errors_meanwhile().await {
+            e = e.context(errors);
+        }
         let name = format!("failed-{}", crate::edge::unique());
-        match tokio::time::timeout(budget::POLL * 50, self.screenshot(&name)).await {
+        match tokio::time::timeout(budget::POLL * 50, self.save_png(&name)).await {
             Ok(Ok(path)) => Err(e.context(format!("the page then: {}", path.display()))),
             _ => Err(e),
         }
@@ -380,8 +406,26 @@ impl Page {
 
     // Check.
 
-    /// Saves a screenshot of the current page as `target/e2e/<name>.png`.
+    /// Saves a screenshot of the current page as `target/e2e/<name>.png`, then fails if the
+    /// page logged an error.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let path = self.save_png(name).await?;
+        self.check_console(&format!("by screenshot {name}")).await?;
+        Ok(path)
+    }
+
+    /// Fails with the errors the page logged since the last check, unless its test expects
+    /// them (`expect_console_error`). `when` says where the test was.
+    pub async fn check_console(&self, when: &str) -> Result<()> {
+        self.console.check(when).await
+    }
+
+    /// Lets this page log errors containing `text`: the test provokes them on purpose (`why`).
+    pub fn expect_console_error(&self, text: &str, why: &str) {
+        self.console.expect(text, why);
+    }
+
+    async fn save_png(&self, name: &str) -> Result<PathBuf> {
         let dir = root().join("target/e2e");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
@@ -429,11 +473,14 @@ impl Page {
         if !serious.is_empty() {
             bail!("axe-core on {screen}: {}", serde_json::to_string_pretty(&serious)?);
         }
-        Ok(())
+        self.check_console(&format!("by the accessibility check of {screen}")).await
     }
 
+    /// Checks the console a last time, then ends the browser.
     pub async fn close(self) -> Result<()> {
-        within("closing the browser", budget::COMMAND, async { Ok(self.client.close().await?) })
-            .await
+        self.check_console("by the end of the test").await?;
+        self.console.closed();
+        let client = self.client.clone();
+        within("closing the browser", budget::COMMAND, async { Ok(client.close().await?) }).await
     }
 }

@@ -68,6 +68,11 @@ impl HostSite {
                             }
                             format!("{head}\r\n{}", page.body)
                         }
+                        // The site's own icon is not under test, but its 404 would be an
+                        // error in the browser's console, which fails a browser test.
+                        None if path == "/favicon.ico" => {
+                            "HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n".to_owned()
+                        }
                         None => "HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_owned(),
                     };
                     let _ = stream.write_all(response.as_bytes()).await;

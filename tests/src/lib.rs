@@ -8,7 +8,8 @@
 //! - `scene`: one shared edge per test binary, a fresh workspace per test, its demo shop.
 //! - `demo`: the demo workspace every local run seeds (and each test's workspace copies).
 //! - `api`: typed HTTP and WebSocket clients for the widget's and the agents' endpoints.
-//! - `browser`: headless Chromium over WebDriver, screenshots, axe-core checks.
+//! - `browser`: headless Chromium over WebDriver, screenshots, axe-core checks, and the console
+//!   guard that fails a test on any error its page logs.
 //! - `pages`: page objects for the widget and the agent app.
 //! - `host`: a customer's website on another origin, for the widget's embedding tests.
 //! - `wait`: `wait_until` and the budgets every wait uses.

@@ -155,10 +155,14 @@ impl Workspace {
 
     /// The demo shop for this workspace: the page the edge serves at `/demo/`, served from
     /// another origin of the same site (127.0.0.1, another port) with its widget on this
-    /// workspace's Website channel and its links and stylesheet on the edge. The edge's own
-    /// page names the demo workspace's channel, which one shared edge cannot give every test.
+    /// workspace's Website channel and its links on the edge. The edge's own page names the
+    /// demo workspace's channel, which one shared edge cannot give every test. Its stylesheet
+    /// comes from the shop's own origin, as a shop's would: axe-core reads a page's
+    /// stylesheets, and one on another origin without CORS is an error in the console.
     pub async fn shop(&self) -> Result<Shop> {
         let page = reqwest::get(self.url("/demo/")).await?.error_for_status()?.text().await?;
+        let style =
+            reqwest::get(self.url("/demo/style.css")).await?.error_for_status()?.text().await?;
         let snippet = r#"src="/widget.js" data-channel="demo.web""#;
         if !page.contains(snippet) {
             bail!("the edge's /demo/ page does not embed the widget as `{snippet}`: {page}");
@@ -169,9 +173,11 @@ impl Workspace {
                 snippet,
                 &format!(r#"src="{edge}/widget.js" data-channel="{}""#, self.channel_key()),
             )
-            .replace(r#"href="/demo/style.css""#, &format!(r#"href="{edge}/demo/style.css""#))
             .replace(r#"href="/app/""#, &format!(r#"href="{edge}/app/""#));
-        let site = HostSite::serve(vec![("/demo/", HostPage::html(page))]).await?;
+        let style = HostPage { content_type: "text/css", headers: vec![], body: style };
+        let site =
+            HostSite::serve(vec![("/demo/", HostPage::html(page)), ("/demo/style.css", style)])
+                .await?;
         Ok(Shop { site })
     }
 }

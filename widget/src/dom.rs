@@ -30,16 +30,16 @@ pub fn target(ev: &Event) -> Option<Element> {
 /// Calls `handle` with each event of the `kinds` that reaches the element `id` (in the page by
 /// the time effects run), for as long as the calling component lives. Then the listeners are
 /// removed, so an element that a later view reuses does not keep them.
-pub fn listen(
-    id: &'static str,
-    kinds: &'static [&'static str],
-    handle: impl FnMut(Event) + 'static,
-) {
+///
+/// `Fn`, not `FnMut`: a handler may move focus (an emoji picked sends it back to the text box),
+/// and the `focusout` and `change` that causes reach this same listener while it still runs;
+/// wasm-bindgen refuses to re-enter an `FnMut` closure and throws "closure invoked recursively".
+pub fn listen(id: &'static str, kinds: &'static [&'static str], handle: impl Fn(Event) + 'static) {
     attach(id, kinds, Closure::new(handle));
 }
 
 /// `listen`'s work, not generic: one copy in the widget.
-fn attach(id: &'static str, kinds: &'static [&'static str], handler: Closure<dyn FnMut(Event)>) {
+fn attach(id: &'static str, kinds: &'static [&'static str], handler: Closure<dyn Fn(Event)>) {
     let attached = StoredValue::new_local(None::<Listeners>);
     let mut handler = Some(handler);
     Effect::new(move |_| {
@@ -56,7 +56,7 @@ fn attach(id: &'static str, kinds: &'static [&'static str], handler: Closure<dyn
 struct Listeners {
     el: Element,
     kinds: &'static [&'static str],
-    handler: Closure<dyn FnMut(Event)>,
+    handler: Closure<dyn Fn(Event)>,
 }
 
 impl Drop for Listeners {

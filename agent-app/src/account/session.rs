@@ -3,9 +3,12 @@
 //! it asks instead:
 //!
 //! 1. `#invite=<code>` in the address: the invitation screen, whoever is signed in.
-//! 2. `GET /api/agent/me`: a `LoginReply` means signed in (a reload keeps the session).
-//! 3. A 401: `GET /api/setup` says whether this installation still needs its first workspace
-//!    (the setup screen) or not (the login screen).
+//! 2. `GET /api/agent/session`: a `LoginReply` means signed in (a reload keeps the session).
+//! 3. No one signed in: `GET /api/setup` says whether this installation still needs its first
+//!    workspace (the setup screen) or not (the login screen).
+//!
+//! Not `GET /api/agent/me`: its 401 for "no one", the usual answer here, is an error in the
+//! browser's console on every load.
 //!
 //! An invitation link opened while the app is already running (pasted into the address bar)
 //! changes only the fragment, so `hashchange` is followed too.
@@ -15,6 +18,7 @@ use crate::api;
 use crate::ui::{Entry, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use openline_core::protocol::SessionStatus;
 
 /// Where builds before the session cookie kept the agent's token; removed so no token is left
 /// in storage.
@@ -41,9 +45,9 @@ pub fn start(ui: Ui) {
 pub fn check(ui: Ui) {
     ui.entry.set(Entry::Checking);
     spawn_local(async move {
-        match api::account::me().await {
-            Ok(reply) => return ui.sign_in(reply),
-            Err(err) if err.is_unauthorized() => {}
+        match api::account::session().await {
+            Ok(SessionStatus { signed_in: Some(reply) }) => return ui.sign_in(reply),
+            Ok(SessionStatus { signed_in: None }) => {}
             Err(err) => ui.report(&err),
         }
         let entry = match api::account::setup_status().await {

@@ -1,13 +1,13 @@
 //! Signing in and one's own account: the calls behind the login, first-run setup and
 //! invitation screens, the account menu (logout, change password) and the start-up check
-//! (`/api/agent/me`). Each answer that signs in comes with the HttpOnly session cookie, which
+//! (`/api/agent/session`). Each answer that signs in comes with the HttpOnly session cookie, which
 //! the browser keeps; the app only keeps the `LoginReply` (workspace and profile) in memory.
 
 use super::http::{done, encode, get, send, ApiError};
 use gloo_net::http::Request;
 use openline_core::protocol::{
-    AcceptInvite, InvitePreview, LoginReply, LoginRequest, PasswordChange, SetupRequest,
-    SetupStatus,
+    AcceptInvite, InvitePreview, LoginReply, LoginRequest, PasswordChange, SessionStatus,
+    SetupRequest, SetupStatus,
 };
 
 /// `POST /api/agent/login`: 401 `invalid_credentials` for a wrong workspace, email or password.
@@ -15,9 +15,9 @@ pub async fn login(request: &LoginRequest) -> Result<LoginReply, ApiError> {
     send(Request::post("/api/agent/login"), Some(request)).await
 }
 
-/// `GET /api/agent/me`: who the session cookie signs in, or 401 when there is none.
-pub async fn me() -> Result<LoginReply, ApiError> {
-    get("/api/agent/me").await
+/// `GET /api/agent/session`: who the session cookie signs in, if anyone (no 401 for no one).
+pub async fn session() -> Result<SessionStatus, ApiError> {
+    get("/api/agent/session").await
 }
 
 /// `POST /api/agent/logout`: the session ends (the cookie no longer signs anyone in).

@@ -70,10 +70,19 @@ pub fn menu_key(key: &str) -> MenuKey {
 }
 
 /// Whether focus went somewhere outside `wrap` (the menu and its button): then it closes.
+///
+/// A menu that is gone counts as left. When the state a menu belongs to changes under it
+/// (a dialog marked as spam offers no "…" menu any more), Leptos disposes the menu's signals
+/// and then removes its DOM; Chromium fires `focusout` for the focused button removed, and
+/// reading the disposed `wrap` there panicked (issue 18). Callers then set a disposed `open`,
+/// which does nothing.
 pub fn focus_left(ev: &leptos::ev::FocusEvent, wrap: NodeRef<Div>) -> bool {
+    let Some(wrap) = wrap.try_get_untracked() else {
+        return true;
+    };
     !ev.related_target()
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .zip(wrap.get_untracked())
+        .zip(wrap)
         .is_some_and(|(node, wrap)| wrap.contains(Some(&node)))
 }
 

@@ -23,6 +23,15 @@ pub struct LoginReply {
     pub agent: AgentProfile,
 }
 
+/// `GET /api/agent/session`: who the session cookie signs in, if anyone: the app's first
+/// question on every load. Unlike `GET /api/agent/me`, "no one" is an answer here, not a 401:
+/// before sign-in it is the usual case, and browsers log every 401 as an error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionStatus {
+    /// `None` without a session (never signed in, signed out, ended or expired).
+    pub signed_in: Option<LoginReply>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgentProfile {
     pub id: AgentId,

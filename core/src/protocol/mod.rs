@@ -38,6 +38,7 @@ mod widget;
 pub use agent::{
     AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     IdentitySecret, LoginReply, LoginRequest, NewChannel, PresenceRequest, RenameChat,
+    SessionStatus,
 };
 pub use crm::{ContactCard, ContactDialog, ContactsPage, MergeRequest, Noted};
 pub use dev::{DevAgent, DevInboxRows, DevSeedRequest};

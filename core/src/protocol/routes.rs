@@ -80,6 +80,12 @@ pub const ROUTES: &[Route] = &[
     ),
     route("POST", "/api/agent/logout", Access::Agent, "→ `{}`, the session ends"),
     route("GET", "/api/agent/me", Access::Agent, "→ `LoginReply`"),
+    route(
+        "GET",
+        "/api/agent/session",
+        Access::Public,
+        "→ `SessionStatus`: the cookie's agent, or none (never a 401)",
+    ),
     route("PUT", "/api/agent/password", Access::Agent, "`PasswordChange` → `{}`"),
     route("GET", "/api/agent/inbox", Access::Agent, "→ `InboxFrame::Snapshot`"),
     route(

@@ -127,19 +127,27 @@ fn snapshot_login() {
         &LoginRequest { workspace: "demo".into(), email: "a@b".into(), password: "p".into() },
         r#"{"workspace":"demo","email":"a@b","password":"p"}"#,
     );
+    roundtrip(&ana_signed_in(), ANA_SIGNED_IN);
     roundtrip(
-        &LoginReply {
-            workspace: WorkspaceId::parse("demo").unwrap(),
-            agent: AgentProfile {
-                id: AgentId::parse("a_1").unwrap(),
-                name: "Ana".into(),
-                email: "a@b".into(),
-                role: Role::Admin,
-                presence: Presence::Online,
-            },
-        },
-        r#"{"workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#,
+        &SessionStatus { signed_in: Some(ana_signed_in()) },
+        &format!(r#"{{"signed_in":{ANA_SIGNED_IN}}}"#),
     );
+    roundtrip(&SessionStatus { signed_in: None }, r#"{"signed_in":null}"#);
+}
+
+const ANA_SIGNED_IN: &str = r#"{"workspace":"demo","agent":{"id":"a_1","name":"Ana","email":"a@b","role":"admin","presence":"online"}}"#;
+
+fn ana_signed_in() -> LoginReply {
+    LoginReply {
+        workspace: WorkspaceId::parse("demo").unwrap(),
+        agent: AgentProfile {
+            id: AgentId::parse("a_1").unwrap(),
+            name: "Ana".into(),
+            email: "a@b".into(),
+            role: Role::Admin,
+            presence: Presence::Online,
+        },
+    }
 }
 
 #[test]
