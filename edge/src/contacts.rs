@@ -85,8 +85,8 @@ impl Contacts {
         match internal::receive(&mut req).await? {
             ContactsRequest::Note(sighting) => json(&self.note(sighting)?),
             ContactsRequest::OfDialog { dialog } => {
-                let id = self.contact_of_dialog(&dialog)?.ok_or(ApiError::NotFound("contact"))?;
-                json(&self.card(&id)?)
+                let card = self.contact_of_dialog(&dialog)?.map(|id| self.card(&id)).transpose()?;
+                json(&card)
             }
             ContactsRequest::Get { id } => {
                 let id = ContactId::parse(&id).ok_or(ApiError::NotFound("contact"))?;

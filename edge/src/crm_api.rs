@@ -11,7 +11,8 @@ use openline_core::protocol::MergeRequest;
 use openline_core::DialogId;
 use worker::{Env, Request, Response};
 
-/// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is, or 404.
+/// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is, or `null`
+/// (not a 404: a customer who is no contact yet is an ordinary state, not an error).
 pub async fn of_dialog(req: &Request, env: &Env, dialog: &str) -> ApiResult<Response> {
     let who = auth::agent(req, env).await?;
     let dialog = DialogId::parse(dialog).ok_or(ApiError::NotFound("dialog"))?;

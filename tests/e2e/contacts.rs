@@ -36,7 +36,7 @@ async fn share(customer: &Customer, name: &str, email: &str, phone: &str) -> Res
 async fn contact_of(agent: &Agent, dialog: &DialogId) -> Result<ContactCard> {
     let path = format!("/api/agent/dialogs/{dialog}/contact");
     wait_until(&format!("the contact of {dialog}"), budget::API, || async {
-        Ok(agent.http.get::<ContactCard>(&path).await.ok())
+        agent.http.get::<Option<ContactCard>>(&path).await
     })
     .await
 }

@@ -28,13 +28,9 @@ pub async fn inbox_page(list: InboxList, after: &InboxCursor) -> Result<InboxPag
 }
 
 /// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is; `None` while
-/// they are none (404).
+/// they are none.
 pub async fn contact_of(dialog: &DialogId) -> Result<Option<ContactCard>, ApiError> {
-    match get::<ContactCard>(&format!("/api/agent/dialogs/{dialog}/contact")).await {
-        Ok(card) => Ok(Some(card)),
-        Err(ApiError::Refused { status: 404, .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+    get::<Option<ContactCard>>(&format!("/api/agent/dialogs/{dialog}/contact")).await
 }
 
 /// `GET /api/agent/contacts?q=&after=`: a page of the contacts, or of those `query` finds.

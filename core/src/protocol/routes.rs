@@ -104,7 +104,7 @@ pub const ROUTES: &[Route] = &[
         Access::Agent,
         "`MergeRequest` → `ContactCard` of the survivor",
     ),
-    route("GET", "/api/agent/dialogs/{id}/contact", Access::Agent, "→ `ContactCard`, or 404"),
+    route("GET", "/api/agent/dialogs/{id}/contact", Access::Agent, "→ `ContactCard` or `null`"),
     route("PUT", "/api/agent/agents/{id}", Access::Admin, "`AgentUpdate` → `AgentProfile`"),
     route(
         "DELETE",

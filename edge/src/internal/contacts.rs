@@ -11,7 +11,7 @@ pub enum ContactsRequest {
     /// A customer said who they are (a form, `Openline.identify`) or a signed identity opened
     /// their chat: matched to a contact or made one, the dialog linked → `Noted`. Idempotent.
     Note(Sighting),
-    /// The contact a dialog is linked to → `ContactCard`, or 404.
+    /// The contact a dialog is linked to → `ContactCard`, or `null` while it is none.
     OfDialog { dialog: DialogId },
     /// One contact → `ContactCard`, or 404 (410 with the survivor when merged).
     Get { id: String },
