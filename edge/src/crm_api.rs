@@ -5,18 +5,21 @@
 use crate::auth;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{query, read_json};
-use crate::internal::{self, ContactsRequest};
+use crate::internal::{self, ContactsRequest, ConversationRequest};
 use openline_core::authz::Action;
 use openline_core::protocol::MergeRequest;
 use openline_core::DialogId;
 use worker::{Env, Request, Response};
 
 /// `GET /api/agent/dialogs/{id}/contact`: the contact the dialog's customer is, or `null`
-/// (not a 404: a customer who is no contact yet is an ordinary state, not an error).
+/// (not a 404: a customer who is no contact yet is an ordinary state, not an error). A dialog
+/// that does not exist is a 404, as on every dialog route.
 pub async fn of_dialog(req: &Request, env: &Env, dialog: &str) -> ApiResult<Response> {
     let who = auth::agent(req, env).await?;
     let dialog = DialogId::parse(dialog).ok_or(ApiError::NotFound("dialog"))?;
     who.permit(Action::ReadDialog(&dialog))?;
+    let conversation = internal::conversation(env, &who.workspace, &dialog)?;
+    conversation.call::<serde_json::Value>(&ConversationRequest::Exists).await?;
     let contacts = internal::contacts(env, &who.workspace)?;
     contacts.send(&ContactsRequest::OfDialog { dialog }).await
 }

@@ -97,6 +97,7 @@ async fn r1_a_signed_user_is_one_contact_on_every_device_and_keeps_what_they_sha
         }
     };
     let desk = open("user-42").await?;
+    desk.say("Hola, tengo una duda con mi pedido").await?;
     let card = contact_of(&ana, &desk.session.dialog_id).await?;
     assert_eq!(card.contact.user_id.as_deref(), Some("user-42"), "a contact from the first visit");
     share(&desk, "Inés Roca", "ines@example.es", "").await?;
@@ -207,8 +208,12 @@ async fn r1_the_contact_card_beside_the_chat_shows_who_they_are_and_their_conver
 async fn r1_agents_search_the_contacts_screen_and_open_a_contact() -> Result<()> {
     let stage = Stage::new("contacts-screen").await?;
     let ws = &stage.ws;
-    for (name, email) in [("Lucía Pérez", "lucia@example.es"), ("Marco Rossi", "marco@example.it")]
-    {
+    let people = [
+        ("Lucía Pérez", "lucia@example.es"),
+        ("Marco Rossi", "marco@example.it"),
+        ("Marco R.", "m.rossi@casa.it"),
+    ];
+    for (name, email) in people {
         let customer = ws.customer().await?;
         share(&customer, name, email, "").await?;
         customer.say("Hola").await?;
@@ -217,24 +222,43 @@ async fn r1_agents_search_the_contacts_screen_and_open_a_contact() -> Result<()>
     ana.click("#nav-contacts").await?;
     ana.wait_focus("contacts-title").await?;
     ana.eval_until(
-        "both contacts listed",
+        "the contacts listed",
         "return document.querySelectorAll('.contact-nav a.contact-link').length;",
-        |v| v.as_u64() == Some(2),
+        |v| v.as_u64() == Some(3),
     )
     .await?;
-    ana.type_into("#contacts-search", "ross").await?;
-    ana.eval_until(
-        "the search narrows the list",
-        "return [...document.querySelectorAll('.contact-nav a.contact-link')].map(a => a.textContent).join('|');",
-        |v| v.as_str().is_some_and(|t| t.contains("Marco Rossi") && !t.contains("Lucía")),
-    )
+    ana.type_into("#contacts-search", "rossi").await?;
+    let listed = "return [...document.querySelectorAll('.contact-nav a.contact-link')]\
+                  .map(a => a.textContent).join('|');";
+    ana.eval_until("the search narrows the list", listed, |v| {
+        v.as_str().is_some_and(|t| t.contains("Marco Rossi") && !t.contains("Lucía"))
+    })
     .await?;
-    ana.click_in(".contact-nav li", "Marco Rossi", "a").await?;
+    ana.click_in(".contact-nav li", "marco@example.it", "a").await?;
     ana.find_text(".contact-page .contact-name", "Marco Rossi").await?;
     ana.find_text(".contact-page .contact-fields dd", "marco@example.it").await?;
     ana.screenshot("103-contacts-screen").await?;
     ana.check_accessibility("the contacts screen").await?;
-    // Its conversation opens from there.
+
+    // The other Marco is him too: found, merged into this one, asked first.
+    ana.type_into("#merge-search", "casa").await?;
+    ana.click_in(".merge-results li", "m.rossi@casa.it", "button").await?;
+    ana.find_text("#merge-question", "cannot be undone").await?;
+    ana.screenshot("104-contacts-merge-confirm").await?;
+    ana.check_accessibility("the merge's question").await?;
+    ana.click("#merge-confirm").await?;
+    ana.find_text(".contact-page .contact-fields dd", "m.rossi@casa.it").await?;
+    ana.eval_until("the merged contact leaves the list", listed, |v| {
+        v.as_str().is_some_and(|t| t.contains("Marco Rossi") && !t.contains("m.rossi@casa.it"))
+    })
+    .await?;
+    // Its conversations (both, now) open from there.
+    ana.eval_until(
+        "both conversations on the merged contact",
+        "return document.querySelectorAll('.contact-page .contact-dialogs a').length;",
+        |v| v.as_u64() == Some(2),
+    )
+    .await?;
     ana.click(".contact-page .contact-dialogs a").await?;
     ana.find_text("#messages li.msg", "Hola").await?;
     ana.page.close().await?;

@@ -8,12 +8,12 @@ use gloo_net::http::Request;
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
-use openline_core::ids::DialogId;
+use openline_core::ids::{ContactId, DialogId};
 use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
     path, AgentProfile, AgentsReply, CannedReply, ChannelsReply, ChatName, ChatNamesReply,
     CommandReply, CommandRequest, ContactCard, ContactsPage, EventsFrame, InboxFrame, InboxPage,
-    NewChannel, PresenceRequest, RenameChat,
+    MergeRequest, NewChannel, PresenceRequest, RenameChat,
 };
 use openline_core::routing::Presence;
 
@@ -45,6 +45,12 @@ pub async fn contacts(query: &str, after: Option<&str>) -> Result<ContactsPage, 
 /// `GET /api/agent/contacts/{id}`: a contact with every conversation of theirs.
 pub async fn contact(id: &str) -> Result<ContactCard, ApiError> {
     get::<ContactCard>(&format!("/api/agent/contacts/{}", encode(id))).await
+}
+
+/// `POST /api/agent/contacts/{id}/merge`: `from` merged into `into`, which it returns.
+pub async fn merge_contact(into: &ContactId, from: &ContactId) -> Result<ContactCard, ApiError> {
+    let url = format!("/api/agent/contacts/{}/merge", encode(into.as_str()));
+    send(Request::post(&url), Some(&MergeRequest { from: from.clone() })).await
 }
 
 /// `GET /api/agent/agents`: the workspace's agents (pickers, queues, the team screen).

@@ -1,7 +1,8 @@
 //! The CRM in the agent app (issue 16): the contact card beside a conversation (`card`) and
-//! the contacts screen with its search (`screen`).
+//! the contacts screen with its search (`screen`), where a duplicate is merged (`merge`).
 
 mod card;
+mod merge;
 mod screen;
 
 pub use card::ContactPanel;

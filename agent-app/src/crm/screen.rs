@@ -3,6 +3,7 @@
 //! word-prefix search), page by page; the chosen contact on the right.
 
 use super::card::Details;
+use super::merge::MergeFinder;
 use crate::api;
 use crate::i18n::{CommonText, CrmText};
 use crate::route::{contacts_href, ContactsRoute};
@@ -54,6 +55,12 @@ pub fn ContactsScreen(
         let wait = if first.is_none() { 0 } else { TYPING_PAUSE_MS };
         set_timeout(move || load(ui, listing, q, None, asked), Duration::from_millis(wait));
     });
+    // After a merge, the list as it is now.
+    let reload = Callback::new(move |()| {
+        let asked = listing.asked.get_value() + 1;
+        listing.asked.set_value(asked);
+        load(ui, listing, query.get_untracked(), None, asked);
+    });
     let shown = Memo::new(move |_| match route.get() {
         Some(ContactsRoute::One(id)) => Some(id),
         _ => None,
@@ -69,7 +76,7 @@ pub fn ContactsScreen(
             </div>
             <div class="channels-main">
                 {move || match shown.get() {
-                    Some(id) => view! { <ContactDetails id/> }.into_any(),
+                    Some(id) => view! { <ContactDetails id on_changed=reload/> }.into_any(),
                     None => view! { <p class="list-note">{ui.lang.crm(CrmText::PickContact)}</p> }.into_any(),
                 }}
             </div>
@@ -162,7 +169,11 @@ fn ContactList(
 
 /// One contact, loaded when the address names it.
 #[component]
-fn ContactDetails(id: String) -> impl IntoView {
+fn ContactDetails(
+    id: String,
+    /// Called when a merge changed the list (the merged contact leaves it).
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let ui = use_ui();
     let card = RwSignal::new(None::<ContactCard>);
     let asked = id.clone();
@@ -174,10 +185,20 @@ fn ContactDetails(id: String) -> impl IntoView {
             Err(err) => ui.report(&err),
         }
     });
+    let on_merged = Callback::new(move |merged: ContactCard| {
+        card.set(Some(merged));
+        on_changed.run(());
+    });
     view! {
         <section class="contact-page" aria-labelledby="contact-page-title">
             <h2 id="contact-page-title" class="contact-heading">{ui.lang.crm(CrmText::Contact)}</h2>
-            {move || card.get().map(|card| view! { <Details card current=None/> })}
+            {move || card.get().map(|card| {
+                let survivor = card.contact.clone();
+                view! {
+                    <Details card current=None/>
+                    <MergeFinder survivor on_merged/>
+                }
+            })}
         </section>
     }
 }

@@ -19,6 +19,10 @@ pub enum CrmText {
     NoMatches,
     ShowMore,
     PickContact,
+    MergeTitle,
+    FindDuplicate,
+    MergeHere,
+    Merge,
 }
 
 impl Lang {
@@ -61,6 +65,26 @@ impl Lang {
             (Lang::Es, ShowMore) => "Ver más contactos",
             (Lang::En, PickContact) => "Pick a contact to see who they are and their conversations.",
             (Lang::Es, PickContact) => "Elige un contacto para ver quién es y sus conversaciones.",
+            (Lang::En, MergeTitle) => "Merge a duplicate",
+            (Lang::Es, MergeTitle) => "Fusionar un duplicado",
+            (Lang::En, FindDuplicate) => "Find the other contact by name, email or phone",
+            (Lang::Es, FindDuplicate) => "Busca el otro contacto por nombre, email o teléfono",
+            (Lang::En, MergeHere) => "Merge into this one",
+            (Lang::Es, MergeHere) => "Fusionar en este",
+            (Lang::En, Merge) => "Merge",
+            (Lang::Es, Merge) => "Fusionar",
+        }
+    }
+
+    /// The merge's question: what moves, and that it cannot be undone.
+    pub fn merge_question(self, from: &str, into: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "Merge {from} into {into}? Its conversations, emails and phones move here, and it leaves the list. This cannot be undone."
+            ),
+            Lang::Es => format!(
+                "¿Fusionar {from} en {into}? Sus conversaciones, emails y teléfonos pasan aquí y desaparece de la lista. No se puede deshacer."
+            ),
         }
     }
 }

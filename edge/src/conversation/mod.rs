@@ -132,6 +132,10 @@ impl Conversation {
             ConversationRequest::Command(cmd) => self.command(cmd).await,
             ConversationRequest::Upload(upload) => self.upload(upload, req).await,
             ConversationRequest::Events { viewer, after } => self.events(viewer, after),
+            ConversationRequest::Exists => {
+                self.require_dialog_for(Viewer::Agent)?;
+                json(&serde_json::json!({}))
+            }
             ConversationRequest::Socket { viewer, after, actor, access } => {
                 self.socket(&req, viewer, after, actor, access)
             }

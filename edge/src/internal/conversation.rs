@@ -16,6 +16,8 @@ pub enum ConversationRequest {
     /// A file for the dialog; its bytes are the request's body (`Object::send_bytes`)
     /// → `FileRef`.
     Upload(UploadMeta),
+    /// Whether the dialog exists (agents learn nothing of one that does not) → `{}`, or 404.
+    Exists,
     /// One page of events after `after`, as `viewer` may see them → `EventsFrame`.
     Events { viewer: Viewer, after: Option<u64> },
     /// A WebSocket upgrade (`Object::forward_upgrade`): `EventsFrame`s from `after` for
