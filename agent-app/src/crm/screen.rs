@@ -7,8 +7,7 @@ use super::merge::MergeFinder;
 use crate::api;
 use crate::i18n::{CommonText, CrmText};
 use crate::route::{contacts_href, ContactsRoute};
-use crate::ui::{use_ui, Ui};
-use leptos::html::H2;
+use crate::ui::{title_focused_on_arrival, use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::crm::CrmContact;
@@ -34,13 +33,7 @@ pub fn ContactsScreen(
     route: Memo<Option<ContactsRoute>>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let title = NodeRef::<H2>::new();
-    // Arriving here is a change of page: focus goes to its title.
-    Effect::new(move |_| {
-        if let Some(h2) = title.get() {
-            let _ = h2.focus();
-        }
-    });
+    let title = title_focused_on_arrival();
     let query = RwSignal::new(String::new());
     let listing = Listing {
         contacts: RwSignal::new(None),

@@ -23,3 +23,15 @@ pub fn focus_or_title(id: &str) {
 
 /// The open dialog's title, where focus goes when nothing better is left.
 pub const DIALOG_TITLE: &str = "dialog-title";
+
+/// A screen's title that takes focus when the screen opens: arriving at a screen is a change
+/// of page, and screen readers say where they are.
+pub fn title_focused_on_arrival() -> NodeRef<leptos::html::H2> {
+    let title = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h2) = title.get() {
+            let _ = h2.focus();
+        }
+    });
+    title
+}

@@ -18,5 +18,5 @@ pub use avatar::initials;
 pub use confirm::InlineConfirm;
 pub use context::{use_ui, Entry, Ui};
 pub use copy_field::CopyField;
-pub use focus::{focus, focus_or_title, DIALOG_TITLE};
+pub use focus::{focus, focus_or_title, title_focused_on_arrival, DIALOG_TITLE};
 pub use modal::modal_keys;

@@ -11,7 +11,7 @@ use super::new::NewChannelForm;
 use crate::api::{self, ApiError};
 use crate::i18n::{ChannelText, CommonText, ShellText};
 use crate::route::{channels_href, ChannelsRoute};
-use crate::ui::{use_ui, Ui};
+use crate::ui::{title_focused_on_arrival, use_ui, Ui};
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,13 +32,7 @@ pub fn ChannelsScreen(
     route: ChannelsRoute,
 ) -> impl IntoView {
     let ui = use_ui();
-    let title = NodeRef::<H2>::new();
-    // Arriving here is a change of page: say so by moving focus to its title.
-    Effect::new(move |_| {
-        if let Some(h2) = title.get() {
-            let _ = h2.focus();
-        }
-    });
+    let title = title_focused_on_arrival();
     if !ui.may(Action::ConfigureChannels) {
         return only_admins(ui, title);
     }

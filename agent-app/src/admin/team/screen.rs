@@ -10,8 +10,7 @@ use super::members::TeamMembers;
 use crate::admin::tokens::ApiTokensPanel;
 use crate::i18n::{ShellText, TeamText};
 use crate::route::TeamTab;
-use crate::ui::{focus, use_ui};
-use leptos::html::H2;
+use crate::ui::{focus, title_focused_on_arrival, use_ui};
 use leptos::prelude::*;
 use openline_core::authz::Action;
 
@@ -23,13 +22,7 @@ pub fn TeamScreen(
     tab: Memo<Option<TeamTab>>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let title = NodeRef::<H2>::new();
-    // Arriving here is a change of page: say so by moving focus to its title.
-    Effect::new(move |_| {
-        if let Some(h2) = title.get() {
-            let _ = h2.focus();
-        }
-    });
+    let title = title_focused_on_arrival();
     if !ui.may(Action::ManageTeam) {
         return view! {
             <main class="channels-screen only-admins" aria-labelledby="team-title">
