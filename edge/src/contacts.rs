@@ -95,6 +95,17 @@ impl Contacts {
                     None => json(&self.card(&id)?),
                 }
             }
+            ContactsRequest::Edit { id, edit } => {
+                let id = ContactId::parse(&id).ok_or(ApiError::NotFound("contact"))?;
+                let contact = self.contact(&id)?.ok_or(ApiError::NotFound("contact"))?;
+                match contact.edited(&edit) {
+                    Ok(edited) => {
+                        self.save(&edited, now_ms())?;
+                        json(&self.card(&id)?)
+                    }
+                    Err(message) => error_reply(400, ErrorCode::ContactInvalid, message),
+                }
+            }
             ContactsRequest::Merge { into, from } => {
                 let parse = |id: &str| ContactId::parse(id).ok_or(ApiError::NotFound("contact"));
                 match self.merge(&parse(&into)?, &parse(&from)?)? {

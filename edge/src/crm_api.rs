@@ -7,6 +7,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{query, read_json};
 use crate::internal::{self, ContactsRequest, ConversationRequest};
 use openline_core::authz::Action;
+use openline_core::crm::ContactEdit;
 use openline_core::protocol::MergeRequest;
 use openline_core::DialogId;
 use worker::{Env, Request, Response};
@@ -30,6 +31,15 @@ pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult<Response> {
     who.permit(Action::ReadWorkspace)?;
     let contacts = internal::contacts(env, &who.workspace)?;
     contacts.send(&ContactsRequest::Get { id: id.to_owned() }).await
+}
+
+/// `PUT /api/agent/contacts/{id}`: an agent's edit of the name and company.
+pub async fn edit(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let who = auth::agent(&req, env).await?;
+    who.permit(Action::EditContacts)?;
+    let edit: ContactEdit = read_json(&mut req).await?;
+    let request = ContactsRequest::Edit { id: id.to_owned(), edit };
+    internal::contacts(env, &who.workspace)?.send(&request).await
 }
 
 /// `POST /api/agent/contacts/{id}/merge`: another contact merged into this one.

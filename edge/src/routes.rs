@@ -90,6 +90,10 @@ pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
         }
         (Method::Get, ["api", "agent", "contacts"]) => crm_api::search(&req, env).await,
         (Method::Get, ["api", "agent", "contacts", id]) => crm_api::get(&req, env, id).await,
+        (Method::Put, ["api", "agent", "contacts", id]) => {
+            let id = id.to_string();
+            crm_api::edit(req, env, &id).await
+        }
         (Method::Post, ["api", "agent", "contacts", id, "merge"]) => {
             let id = id.to_string();
             crm_api::merge(req, env, &id).await

@@ -6,6 +6,7 @@
 use anyhow::Result;
 use openline_core::auth::identity_hash;
 use openline_core::contact::Contact;
+use openline_core::crm::ContactEdit;
 use openline_core::protocol::{
     path, ContactCard, ContactsPage, IdentitySecret, MergeRequest, VisitorIdentity, WidgetSession,
     WidgetSessionRequest,
@@ -252,6 +253,16 @@ async fn r1_agents_search_the_contacts_screen_and_open_a_contact() -> Result<()>
         v.as_str().is_some_and(|t| t.contains("Marco Rossi") && !t.contains("m.rossi@casa.it"))
     })
     .await?;
+    // An agent corrects the name and adds the company.
+    ana.click("#contact-edit").await?;
+    ana.wait_focus("contact-edit-name").await?;
+    ana.retype("#contact-edit-name", "Marco Rossi Bianchi").await?;
+    ana.type_into("#contact-edit-company", "Lumen SL").await?;
+    ana.click("#contact-edit-save").await?;
+    ana.find_text(".contact-page .contact-name", "Marco Rossi Bianchi").await?;
+    ana.find_text(".contact-page .contact-fields dd", "Lumen SL").await?;
+    ana.wait_focus("contact-edit").await?;
+
     // Its conversations (both, now) open from there.
     ana.eval_until(
         "both conversations on the merged contact",
@@ -342,5 +353,34 @@ async fn r1_an_agent_merges_two_contacts_and_the_merged_one_points_to_the_surviv
     share(&home, "", "lucia@casa.es", "").await?;
     let again = contact_of(&ana, &home.session.dialog_id).await?;
     assert_eq!(again.contact.id, survivor);
+    Ok(())
+}
+
+#[tokio::test]
+async fn r1_an_agent_edits_a_contacts_name_and_company_and_finds_them_by_it() -> Result<()> {
+    let ws = Workspace::new("contacts-edit").await?;
+    let ana = ws.admin().await?;
+    let customer = ws.customer().await?;
+    share(&customer, "lu", "lucia@example.es", "").await?;
+    let id = contact_of(&ana, &customer.session.dialog_id).await?.contact.id;
+    let path = format!("/api/agent/contacts/{id}");
+    let edit =
+        |name: &str, company: &str| ContactEdit { name: name.into(), company: company.into() };
+    let card: ContactCard = ana.http.put(&path, &edit(" Lucía Pérez ", "Lumen SL")).await?;
+    assert_eq!(
+        (card.contact.name.as_str(), card.contact.company.as_str()),
+        ("Lucía Pérez", "Lumen SL")
+    );
+    let found: ContactsPage = ana.http.get("/api/agent/contacts?q=lumen").await?;
+    assert_eq!(found.contacts.iter().map(|c| &c.id).collect::<Vec<_>>(), [&id], "found by company");
+    let long = ana.http.put::<_, ContactCard>(&path, &edit(&"x".repeat(81), "")).await;
+    assert_eq!(failure(long), (400, ErrorCode::ContactInvalid));
+    let unknown =
+        ana.http.put::<_, ContactCard>("/api/agent/contacts/ct_nobody", &edit("A", "")).await;
+    assert_eq!(failure(unknown).0, 404);
+    // What the customer later says of themselves does not undo an agent's edit.
+    share(&customer, "Lu", "lucia@example.es", "").await?;
+    let again: ContactCard = ana.http.get(&path).await?;
+    assert_eq!(again.contact.name, "Lucía Pérez");
     Ok(())
 }

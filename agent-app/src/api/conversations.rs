@@ -8,6 +8,7 @@ use gloo_net::http::Request;
 use openline_core::canned::{CannedInput, CannedResponse};
 use openline_core::channel::ChannelSettings;
 use openline_core::conversation::Command;
+use openline_core::crm::ContactEdit;
 use openline_core::ids::{ContactId, DialogId};
 use openline_core::inbox::{InboxCursor, InboxList};
 use openline_core::protocol::{
@@ -45,6 +46,12 @@ pub async fn contacts(query: &str, after: Option<&str>) -> Result<ContactsPage, 
 /// `GET /api/agent/contacts/{id}`: a contact with every conversation of theirs.
 pub async fn contact(id: &str) -> Result<ContactCard, ApiError> {
     get::<ContactCard>(&format!("/api/agent/contacts/{}", encode(id))).await
+}
+
+/// `PUT /api/agent/contacts/{id}`: the name and company an agent typed.
+pub async fn edit_contact(id: &ContactId, edit: &ContactEdit) -> Result<ContactCard, ApiError> {
+    let url = format!("/api/agent/contacts/{}", encode(id.as_str()));
+    send(Request::put(&url), Some(edit)).await
 }
 
 /// `POST /api/agent/contacts/{id}/merge`: `from` merged into `into`, which it returns.

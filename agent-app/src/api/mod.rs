@@ -18,7 +18,7 @@ mod http;
 
 pub use conversations::{
     agents, canned, channels, chat_names, contact, contact_of, contacts, create_channel,
-    delete_canned, dialog_events, emoji, inbox, inbox_page, merge_contact, post_command,
-    rename_chat, save_canned, save_channel, set_presence,
+    delete_canned, dialog_events, edit_contact, emoji, inbox, inbox_page, merge_contact,
+    post_command, rename_chat, save_canned, save_channel, set_presence,
 };
 pub use http::{encode, ApiError};

@@ -3,11 +3,12 @@
 //! word-prefix search), page by page; the chosen contact on the right.
 
 use super::card::Details;
+use super::edit::ContactEditor;
 use super::merge::MergeFinder;
 use crate::api;
 use crate::i18n::{CommonText, CrmText};
 use crate::route::{contacts_href, ContactsRoute};
-use crate::ui::{title_focused_on_arrival, use_ui, Ui};
+use crate::ui::{focus, title_focused_on_arrival, use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use openline_core::crm::CrmContact;
@@ -178,17 +179,37 @@ fn ContactDetails(
             Err(err) => ui.report(&err),
         }
     });
+    let editing = RwSignal::new(false);
     let on_merged = Callback::new(move |merged: ContactCard| {
         card.set(Some(merged));
         on_changed.run(());
+    });
+    let on_saved = Callback::new(move |saved: ContactCard| {
+        card.set(Some(saved));
+        editing.set(false);
+        on_changed.run(());
+        request_animation_frame(|| focus("contact-edit"));
+    });
+    let on_cancel = Callback::new(move |()| {
+        editing.set(false);
+        request_animation_frame(|| focus("contact-edit"));
     });
     view! {
         <section class="contact-page" aria-labelledby="contact-page-title">
             <h2 id="contact-page-title" class="contact-heading">{ui.lang.crm(CrmText::Contact)}</h2>
             {move || card.get().map(|card| {
                 let survivor = card.contact.clone();
+                let contact = card.contact.clone();
                 view! {
                     <Details card current=None/>
+                    <Show when=move || editing.get() fallback=move || view! {
+                        <button id="contact-edit" type="button" class="btn small"
+                            on:click=move |_| editing.set(true)>
+                            {ui.lang.crm(CrmText::Edit)}
+                        </button>
+                    }>
+                        <ContactEditor contact=contact.clone() on_saved on_cancel/>
+                    </Show>
                     <MergeFinder survivor on_merged/>
                 }
             })}

@@ -23,6 +23,8 @@ pub enum CrmText {
     FindDuplicate,
     MergeHere,
     Merge,
+    Name,
+    Edit,
 }
 
 impl Lang {
@@ -73,6 +75,10 @@ impl Lang {
             (Lang::Es, MergeHere) => "Fusionar en este",
             (Lang::En, Merge) => "Merge",
             (Lang::Es, Merge) => "Fusionar",
+            (Lang::En, Name) => "Name",
+            (Lang::Es, Name) => "Nombre",
+            (Lang::En, Edit) => "Edit name and company",
+            (Lang::Es, Edit) => "Editar nombre y empresa",
         }
     }
 

@@ -3,7 +3,19 @@
 
 use super::{Email, Identity, Phone};
 use crate::ids::ContactId;
+use crate::limits::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
+
+/// Longest company name, in characters.
+pub const MAX_COMPANY_CHARS: usize = 120;
+
+/// What an agent edits of a contact by hand: `PUT /api/agent/contacts/{id}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactEdit {
+    pub name: String,
+    pub company: String,
+}
 
 /// A person the workspace knows, or the tombstone of one merged into another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +72,22 @@ impl CrmContact {
         }
     }
 
+    /// The contact with the name and company an agent typed (R1), trimmed; refused, saying
+    /// why, when one is too long or the contact was merged away.
+    pub fn edited(&self, edit: &ContactEdit) -> Result<CrmContact, String> {
+        if self.is_merged() {
+            return Err("This contact was merged into another: edit that one.".into());
+        }
+        let (name, company) = (edit.name.trim(), edit.company.trim());
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(format!("A name has at most {MAX_NAME_CHARS} characters."));
+        }
+        if company.chars().count() > MAX_COMPANY_CHARS {
+            return Err(format!("A company has at most {MAX_COMPANY_CHARS} characters."));
+        }
+        Ok(CrmContact { name: name.to_owned(), company: company.to_owned(), ..self.clone() })
+    }
+
     /// Whether this is the tombstone of a merged contact (`merged_into` says where it went).
     pub fn is_merged(&self) -> bool {
         self.merged_into.is_some()
@@ -99,5 +127,20 @@ mod tests {
         // A stored email or phone is checked as it is read.
         let bad = r#"{"id":"c_3","emails":["not an email"],"created_at":5}"#;
         assert!(serde_json::from_str::<CrmContact>(bad).is_err());
+    }
+
+    #[test]
+    fn r1_an_agent_edits_a_contacts_name_and_company_within_limits() {
+        let mut ana = CrmContact::new(ContactId::parse("ct_1").unwrap(), 0);
+        ana.emails = vec![Email::parse("ana@example.es").unwrap()];
+        let edit =
+            |name: &str, company: &str| ContactEdit { name: name.into(), company: company.into() };
+        let edited = ana.edited(&edit("  Ana García ", " Lumen SL ")).unwrap();
+        assert_eq!((edited.name.as_str(), edited.company.as_str()), ("Ana García", "Lumen SL"));
+        assert_eq!(edited.emails, ana.emails, "only the name and company change");
+        assert!(ana.edited(&edit(&"x".repeat(81), "")).is_err());
+        assert!(ana.edited(&edit("", &"x".repeat(121))).is_err());
+        let gone = CrmContact { merged_into: ContactId::parse("ct_2"), ..ana.clone() };
+        assert!(gone.edited(&edit("Ana", "")).is_err());
     }
 }

@@ -23,7 +23,7 @@ mod normalize;
 mod phone;
 mod search;
 
-pub use contact::CrmContact;
+pub use contact::{ContactEdit, CrmContact, MAX_COMPANY_CHARS};
 pub use country::Country;
 pub use matching::{match_contact, match_in_dialog, Additions, ContactMatch, Identity};
 pub use merge::{merge, ContactLinks, Merge, MergeRefusal};

@@ -98,6 +98,7 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/api/agent/agents", Access::Agent, "→ `AgentsReply`"),
     route("GET", "/api/agent/contacts", Access::Agent, "`?q=&after=` → `ContactsPage`"),
     route("GET", "/api/agent/contacts/{id}", Access::Agent, "→ `ContactCard`; 410 when merged"),
+    route("PUT", "/api/agent/contacts/{id}", Access::Agent, "`ContactEdit` → `ContactCard`"),
     route(
         "POST",
         "/api/agent/contacts/{id}/merge",

@@ -1,6 +1,7 @@
 //! `ContactsRequest`: every call to a workspace's Contacts object (issue 16, R1).
 
 use openline_core::contact::Contact;
+use openline_core::crm::ContactEdit;
 use openline_core::{ChannelId, DialogId, VisitorId};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,8 @@ pub enum ContactsRequest {
     OfDialog { dialog: DialogId },
     /// One contact → `ContactCard`, or 404 (410 with the survivor when merged).
     Get { id: String },
+    /// An agent's edit of a contact's name and company → `ContactCard`, or the refusal.
+    Edit { id: String, edit: ContactEdit },
     /// `from` merged into `into` (R1) → `ContactCard` of `into`, or the refusal.
     Merge { into: String, from: String },
     /// Contacts whose name, email, phone or company starts with `query` (all when empty),
