@@ -4,20 +4,10 @@ use openline_core::protocol::{EventsFrame, InboxFrame};
 use openline_core::transcript::{fold, Item};
 use openline_core::ErrorCode;
 use openline_core::{CommandId, Event, EventBody, SessionStatus};
-use openline_tests::api::{failure, new_command_id, note, post, Agent, Customer};
+use openline_tests::api::{failure, message_texts, new_command_id, note, post, Agent, Customer};
 use openline_tests::demo;
 use openline_tests::edge::Edge;
 use openline_tests::scene::Workspace;
-
-fn texts(events: &[Event]) -> Vec<String> {
-    events
-        .iter()
-        .filter_map(|e| match &e.body {
-            EventBody::MessagePosted { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// Each event's wire tag (`session_opened`, `message_posted`, …).
 fn kinds(events: &[Event]) -> Vec<String> {
@@ -165,21 +155,21 @@ async fn w3_resume_after_a_dropped_socket_delivers_exactly_what_was_missed() -> 
     let mut socket = customer.socket(Some(last_seen)).await?;
     let replay: EventsFrame = socket.next().await?;
     assert!(!replay.reset);
-    assert_eq!(texts(&replay.events), ["two", "three", "four"]);
+    assert_eq!(message_texts(&replay.events), ["two", "three", "four"]);
     assert!(replay.events.iter().all(|e| e.seq > last_seen), "nothing seen twice");
     // Live again after the replay.
     agent.command(&dialog_id, post("five")).await?;
     let live = socket.events_until(is_message("five")).await?;
-    assert_eq!(texts(&live), ["five"]);
+    assert_eq!(message_texts(&live), ["five"]);
 
     // A position this dialog never had gets a full resync, never silence.
     let mut socket = customer.socket(Some(9_999)).await?;
     let resync: EventsFrame = socket.next().await?;
     assert!(resync.reset);
-    assert_eq!(texts(&resync.events), ["one", "two", "three", "four", "five"]);
+    assert_eq!(message_texts(&resync.events), ["one", "two", "three", "four", "five"]);
     // The same holds over HTTP.
     let page = customer.events(Some(last_seen)).await?;
-    assert_eq!(texts(&page.events), ["two", "three", "four", "five"]);
+    assert_eq!(message_texts(&page.events), ["two", "three", "four", "five"]);
     Ok(())
 }
 
@@ -199,7 +189,7 @@ async fn exactly_once_a_retried_command_is_appended_once() -> anyhow::Result<()>
     assert_eq!(a?, first);
     assert_eq!(b?, first);
     let history = customer.events(None).await?;
-    assert_eq!(texts(&history.events), ["only once"]);
+    assert_eq!(message_texts(&history.events), ["only once"]);
 
     // Agents' retries too, and ids are per actor: the same id from the agent is its own command.
     let agent = ws.admin().await?;
@@ -209,7 +199,7 @@ async fn exactly_once_a_retried_command_is_appended_once() -> anyhow::Result<()>
     agent.command_with_id(dialog_id, agent_id.clone(), post("reply")).await?;
     customer.command(agent_id, post("mine")).await?;
     let history = agent.events(dialog_id, None).await?;
-    assert_eq!(texts(&history.events), ["only once", "reply", "mine"]);
+    assert_eq!(message_texts(&history.events), ["only once", "reply", "mine"]);
     Ok(())
 }
 
@@ -245,7 +235,7 @@ async fn w3_history_survives_a_restart_of_the_runtime() -> anyhow::Result<()> {
             .await?;
     assert_eq!(returning.session.dialog_id, customer.session.dialog_id);
     assert_eq!(
-        texts(&returning.events(None).await?.events),
+        message_texts(&returning.events(None).await?.events),
         ["before the restart", "noted", "after the restart"]
     );
     Ok(())
@@ -262,7 +252,11 @@ async fn c6_hidden_note_never_reaches_the_customer_by_any_path() -> anyhow::Resu
     let _: EventsFrame = customer_socket.next().await?;
 
     let reply = agent.command(&dialog_id, note("customer is a reseller")).await?;
-    assert_eq!(texts(&reply.events), ["customer is a reseller"], "the agent sees their note");
+    assert_eq!(
+        message_texts(&reply.events),
+        ["customer is a reseller"],
+        "the agent sees their note"
+    );
     agent.command(&dialog_id, post("public reply")).await?;
 
     let live = customer_socket.events_until(is_message("public reply")).await?;
@@ -271,12 +265,17 @@ async fn c6_hidden_note_never_reaches_the_customer_by_any_path() -> anyhow::Resu
     for (path, events) in
         [("socket", &live), ("history", &history.events), ("resume", &resumed.events)]
     {
-        assert!(!texts(events).iter().any(|t| t.contains("reseller")), "note leaked via {path}");
+        assert!(
+            !message_texts(events).iter().any(|t| t.contains("reseller")),
+            "note leaked via {path}"
+        );
     }
     // Even a customer command reply never carries it: the customer's own retry of nothing.
-    assert!(!texts(&customer.say("ok").await?.events).iter().any(|t| t.contains("reseller")));
+    assert!(!message_texts(&customer.say("ok").await?.events)
+        .iter()
+        .any(|t| t.contains("reseller")));
     let agent_view = agent.events(&dialog_id, None).await?;
-    assert!(texts(&agent_view.events).iter().any(|t| t == "customer is a reseller"));
+    assert!(message_texts(&agent_view.events).iter().any(|t| t == "customer is a reseller"));
     Ok(())
 }
 
@@ -289,8 +288,8 @@ async fn customers_and_workspaces_stay_apart() -> anyhow::Result<()> {
     ana.say("ana's secret").await?;
     bob.say("bob's question").await?;
     assert_ne!(ana.session.dialog_id, bob.session.dialog_id);
-    assert_eq!(texts(&bob.events(None).await?.events), ["bob's question"]);
-    assert_eq!(texts(&ana.events(None).await?.events), ["ana's secret"]);
+    assert_eq!(message_texts(&bob.events(None).await?.events), ["bob's question"]);
+    assert_eq!(message_texts(&ana.events(None).await?.events), ["ana's secret"]);
 
     // An agent of another workspace cannot see or touch the demo's dialogs.
     let outsider = acme.login("boss@acme.test", demo::ADMIN_PASSWORD).await?;

@@ -12,19 +12,10 @@ use openline_core::protocol::{
     WidgetSessionRequest,
 };
 use openline_core::{ChannelId, Command, ContactId, DialogId, ErrorCode};
-use openline_tests::api::{failure, new_command_id, Agent, Customer, Http, Site};
+use openline_tests::api::{failure, new_command_id, Agent, Customer};
 use openline_tests::demo;
 use openline_tests::scene::{Stage, Workspace};
 use openline_tests::wait::{budget, wait_until};
-
-/// Customers from a network of their own.
-struct Network(Http);
-
-impl Site for Network {
-    fn http(&self) -> Http {
-        self.0.clone()
-    }
-}
 
 /// The customer shares their details, as the pre-chat form does.
 async fn share(customer: &Customer, name: &str, email: &str, phone: &str) -> Result<()> {
@@ -282,8 +273,7 @@ async fn r1_the_contacts_list_pages_to_its_end() -> Result<()> {
     let ana = ws.admin().await?;
     for n in 0..55 {
         // Each from a network of its own: one network opening 55 chats at once is slowed down.
-        let network = Network(ws.http().with_header("cf-connecting-ip", &format!("10.8.0.{n}")));
-        let customer = Customer::open(&network, &ws.channel_key()).await?;
+        let customer = ws.customer_from(n).await?;
         share(&customer, &format!("Cliente {n}"), &format!("cliente{n}@example.es"), "").await?;
         contact_of(&ana, &customer.session.dialog_id).await?;
     }

@@ -9,31 +9,10 @@ use openline_core::limits::{INBOX_PAGE_ROWS, MAX_EVENTS_PER_PAGE};
 use openline_core::protocol::EventsFrame;
 use openline_core::protocol::InboxFrame;
 use openline_core::sync::position_after;
-use openline_core::{Command, Event, EventBody};
-use openline_tests::api::{note, post, Customer, Http, Site};
+use openline_core::{Command, Event};
+use openline_tests::api::{message_texts, note, post};
 use openline_tests::scene::Workspace;
 use std::future::Future;
-
-/// Customers each from a network of their own (one network opening hundreds of chats would be
-/// slowed down, rightly).
-struct Network(Http);
-
-impl Site for Network {
-    fn http(&self) -> Http {
-        self.0.clone()
-    }
-}
-
-/// The texts of the messages in `events`.
-fn texts(events: &[Event]) -> Vec<String> {
-    events
-        .iter()
-        .filter_map(|e| match &e.body {
-            EventBody::MessagePosted { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// Every page a reader asks for, from the start, moving as the apps do
 /// (`sync::position_after`); each page that says `more` must carry an event to go on from.
@@ -75,12 +54,12 @@ async fn q8_w3_history_pages_reach_the_end_past_a_long_run_of_hidden_notes() -> 
 
     let seen = read_to_the_end(|after| customer.events(after)).await?;
     ensure!(
-        texts(&seen) == ["Before the notes", "After the notes", "Thanks"],
+        message_texts(&seen) == ["Before the notes", "After the notes", "Thanks"],
         "the customer read {:?}",
-        texts(&seen)
+        message_texts(&seen)
     );
     let all = read_to_the_end(|after| agent.events(&dialog, after)).await?;
-    let agent_texts = texts(&all);
+    let agent_texts = message_texts(&all);
     ensure!(agent_texts.len() as u64 == notes + 3, "the agent read {}", agent_texts.len());
     ensure!(agent_texts.last().map(String::as_str) == Some("Thanks"));
     Ok(())
@@ -90,23 +69,20 @@ async fn q8_w3_history_pages_reach_the_end_past_a_long_run_of_hidden_notes() -> 
 async fn q2_the_inbox_keeps_open_and_recently_active_chats_past_its_snapshot_size() -> Result<()> {
     let ws = Workspace::new("inbox-past-snapshot").await?;
     let agent = ws.admin().await?;
-    let from = |n: usize| {
-        Network(ws.http().with_header("cf-connecting-ip", &format!("10.9.{}.{}", n / 250, n % 250)))
-    };
     // Two early customers: Ana closes the first chat now and the second after all the others;
     // the first customer comes back later.
-    let returning = Customer::open(&from(1000), &ws.channel_key()).await?;
+    let returning = ws.customer_from(1000).await?;
     returning.say("First visit").await?;
-    let early = Customer::open(&from(1001), &ws.channel_key()).await?;
+    let early = ws.customer_from(1001).await?;
     early.say("An early question").await?;
     agent.command(&returning.session.dialog_id, Command::AcceptAndClose).await?;
     // More closed chats than the snapshot holds of Closed, all created after those two.
     let others = INBOX_PAGE_ROWS + 10;
     stream::iter(0..others)
         .map(|n| {
-            let (site, agent, key) = (from(n), &agent, ws.channel_key());
+            let (ws, agent) = (&ws, &agent);
             async move {
-                let customer = Customer::open(&site, &key).await?;
+                let customer = ws.customer_from(n).await?;
                 customer.say(&format!("Question {n}")).await?;
                 agent.command(&customer.session.dialog_id, Command::AcceptAndClose).await?;
                 anyhow::Ok(())

@@ -54,6 +54,17 @@ pub fn new_command_id() -> CommandId {
     CommandId::parse(&format!("cmd-{}", unique())).unwrap_or_else(|| unreachable!())
 }
 
+/// The texts of the messages in `events`, in order.
+pub fn message_texts(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match &e.body {
+            openline_core::EventBody::MessagePosted { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn post(text: &str) -> Command {
     Command::Post {
         text: text.into(),

@@ -134,6 +134,14 @@ impl Workspace {
         Customer::open(self, &self.channel_key()).await
     }
 
+    /// A new customer from network address `n` of this workspace's own: many customers from
+    /// one network would be slowed down, rightly, by its limit.
+    pub async fn customer_from(&self, n: usize) -> Result<Customer> {
+        let address = format!("{}:{n:x}", self.network);
+        let site = Http::new(self.edge).with_header("cf-connecting-ip", &address);
+        Customer::open(&Anywhere(site), &self.channel_key()).await
+    }
+
     /// Ana, Luis and Marta, signed in together.
     pub async fn agents(&self) -> Result<(Agent, Agent, Agent)> {
         let login = |email: &'static str| self.login(email, demo::ADMIN_PASSWORD);
@@ -179,6 +187,15 @@ impl Workspace {
             HostSite::serve(vec![("/demo/", HostPage::html(page)), ("/demo/style.css", style)])
                 .await?;
         Ok(Shop { site })
+    }
+}
+
+/// A client from wherever its headers say.
+struct Anywhere(Http);
+
+impl Site for Anywhere {
+    fn http(&self) -> Http {
+        self.0.clone()
     }
 }
 
