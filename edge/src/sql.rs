@@ -54,3 +54,14 @@ pub fn put_meta<T: Serialize>(sql: &SqlStorage, key: &str, value: &T) -> worker:
     )?;
     Ok(())
 }
+
+/// The time a `SELECT MIN(…) AS at …` query finds, if any row has one: when an alarm must
+/// ring next for what that table holds.
+pub fn earliest(sql: &SqlStorage, query: &str) -> worker::Result<Option<i64>> {
+    #[derive(Deserialize)]
+    struct Earliest {
+        at: Option<i64>,
+    }
+    let rows: Vec<Earliest> = sql.exec(query, None)?.to_array()?;
+    Ok(rows.into_iter().next().and_then(|row| row.at))
+}

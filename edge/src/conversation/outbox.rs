@@ -18,7 +18,7 @@
 use super::Conversation;
 use crate::error::{ApiError, ApiResult};
 use crate::internal::{self, BlockChange, ContactsRequest, DialogMeta, Sighting, WorkspaceRequest};
-use crate::sql::{get_meta, put_meta};
+use crate::sql::{earliest, get_meta, put_meta};
 use openline_core::channel::ChannelSettings;
 use openline_core::inbox::DialogSummary;
 use openline_core::retry::{retry_delay, FIRST_RETRY_MS};
@@ -169,15 +169,7 @@ impl Conversation {
 
     /// When the alarm must ring for the next retry, if anything is owed.
     pub(super) fn next_retry(&self) -> ApiResult<Option<i64>> {
-        #[derive(Deserialize)]
-        struct Next {
-            at: Option<i64>,
-        }
-        let rows: Vec<Next> = self
-            .sql
-            .exec("SELECT MIN(next_at) AS at FROM outbox WHERE acked = 0", None)?
-            .to_array()?;
-        Ok(rows.into_iter().next().and_then(|row| row.at))
+        Ok(earliest(&self.sql, "SELECT MIN(next_at) AS at FROM outbox WHERE acked = 0")?)
     }
 
     /// One attempt at `kind`'s pending effect: marked delivered when acknowledged, unless a

@@ -13,7 +13,7 @@ use super::Workspace;
 use crate::auth::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::internal::{self, ConversationRequest};
-use crate::sql::get_meta;
+use crate::sql::{earliest, get_meta};
 use openline_core::retry::{gives_up, retry_delay};
 use openline_core::{DialogId, WorkspaceId};
 use serde::Deserialize;
@@ -107,13 +107,7 @@ impl Workspace {
 
     /// When the first owed call is due again, if one is.
     pub(super) fn next_owed_call(&self) -> ApiResult<Option<i64>> {
-        #[derive(Deserialize)]
-        struct First {
-            at: Option<i64>,
-        }
-        let rows: Vec<First> =
-            self.sql.exec("SELECT MIN(next_at) AS at FROM dialog_outbox", None)?.to_array()?;
-        Ok(rows.into_iter().next().and_then(|r| r.at))
+        Ok(earliest(&self.sql, "SELECT MIN(next_at) AS at FROM dialog_outbox")?)
     }
 
     /// A test and chaos hook, as the dialogs' (`OPENLINE_DROP_EFFECTS=<n>`): the first `n`

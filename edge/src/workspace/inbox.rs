@@ -76,15 +76,13 @@ impl Workspace {
         workspace: &WorkspaceId,
     ) -> ApiResult<Response> {
         self.remember_own_id(workspace)?;
-        if self
-            .summary_of(&summary.dialog_id)?
-            .is_some_and(|stored| stored.last_seq > summary.last_seq)
-        {
+        let before = self.summary_of(&summary.dialog_id)?;
+        if before.as_ref().is_some_and(|stored| stored.last_seq > summary.last_seq) {
             return json(&json!({ "ok": true, "stale": true }));
         }
         summary.channel_name = self.channel_name(&summary.channel_id)?;
         summary.offered_to = self.offer_for(&summary)?;
-        self.store_and_push(&summary)?;
+        self.store_and_push(&summary, before)?;
         self.after_routing().await;
         json(&json!({ "ok": true }))
     }
@@ -115,10 +113,14 @@ impl Workspace {
         summaries(&rows)
     }
 
-    /// Stores the row and pushes it, with the row it replaces, to every open inbox. A new
-    /// event stamps it with now as its last activity; a new offer alone keeps its place.
-    pub(super) fn store_and_push(&self, summary: &DialogSummary) -> ApiResult<()> {
-        let before = self.summary_of(&summary.dialog_id)?;
+    /// Stores the row and pushes it, with `before` (the stored row it replaces, as the caller
+    /// read it), to every open inbox. A new event stamps it with now as its last activity; a
+    /// new offer alone keeps its place.
+    pub(super) fn store_and_push(
+        &self,
+        summary: &DialogSummary,
+        before: Option<DialogSummary>,
+    ) -> ApiResult<()> {
         let mut row = summary.clone();
         row.active_at = match &before {
             Some(before) if before.last_seq == row.last_seq => before.active_at,

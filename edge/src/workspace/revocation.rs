@@ -12,6 +12,7 @@ use crate::auth::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::http::json;
 use crate::internal::ConversationRequest;
+use crate::sql::earliest;
 use openline_core::access::{Access, AccessChange};
 use openline_core::{AgentId, DialogId, WorkspaceId};
 use serde::Deserialize;
@@ -113,13 +114,7 @@ impl Workspace {
 
     /// When the first live session ends, if any does.
     pub(super) fn next_session_end(&self) -> ApiResult<Option<i64>> {
-        #[derive(Deserialize)]
-        struct First {
-            at: Option<i64>,
-        }
-        let rows: Vec<First> =
-            self.sql.exec("SELECT MIN(expires_at) AS at FROM sessions", None)?.to_array()?;
-        Ok(rows.into_iter().next().and_then(|r| r.at))
+        Ok(earliest(&self.sql, "SELECT MIN(expires_at) AS at FROM sessions")?)
     }
 
     /// Closes every socket `change` ends or changes, of `held` (what the agent held before the

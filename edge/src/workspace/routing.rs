@@ -76,9 +76,9 @@ impl Workspace {
                 continue;
             };
             self.save_offer(dialog.as_str(), channel.as_str(), row.start, &next)?;
-            if let Some(mut summary) = self.summary_of(&dialog)? {
-                summary.offered_to = next.to;
-                self.store_and_push(&summary)?;
+            if let Some(before) = self.summary_of(&dialog)? {
+                let summary = DialogSummary { offered_to: next.to, ..before.clone() };
+                self.store_and_push(&summary, Some(before))?;
             }
         }
         Ok(())
